@@ -1,0 +1,44 @@
+#pragma once
+// App: Tandem's state and the dispatch of UI commands to it. Owns the
+// database and the crypto self-test outcome; builds the shell's view model.
+// Platform-free, so it is built and tested natively as well as in wasm.
+
+#include <optional>
+#include <string>
+
+#include "crypto/sodium_runtime.hpp"
+#include "store/database.hpp"
+#include "ui/command.hpp"
+#include "ui/shell.hpp"
+
+namespace tandem::app {
+
+class App {
+public:
+    // Opens the in-memory database and runs the crypto self-test. Failures
+    // are kept and shown in the status line, never thrown.
+    App();
+
+    // Applies one command from the UI.
+    void dispatch(const ui::Command& command);
+
+    ui::Screen screen() const { return screen_; }
+    // The SQLite version reported by the open database; empty if it did not open.
+    const std::string& sqlite_version() const { return sqlite_version_; }
+    const crypto::SelfTestReport& crypto_self_test() const { return crypto_; }
+
+    // The shell's view model for the next frame.
+    ui::ShellView shell_view() const;
+
+    // The test hook's state(): {screen, saveStatus, sqliteVersion, cryptoSelfTest}.
+    std::string test_state_json() const;
+
+private:
+    ui::Screen screen_ = ui::Screen::today;
+    std::optional<store::Database> database_;
+    std::string database_problem_;
+    std::string sqlite_version_;
+    crypto::SelfTestReport crypto_;
+};
+
+}  // namespace tandem::app

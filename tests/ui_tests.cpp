@@ -1,0 +1,202 @@
+#include <doctest/doctest.h>
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "ui/item_registry.hpp"
+#include "ui/shell.hpp"
+#include "ui/theme.hpp"
+
+using namespace tandem::ui;
+
+namespace {
+
+// A headless ImGui context at the size of a common school laptop screen,
+// with the item registry attached.
+struct Harness {
+    ImGuiContext* context;
+    ItemRegistry registry;
+    std::vector<Command> commands;
+
+    explicit Harness(bool with_fonts = false) : context(ImGui::CreateContext()) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = ImVec2(1366, 768);
+        io.DeltaTime = 1.0f / 60.0f;
+        apply_theme(ImGui::GetStyle());
+        if (with_fonts) fonts = load_fonts(io, TANDEM_TEST_FONT_DIR "/Inter-Regular.otf", TANDEM_TEST_FONT_DIR "/Inter-SemiBold.otf");
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+        registry.attach(*context);
+    }
+    ~Harness() {
+        registry.detach();
+        ImGui::DestroyContext(context);
+    }
+
+    template <class Draw>
+    void frame(Draw&& draw) {
+        ImGui::NewFrame();
+        registry.begin_frame();
+        draw();
+        ImGui::Render();
+        registry.end_frame();
+    }
+    void shell_frame(Screen screen) {
+        ShellView view;
+        view.screen = screen;
+        view.status = {{"SQLite 3.40.1", false}};
+        frame([&] { draw_shell(view, fonts, commands); });
+    }
+
+    const ItemRecord* find(const std::string& label) const {
+        for (const ItemRecord& item : registry.last_frame())
+            if (item.label == label) return &item;
+        return nullptr;
+    }
+
+    // Presses and releases the left mouse button over an item, as a user would.
+    void click(const ItemRecord& item, Screen screen) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.MousePos = ImVec2(item.x + item.w / 2, item.y + item.h / 2);
+        shell_frame(screen);
+        io.MouseDown[0] = true;
+        shell_frame(screen);
+        io.MouseDown[0] = false;
+        shell_frame(screen);
+    }
+
+    Fonts fonts;
+};
+
+}  // namespace
+
+TEST_CASE("the shell lists every screen in the sidebar as a tab, the current one selected") {
+    Harness h;
+    h.shell_frame(Screen::today);
+    std::vector<const ItemRecord*> tabs;
+    for (const ItemRecord& item : h.registry.last_frame())
+        if (item.role == Role::tab) tabs.push_back(&item);
+    REQUIRE(tabs.size() == all_screens().size());
+    for (size_t i = 0; i < tabs.size(); ++i) {
+        CHECK(tabs[i]->label == all_screens()[i].title);
+        CHECK(tabs[i]->enabled);
+        CHECK(std::get<bool>(tabs[i]->value) == (all_screens()[i].screen == Screen::today));
+        CHECK(tabs[i]->w >= 200);
+        CHECK(tabs[i]->h >= 36);  // comfortable for touch
+        if (i > 0) CHECK(tabs[i]->y > tabs[i - 1]->y);
+    }
+}
+
+TEST_CASE("clicking a sidebar entry emits a command to show that screen") {
+    Harness h;
+    h.shell_frame(Screen::today);
+    const ItemRecord* people = h.find("People");
+    REQUIRE(people != nullptr);
+    const ItemRecord target = *people;
+    h.click(target, Screen::today);
+    REQUIRE(h.commands.size() == 1);
+    CHECK(std::get<NavigateTo>(h.commands[0]).screen == Screen::people);
+}
+
+TEST_CASE("items report visible labels, inferred roles, values and the disabled state") {
+    Harness h;
+    bool agreed = true;
+    h.frame([&] {
+        ImGui::SetNextWindowPos(ImVec2(10, 10));
+        ImGui::SetNextWindowSize(ImVec2(400, 300));
+        ImGui::Begin("form");
+        ImGui::Button("Save##meeting-form");
+        ImGui::Checkbox("Agreed###agreement", &agreed);
+        ImGui::BeginDisabled();
+        ImGui::Button("Export");
+        ImGui::EndDisabled();
+        ImGui::End();
+    });
+    const ItemRecord* save = h.find("Save");
+    REQUIRE(save != nullptr);
+    CHECK(save->role == Role::button);
+    CHECK(save->enabled);
+    CHECK(std::holds_alternative<std::monostate>(save->value));
+    CHECK(save->x >= 10);
+    CHECK(save->y >= 10);
+
+    const ItemRecord* agreement = h.find("Agreed");
+    REQUIRE(agreement != nullptr);
+    CHECK(agreement->role == Role::checkbox);
+    CHECK(std::get<bool>(agreement->value) == true);
+
+    const ItemRecord* exported = h.find("Export");
+    REQUIRE(exported != nullptr);
+    CHECK_FALSE(exported->enabled);
+}
+
+TEST_CASE("items scrolled out of view are not reported, partly visible ones are clipped") {
+    Harness h;
+    h.frame([&] {
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(ImVec2(300, 120));
+        ImGui::Begin("list", nullptr, ImGuiWindowFlags_NoTitleBar);
+        for (int i = 0; i < 40; ++i) ImGui::Button(("Row " + std::to_string(i)).c_str(), ImVec2(200, 30));
+        ImGui::End();
+    });
+    CHECK(h.find("Row 0") != nullptr);
+    CHECK(h.find("Row 39") == nullptr);
+    for (const ItemRecord& item : h.registry.last_frame()) CHECK(item.y + item.h <= 120.0f);
+}
+
+TEST_CASE("the registry publishes only complete frames") {
+    Harness h;
+    h.shell_frame(Screen::today);
+    const size_t published = h.registry.last_frame().size();
+    ImGui::NewFrame();
+    h.registry.begin_frame();
+    ImGui::Begin("half");
+    ImGui::Button("Drawing");
+    ImGui::End();
+    CHECK(h.registry.last_frame().size() == published);
+    ImGui::Render();
+    h.registry.end_frame();
+    CHECK(h.find("Drawing") != nullptr);
+}
+
+TEST_CASE("items as JSON carry the display size and every field") {
+    Harness h;
+    h.shell_frame(Screen::people);
+    const std::string json = h.registry.last_frame_json();
+    CHECK(json.rfind(R"({"display":[1366,768],"items":[{"label":"Today","role":"tab","x":)", 0) == 0);
+    CHECK(json.find(R"("label":"People","role":"tab")") != std::string::npos);
+    CHECK(json.find(R"("enabled":true,"value":true})") != std::string::npos);
+}
+
+TEST_CASE("a detached registry stops receiving items") {
+    Harness h;
+    h.registry.detach();
+    CHECK(ItemRegistry::current() == nullptr);
+    h.shell_frame(Screen::today);
+    CHECK(h.registry.last_frame().empty());
+}
+
+TEST_CASE("the UI fonts load from the OpenType files, with extended Latin") {
+    Harness h(true);
+    REQUIRE(h.fonts.body != nullptr);
+    REQUIRE(h.fonts.heading != nullptr);
+    CHECK(h.fonts.body->FontSize == doctest::Approx(metrics().body_font_size));
+    CHECK(h.fonts.body->FindGlyphNoFallback(0x00E9) != nullptr);  // é
+    CHECK(h.fonts.body->FindGlyphNoFallback(0x0142) != nullptr);  // ł
+    CHECK(h.fonts.body->FindGlyphNoFallback(0x1EC5) != nullptr);  // ễ
+    CHECK(h.fonts.body->FindGlyphNoFallback(0x2013) != nullptr);  // –
+}
+
+TEST_CASE("a missing font file falls back to ImGui's font instead of failing") {
+    ImGuiContext* context = ImGui::CreateContext();
+    const Fonts fonts = load_fonts(ImGui::GetIO(), "/nonexistent/a.otf", "/nonexistent/b.otf");
+    CHECK(fonts.body == nullptr);
+    CHECK(fonts.heading == nullptr);
+    CHECK(ImGui::GetIO().Fonts->Fonts.Size == 1);
+    ImGui::DestroyContext(context);
+}

@@ -1,0 +1,35 @@
+// Test hook (only with ?test=1): window.tandem.test = { ready, items(), state(), frames() }.
+// Linked in with --pre-js, so `Module` is the app's module object.
+// items() reports every interactive widget of the last frame in CSS pixels
+// relative to the viewport; end-to-end tests act on those coordinates with
+// real mouse and keyboard input only.
+(function () {
+  if (typeof window === "undefined" || new URLSearchParams(location.search).get("test") !== "1") return;
+  var resolveReady;
+  var ready = new Promise(function (resolve) { resolveReady = resolve; });
+  var drawn = false;
+  Module.tandemFrameDrawn = function () {
+    if (!drawn) { drawn = true; resolveReady(); }
+  };
+  function callJson(name) {
+    if (!drawn) return null;
+    return JSON.parse(UTF8ToString(Module["_" + name]()));
+  }
+  window.tandem = window.tandem || {};
+  window.tandem.test = {
+    ready: ready,
+    items: function () {
+      var reply = callJson("tandem_test_items");
+      if (!reply) return [];
+      var rect = Module.canvas.getBoundingClientRect();
+      var sx = reply.display[0] > 0 ? rect.width / reply.display[0] : 1;
+      var sy = reply.display[1] > 0 ? rect.height / reply.display[1] : 1;
+      return reply.items.map(function (i) {
+        return { label: i.label, role: i.role, x: rect.left + i.x * sx, y: rect.top + i.y * sy,
+                 w: i.w * sx, h: i.h * sy, enabled: i.enabled, value: i.value };
+      });
+    },
+    state: function () { return callJson("tandem_test_state") || {}; },
+    frames: function () { return drawn ? Module._tandem_test_frames() : 0; }
+  };
+})();
