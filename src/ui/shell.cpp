@@ -60,6 +60,9 @@ void draw_status_line(const ShellView& view, float height) {
     const Palette& palette = palette_colors();
     ImGui::PushStyleColor(ImGuiCol_ChildBg, palette.status_bar);
     ImGui::BeginChild("status", ImVec2(0, height), false, ImGuiWindowFlags_NoScrollbar);
+    const ImVec2 top_left = ImGui::GetWindowPos();
+    ImGui::GetWindowDrawList()->AddLine(top_left, ImVec2(top_left.x + ImGui::GetWindowWidth(), top_left.y),
+                                        ImGui::GetColorU32(ImGuiCol_Separator));
     const float text_y = (height - ImGui::GetTextLineHeight()) * 0.5f;
     ImGui::SetCursorPos(ImVec2(16, text_y));
     bool first = true;

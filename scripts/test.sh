@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Sets up if needed, builds natively and for the web, and runs the three test
+# levels:
+#   a) the doctest suites natively (with AddressSanitizer and UBSan) via ctest;
+#   b) the same suites compiled to wasm, run under Node via ctest;
+#   c) the end-to-end tests: playwright-core driving headless Chromium
+#      against the release site served by scripts/run.sh.
+# Ends with one line "N passed, N failed" over all three levels, counted in
+# test cases, and exits non-zero on any failure. Logs land in build/test-logs/.
+# TANDEM_NATIVE_PRESET=native runs level a) without sanitizers.
+set -uo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$TANDEM_ROOT"
+
+native_preset=${TANDEM_NATIVE_PRESET:-native-asan}
+logs="$TANDEM_ROOT/build/test-logs"
+passed=0
+failed=0
+problems=()
+
+"$TANDEM_ROOT/scripts/setup.sh" || { echo "setup failed"; echo "0 passed, 1 failed"; exit 1; }
+mkdir -p "$logs"
+
+# Configures and builds one preset; on failure records it and shows the log.
+build() {
+  local preset=$1
+  tandem_say "== build $preset"
+  if { cmake --preset "$preset" && cmake --build --preset "$preset"; } >"$logs/build-$preset.log" 2>&1; then
+    return 0
+  fi
+  tail -n 60 "$logs/build-$preset.log"
+  problems+=("build of $preset failed (build/test-logs/build-$preset.log)")
+  failed=$((failed + 1))
+  return 1
+}
+
+# Runs one ctest preset and adds its doctest test-case counts. An executable
+# that ends without doctest's summary (a crash, a sanitizer report) counts as
+# one failure. Sets level_total to the level's test-case count.
+level_total=-1
+run_ctest() {
+  local preset=$1 log="$logs/ctest-$1.log"
+  tandem_say "== doctest suites ($preset)"
+  ctest --preset "$preset" -V >"$log" 2>&1
+  grep -E '(Test +#[0-9]+: .*(Passed|Failed|\*\*\*)|tests passed)' "$log" >&2
+  local counts
+  counts=$(sed 's/\x1b\[[0-9;]*m//g' "$log" | awk '
+    /\[doctest\] test cases:/ {
+      summaries++
+      for (i = 1; i <= NF; i++) {
+        if ($i == "passed") p += $(i - 1)
+        if ($i == "failed") f += $(i - 1)
+      }
+    }
+    /tests passed, [0-9]+ tests? failed out of [0-9]+/ { executables = $NF }
+    END { print p + 0, f + 0, summaries + 0, executables + 0 }')
+  local p f summaries executables
+  read -r p f summaries executables <<<"$counts"
+  if [ "$executables" -eq 0 ]; then
+    problems+=("ctest $preset ran no test executable (build/test-logs/ctest-$preset.log)")
+    f=$((f + 1))
+  elif [ "$summaries" -lt "$executables" ]; then
+    problems+=("$((executables - summaries)) $preset test executable(s) ended without a doctest summary (build/test-logs/ctest-$preset.log)")
+    f=$((f + executables - summaries))
+  fi
+  [ "$f" -gt 0 ] && grep -E -B2 -A8 'ERROR|FAILED|Sanitizer|runtime error|Aborted' "$log" | head -n 80 >&2
+  passed=$((passed + p))
+  failed=$((failed + f))
+  level_total=$((p + f))
+}
+
+native_total=-1
+web_total=-1
+if build "$native_preset"; then run_ctest "$native_preset"; native_total=$level_total; fi
+web_ready=1
+build web || web_ready=0
+build web-release || web_ready=0
+if [ "$web_ready" = 1 ] || [ -f build/web/tests/core_tests.js ]; then run_ctest web; web_total=$level_total; fi
+
+if [ "$native_total" -ge 0 ] && [ "$web_total" -ge 0 ] && [ "$native_total" != "$web_total" ]; then
+  problems+=("the wasm run executed $web_total test cases but the native run $native_total")
+  failed=$((failed + 1))
+fi
+
+if [ "$web_ready" = 1 ]; then
+  tandem_say "== end-to-end tests (Chromium)"
+  node --test --test-concurrency=1 \
+    --test-reporter=spec --test-reporter-destination=stdout \
+    --test-reporter=tap --test-reporter-destination="$logs/e2e.tap" \
+    tests/e2e/ 2>&1 | tee "$logs/e2e.log" >&2
+  e2e_pass=$(awk '/^# pass /{print $3}' "$logs/e2e.tap")
+  e2e_fail=$(awk '/^# fail /{print $3}' "$logs/e2e.tap")
+  if [ -z "$e2e_pass" ] || [ $((e2e_pass + e2e_fail)) -eq 0 ]; then
+    problems+=("the end-to-end run reported no tests (build/test-logs/e2e.log)")
+    e2e_pass=0
+    e2e_fail=1
+  fi
+  passed=$((passed + e2e_pass))
+  failed=$((failed + e2e_fail))
+  tandem_say "e2e: $e2e_pass passed, $e2e_fail failed; screenshots in build/e2e/screenshots/"
+fi
+
+tandem_say "native test cases: $native_total, wasm test cases: $web_total"
+for problem in "${problems[@]}"; do tandem_say "problem: $problem"; done
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

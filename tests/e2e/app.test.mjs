@@ -1,0 +1,95 @@
+// The app in headless Chromium, served by scripts/run.sh, driven only by
+// real mouse input at the coordinates the test hook reports.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { pathToFileURL } from "node:url";
+import { join } from "node:path";
+import { launchBrowser, openPage, startRunScript, waitForState, screenshot, siteDir } from "./browser.mjs";
+
+let server;
+let baseUrl;
+let browser;
+
+before(async () => {
+  server = startRunScript();
+  baseUrl = await server.url;
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const center = (item) => ({ x: item.x + item.w / 2, y: item.y + item.h / 2 });
+
+test("the page opens with the sidebar, and a click on a sidebar entry changes the screen", async () => {
+  const { page, errors } = await openPage(browser, `${baseUrl}?test=1`);
+  await page.evaluate(() => window.tandem.test.ready);
+  assert.equal(await page.title(), "Tandem");
+
+  const state = await page.evaluate(() => window.tandem.test.state());
+  assert.equal(state.screen, "today");
+  assert.equal(state.saveStatus, "idle");
+  assert.equal(state.sqliteVersion, "3.40.1");
+  assert.equal(state.cryptoSelfTest, "passed");
+
+  const items = await page.evaluate(() => window.tandem.test.items());
+  const tabs = items.filter((i) => i.role === "tab");
+  assert.deepEqual(tabs.map((t) => t.label), [
+    "Today", "People", "Pairings", "Cycles", "Meetings", "Observations",
+    "Action steps", "Library", "Time", "Sharing", "Settings",
+  ]);
+  assert.equal(tabs.find((t) => t.value === true).label, "Today");
+  for (const tab of tabs) {
+    assert.ok(tab.enabled);
+    assert.ok(tab.x >= 0 && tab.y >= 0 && tab.x + tab.w <= 1366 && tab.y + tab.h <= 768, `${tab.label} is on screen`);
+  }
+  await screenshot(page, "today");
+
+  const people = tabs.find((t) => t.label === "People");
+  await page.mouse.click(center(people).x, center(people).y);
+  await waitForState(page, (s) => s.screen === "people");
+  const after = await page.evaluate(() => window.tandem.test.items());
+  assert.equal(after.find((i) => i.role === "tab" && i.value === true).label, "People");
+  await screenshot(page, "people");
+
+  const framesBefore = await page.evaluate(() => window.tandem.test.frames());
+  const steps = after.find((i) => i.label === "Action steps");
+  await page.mouse.click(center(steps).x, center(steps).y);
+  await waitForState(page, (s) => s.screen === "action-steps");
+  assert.ok((await page.evaluate(() => window.tandem.test.frames())) > framesBefore);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("the hook follows the canvas when the window is resized", async () => {
+  const { page } = await openPage(browser, `${baseUrl}?test=1`, { width: 1024, height: 640 });
+  await page.evaluate(() => window.tandem.test.ready);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.waitForFunction(() => {
+    const items = window.tandem.test.items();
+    return items.length > 0 && document.getElementById("canvas").width === 1280;
+  });
+  const settings = (await page.evaluate(() => window.tandem.test.items())).find((i) => i.label === "Settings");
+  await page.mouse.click(center(settings).x, center(settings).y);
+  await waitForState(page, (s) => s.screen === "settings");
+  await page.close();
+});
+
+test("without ?test=1 the page has no test hook", async () => {
+  const { page, errors } = await openPage(browser, baseUrl);
+  await page.waitForFunction(() => !document.getElementById("message"));
+  assert.equal(await page.evaluate(() => typeof window.tandem), "undefined");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("the site also works opened straight from the file system", async () => {
+  const url = `${pathToFileURL(join(siteDir, "index.html")).href}?test=1`;
+  const { page, errors } = await openPage(browser, url);
+  await page.evaluate(() => window.tandem.test.ready);
+  assert.equal((await page.evaluate(() => window.tandem.test.state())).screen, "today");
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -1,0 +1,82 @@
+// Shared set-up for the end-to-end tests: Debian's Chromium driven headless
+// by playwright-core, and the static site served on loopback by the real
+// scripts/run.sh.
+import { spawn } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const screenshotDir = join(root, "build", "e2e", "screenshots");
+export const siteDir = join(root, "build", "web-release", "site");
+
+// Chromium as root, with no network and no GPU: no sandbox, nothing that
+// phones home, and WebGL2 through SwiftShader.
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.TANDEM_CHROMIUM || "/usr/bin/chromium",
+    headless: true,
+    chromiumSandbox: false,
+    args: [
+      "--disable-background-networking", "--disable-component-update", "--disable-sync",
+      "--disable-quic", "--no-first-run", "--disable-gpu",
+      "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
+    ],
+  });
+}
+
+// A page at a teacher's laptop size, failing the test on any page error.
+export async function openPage(browser, url, viewport = { width: 1366, height: 768 }) {
+  const page = await browser.newPage({ viewport });
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("console", (message) => { if (message.type() === "error") errors.push(message.text()); });
+  await page.goto(url);
+  return { page, errors };
+}
+
+// Starts scripts/run.sh on a free port and resolves with its URL once it
+// prints it. stop() ends the server.
+export function startRunScript() {
+  const child = spawn(join(root, "scripts", "run.sh"), ["--port", "0"], {
+    cwd: root, stdio: ["ignore", "pipe", "pipe"], detached: true,
+  });
+  let output = "";
+  const url = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`run.sh printed no URL:\n${output}`)), 300_000);
+    const onData = (chunk) => {
+      output += chunk;
+      const match = output.match(/^(http:\/\/127\.0\.0\.1:\d+\/)$/m);
+      if (match) { clearTimeout(timer); resolve(match[1]); }
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", onData);
+    child.on("exit", (code) => { clearTimeout(timer); reject(new Error(`run.sh exited (${code}):\n${output}`)); });
+  });
+  const stop = () => new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once("exit", resolve);
+    process.kill(-child.pid, "SIGTERM");
+  });
+  return { url, stop, output: () => output };
+}
+
+// Waits until the hook's state() satisfies `predicate`, or fails with the last state.
+export async function waitForState(page, predicate, timeout = 10_000) {
+  const deadline = Date.now() + timeout;
+  let state;
+  while (Date.now() < deadline) {
+    state = await page.evaluate(() => window.tandem.test.state());
+    if (predicate(state)) return state;
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`state never matched; last: ${JSON.stringify(state)}`);
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(screenshotDir, { recursive: true });
+  const path = join(screenshotDir, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
