@@ -13,42 +13,37 @@ constexpr const char* save_status = "idle";
 
 App::App() : crypto_(crypto::run_self_test()) {
     auto opened = store::Database::open_in_memory();
-    if (!opened) {
+    if (opened) {
+        database_.emplace(std::move(opened).value());
+        auto version = database_->query_column("SELECT sqlite_version();");
+        if (version && version.value().size() == 1) sqlite_version_ = version.value().front();
+        else database_problem_ = version ? "no version reported" : version.error().message;
+    } else {
         database_problem_ = opened.error().message;
-        return;
     }
-    database_.emplace(std::move(opened).value());
-    auto version = database_->query_column("SELECT sqlite_version();");
-    if (version && version.value().size() == 1) sqlite_version_ = version.value().front();
-    else database_problem_ = version ? "no version reported" : version.error().message;
+
+    if (database_problem_.empty()) view_.status.push_back({"SQLite " + sqlite_version_, false});
+    else view_.status.push_back({"Database unavailable: " + database_problem_, true});
+    if (crypto_.passed)
+        view_.status.push_back({"Encryption self-test passed (libsodium " + crypto_.library_version + ")", false});
+    else
+        view_.status.push_back({"Encryption self-test failed: " + crypto_.failed_check, true});
+    view_.status.push_back({"Nothing to save yet", false});
 }
 
 void App::dispatch(const ui::Command& command) {
     std::visit(
         [this](const auto& c) {
             using T = std::decay_t<decltype(c)>;
-            if constexpr (std::is_same_v<T, ui::NavigateTo>) screen_ = c.screen;
+            if constexpr (std::is_same_v<T, ui::NavigateTo>) view_.screen = c.screen;
         },
         command);
-}
-
-ui::ShellView App::shell_view() const {
-    ui::ShellView view;
-    view.screen = screen_;
-    if (database_problem_.empty()) view.status.push_back({"SQLite " + sqlite_version_, false});
-    else view.status.push_back({"Database unavailable: " + database_problem_, true});
-    if (crypto_.passed)
-        view.status.push_back({"Encryption self-test passed (libsodium " + crypto_.library_version + ")", false});
-    else
-        view.status.push_back({"Encryption self-test failed: " + crypto_.failed_check, true});
-    view.status.push_back({"Nothing to save yet", false});
-    return view;
 }
 
 std::string App::test_state_json() const {
     JsonWriter json;
     json.begin_object();
-    json.key("screen").string(ui::screen_info(screen_).id);
+    json.key("screen").string(ui::screen_info(view_.screen).id);
     json.key("saveStatus").string(save_status);
     json.key("sqliteVersion").string(sqlite_version_);
     json.key("cryptoSelfTest").string(crypto_.passed ? "passed" : "failed");

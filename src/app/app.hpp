@@ -22,23 +22,23 @@ public:
     // Applies one command from the UI.
     void dispatch(const ui::Command& command);
 
-    ui::Screen screen() const { return screen_; }
+    ui::Screen screen() const { return view_.screen; }
     // The SQLite version reported by the open database; empty if it did not open.
     const std::string& sqlite_version() const { return sqlite_version_; }
     const crypto::SelfTestReport& crypto_self_test() const { return crypto_; }
 
-    // The shell's view model for the next frame.
-    ui::ShellView shell_view() const;
+    // The shell's view model, kept current by dispatch().
+    const ui::ShellView& shell_view() const { return view_; }
 
     // The test hook's state(): {screen, saveStatus, sqliteVersion, cryptoSelfTest}.
     std::string test_state_json() const;
 
 private:
-    ui::Screen screen_ = ui::Screen::today;
     std::optional<store::Database> database_;
     std::string database_problem_;
     std::string sqlite_version_;
     crypto::SelfTestReport crypto_;
+    ui::ShellView view_;
 };
 
 }  // namespace tandem::app
