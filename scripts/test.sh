@@ -84,7 +84,7 @@ fi
 
 if [ "$web_ready" = 1 ]; then
   tandem_say "== end-to-end tests (Chromium)"
-  node --test --test-concurrency=1 \
+  node --test \
     --test-reporter=spec --test-reporter-destination=stdout \
     --test-reporter=tap --test-reporter-destination="$logs/e2e.tap" \
     tests/e2e/ 2>&1 | tee "$logs/e2e.log" >&2
