@@ -61,7 +61,7 @@ build_sodium() {
     configure+=(CFLAGS="-O2 -fPIC")
   fi
   (cd "$dir" && "${configure[@]}" >configure.log 2>&1 && "${make[@]}" >make.log 2>&1) \
-    || { tandem_say "build: libsodium ($kind) failed; see $dir/*.log"; exit 1; }
+    || { tandem_say "build: libsodium ($kind) failed; see $dir/*.log"; return 1; }
   mark_done "$out"
 }
 
@@ -80,5 +80,9 @@ build_sqlite
 prepare_sodium
 build_sodium native &
 native=$!
-build_sodium wasm
+if ! build_sodium wasm; then
+  kill "$native" 2>/dev/null
+  wait "$native" 2>/dev/null
+  exit 1
+fi
 wait "$native"

@@ -2,8 +2,8 @@
 # Fetches the pinned third-party sources listed in scripts/third_party.lock
 # from Debian source packages, checks each file's SHA-256 against the lock,
 # and unpacks each package with its Debian patches applied into
-# .deps/src/<package>. Idempotent: does nothing once the unpacked trees match
-# the lock.
+# .deps/src/<package>. Idempotent: does nothing while the stamp left by the
+# last complete run matches the lock (delete .deps/src to unpack afresh).
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 
@@ -18,9 +18,18 @@ if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$lock_sha" ]; then
 fi
 
 # True when apt knows at least one active deb-src entry.
+# (grep -q answers 0 on a match even when a glob named no file.)
 has_deb_src() {
-  grep -hsE '^[[:space:]]*deb-src[[:space:]]' /etc/apt/sources.list /etc/apt/sources.list.d/*.list | grep -q . && return 0
-  grep -hsE '^[[:space:]]*Types:.*deb-src' /etc/apt/sources.list.d/*.sources | grep -q .
+  grep -qsE '^[[:space:]]*deb-src[[:space:]]' /etc/apt/sources.list /etc/apt/sources.list.d/*.list && return 0
+  grep -qsE '^[[:space:]]*Types:.*deb-src' /etc/apt/sources.list.d/*.sources
+}
+
+# Makes sure apt can name source files, once, and only when a download is due.
+deb_src_checked=0
+ensure_deb_src() {
+  [ "$deb_src_checked" = 1 ] && return
+  deb_src_checked=1
+  has_deb_src || add_deb_src || true
 }
 
 # Adds deb-src entries mirroring the machine's own Debian deb entries, so that
@@ -75,6 +84,7 @@ fetch_file() {
   local pkg=$1 ver=$2 file=$3 sha=$4 dest="$DOWNLOADS/$3"
   if [ -f "$dest" ] && echo "$sha  $dest" | sha256sum -c --status; then return; fi
   local url
+  ensure_deb_src
   url=$(source_url "$pkg" "$ver" "$file")
   tandem_say "fetch: $file"
   curl -fsSL --retry 3 -o "$dest.part" "$url"
@@ -106,7 +116,6 @@ unpack_package() {
 mkdir -p "$DOWNLOADS" "$SOURCES"
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
-has_deb_src || add_deb_src || true
 
 declare -A orig_of debian_of
 while read -r pkg ver file sha; do

@@ -3,6 +3,7 @@
 // Usage: node scripts/serve.mjs --root DIR [--port N]   (or PORT=N)
 import { createServer } from "node:http";
 import { createReadStream } from "node:fs";
+import { pipeline } from "node:stream";
 import { stat } from "node:fs/promises";
 import { extname, join, resolve, sep } from "node:path";
 
@@ -67,7 +68,8 @@ const server = createServer(async (request, response) => {
     "X-Content-Type-Options": "nosniff",
   });
   if (request.method === "HEAD") response.end();
-  else createReadStream(file.full).pipe(response);
+  // A file that vanishes or cannot be read ends this response, not the server.
+  else pipeline(createReadStream(file.full), response, () => {});
 });
 
 server.on("error", (error) => {

@@ -36,16 +36,19 @@ build() {
 
 # Runs one ctest preset and adds its doctest test-case counts. An executable
 # that ends without doctest's summary (a crash, a sanitizer report) counts as
-# one failure. Sets level_total to the level's test-case count.
+# one failure. Sets level_total to the test cases doctest ran.
 level_total=-1
 run_ctest() {
   local preset=$1 log="$logs/ctest-$1.log"
   tandem_say "== doctest suites ($preset)"
   ctest --preset "$preset" -V >"$log" 2>&1
+  local ctest_status=$?
   grep -E '(Test +#[0-9]+: .*(Passed|Failed|\*\*\*)|tests passed)' "$log" >&2
   local counts
   counts=$(sed 's/\x1b\[[0-9;]*m//g' "$log" | awk '
-    /\[doctest\] test cases:/ {
+    # -V prefixes each line of test N with "N: "; the same output repeated
+    # unprefixed for a failed test (outputOnFailure) must not count twice.
+    /^[0-9]+: \[doctest\] test cases:/ {
       summaries++
       for (i = 1; i <= NF; i++) {
         if ($i == "passed") p += $(i - 1)
@@ -56,43 +59,52 @@ run_ctest() {
     END { print p + 0, f + 0, summaries + 0, executables + 0 }')
   local p f summaries executables
   read -r p f summaries executables <<<"$counts"
+  level_total=$((p + f))
   if [ "$executables" -eq 0 ]; then
     problems+=("ctest $preset ran no test executable (build/test-logs/ctest-$preset.log)")
     f=$((f + 1))
   elif [ "$summaries" -lt "$executables" ]; then
     problems+=("$((executables - summaries)) $preset test executable(s) ended without a doctest summary (build/test-logs/ctest-$preset.log)")
     f=$((f + executables - summaries))
+  elif [ "$ctest_status" -ne 0 ] && [ "$f" -eq 0 ]; then
+    # e.g. LeakSanitizer reports after doctest's summary and fails the exit code
+    problems+=("ctest $preset failed after every test case passed (build/test-logs/ctest-$preset.log)")
+    f=1
   fi
   [ "$f" -gt 0 ] && grep -E -B2 -A8 'ERROR|FAILED|Sanitizer|runtime error|Aborted' "$log" | head -n 80 >&2
   passed=$((passed + p))
   failed=$((failed + f))
-  level_total=$((p + f))
 }
 
 native_total=-1
 web_total=-1
 if build "$native_preset"; then run_ctest "$native_preset"; native_total=$level_total; fi
-web_ready=1
-build web || web_ready=0
-build web-release || web_ready=0
-if [ "$web_ready" = 1 ] || [ -f build/web/tests/core_tests.js ]; then run_ctest web; web_total=$level_total; fi
+if build web; then run_ctest web; web_total=$level_total; fi
+site_ready=1
+build web-release || site_ready=0
 
 if [ "$native_total" -ge 0 ] && [ "$web_total" -ge 0 ] && [ "$native_total" != "$web_total" ]; then
   problems+=("the wasm run executed $web_total test cases but the native run $native_total")
   failed=$((failed + 1))
 fi
 
-if [ "$web_ready" = 1 ]; then
+if [ "$site_ready" = 1 ]; then
   tandem_say "== end-to-end tests (Chromium)"
+  rm -f "$logs/e2e.tap"
   node --test \
     --test-reporter=spec --test-reporter-destination=stdout \
     --test-reporter=tap --test-reporter-destination="$logs/e2e.tap" \
     tests/e2e/ 2>&1 | tee "$logs/e2e.log" >&2
-  e2e_pass=$(awk '/^# pass /{print $3}' "$logs/e2e.tap")
-  e2e_fail=$(awk '/^# fail /{print $3}' "$logs/e2e.tap")
+  node_status=${PIPESTATUS[0]}
+  e2e_pass=$(awk '/^# pass /{print $3}' "$logs/e2e.tap" 2>/dev/null)
+  # cancelled tests (timeouts, a hook that failed) are failures too
+  e2e_fail=$(awk '/^# (fail|cancelled) /{n += $3} END {print n + 0}' "$logs/e2e.tap" 2>/dev/null)
   if [ -z "$e2e_pass" ] || [ $((e2e_pass + e2e_fail)) -eq 0 ]; then
     problems+=("the end-to-end run reported no tests (build/test-logs/e2e.log)")
     e2e_pass=0
+    e2e_fail=1
+  elif [ "$node_status" -ne 0 ] && [ "$e2e_fail" -eq 0 ]; then
+    problems+=("the end-to-end run failed outside any test (build/test-logs/e2e.log)")
     e2e_fail=1
   fi
   passed=$((passed + e2e_pass))

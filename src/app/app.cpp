@@ -12,18 +12,19 @@ constexpr const char* save_status = "idle";
 }  // namespace
 
 App::App() : crypto_(crypto::run_self_test()) {
+    std::string database_problem;
     auto opened = store::Database::open_in_memory();
     if (opened) {
         database_.emplace(std::move(opened).value());
         auto version = database_->query_column("SELECT sqlite_version();");
         if (version && version.value().size() == 1) sqlite_version_ = version.value().front();
-        else database_problem_ = version ? "no version reported" : version.error().message;
+        else database_problem = version ? "no version reported" : version.error().message;
     } else {
-        database_problem_ = opened.error().message;
+        database_problem = opened.error().message;
     }
 
-    if (database_problem_.empty()) view_.status.push_back({"SQLite " + sqlite_version_, false});
-    else view_.status.push_back({"Database unavailable: " + database_problem_, true});
+    if (database_problem.empty()) view_.status.push_back({"SQLite " + sqlite_version_, false});
+    else view_.status.push_back({"Database unavailable: " + database_problem, true});
     if (crypto_.passed)
         view_.status.push_back({"Encryption self-test passed (libsodium " + crypto_.library_version + ")", false});
     else

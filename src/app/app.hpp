@@ -1,6 +1,6 @@
 #pragma once
 // App: Tandem's state and the dispatch of UI commands to it. Owns the
-// database and the crypto self-test outcome; builds the shell's view model.
+// database and the crypto self-test outcome, and keeps the shell's view model.
 // Platform-free, so it is built and tested natively as well as in wasm.
 
 #include <optional>
@@ -35,7 +35,6 @@ public:
 
 private:
     std::optional<store::Database> database_;
-    std::string database_problem_;
     std::string sqlite_version_;
     crypto::SelfTestReport crypto_;
     ui::ShellView view_;

@@ -12,7 +12,6 @@
 
 #include <cmath>
 #include <cstdint>
-#include <cstdio>
 #include <vector>
 
 #include "app/app.hpp"
@@ -24,6 +23,19 @@
 namespace {
 
 using namespace tandem;
+
+// clang-format off
+// The page's status message (web/index.html): replaced by the app once it
+// draws, or kept with an explanation when it cannot start.
+EM_JS(void, tandem_page_started, (), {
+    var message = document.getElementById("message");
+    if (message) message.remove();
+});
+EM_JS(void, tandem_page_failed, (const char* text), {
+    var message = document.getElementById("message");
+    if (message) message.textContent = UTF8ToString(text);
+});
+// clang-format on
 
 // Embedded into the module at link time (see src/CMakeLists.txt).
 constexpr const char* body_font_path = "/fonts/Inter-Regular.otf";
@@ -73,22 +85,25 @@ void frame(void* arg) {
     if (rt.test_mode) rt.registry.end_frame();
     for (const ui::Command& command : rt.commands) rt.app.dispatch(command);
     rt.commands.clear();
-    ++rt.frames;
+    if (++rt.frames == 1) tandem_page_started();
     if (rt.test_mode) app::notify_frame_drawn();
 }
 
 }  // namespace
 
 int main() {
+    constexpr const char* cannot_draw =
+        "Tandem could not start: this browser cannot draw with WebGL2. "
+        "Please use an up-to-date Chrome, Edge, Firefox or Safari.";
     if (!glfwInit()) {
-        std::fprintf(stderr, "Tandem: the browser refused to start the drawing surface\n");
+        tandem_page_failed(cannot_draw);
         return 1;
     }
     double css_w = 0, css_h = 0;
     emscripten_get_element_css_size("#canvas", &css_w, &css_h);
     GLFWwindow* window = glfwCreateWindow(static_cast<int>(css_w), static_cast<int>(css_h), "Tandem", nullptr, nullptr);
     if (window == nullptr) {
-        std::fprintf(stderr, "Tandem: this browser has no WebGL2\n");
+        tandem_page_failed(cannot_draw);
         return 1;
     }
     glfwMakeContextCurrent(window);

@@ -13,7 +13,7 @@ namespace tandem::app {
 
 class App;
 
-// True when the page was opened with ?test=1.
+// True when the page was opened with ?test=1 (web/test_hook.js then set up its half).
 bool test_mode_requested();
 
 // Makes the hook answer from these objects, which must outlive the page.

@@ -19,15 +19,16 @@ std::string state_reply;
 }  // namespace
 
 // clang-format off
-EM_JS(int, tandem_url_asks_for_test_mode, (), {
-    return new URLSearchParams(globalThis.location ? location.search : "").get("test") === "1" ? 1 : 0;
+// web/test_hook.js defines Module.tandemFrameDrawn only for ?test=1.
+EM_JS(int, tandem_test_hook_present, (), {
+    return Module.tandemFrameDrawn ? 1 : 0;
 });
 EM_JS(void, tandem_frame_drawn_js, (), {
-    if (Module.tandemFrameDrawn) Module.tandemFrameDrawn();
+    Module.tandemFrameDrawn();
 });
 // clang-format on
 
-bool test_mode_requested() { return tandem_url_asks_for_test_mode() != 0; }
+bool test_mode_requested() { return tandem_test_hook_present() != 0; }
 
 void install_test_hook(const ui::ItemRegistry& registry, const App& app, const std::uint64_t& frames) {
     hooked_registry = &registry;

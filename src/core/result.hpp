@@ -36,7 +36,8 @@ public:
     // The value; only on success.
     T& value() & { assert(ok()); return std::get<0>(state_); }
     const T& value() const& { assert(ok()); return std::get<0>(state_); }
-    T&& value() && { assert(ok()); return std::get<0>(std::move(state_)); }
+    // Moves the value out of a temporary Result.
+    T value() && { assert(ok()); return std::get<0>(std::move(state_)); }
 
     // The error; only on failure.
     const E& error() const { assert(!ok()); return std::get<1>(state_); }

@@ -23,14 +23,19 @@ Bytes from_hex(std::string_view hex) {
 
 Bytes from_text(std::string_view text) { return Bytes(text.begin(), text.end()); }
 
-bool same(const unsigned char* a, const Bytes& b) { return sodium_memcmp(a, b.data(), b.size()) == 0; }
+// True when `actual` equals `expected`; an expected value that failed to
+// decode (a typo in a vector) can never match.
+template <size_t N>
+bool same(const std::array<unsigned char, N>& actual, const Bytes& expected) {
+    return expected.size() == N && sodium_memcmp(actual.data(), expected.data(), N) == 0;
+}
 
 // FIPS 180-2 appendix B.1.
 bool sha256_known_answer() {
     std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
     const Bytes message = from_text("abc");
     crypto_hash_sha256(digest.data(), message.data(), message.size());
-    return same(digest.data(), from_hex("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
+    return same(digest, from_hex("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
 }
 
 // RFC 7693 appendix A: BLAKE2b-512("abc").
@@ -38,7 +43,7 @@ bool blake2b_known_answer() {
     std::array<unsigned char, crypto_generichash_BYTES_MAX> digest{};
     const Bytes message = from_text("abc");
     crypto_generichash(digest.data(), digest.size(), message.data(), message.size(), nullptr, 0);
-    return same(digest.data(), from_hex("ba80a53f981c4d0d6a2797b69f12f6e94c212f14685ac4b74b12bb6fdbffa2d1"
+    return same(digest, from_hex("ba80a53f981c4d0d6a2797b69f12f6e94c212f14685ac4b74b12bb6fdbffa2d1"
                                         "7d87c5392aab792dc252d5de4533cc9518d38aa8dbf1925ab92386edd4009923"));
 }
 
@@ -52,9 +57,9 @@ bool ed25519_known_answer() {
     std::array<unsigned char, crypto_sign_SECRETKEYBYTES> secret_key{};
     std::array<unsigned char, crypto_sign_BYTES> signature{};
     if (crypto_sign_seed_keypair(public_key.data(), secret_key.data(), seed.data()) != 0) return false;
-    if (!same(public_key.data(), expected_public)) return false;
+    if (!same(public_key, expected_public)) return false;
     crypto_sign_detached(signature.data(), nullptr, nullptr, 0, secret_key.data());
-    if (!same(signature.data(), expected_signature)) return false;
+    if (!same(signature, expected_signature)) return false;
     if (crypto_sign_verify_detached(signature.data(), nullptr, 0, public_key.data()) != 0) return false;
     signature[0] ^= 1;  // a changed signature must be refused
     return crypto_sign_verify_detached(signature.data(), nullptr, 0, public_key.data()) != 0;

@@ -11,7 +11,7 @@
 
 namespace tandem::ui {
 
-// What the shell shows; built by the app each frame.
+// What the shell shows; owned by the app, which updates it as commands arrive.
 struct ShellView {
     Screen screen = Screen::today;
     // One line each for the status line; `problem` marks a line to stand out.
