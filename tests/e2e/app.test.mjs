@@ -93,3 +93,16 @@ test("the site also works opened straight from the file system", async () => {
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test("a browser without WebGL2 gets an explanation instead of a blank page", async () => {
+  const noWebGL = await launchBrowser(["--disable-3d-apis"]);
+  try {
+    const page = await noWebGL.newPage({ viewport: { width: 1366, height: 768 } });
+    await page.goto(baseUrl);
+    await page.waitForFunction(() => /could not start/.test(document.getElementById("message")?.textContent || ""));
+    assert.match(await page.textContent("#message"), /up-to-date Chrome, Edge, Firefox or Safari/);
+    await screenshot(page, "no-webgl2");
+  } finally {
+    await noWebGL.close();
+  }
+});

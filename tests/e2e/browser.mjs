@@ -13,7 +13,8 @@ export const siteDir = join(root, "build", "web-release", "site");
 
 // Chromium as root, with no network and no GPU: no sandbox, nothing that
 // phones home, and WebGL2 through SwiftShader.
-export async function launchBrowser() {
+// extraArgs: further Chromium switches for one test.
+export async function launchBrowser(extraArgs = []) {
   return chromium.launch({
     executablePath: process.env.TANDEM_CHROMIUM || "/usr/bin/chromium",
     headless: true,
@@ -22,6 +23,7 @@ export async function launchBrowser() {
       "--disable-background-networking", "--disable-component-update", "--disable-sync",
       "--disable-quic", "--no-first-run", "--disable-gpu",
       "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
+      ...extraArgs,
     ],
   });
 }
