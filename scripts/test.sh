@@ -34,10 +34,10 @@ build() {
   return 1
 }
 
+level_total=-1
 # Runs one ctest preset and adds its doctest test-case counts. An executable
 # that ends without doctest's summary (a crash, a sanitizer report) counts as
 # one failure. Sets level_total to the test cases doctest ran.
-level_total=-1
 run_ctest() {
   local preset=$1 log="$logs/ctest-$1.log"
   tandem_say "== doctest suites ($preset)"
