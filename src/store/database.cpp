@@ -2,21 +2,45 @@
 
 #include <sqlite3.h>
 
+#include <cstring>
 #include <utility>
+
+#include "store/folding_tokenizer.hpp"
 
 namespace tandem::store {
 
-Result<Database, StoreError> Database::open_in_memory() {
-    sqlite3* handle = nullptr;
-    const int rc = sqlite3_open_v2(":memory:", &handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
-    if (rc != SQLITE_OK) {
-        StoreError error{rc, handle ? sqlite3_errmsg(handle) : sqlite3_errstr(rc)};
+Result<Database, StoreError> Database::configure(sqlite3* handle, int open_rc) {
+    if (open_rc != SQLITE_OK) {
+        StoreError error{open_rc, handle ? sqlite3_errmsg(handle) : sqlite3_errstr(open_rc)};
         sqlite3_close(handle);
         return fail(std::move(error));
     }
     sqlite3_extended_result_codes(handle, 1);
     Database db(handle);
     if (auto pragma = db.execute("PRAGMA foreign_keys = ON;"); !pragma) return fail(pragma.error());
+    if (const int rc = register_folding_tokenizer(handle); rc != SQLITE_OK)
+        return fail(StoreError{rc, "the search tokenizer could not be registered"});
+    return db;
+}
+
+Result<Database, StoreError> Database::open_in_memory() {
+    sqlite3* handle = nullptr;
+    const int rc = sqlite3_open_v2(":memory:", &handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    return configure(handle, rc);
+}
+
+Result<Database, StoreError> Database::open_image(std::span<const std::uint8_t> bytes) {
+    auto opened = open_in_memory();
+    if (!opened) return opened;
+    Database db = std::move(opened).value();
+    auto* copy = static_cast<unsigned char*>(sqlite3_malloc64(bytes.size()));
+    if (copy == nullptr && !bytes.empty()) return fail(StoreError{SQLITE_NOMEM, "out of memory"});
+    if (!bytes.empty()) std::memcpy(copy, bytes.data(), bytes.size());
+    const auto size = static_cast<sqlite3_int64>(bytes.size());
+    // FREEONCLOSE hands the copy to SQLite, even when the call fails.
+    const int rc = sqlite3_deserialize(db.handle_, "main", copy, size, size,
+                                       SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE);
+    if (rc != SQLITE_OK) return fail(db.last_error());
     return db;
 }
 
@@ -49,27 +73,43 @@ Result<void, StoreError> Database::execute(std::string_view sql) {
     return {};
 }
 
-Result<std::vector<std::string>, StoreError> Database::query_column(std::string_view sql) {
-    sqlite3_stmt* statement = nullptr;
-    const char* tail = nullptr;
-    if (sqlite3_prepare_v2(handle_, sql.data(), static_cast<int>(sql.size()), &statement, &tail) != SQLITE_OK)
+Result<Statement, StoreError> Database::prepare(std::string_view sql) {
+    sqlite3_stmt* handle = nullptr;
+    if (sqlite3_prepare_v3(handle_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &handle,
+                           nullptr) != SQLITE_OK)
         return fail(last_error());
-    if (statement == nullptr) return fail(StoreError{SQLITE_MISUSE, "no statement in the SQL text"});
+    if (handle == nullptr) return fail(StoreError{SQLITE_MISUSE, "no statement in the SQL text"});
+    return Statement(handle);
+}
 
+Result<std::vector<std::string>, StoreError> Database::query_column(std::string_view sql) {
+    auto prepared = prepare(sql);
+    if (!prepared) return fail(prepared.error());
+    Statement& statement = prepared.value();
     std::vector<std::string> column;
-    int rc = SQLITE_ROW;
-    while ((rc = sqlite3_step(statement)) == SQLITE_ROW) {
-        const auto* text = sqlite3_column_text(statement, 0);
-        const int size = sqlite3_column_bytes(statement, 0);
-        column.emplace_back(text ? reinterpret_cast<const char*>(text) : "", static_cast<size_t>(size));
+    for (;;) {
+        auto row = statement.step();
+        if (!row) return fail(row.error());
+        if (!row.value()) break;
+        column.emplace_back(statement.text(0));
     }
-    if (rc != SQLITE_DONE) {
-        StoreError error = last_error();
-        sqlite3_finalize(statement);
-        return fail(std::move(error));
-    }
-    sqlite3_finalize(statement);
     return column;
+}
+
+std::vector<std::uint8_t> Database::image() {
+    sqlite3_int64 size = 0;
+    unsigned char* bytes = sqlite3_serialize(handle_, "main", &size, 0);
+    std::vector<std::uint8_t> out;
+    if (bytes != nullptr) out.assign(bytes, bytes + size);
+    sqlite3_free(bytes);
+    return out;
+}
+
+std::int64_t Database::size_bytes() {
+    auto statement = prepare("SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()");
+    if (!statement) return 0;
+    auto row = statement.value().step();
+    return row && row.value() ? statement.value().integer(0) : 0;
 }
 
 std::string sqlite_library_version() { return sqlite3_libversion(); }

@@ -1,28 +1,30 @@
 #pragma once
 // Database: one SQLite connection, owned and closed by this object. Every
 // call returns a typed StoreError instead of throwing; SQL text is Tandem's
-// own, never user input (values will be bound as parameters).
+// own, never user input (values are bound as parameters). Each connection
+// has foreign keys on and the "tandem_fold" search tokenizer registered.
 
+#include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/result.hpp"
+#include "store/statement.hpp"
 
 struct sqlite3;
 
 namespace tandem::store {
 
-// A failed SQLite call: its primary result code and SQLite's message.
-struct StoreError {
-    int code = 0;
-    std::string message;
-};
-
 class Database {
 public:
-    // Opens a private in-memory database with foreign keys enforced.
+    // Opens a private, empty in-memory database.
     static Result<Database, StoreError> open_in_memory();
+    // Opens an in-memory database holding a copy of a serialized image (as
+    // image() returns). The bytes are only copied here; a damaged image
+    // fails when it is first read, with SQLITE_CORRUPT or SQLITE_NOTADB.
+    static Result<Database, StoreError> open_image(std::span<const std::uint8_t> bytes);
 
     Database(Database&& other) noexcept;
     Database& operator=(Database&& other) noexcept;
@@ -35,9 +37,16 @@ public:
     // Runs one statement and returns the first column of every row as text
     // (NULL becomes the empty string).
     Result<std::vector<std::string>, StoreError> query_column(std::string_view sql);
+    // Prepares one statement; the Statement must not outlive the Database.
+    Result<Statement, StoreError> prepare(std::string_view sql);
+    // The whole database as bytes (the main schema's pages).
+    std::vector<std::uint8_t> image();
+    // The database's size in bytes: page count times page size.
+    std::int64_t size_bytes();
 
 private:
     explicit Database(sqlite3* handle) : handle_(handle) {}
+    static Result<Database, StoreError> configure(sqlite3* handle, int open_rc);
     StoreError last_error() const;
 
     sqlite3* handle_ = nullptr;

@@ -1,0 +1,46 @@
+#include "core/record.hpp"
+
+#include "core/record_binding.hpp"
+
+#include <algorithm>
+#include <cassert>
+
+namespace tandem {
+
+Record Record::blank(Kind kind) {
+    Record record;
+    for_each_record_type([&](auto tag) {
+        using T = typename decltype(tag)::type;
+        if (T::kind == kind) record = to_record(T{});
+    });
+    assert(record.kind == kind && !record.fields.empty());
+    for (FieldState& field : record.fields) field.stamp = field.base = Stamp{};
+    return record;
+}
+
+const FieldState& Record::field(FieldIndex index) const {
+    assert(index < fields.size());
+    return fields[index];
+}
+
+FieldState& Record::field(FieldIndex index) {
+    assert(index < fields.size());
+    return fields[index];
+}
+
+bool Record::is_deleted() const {
+    const FieldState& tombstone = fields[tombstone_field];
+    const auto* flag = std::get_if<std::int64_t>(&tombstone.value);
+    if (flag == nullptr || *flag == 0) return false;
+    for (std::size_t i = 1; i < fields.size(); ++i)
+        if (fields[i].stamp > tombstone.stamp) return false;
+    return true;
+}
+
+Stamp Record::latest_stamp() const {
+    Stamp latest;
+    for (const FieldState& field : fields) latest = std::max(latest, field.stamp);
+    return latest;
+}
+
+}  // namespace tandem

@@ -1,0 +1,56 @@
+#pragma once
+// Record: the generic form of any coaching record, as the store keeps it and
+// merge sees it. Each field slot holds a value, the stamp of the edit that
+// wrote it and, for text, the stamp of the value that edit replaced (its
+// base), which tells a concurrent edit from a later one.
+
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/field_spec.hpp"
+#include "core/hybrid_clock.hpp"
+#include "core/record_id.hpp"
+#include "core/records.hpp"
+
+namespace tandem {
+
+// A field's value: unset, a number (integer, flag, choice, or a date as
+// CalendarDate::days), text, or a record id.
+using FieldValue = std::variant<std::monostate, std::int64_t, std::string, RecordId>;
+
+struct FieldState {
+    FieldValue value;
+    Stamp stamp;  // the edit that wrote value; zero if never written
+    Stamp base;   // text only: the stamp value replaced; zero otherwise
+
+    bool operator==(const FieldState&) const = default;
+};
+
+struct Record {
+    Kind kind = Kind::person;
+    RecordId id;
+    RecordId created_by;
+    std::int64_t created_at_ms = 0;
+    Visibility visibility = Visibility::shared;
+    // fields[0] is the tombstone (1 when deleted); fields[i] is field i of the
+    // kind's spec. Always kind_spec(kind).slot_count() long.
+    std::vector<FieldState> fields;
+
+    // A record of `kind` whose fields hold the defaults of its typed struct,
+    // all with zero stamps (never written).
+    static Record blank(Kind kind);
+
+    const FieldState& field(FieldIndex index) const;
+    FieldState& field(FieldIndex index);
+    // The tombstone rule (docs/decisions.md): deleted when the tombstone is
+    // set and no field was written after it.
+    bool is_deleted() const;
+    // The greatest stamp of any field, tombstone included.
+    Stamp latest_stamp() const;
+
+    bool operator==(const Record&) const = default;
+};
+
+}  // namespace tandem

@@ -1,0 +1,239 @@
+#include "core/record_commands.hpp"
+
+#include <algorithm>
+
+#include "core/validation.hpp"
+
+namespace tandem {
+
+namespace {
+
+CommandError storage_error(Kind kind, const StorageError& error) {
+    return CommandError{ErrorCode::storage_failed, kind, 0, 0, error.message};
+}
+
+CommandError field_error(ErrorCode code, Kind kind, FieldIndex field = 0) { return CommandError{code, kind, field, 0, {}}; }
+
+// Text as it is kept; other values unchanged.
+FieldValue normalized(FieldValue value) {
+    if (auto* text = std::get_if<std::string>(&value)) *text = normalize_line_breaks(std::move(*text));
+    return value;
+}
+
+// A reference must name an existing record that is not deleted, and a
+// shared record may not point at a private one (the partner would never get it).
+std::optional<CommandError> check_reference(RecordStore& store, const Record& record, const FieldSpec& spec) {
+    const auto* target_id = std::get_if<RecordId>(&record.field(spec.index).value);
+    if (target_id == nullptr) return std::nullopt;
+    auto target = store.load(spec.shape.target, *target_id);
+    if (!target) return storage_error(record.kind, target.error());
+    if (!target.value()) return field_error(ErrorCode::unknown_record, record.kind, spec.index);
+    if (target.value()->is_deleted()) return field_error(ErrorCode::deleted_record, record.kind, spec.index);
+    if (record.visibility == Visibility::shared && target.value()->visibility == Visibility::private_to_author)
+        return field_error(ErrorCode::private_reference, record.kind, spec.index);
+    return std::nullopt;
+}
+
+// Loads a record the actor may change: it exists, and if it is private it is theirs.
+Result<Record, CommandError> load_editable(CommandContext& context, Kind kind, const RecordId& id) {
+    auto record = load_record(context.store, kind, id);
+    if (!record) return record;
+    if (record.value().visibility == Visibility::private_to_author && record.value().created_by != context.actor)
+        return fail(field_error(ErrorCode::not_author, kind));
+    return record;
+}
+
+// Writes one record and the clock in one transaction.
+Result<void, CommandError> save_one(CommandContext& context, const Record& record) {
+    StoreTransaction transaction(context.store);
+    if (auto begun = transaction.begin(); !begun) return fail(storage_error(record.kind, begun.error()));
+    if (auto saved = context.store.save(record); !saved) return fail(storage_error(record.kind, saved.error()));
+    if (auto clock = context.store.save_clock(context.clock.last()); !clock)
+        return fail(storage_error(record.kind, clock.error()));
+    if (auto done = transaction.commit(); !done) return fail(storage_error(record.kind, done.error()));
+    return {};
+}
+
+// The record with `edit` applied and stamped, checked as a whole. Does not save.
+Result<Record, CommandError> edited(CommandContext& context, Record record, FieldIndex field, FieldValue value) {
+    const KindSpec& spec = kind_spec(record.kind);
+    if (field < 1 || field > spec.fields.size()) return fail(field_error(ErrorCode::unknown_field, record.kind, field));
+    const FieldSpec& field_spec = spec.field(field);
+    if (auto problem = check_field_value(record.kind, field_spec, value)) return fail(*problem);
+    FieldState& state = record.field(field);
+    state.value = std::move(value);
+    if (auto problem = check_record(record)) return fail(*problem);
+    if (field_spec.shape.type == FieldType::reference)
+        if (auto problem = check_reference(context.store, record, field_spec)) return fail(*problem);
+    const Stamp previous = state.stamp;
+    state.stamp = context.clock.tick();
+    state.base = field_spec.is_text() ? previous : Stamp{};
+    return record;
+}
+
+Result<void, CommandError> set_tombstone(CommandContext& context, Kind kind, const RecordId& id, bool deleted) {
+    auto loaded = load_editable(context, kind, id);
+    if (!loaded) return fail(loaded.error());
+    Record record = std::move(loaded).value();
+    if (record.is_deleted() == deleted) return {};
+    FieldState& tombstone = record.field(tombstone_field);
+    tombstone.value = std::int64_t{deleted ? 1 : 0};
+    tombstone.stamp = context.clock.tick();
+    return save_one(context, record);
+}
+
+}  // namespace
+
+Result<Record, CommandError> load_record(RecordStore& store, Kind kind, const RecordId& id) {
+    auto loaded = store.load(kind, id);
+    if (!loaded) return fail(storage_error(kind, loaded.error()));
+    if (!loaded.value()) return fail(field_error(ErrorCode::unknown_record, kind));
+    return std::move(*loaded.value());
+}
+
+Result<RecordId, CommandError> create_record(CommandContext& context, Kind kind, std::span<const FieldEdit> edits,
+                                             Visibility visibility) {
+    const KindSpec& spec = kind_spec(kind);
+    Record record = Record::blank(kind);
+    record.id = RecordId::random(context.random);
+    record.created_by = context.actor;
+    record.created_at_ms = context.clock.wall().now_ms();
+    record.visibility = spec.always_private ? Visibility::private_to_author : visibility;
+    for (const FieldEdit& edit : edits) {
+        if (edit.field < 1 || edit.field > spec.fields.size())
+            return fail(field_error(ErrorCode::unknown_field, kind, edit.field));
+        FieldValue value = normalized(edit.value);
+        if (auto problem = check_field_value(kind, spec.field(edit.field), value, false)) return fail(*problem);
+        record.field(edit.field).value = std::move(value);
+    }
+    if (auto problem = check_record(record)) return fail(*problem);
+    for (const FieldSpec& field : spec.fields)
+        if (field.shape.type == FieldType::reference)
+            if (auto problem = check_reference(context.store, record, field)) return fail(*problem);
+
+    const Stamp created = context.clock.tick();
+    for (FieldState& state : record.fields) state.stamp = created;
+    if (auto saved = save_one(context, record); !saved) return fail(saved.error());
+    return record.id;
+}
+
+Result<void, CommandError> update_field(CommandContext& context, Kind kind, const RecordId& id, FieldIndex field,
+                                        FieldValue value) {
+    auto loaded = load_editable(context, kind, id);
+    if (!loaded) return fail(loaded.error());
+    const Record& current = loaded.value();
+    if (current.is_deleted()) return fail(field_error(ErrorCode::deleted_record, kind));
+    if (field < 1 || field > kind_spec(kind).fields.size()) return fail(field_error(ErrorCode::unknown_field, kind, field));
+    if (kind_spec(kind).field(field).immutable()) return fail(field_error(ErrorCode::immutable_field, kind, field));
+    value = normalized(std::move(value));
+    if (current.field(field).value == value) return {};
+    auto changed = edited(context, current, field, std::move(value));
+    if (!changed) return fail(changed.error());
+    return save_one(context, changed.value());
+}
+
+Result<void, CommandError> set_step_status(CommandContext& context, const RecordId& step, StepStatus status,
+                                           CalendarDate on, std::string comment) {
+    constexpr Kind kind = Kind::action_step;
+    auto loaded = load_editable(context, kind, step);
+    if (!loaded) return fail(loaded.error());
+    if (loaded.value().is_deleted()) return fail(field_error(ErrorCode::deleted_record, kind));
+    const FieldValue new_status = to_field_value(status);
+    if (loaded.value().field(ActionStep::fields::status).value == new_status) return {};
+    auto changed = edited(context, loaded.value(), ActionStep::fields::status, new_status);
+    if (!changed) return fail(changed.error());
+
+    StepStatusChange change;
+    change.step = step;
+    change.status = status;
+    change.changed_on = on;
+    change.comment = normalize_line_breaks(std::move(comment));
+    change.meta.visibility = changed.value().visibility;
+    Record history = to_record(change);
+    history.id = RecordId::random(context.random);
+    history.created_by = context.actor;
+    history.created_at_ms = context.clock.wall().now_ms();
+    if (auto problem = check_record(history)) return fail(*problem);
+    const Stamp created = context.clock.tick();
+    for (FieldState& state : history.fields) state.stamp = created;
+
+    StoreTransaction transaction(context.store);
+    if (auto begun = transaction.begin(); !begun) return fail(storage_error(kind, begun.error()));
+    if (auto saved = context.store.save(changed.value()); !saved) return fail(storage_error(kind, saved.error()));
+    if (auto saved = context.store.save(history); !saved) return fail(storage_error(kind, saved.error()));
+    if (auto clock = context.store.save_clock(context.clock.last()); !clock) return fail(storage_error(kind, clock.error()));
+    if (auto done = transaction.commit(); !done) return fail(storage_error(kind, done.error()));
+    return {};
+}
+
+Result<void, CommandError> delete_record(CommandContext& context, Kind kind, const RecordId& id) {
+    return set_tombstone(context, kind, id, true);
+}
+
+Result<void, CommandError> restore_record(CommandContext& context, Kind kind, const RecordId& id) {
+    return set_tombstone(context, kind, id, false);
+}
+
+Result<MergeReport, CommandError> apply_remote(CommandContext& context, std::span<const Record> incoming) {
+    MergeReport report;
+    const std::int64_t now = context.clock.wall().now_ms();
+    // Parents first, so that each record's references are already in place.
+    std::vector<const Record*> order;
+    order.reserve(incoming.size());
+    for (const Record& record : incoming) order.push_back(&record);
+    std::stable_sort(order.begin(), order.end(), [](const Record* a, const Record* b) { return a->kind < b->kind; });
+
+    StoreTransaction transaction(context.store);
+    if (auto begun = transaction.begin(); !begun) return fail(storage_error(Kind::person, begun.error()));
+    for (const Record* remote_copy : order) {
+        if (remote_copy->visibility != Visibility::shared) {
+            ++report.refused_private;
+            continue;
+        }
+        if (check_record(*remote_copy)) {
+            ++report.refused_invalid;
+            continue;
+        }
+        Record remote = *remote_copy;
+        bool clamped = false;
+        for (FieldState& state : remote.fields) {
+            for (Stamp* stamp : {&state.stamp, &state.base}) {
+                const std::uint64_t limited = hlc_clamp_future(stamp->hlc, now);
+                clamped = clamped || limited != stamp->hlc;
+                stamp->hlc = limited;
+            }
+        }
+        report.clamped += clamped ? 1 : 0;
+        context.clock.observe(remote.latest_stamp().hlc);
+
+        auto local = context.store.load(remote.kind, remote.id);
+        if (!local) return fail(storage_error(remote.kind, local.error()));
+        if (!local.value()) {
+            if (auto saved = context.store.save(remote); !saved) return fail(storage_error(remote.kind, saved.error()));
+            ++report.inserted;
+            continue;
+        }
+        if (local.value()->visibility != Visibility::shared) {
+            ++report.refused_private;  // a private record here is never touched by a partner's copy
+            continue;
+        }
+        RecordMerge merge = merge_records(*local.value(), remote);
+        for (const TextConflict& conflict : merge.conflicts) {
+            if (auto kept = context.store.keep_conflict(remote.kind, remote.id, conflict, now); !kept)
+                return fail(storage_error(remote.kind, kept.error()));
+        }
+        report.conflicts += merge.conflicts.size();
+        report.revived += merge.revived ? 1 : 0;
+        if (!merge.changed) {
+            ++report.unchanged;
+            continue;
+        }
+        if (auto saved = context.store.save(merge.merged); !saved) return fail(storage_error(remote.kind, saved.error()));
+        ++report.updated;
+    }
+    if (auto clock = context.store.save_clock(context.clock.last()); !clock) return fail(storage_error(Kind::person, clock.error()));
+    if (auto done = transaction.commit(); !done) return fail(storage_error(Kind::person, done.error()));
+    return report;
+}
+
+}  // namespace tandem

@@ -1,0 +1,95 @@
+#pragma once
+// The use cases: every change to the coaching record goes through one of
+// these commands. Each validates its input, stamps what it writes with the
+// HLC, and runs as one store transaction. Bad input returns a CommandError;
+// nothing throws and nothing is half-written.
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/command_error.hpp"
+#include "core/hybrid_clock.hpp"
+#include "core/random_source.hpp"
+#include "core/record_binding.hpp"
+#include "core/record_store.hpp"
+
+namespace tandem {
+
+// Who is editing, on which device. Borrows everything; all must outlive it.
+struct CommandContext {
+    RecordStore& store;
+    HybridClock& clock;
+    RandomSource& random;
+    RecordId actor;  // the Person whose profile this is
+};
+
+// One field's new value.
+struct FieldEdit {
+    FieldIndex field = 0;
+    FieldValue value;
+};
+
+// Creates a record of `kind` from its defaults plus `edits`. Kinds that are
+// always private (check-ins) are made private whatever `visibility` says.
+Result<RecordId, CommandError> create_record(CommandContext& context, Kind kind, std::span<const FieldEdit> edits,
+                                             Visibility visibility = Visibility::shared);
+
+// Creates a record from a typed draft: every field of the draft, and its
+// meta.visibility. The draft's id and other meta are ignored.
+template <class T>
+Result<RecordId, CommandError> create(CommandContext& context, const T& draft) {
+    const Record values = to_record(draft);
+    std::vector<FieldEdit> edits;
+    for (FieldIndex i = 1; i < values.fields.size(); ++i) edits.push_back(FieldEdit{i, values.fields[i].value});
+    return create_record(context, T::kind, edits, draft.meta.visibility);
+}
+
+// Sets one field. Refused for deleted records, immutable fields, and other
+// people's private records. Setting the value it already has changes nothing.
+Result<void, CommandError> update_field(CommandContext& context, Kind kind, const RecordId& id, FieldIndex field,
+                                        FieldValue value);
+
+// Moves an action step to `status` and adds the change to its history, in
+// one transaction. A step already at `status` is left as it is.
+Result<void, CommandError> set_step_status(CommandContext& context, const RecordId& step, StepStatus status,
+                                           CalendarDate on, std::string comment = {});
+
+// Soft-deletes a record: hidden everywhere, restorable. Deleting a deleted
+// record changes nothing.
+Result<void, CommandError> delete_record(CommandContext& context, Kind kind, const RecordId& id);
+// Undoes delete_record. Restoring a record that is not deleted changes nothing.
+Result<void, CommandError> restore_record(CommandContext& context, Kind kind, const RecordId& id);
+
+// The generic record of `kind` with this id; unknown_record if there is none.
+Result<Record, CommandError> load_record(RecordStore& store, Kind kind, const RecordId& id);
+
+// The typed record with this id; unknown_record if there is none.
+template <class T>
+Result<T, CommandError> load(RecordStore& store, const RecordId& id) {
+    auto record = load_record(store, T::kind, id);
+    if (!record) return fail(record.error());
+    return from_record<T>(record.value());
+}
+
+// What apply_remote did with a batch of records from a partner.
+struct MergeReport {
+    std::size_t inserted = 0;         // records new to this device
+    std::size_t updated = 0;          // records changed by the merge
+    std::size_t unchanged = 0;        // records this device already had as merged
+    std::size_t conflicts = 0;        // losing texts kept in the conflict history
+    std::size_t revived = 0;          // deleted here, back because of a later edit there
+    std::size_t clamped = 0;          // records with stamps over 24 h ahead, clamped
+    std::size_t refused_private = 0;  // private records, which never cross to a partner
+    std::size_t refused_invalid = 0;  // records that failed validation
+};
+
+// Merges records from a partner into the store, field by field, in one
+// transaction (the order of `incoming` does not matter). Applying the same
+// records again changes nothing; older copies never overwrite newer edits.
+// Fails as a whole only when the store does (e.g. a reference to a record
+// neither side has, caught by the store's foreign keys).
+Result<MergeReport, CommandError> apply_remote(CommandContext& context, std::span<const Record> incoming);
+
+}  // namespace tandem

@@ -1,0 +1,65 @@
+#pragma once
+// SqliteRecordStore: the RecordStore over one SQLite database. Opening it
+// migrates the schema, prepares a load and a save statement per kind, and
+// brings Tandem's starter library up to date. It owns the database.
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "core/random_source.hpp"
+#include "core/record_store.hpp"
+#include "store/database.hpp"
+
+namespace tandem::store {
+
+class SqliteRecordStore final : public RecordStore {
+public:
+    // Takes over db, migrates it to the current schema and syncs the starter
+    // library. Fails on a database from a newer Tandem or a damaged one.
+    static Result<std::unique_ptr<SqliteRecordStore>, StoreError> open(Database db);
+
+    Result<std::optional<Record>, StorageError> load(Kind kind, const RecordId& id) override;
+    Result<void, StorageError> save(const Record& record) override;
+    Result<void, StorageError> keep_conflict(Kind kind, const RecordId& id, const TextConflict& conflict,
+                                             std::int64_t kept_at_ms) override;
+    Result<void, StorageError> save_clock(std::uint64_t last_hlc) override;
+    Result<void, StorageError> begin() override;
+    Result<void, StorageError> commit() override;
+    void rollback() override;
+
+    // The clock's last saved reading (0 for a new database).
+    Result<std::uint64_t, StorageError> load_clock();
+    // This device's site id, created from `random` on first use and kept.
+    Result<SiteId, StorageError> site_id(RandomSource& random);
+    // Every record of `kind` in id order, deleted ones included.
+    Result<std::vector<Record>, StorageError> load_all(Kind kind);
+
+    // The database, for queries (coaching_queries.hpp) and images.
+    Database& database() { return db_; }
+
+private:
+    struct KindStatements {
+        Statement load;
+        Statement save;
+        Statement load_all;
+    };
+
+    explicit SqliteRecordStore(Database db) : db_(std::move(db)) {}
+    Result<void, StoreError> prepare_statements();
+    Result<void, StoreError> sync_starter_library();
+    Result<std::optional<std::int64_t>, StoreError> local_value(std::string_view key);
+    Result<void, StoreError> set_local_value(std::string_view key, std::int64_t value);
+    KindStatements& statements(Kind kind);
+    Result<Record, StoreError> read_row(Kind kind, Statement& statement);
+
+    Database db_;
+    std::vector<KindStatements> kinds_;  // index: kind number - 1
+    Statement keep_conflict_;
+    Statement get_local_;
+    Statement set_local_;
+    Statement begin_, commit_, rollback_;
+};
+
+}  // namespace tandem::store
