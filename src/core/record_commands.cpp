@@ -91,12 +91,14 @@ Result<Record, CommandError> load_record(RecordStore& store, Kind kind, const Re
     return std::move(*loaded.value());
 }
 
-Result<RecordId, CommandError> create_record(CommandContext& context, Kind kind, std::span<const FieldEdit> edits,
-                                             Visibility visibility) {
+namespace {
+
+Result<RecordId, CommandError> create_new(CommandContext& context, Kind kind, std::span<const FieldEdit> edits,
+                                          Visibility visibility, bool self_authored) {
     const KindSpec& spec = kind_spec(kind);
     Record record = Record::blank(kind);
     record.id = RecordId::random(context.random);
-    record.created_by = context.actor;
+    record.created_by = self_authored ? record.id : context.actor;
     record.created_at_ms = context.clock.wall().now_ms();
     record.visibility = spec.always_private ? Visibility::private_to_author : visibility;
     for (const FieldEdit& edit : edits) {
@@ -115,6 +117,24 @@ Result<RecordId, CommandError> create_record(CommandContext& context, Kind kind,
     for (FieldState& state : record.fields) state.stamp = created;
     if (auto saved = save_one(context, record); !saved) return fail(saved.error());
     return record.id;
+}
+
+}  // namespace
+
+Result<RecordId, CommandError> create_record(CommandContext& context, Kind kind, std::span<const FieldEdit> edits,
+                                             Visibility visibility) {
+    return create_new(context, kind, edits, visibility, false);
+}
+
+Result<RecordId, CommandError> create_own_person(CommandContext& context, const Person& draft) {
+    return create_new(context, Kind::person, edits_for_all_fields(to_record(draft)), Visibility::shared, true);
+}
+
+std::vector<FieldEdit> edits_for_all_fields(const Record& values) {
+    std::vector<FieldEdit> edits;
+    for (std::size_t i = 1; i < values.fields.size(); ++i)
+        edits.push_back(FieldEdit{static_cast<FieldIndex>(i), values.fields[i].value});
+    return edits;
 }
 
 Result<void, CommandError> update_field(CommandContext& context, Kind kind, const RecordId& id, FieldIndex field,

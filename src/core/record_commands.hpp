@@ -31,6 +31,9 @@ struct FieldEdit {
     FieldValue value;
 };
 
+// An edit for every field of `values`, in field order.
+std::vector<FieldEdit> edits_for_all_fields(const Record& values);
+
 // Creates a record of `kind` from its defaults plus `edits`. Kinds that are
 // always private (check-ins) are made private whatever `visibility` says.
 Result<RecordId, CommandError> create_record(CommandContext& context, Kind kind, std::span<const FieldEdit> edits,
@@ -40,11 +43,12 @@ Result<RecordId, CommandError> create_record(CommandContext& context, Kind kind,
 // meta.visibility. The draft's id and other meta are ignored.
 template <class T>
 Result<RecordId, CommandError> create(CommandContext& context, const T& draft) {
-    const Record values = to_record(draft);
-    std::vector<FieldEdit> edits;
-    for (FieldIndex i = 1; i < values.fields.size(); ++i) edits.push_back(FieldEdit{i, values.fields[i].value});
-    return create_record(context, T::kind, edits, draft.meta.visibility);
+    return create_record(context, T::kind, edits_for_all_fields(to_record(draft)), draft.meta.visibility);
 }
+
+// Creates the person a profile belongs to, as their own author (no actor
+// exists yet); the caller then uses the id as CommandContext::actor.
+Result<RecordId, CommandError> create_own_person(CommandContext& context, const Person& draft);
 
 // Sets one field. Refused for deleted records, immutable fields, and other
 // people's private records. Setting the value it already has changes nothing.

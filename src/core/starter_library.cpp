@@ -6,7 +6,7 @@ namespace tandem {
 
 namespace {
 
-constexpr StarterEntry kEntries[] = {
+constexpr StarterEntry entries[] = {
     // Routines and behaviour
     {
         "routines.entry-routine",
@@ -565,7 +565,7 @@ constexpr StarterEntry kEntries[] = {
 }  // namespace
 
 std::span<const StarterEntry> starter_library() {
-    return kEntries;
+    return entries;
 }
 
 std::string_view library_area_name(LibraryArea area) {
