@@ -4,7 +4,9 @@
 
 #include <doctest/doctest.h>
 
+#include <map>
 #include <memory>
+#include <vector>
 #include <string>
 
 #include "core/record_commands.hpp"
@@ -56,5 +58,22 @@ struct Replica {
         return actor;
     }
 };
+
+// Every shared record a replica would send its partner: what a bundle holds,
+// passed through cereal as a bundle's payload will be.
+std::vector<Record> shared_records(Replica& replica);
+// Sends replica `from`'s shared records to `to`; returns the merge report.
+MergeReport send(Replica& from, Replica& to);
+// Every record of a replica, for comparing replicas (private ones only if asked).
+std::vector<Record> all_records(Replica& replica, bool include_private);
+
+// One of every kind, linked as in real use: `me` coaches `partner`.
+struct CoachingGraph {
+    RecordId me, partner, priority, pairing, cycle, goal, meeting, note, private_note, observation,
+        observation_note, tally, step, practice, practice_round, reflection, evidence, time_log, training, checkin,
+        library_entry, status_change;
+    std::map<Kind, RecordId> by_kind;  // one record of each kind
+};
+CoachingGraph build_graph(Replica& replica);
 
 }  // namespace tandem::testing

@@ -76,6 +76,21 @@ std::string CalendarDate::iso() const {
 
 int CalendarDate::year() const { return civil_from_days(days).year; }
 
+unsigned CalendarDate::month() const { return civil_from_days(days).month; }
+
+unsigned CalendarDate::day() const { return civil_from_days(days).day; }
+
+DatePeriod yearly_period_containing(CalendarDate anchor, CalendarDate day) {
+    const Civil start = civil_from_days(anchor.days);
+    const auto anniversary = [&](int year) {
+        const unsigned last_day = days_in_month(year, start.month);
+        return CalendarDate::from_ymd(year, start.month, start.day > last_day ? last_day : start.day);
+    };
+    int year = day < anchor ? start.year : civil_from_days(day.days).year;
+    if (anniversary(year) > day && year > start.year) --year;
+    return DatePeriod{anniversary(year), anniversary(year + 1).plus_days(-1)};
+}
+
 CalendarDate earliest_accepted_date() { return CalendarDate::from_ymd(2000, 1, 1); }
 
 CalendarDate latest_accepted_date() { return CalendarDate::from_ymd(2100, 12, 31); }

@@ -22,10 +22,21 @@ struct CalendarDate {
     // "YYYY-MM-DD".
     std::string iso() const;
     int year() const;
+    unsigned month() const;
+    unsigned day() const;
     CalendarDate plus_days(std::int32_t count) const { return CalendarDate{days + count}; }
 
     auto operator<=>(const CalendarDate&) const = default;
 };
+
+// The yearly period, starting on an anniversary of `anchor`, that contains
+// `day` (or the first period, when `day` is before `anchor`). A 29 February
+// anchor falls on 28 February in other years. Returns {first day, last day}.
+struct DatePeriod {
+    CalendarDate first;
+    CalendarDate last;
+};
+DatePeriod yearly_period_containing(CalendarDate anchor, CalendarDate day);
 
 // The dates Tandem accepts: 2000-01-01 to 2100-12-31. Anything else is a typo.
 CalendarDate earliest_accepted_date();

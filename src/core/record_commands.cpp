@@ -34,10 +34,12 @@ std::optional<CommandError> check_reference(RecordStore& store, const Record& re
     return std::nullopt;
 }
 
-// Loads a record the actor may change: it exists, and if it is private it is theirs.
+// Loads a record the actor may change: it exists, it is not one Tandem
+// ships, and if it is private it is theirs.
 Result<Record, CommandError> load_editable(CommandContext& context, Kind kind, const RecordId& id) {
     auto record = load_record(context.store, kind, id);
     if (!record) return record;
+    if (record.value().created_by.is_nil()) return fail(field_error(ErrorCode::read_only, kind));
     if (record.value().visibility == Visibility::private_to_author && record.value().created_by != context.actor)
         return fail(field_error(ErrorCode::not_author, kind));
     return record;

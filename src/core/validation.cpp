@@ -157,6 +157,7 @@ std::string_view error_code_name(ErrorCode code) {
     case ErrorCode::private_reference: return "private_reference";
     case ErrorCode::must_be_private: return "must_be_private";
     case ErrorCode::not_author: return "not_author";
+    case ErrorCode::read_only: return "read_only";
     case ErrorCode::immutable_field: return "immutable_field";
     case ErrorCode::ends_before_starts: return "ends_before_starts";
     case ErrorCode::storage_failed: return "storage_failed";

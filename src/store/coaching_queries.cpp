@@ -1,0 +1,220 @@
+#include "store/coaching_queries.hpp"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <string>
+
+namespace tandem::store {
+
+namespace {
+
+constexpr const char* names =
+    "(SELECT display_name FROM person WHERE id = p.coach), (SELECT display_name FROM person WHERE id = p.coachee)";
+
+RecordId id_at(const Statement& row, int column) {
+    RecordId id;
+    const auto bytes = row.blob(column);
+    if (bytes.size() == id.bytes.size()) std::copy(bytes.begin(), bytes.end(), id.bytes.begin());
+    return id;
+}
+
+CalendarDate date_at(const Statement& row, int column) {
+    return CalendarDate::parse(row.text(column)).value_or(CalendarDate{});
+}
+
+// Runs a prepared statement to the end, calling on_row for each row; always
+// leaves the statement reset.
+template <class OnRow>
+Result<void, StoreError> each_row(Statement& statement, OnRow&& on_row) {
+    for (;;) {
+        auto row = statement.step();
+        if (!row) {
+            statement.reset();
+            return fail(row.error());
+        }
+        if (!row.value()) break;
+        on_row(statement);
+    }
+    statement.reset();
+    return {};
+}
+
+}  // namespace
+
+Result<CoachingQueries, StoreError> CoachingQueries::prepare(Database& db) {
+    CoachingQueries queries;
+    const std::string with_names = names;
+    const std::pair<Statement*, std::string> sql[] = {
+        {&queries.planned_meetings_,
+         "SELECT m.held_on, p.id, m.id, " + with_names + ", m.model FROM meeting m JOIN pairing p ON p.id = m.pairing "
+         "WHERE m.deleted = 0 AND m.status = 0 AND p.deleted = 0 AND p.status = 0 AND m.held_on <= ?2 "
+         "ORDER BY m.held_on"},
+        {&queries.next_meetings_,
+         "SELECT m.next_on, p.id, m.id, " + with_names + ", m.model FROM pairing p JOIN meeting m ON m.pairing = p.id "
+         "WHERE p.deleted = 0 AND p.status = 0 AND m.deleted = 0 AND m.status = 1 "
+         "AND m.next_on IS NOT NULL AND m.next_on <= ?2 "
+         "AND m.held_on = (SELECT max(held_on) FROM meeting x WHERE x.pairing = p.id AND x.deleted = 0 AND x.status = 1) "
+         "AND NOT EXISTS (SELECT 1 FROM meeting y WHERE y.pairing = p.id AND y.deleted = 0 AND y.status = 0 "
+         "AND y.held_on >= m.held_on) GROUP BY p.id"},
+        {&queries.steps_due_,
+         "SELECT s.check_back_on, p.id, s.id, " + with_names + ", s.wording FROM action_step s "
+         "JOIN pairing p ON p.id = s.pairing WHERE s.deleted = 0 AND p.deleted = 0 AND p.status = 0 "
+         "AND s.status IN (0, 1) AND s.check_back_on IS NOT NULL AND s.check_back_on <= ?2 ORDER BY s.check_back_on"},
+        {&queries.last_met_,
+         "SELECT p.id, p.cadence, p.starts_on, (SELECT max(held_on) FROM meeting m WHERE m.pairing = p.id "
+         "AND m.deleted = 0 AND m.status = 1 AND m.held_on <= ?1), EXISTS (SELECT 1 FROM meeting m "
+         "WHERE m.pairing = p.id AND m.deleted = 0 AND m.status = 0 AND m.held_on >= ?1), " + with_names +
+             " FROM pairing p WHERE p.deleted = 0 AND p.status = 0 AND p.starts_on <= ?1"},
+        {&queries.timeline_,
+         "SELECT held_on AS day, 7 AS kind, id, status, substr(coalesce(nullif(shared_notes, ''), nullif(grow_goal, ''), "
+         "nullif(basic_aim, ''), nullif(impact_goal, ''), nullif(step_name_it, ''), ''), 1, 160) "
+         "FROM meeting WHERE pairing = ?1 AND deleted = 0 "
+         "UNION ALL SELECT starts_on, 5, id, phase, substr(focus, 1, 160) FROM cycle WHERE pairing = ?1 AND deleted = 0 "
+         "UNION ALL SELECT observed_on, 9, id, -1, substr(focus, 1, 160) FROM observation "
+         "WHERE pairing = ?1 AND deleted = 0 "
+         "UNION ALL SELECT set_on, 12, id, status, substr(wording, 1, 160) FROM action_step "
+         "WHERE pairing = ?1 AND deleted = 0 "
+         "UNION ALL SELECT c.changed_on, 13, c.id, c.status, substr(s.wording, 1, 160) FROM step_status_change c "
+         "JOIN action_step s ON s.id = c.step WHERE s.pairing = ?1 AND c.deleted = 0 AND s.deleted = 0 "
+         "UNION ALL SELECT practised_on, 14, id, -1, substr(script, 1, 160) FROM practice "
+         "WHERE pairing = ?1 AND deleted = 0 "
+         "UNION ALL SELECT written_on, 16, id, -1, substr(CASE WHEN prompt <> '' THEN prompt ELSE body END, 1, 160) "
+         "FROM reflection WHERE pairing = ?1 AND deleted = 0 "
+         "UNION ALL SELECT collected_on, 17, id, -1, substr(description, 1, 160) FROM evidence "
+         "WHERE pairing = ?1 AND deleted = 0 "
+         "UNION ALL SELECT logged_on, 18, id, -1, substr(comment, 1, 160) FROM time_log "
+         "WHERE pairing = ?1 AND deleted = 0 "
+         "UNION ALL SELECT answered_on, 20, id, answer, '' FROM pairing_checkin WHERE pairing = ?1 AND deleted = 0 "
+         "ORDER BY day, kind"},
+        {&queries.pairing_period_, "SELECT starts_on, allowance_minutes FROM pairing WHERE id = ?1 AND deleted = 0"},
+        {&queries.hours_,
+         "SELECT (SELECT coalesce(sum(duration_minutes), 0) FROM meeting WHERE pairing = ?1 AND deleted = 0 "
+         "AND status = 1 AND held_on BETWEEN ?2 AND ?3), "
+         "(SELECT coalesce(sum(duration_minutes), 0) FROM observation WHERE pairing = ?1 AND deleted = 0 "
+         "AND observed_on BETWEEN ?2 AND ?3), "
+         "(SELECT coalesce(sum(minutes), 0) FROM time_log WHERE pairing = ?1 AND deleted = 0 "
+         "AND logged_on BETWEEN ?2 AND ?3)"},
+        {&queries.steps_by_status_,
+         "SELECT status, count(*) FROM action_step WHERE deleted = 0 AND (?1 IS NULL OR pairing = ?1) GROUP BY status"},
+        {&queries.steps_by_priority_,
+         "SELECT p.id, p.title, s.status, count(s.id) FROM priority p "
+         "LEFT JOIN action_step s ON s.priority = p.id AND s.deleted = 0 WHERE p.deleted = 0 GROUP BY p.id, s.status "
+         "UNION ALL SELECT NULL, '', s.status, count(*) FROM action_step s "
+         "LEFT JOIN priority p ON p.id = s.priority AND p.deleted = 0 WHERE s.deleted = 0 AND p.id IS NULL "
+         "GROUP BY s.status ORDER BY 1 IS NULL, 2, 1"},
+    };
+    for (const auto& [statement, text] : sql) {
+        auto prepared = db.prepare(text);
+        if (!prepared) return fail(prepared.error());
+        *statement = std::move(prepared).value();
+    }
+    return queries;
+}
+
+Result<std::vector<AgendaItem>, StoreError> CoachingQueries::agenda(CalendarDate today, int horizon_days) {
+    std::vector<AgendaItem> items;
+    const std::string today_text = today.iso();
+    const std::string until_text = today.plus_days(horizon_days).iso();
+    const auto read = [&](AgendaItem::Type type) {
+        return [&items, type](const Statement& row) {
+            items.push_back(AgendaItem{type, date_at(row, 0), id_at(row, 1), id_at(row, 2), std::string(row.text(3)),
+                                       std::string(row.text(4)), std::string(row.text(5))});
+        };
+    };
+    planned_meetings_.bind_text(1, today_text).bind_text(2, until_text);
+    if (auto done = each_row(planned_meetings_, read(AgendaItem::Type::meeting_planned)); !done) return fail(done.error());
+    next_meetings_.bind_text(1, today_text).bind_text(2, until_text);
+    if (auto done = each_row(next_meetings_, read(AgendaItem::Type::meeting_due)); !done) return fail(done.error());
+    steps_due_.bind_text(1, today_text).bind_text(2, until_text);
+    if (auto done = each_row(steps_due_, [&](const Statement& row) {
+            const CalendarDate due = date_at(row, 0);
+            read(due < today ? AgendaItem::Type::step_overdue : AgendaItem::Type::check_back_due)(row);
+        });
+        !done)
+        return fail(done.error());
+
+    last_met_.bind_text(1, today_text);
+    if (auto done = each_row(last_met_, [&](const Statement& row) {
+            const int gap = cadence_days(static_cast<Cadence>(row.integer(1)));
+            const bool planned = row.integer(4) != 0;
+            const CalendarDate last = row.is_null(3) ? date_at(row, 2) : date_at(row, 3);
+            if (gap == 0 || planned || today.days - last.days <= gap) return;
+            const RecordId pairing = id_at(row, 0);
+            items.push_back(AgendaItem{AgendaItem::Type::pairing_quiet, last, pairing, pairing,
+                                       std::string(row.text(5)), std::string(row.text(6)), {}});
+        });
+        !done)
+        return fail(done.error());
+
+    std::stable_sort(items.begin(), items.end(), [](const AgendaItem& a, const AgendaItem& b) { return a.date < b.date; });
+    return items;
+}
+
+Result<std::vector<TimelineEntry>, StoreError> CoachingQueries::timeline(const RecordId& pairing) {
+    std::vector<TimelineEntry> entries;
+    timeline_.bind_blob(1, pairing.bytes);
+    auto done = each_row(timeline_, [&](const Statement& row) {
+        entries.push_back(TimelineEntry{date_at(row, 0), static_cast<Kind>(row.integer(1)), id_at(row, 2),
+                                        row.integer(3), std::string(row.text(4))});
+    });
+    if (!done) return fail(done.error());
+    return entries;
+}
+
+Result<HoursUsed, StoreError> CoachingQueries::hours_used(const RecordId& pairing, CalendarDate today) {
+    HoursUsed hours;
+    bool found = false;
+    pairing_period_.bind_blob(1, pairing.bytes);
+    auto done = each_row(pairing_period_, [&](const Statement& row) {
+        const DatePeriod period = yearly_period_containing(date_at(row, 0), today);
+        hours.period_start = period.first;
+        hours.period_end = period.last;
+        hours.allowance_minutes = row.integer(1);
+        found = true;
+    });
+    if (!done) return fail(done.error());
+    if (!found) return fail(StoreError{SQLITE_NOTFOUND, "no such pairing"});
+    hours_.bind_blob(1, pairing.bytes).bind_text(2, hours.period_start.iso()).bind_text(3, hours.period_end.iso());
+    done = each_row(hours_, [&](const Statement& row) {
+        hours.meeting_minutes = row.integer(0);
+        hours.observation_minutes = row.integer(1);
+        hours.logged_minutes = row.integer(2);
+    });
+    if (!done) return fail(done.error());
+    return hours;
+}
+
+Result<StepCounts, StoreError> CoachingQueries::steps_by_status(const std::optional<RecordId>& pairing) {
+    StepCounts counts{};
+    if (pairing) steps_by_status_.bind_blob(1, pairing->bytes);
+    auto done = each_row(steps_by_status_, [&](const Statement& row) {
+        const std::int64_t status = row.integer(0);
+        if (status >= 0 && status < static_cast<std::int64_t>(counts.size()))
+            counts[static_cast<std::size_t>(status)] += row.integer(1);
+    });
+    if (!done) return fail(done.error());
+    return counts;
+}
+
+Result<std::vector<PrioritySteps>, StoreError> CoachingQueries::steps_by_priority() {
+    std::vector<PrioritySteps> rows;
+    auto done = each_row(steps_by_priority_, [&](const Statement& row) {
+        std::optional<RecordId> priority;
+        if (!row.is_null(0)) priority = id_at(row, 0);
+        if (rows.empty() || rows.back().priority != priority)
+            rows.push_back(PrioritySteps{priority, std::string(row.text(1)), {}});
+        const std::int64_t status = row.integer(2);
+        if (!row.is_null(2) && status >= 0 && status < 4)
+            rows.back().counts[static_cast<std::size_t>(status)] += row.integer(3);
+    });
+    if (!done) return fail(done.error());
+    // Steps without a priority come as one row; drop it when there are none.
+    if (!rows.empty() && !rows.back().priority) {
+        const StepCounts& none = rows.back().counts;
+        if (none[0] + none[1] + none[2] + none[3] == 0) rows.pop_back();
+    }
+    return rows;
+}
+
+}  // namespace tandem::store

@@ -1,0 +1,103 @@
+#include "store/record_search.hpp"
+
+#include <algorithm>
+
+#include "core/record_id.hpp"
+
+namespace tandem::store {
+
+namespace {
+
+constexpr char highlight_open = '\x02';   // validation keeps control characters out of
+constexpr char highlight_close = '\x03';  // stored text, so these cannot be content
+constexpr std::size_t max_query_bytes = 256;
+constexpr std::size_t max_query_words = 16;
+constexpr int kind_shift = 40;  // search_index rowid = (kind << 40) | seq (schema version 2)
+
+bool has_word_character(std::string_view word) {
+    return std::any_of(word.begin(), word.end(), [](char c) {
+        const auto byte = static_cast<unsigned char>(c);
+        return byte >= 0x80 || (byte >= '0' && byte <= '9') || ((byte | 0x20) >= 'a' && (byte | 0x20) <= 'z');
+    });
+}
+
+}  // namespace
+
+std::string search_query_for(std::string_view user_text) {
+    user_text = user_text.substr(0, max_query_bytes);
+    std::string query;
+    std::size_t words = 0;
+    std::size_t i = 0;
+    while (i < user_text.size() && words < max_query_words) {
+        while (i < user_text.size() && (user_text[i] == ' ' || user_text[i] == '\t' || user_text[i] == '\n' ||
+                                        user_text[i] == '\r'))
+            ++i;
+        std::string word;
+        while (i < user_text.size() && user_text[i] != ' ' && user_text[i] != '\t' && user_text[i] != '\n' &&
+               user_text[i] != '\r') {
+            if (user_text[i] != '"') word += user_text[i];
+            ++i;
+        }
+        if (!has_word_character(word)) continue;
+        if (!query.empty()) query += ' ';
+        query += '"' + word + "\"*";
+        ++words;
+    }
+    return query;
+}
+
+Result<RecordSearch, StoreError> RecordSearch::prepare(Database& db) {
+    RecordSearch search;
+    auto match = db.prepare(
+        "SELECT rowid, snippet(search_index, 0, char(2), char(3), '\xE2\x80\xA6', 12) FROM search_index "
+        "WHERE search_index MATCH ?1 ORDER BY rank LIMIT ?2");
+    if (!match) return fail(match.error());
+    search.match_ = std::move(match).value();
+    for (const Kind kind : all_kinds()) {
+        auto by_seq = db.prepare("SELECT id FROM " + std::string(kind_name(kind)) + " WHERE seq = ?1");
+        if (!by_seq) return fail(by_seq.error());
+        search.id_by_seq_.push_back(std::move(by_seq).value());
+    }
+    return search;
+}
+
+Result<std::vector<SearchHit>, StoreError> RecordSearch::search(std::string_view user_text, int limit) {
+    std::vector<SearchHit> hits;
+    const std::string query = search_query_for(user_text);
+    if (query.empty() || limit <= 0) return hits;
+    match_.bind_text(1, query).bind(2, limit);
+    for (;;) {
+        auto row = match_.step();
+        if (!row) {
+            match_.reset();
+            return fail(row.error());
+        }
+        if (!row.value()) break;
+        const std::int64_t rowid = match_.integer(0);
+        const auto kind = kind_from_number(rowid >> kind_shift);
+        if (!kind) continue;
+        SearchHit hit{*kind, {}, {}, {}};
+        for (const char c : match_.text(1)) {
+            if (c == highlight_open) hit.highlights.push_back(TextSpan{hit.snippet.size(), hit.snippet.size()});
+            else if (c == highlight_close && !hit.highlights.empty()) hit.highlights.back().end = hit.snippet.size();
+            else hit.snippet += c;
+        }
+        Statement& by_seq = id_by_seq_[static_cast<std::size_t>(*kind) - 1];
+        by_seq.bind(1, rowid & ((std::int64_t{1} << kind_shift) - 1));
+        auto found = by_seq.step();
+        if (found && found.value()) {
+            const auto bytes = by_seq.blob(0);
+            if (bytes.size() == hit.id.bytes.size()) std::copy(bytes.begin(), bytes.end(), hit.id.bytes.begin());
+        }
+        by_seq.reset();
+        if (!found) {
+            match_.reset();
+            return fail(found.error());
+        }
+        if (!hit.id.is_nil()) hits.push_back(std::move(hit));
+    }
+    match_.reset();
+    return hits;
+}
+
+}  // namespace tandem::store

@@ -1,0 +1,138 @@
+// Full-text search: folding of case and diacritics, prefixes, snippets with
+// highlights, safety of what users type, and the index following edits.
+
+#include <doctest/doctest.h>
+
+#include "replica.hpp"
+#include "store/record_search.hpp"
+
+using namespace tandem;
+using namespace tandem::testing;
+
+namespace {
+
+struct SearchFixture {
+    Replica replica{11};
+    CoachingGraph graph = build_graph(replica);
+    store::RecordSearch search = store::RecordSearch::prepare(replica.store->database()).value();
+
+    RecordId note(const std::string& body) {
+        Note draft;
+        draft.pairing = graph.pairing;
+        draft.body = body;
+        return replica.add(draft);
+    }
+    std::vector<store::SearchHit> hits(std::string_view query) {
+        auto result = search.search(query);
+        REQUIRE_MESSAGE(result.ok(), (result.ok() ? "" : result.error().message));
+        return result.value();
+    }
+    bool finds(std::string_view query, const RecordId& id) {
+        for (const auto& hit : hits(query))
+            if (hit.id == id) return true;
+        return false;
+    }
+};
+
+}  // namespace
+
+TEST_CASE("search folds case and diacritics, both ways") {
+    SearchFixture f;
+    const RecordId french = f.note("L'élève a répondu à la question.");
+    const RecordId german = f.note("Die Straße ist laut; Schüler arbeiten leise.");
+    const RecordId polish = f.note("Uczeń z Łodzi: łatwe pytanie.");
+    const RecordId spanish = f.note("Mañana repasamos el año.");
+    CHECK(f.finds("eleve", french));
+    CHECK(f.finds("ÉLÈVE", french));
+    CHECK(f.finds("élève", french));
+    CHECK(f.finds("repondu", french));
+    CHECK(f.finds("strasse", german));
+    CHECK(f.finds("Straße", german));
+    CHECK(f.finds("STRASSE", german));
+    CHECK(f.finds("schuler", german));
+    CHECK(f.finds("lodzi", polish));
+    CHECK(f.finds("Łodzi", polish));
+    CHECK(f.finds("latwe", polish));
+    CHECK(f.finds("uczen", polish));
+    CHECK(f.finds("manana", spanish));
+    CHECK(f.finds("AÑO", spanish));
+    CHECK_FALSE(f.finds("eleves", french));
+}
+
+TEST_CASE("each word typed matches as a prefix, and all words must match") {
+    SearchFixture f;
+    const RecordId id = f.note("Retrieval starter with five questions on photosynthesis");
+    CHECK(f.finds("photo", id));
+    CHECK(f.finds("retr star", id));
+    CHECK(f.finds("  Photosynthesis\t", id));
+    CHECK_FALSE(f.finds("photo osmosis", id));
+    CHECK(f.hits("").empty());
+    CHECK(f.hits("   ").empty());
+}
+
+TEST_CASE("snippets show the match with highlighted words") {
+    SearchFixture f;
+    std::string body = "Context before. ";
+    for (int i = 0; i < 40; ++i) body += "filler ";
+    body += "The élève answered the hinge question correctly. ";
+    for (int i = 0; i < 40; ++i) body += "more ";
+    const RecordId id = f.note(body);
+    const auto hits = f.hits("eleve hinge");
+    REQUIRE(hits.size() == 1);
+    CHECK(hits[0].id == id);
+    CHECK(hits[0].kind == Kind::note);
+    const std::string& snippet = hits[0].snippet;
+    CHECK(snippet.find("\xE2\x80\xA6") != std::string::npos);  // cut text is marked
+    CHECK(snippet.size() < body.size());
+    REQUIRE(hits[0].highlights.size() == 2);
+    CHECK(snippet.substr(hits[0].highlights[0].begin, hits[0].highlights[0].end - hits[0].highlights[0].begin) ==
+          "élève");
+    CHECK(snippet.substr(hits[0].highlights[1].begin, hits[0].highlights[1].end - hits[0].highlights[1].begin) ==
+          "hinge");
+    CHECK(snippet.find('\x02') == std::string::npos);
+}
+
+TEST_CASE("query syntax typed by a user is searched as text, never run") {
+    SearchFixture f;
+    const RecordId id = f.note("Use NEAR and AND in a sentence: \"quoted\" text * star (brackets)");
+    for (const char* typed : {"\"", "\"\"", "*", "AND", "NEAR(", "quoted\"", "(brackets", "a OR", "-", "^", ":", "col:x",
+                              "NOT", "\"unbalanced", "'"}) {
+        CAPTURE(typed);
+        auto result = f.search.search(typed);
+        CHECK(result.ok());
+    }
+    CHECK(f.finds("near and", id));
+    CHECK(f.finds("\"quoted", id));
+    CHECK(store::search_query_for("a \"b\" *") == "\"a\"* \"b\"*");
+    CHECK(store::search_query_for(std::string(1000, 'x')).size() < 300);
+}
+
+TEST_CASE("the index follows edits, deletes and restores of searchable fields") {
+    SearchFixture f;
+    auto ctx = f.replica.context();
+    CHECK(f.finds("think time", f.graph.meeting));
+    REQUIRE(update_field(ctx, Kind::meeting, f.graph.meeting, Meeting::fields::grow_options,
+                         std::string("Mini whiteboards")).ok());
+    CHECK(f.finds("whiteboards", f.graph.meeting));
+    CHECK(f.finds("think time", f.graph.meeting));  // the other fields stay indexed
+    REQUIRE(update_field(ctx, Kind::meeting, f.graph.meeting, Meeting::fields::grow_options, std::string("Exit tickets")).ok());
+    CHECK_FALSE(f.finds("whiteboards", f.graph.meeting));
+    // A change to a field that is not searched leaves the index alone.
+    REQUIRE(update_field(ctx, Kind::meeting, f.graph.meeting, Meeting::fields::duration_minutes, std::int64_t{45}).ok());
+    CHECK(f.finds("exit tickets", f.graph.meeting));
+    REQUIRE(delete_record(ctx, Kind::meeting, f.graph.meeting).ok());
+    CHECK_FALSE(f.finds("exit tickets", f.graph.meeting));
+    REQUIRE(restore_record(ctx, Kind::meeting, f.graph.meeting).ok());
+    CHECK(f.finds("exit tickets", f.graph.meeting));
+    auto integrity = f.replica.store->database().execute("INSERT INTO search_index(search_index) VALUES ('integrity-check')");
+    CHECK(integrity.ok());
+}
+
+TEST_CASE("the starter library is searchable") {
+    SearchFixture f;
+    const auto hits = f.hits("cold call");
+    CHECK_FALSE(hits.empty());
+    bool library = false;
+    for (const auto& hit : hits) library = library || hit.kind == Kind::library_entry;
+    CHECK(library);
+}
