@@ -8,6 +8,14 @@
 
 namespace tandem::testing {
 
+std::vector<std::uint8_t> fresh_database_image() {
+    auto db = store::Database::open_in_memory();
+    REQUIRE(db.ok());
+    auto opened = store::SqliteRecordStore::open(std::move(db).value());
+    REQUIRE(opened.ok());
+    return opened.value()->database().image();
+}
+
 std::vector<Record> all_records(Replica& replica, bool include_private) {
     std::vector<Record> records;
     for (const Kind kind : all_kinds()) {

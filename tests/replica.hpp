@@ -23,15 +23,17 @@ struct Replica {
     std::unique_ptr<HybridClock> clock;
     RecordId actor;
 
-    explicit Replica(std::uint64_t seed, SiteId site = 0) : random(seed) {
-        auto db = store::Database::open_in_memory();
+    // A new device; `image`, if given, is a database to start from (a fresh
+    // one is migrated otherwise).
+    explicit Replica(std::uint64_t seed, std::span<const std::uint8_t> image = {}) : random(seed) {
+        auto db = image.empty() ? store::Database::open_in_memory() : store::Database::open_image(image);
         REQUIRE(db.ok());
         auto opened = store::SqliteRecordStore::open(std::move(db).value());
         REQUIRE_MESSAGE(opened.ok(), (opened.ok() ? "" : opened.error().message));
         store = std::move(opened).value();
         auto own_site = store->site_id(random);
         REQUIRE(own_site.ok());
-        clock = std::make_unique<HybridClock>(site != 0 ? site : own_site.value(), wall);
+        clock = std::make_unique<HybridClock>(own_site.value(), wall, store->load_clock().value());
     }
 
     CommandContext context() { return CommandContext{*store, *clock, random, actor}; }
@@ -58,6 +60,10 @@ struct Replica {
         return actor;
     }
 };
+
+// A migrated, empty database image with the starter library, to start
+// replicas from quickly. It has no site id: each replica makes its own.
+std::vector<std::uint8_t> fresh_database_image();
 
 // Every shared record a replica would send its partner: what a bundle holds,
 // passed through cereal as a bundle's payload will be.

@@ -98,11 +98,11 @@ Result<CoachingQueries, StoreError> CoachingQueries::prepare(Database& db) {
         {&queries.steps_by_status_,
          "SELECT status, count(*) FROM action_step WHERE deleted = 0 AND (?1 IS NULL OR pairing = ?1) GROUP BY status"},
         {&queries.steps_by_priority_,
-         "SELECT p.id, p.title, s.status, count(s.id) FROM priority p "
+         "SELECT * FROM (SELECT p.id AS priority, p.title AS title, s.status, count(s.id) FROM priority p "
          "LEFT JOIN action_step s ON s.priority = p.id AND s.deleted = 0 WHERE p.deleted = 0 GROUP BY p.id, s.status "
          "UNION ALL SELECT NULL, '', s.status, count(*) FROM action_step s "
          "LEFT JOIN priority p ON p.id = s.priority AND p.deleted = 0 WHERE s.deleted = 0 AND p.id IS NULL "
-         "GROUP BY s.status ORDER BY 1 IS NULL, 2, 1"},
+         "GROUP BY s.status) ORDER BY priority IS NULL, title, priority"},
     };
     for (const auto& [statement, text] : sql) {
         auto prepared = db.prepare(text);
