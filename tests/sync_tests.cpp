@@ -1,0 +1,210 @@
+// Merging a partner's records into a store (apply_remote): idempotence, old
+// copies, conflicts, clock skew, deletes, and privacy.
+
+#include <doctest/doctest.h>
+
+#include "replica.hpp"
+
+using namespace tandem;
+using namespace tandem::testing;
+
+namespace {
+
+// Coach and coachee devices that share the graph's records.
+struct Pair {
+    std::vector<std::uint8_t> image = fresh_database_image();
+    Replica coach{31, image};
+    Replica coachee{32, image};
+    CoachingGraph graph = build_graph(coach);
+
+    Pair() {
+        send(coach, coachee);
+        coachee.actor = graph.partner;
+    }
+    std::string note_body(Replica& replica) {
+        return load<Note>(*replica.store, graph.note).value().body;
+    }
+    std::size_t kept_conflicts(Replica& replica) {
+        return std::stoul(replica.store->database().query_column("SELECT count(*) FROM field_conflict").value()[0]);
+    }
+};
+
+}  // namespace
+
+TEST_CASE("a partner receives every shared record and none of the private ones") {
+    Pair pair;
+    CHECK(all_records(pair.coachee, true) == all_records(pair.coach, false));
+    CHECK(pair.coachee.store->load(Kind::note, pair.graph.private_note).value() == std::nullopt);
+    CHECK(pair.coachee.store->load(Kind::pairing_checkin, pair.graph.checkin).value() == std::nullopt);
+}
+
+TEST_CASE("importing the same records twice changes nothing") {
+    Pair pair;
+    const auto before = all_records(pair.coachee, true);
+    const MergeReport again = send(pair.coach, pair.coachee);
+    CHECK(again.inserted == 0);
+    CHECK(again.updated == 0);
+    CHECK(again.unchanged == before.size());
+    CHECK(all_records(pair.coachee, true) == before);
+}
+
+TEST_CASE("an older copy never overwrites a newer edit") {
+    Pair pair;
+    auto ctx = pair.coach.context();
+    pair.coach.wall.advance(60'000);
+    REQUIRE(update_field(ctx, Kind::note, pair.graph.note, Note::fields::body, std::string("second version")).ok());
+    const std::vector<Record> old_bundle = shared_records(pair.coach);
+    pair.coach.wall.advance(60'000);
+    REQUIRE(update_field(ctx, Kind::note, pair.graph.note, Note::fields::body, std::string("third version")).ok());
+    send(pair.coach, pair.coachee);
+    CHECK(pair.note_body(pair.coachee) == "third version");
+
+    auto coachee_ctx = pair.coachee.context();
+    const auto report = apply_remote(coachee_ctx, old_bundle);
+    REQUIRE(report.ok());
+    CHECK(report.value().updated == 0);
+    CHECK(pair.note_body(pair.coachee) == "third version");
+    CHECK(pair.kept_conflicts(pair.coachee) == 0);  // one author's versions are a sequence, not a conflict
+}
+
+TEST_CASE("concurrent edits of a text keep the losing text in the history on both sides") {
+    Pair pair;
+    auto coach_ctx = pair.coach.context();
+    auto coachee_ctx = pair.coachee.context();
+    pair.coach.wall.advance(1'000);
+    REQUIRE(update_field(coach_ctx, Kind::note, pair.graph.note, Note::fields::body, std::string("coach's words")).ok());
+    pair.coachee.wall.advance(2'000);
+    REQUIRE(update_field(coachee_ctx, Kind::note, pair.graph.note, Note::fields::body, std::string("coachee's words")).ok());
+
+    const MergeReport at_coach = send(pair.coachee, pair.coach);
+    const MergeReport at_coachee = send(pair.coach, pair.coachee);
+    CHECK(at_coach.conflicts == 1);
+    CHECK(at_coachee.conflicts == 0);  // the coachee's text won there; nothing of theirs was lost
+    CHECK(pair.note_body(pair.coach) == "coachee's words");
+    CHECK(pair.note_body(pair.coachee) == "coachee's words");
+    CHECK(pair.coach.store->database().query_column("SELECT losing_text FROM field_conflict").value() ==
+          std::vector<std::string>{"coach's words"});
+    // Receiving the same again keeps one copy of the lost text.
+    send(pair.coachee, pair.coach);
+    CHECK(pair.kept_conflicts(pair.coach) == 1);
+    // Sending the coach's state back: the coachee learns nothing new.
+    CHECK(send(pair.coach, pair.coachee).updated == 0);
+}
+
+TEST_CASE("an edit made after seeing the partner's version is not a conflict") {
+    Pair pair;
+    auto coach_ctx = pair.coach.context();
+    auto coachee_ctx = pair.coachee.context();
+    pair.coach.wall.advance(1'000);
+    REQUIRE(update_field(coach_ctx, Kind::note, pair.graph.note, Note::fields::body, std::string("draft")).ok());
+    send(pair.coach, pair.coachee);
+    pair.coachee.wall.advance(5'000);
+    REQUIRE(update_field(coachee_ctx, Kind::note, pair.graph.note, Note::fields::body, std::string("draft, improved")).ok());
+    CHECK(send(pair.coachee, pair.coach).conflicts == 0);
+    CHECK(pair.note_body(pair.coach) == "draft, improved");
+}
+
+TEST_CASE("stamps from a clock more than a day ahead are clamped and reported") {
+    Pair pair;
+    auto coachee_ctx = pair.coachee.context();
+    pair.coachee.wall.advance(30LL * 86'400'000);  // the coachee's laptop thinks it is next month
+    REQUIRE(update_field(coachee_ctx, Kind::note, pair.graph.note, Note::fields::body, std::string("from the future")).ok());
+    const MergeReport report = send(pair.coachee, pair.coach);
+    CHECK(report.clamped == 1);
+    CHECK(pair.note_body(pair.coach) == "from the future");
+    const Record note = load_record(*pair.coach.store, Kind::note, pair.graph.note).value();
+    CHECK(hlc_wall_ms(note.field(Note::fields::body).stamp.hlc) == pair.coach.wall.now_ms() + max_future_skew_ms);
+    CHECK(hlc_wall_ms(pair.coach.clock->last()) <= pair.coach.wall.now_ms() + max_future_skew_ms);
+    // The coach's next edit still wins: the broken clock did not capture the field for a month.
+    auto coach_ctx = pair.coach.context();
+    REQUIRE(update_field(coach_ctx, Kind::note, pair.graph.note, Note::fields::body, std::string("today")).ok());
+    CHECK(pair.note_body(pair.coach) == "today");
+}
+
+TEST_CASE("a delete beats older edits; an edit made after it brings the record back") {
+    Pair pair;
+    auto coach_ctx = pair.coach.context();
+    auto coachee_ctx = pair.coachee.context();
+
+    SUBCASE("the edit came first") {
+        pair.coachee.wall.advance(1'000);
+        REQUIRE(update_field(coachee_ctx, Kind::meeting, pair.graph.meeting, Meeting::fields::shared_notes,
+                             std::string("edited before the delete")).ok());
+        pair.coach.wall.advance(2'000);
+        REQUIRE(delete_record(coach_ctx, Kind::meeting, pair.graph.meeting).ok());
+        send(pair.coachee, pair.coach);
+        send(pair.coach, pair.coachee);
+        CHECK(load<Meeting>(*pair.coach.store, pair.graph.meeting).value().meta.deleted);
+        CHECK(load<Meeting>(*pair.coachee.store, pair.graph.meeting).value().meta.deleted);
+        // Restoring brings the edit back with the record.
+        REQUIRE(restore_record(coach_ctx, Kind::meeting, pair.graph.meeting).ok());
+        CHECK(load<Meeting>(*pair.coach.store, pair.graph.meeting).value().shared_notes == "edited before the delete");
+    }
+    SUBCASE("the edit came after") {
+        pair.coach.wall.advance(1'000);
+        REQUIRE(delete_record(coach_ctx, Kind::meeting, pair.graph.meeting).ok());
+        pair.coachee.wall.advance(2'000);
+        REQUIRE(update_field(coachee_ctx, Kind::meeting, pair.graph.meeting, Meeting::fields::shared_notes,
+                             std::string("edited after the delete")).ok());
+        const MergeReport at_coach = send(pair.coachee, pair.coach);
+        send(pair.coach, pair.coachee);
+        CHECK(at_coach.revived == 1);
+        CHECK_FALSE(load<Meeting>(*pair.coach.store, pair.graph.meeting).value().meta.deleted);
+        CHECK_FALSE(load<Meeting>(*pair.coachee.store, pair.graph.meeting).value().meta.deleted);
+    }
+}
+
+TEST_CASE("merge never touches the other side's private records, nor accepts private ones") {
+    Pair pair;
+    Record private_copy = load_record(*pair.coach.store, Kind::note, pair.graph.private_note).value();
+    auto coachee_ctx = pair.coachee.context();
+    // A private record sent anyway is refused.
+    auto report = apply_remote(coachee_ctx, std::vector<Record>{private_copy});
+    REQUIRE(report.ok());
+    CHECK(report.value().refused_private == 1);
+    CHECK(pair.coachee.store->load(Kind::note, pair.graph.private_note).value() == std::nullopt);
+
+    // A shared copy claiming the id of a private record leaves the private one alone.
+    Record impostor = private_copy;
+    impostor.visibility = Visibility::shared;
+    for (FieldState& field : impostor.fields) field.stamp.hlc += 1'000'000;
+    impostor.field(Note::fields::body).value = std::string("overwritten?");
+    auto coach_ctx = pair.coach.context();
+    report = apply_remote(coach_ctx, std::vector<Record>{impostor});
+    REQUIRE(report.ok());
+    CHECK(report.value().refused_private == 1);
+    CHECK(load_record(*pair.coach.store, Kind::note, pair.graph.private_note).value() == private_copy);
+}
+
+TEST_CASE("records that fail validation are refused, the rest applied") {
+    Pair pair;
+    std::vector<Record> records = shared_records(pair.coach);
+    Record bad = records.back();
+    bad.id = RecordId::random(pair.coach.random);
+    bad.fields.pop_back();
+    Record too_long = records.front();
+    too_long.id = RecordId::random(pair.coach.random);
+    too_long.field(1).value = std::string(text_limits::note + 1, 'x');
+    auto ctx = pair.coachee.context();
+    auto report = apply_remote(ctx, std::vector<Record>{bad, too_long});
+    REQUIRE(report.ok());
+    CHECK(report.value().refused_invalid == 2);
+    CHECK(report.value().inserted == 0);
+}
+
+TEST_CASE("records referring to records neither side has are refused as a whole") {
+    Pair pair;
+    Note orphan;
+    orphan.pairing = RecordId::random(pair.coach.random);
+    orphan.body = "Orphan";
+    Record record = to_record(orphan);
+    record.id = RecordId::random(pair.coach.random);
+    record.created_by = pair.graph.me;
+    for (FieldState& field : record.fields) field.stamp = Stamp{hlc_pack(test_epoch_ms, 0), 5};
+    auto ctx = pair.coachee.context();
+    const auto before = all_records(pair.coachee, true);
+    auto report = apply_remote(ctx, std::vector<Record>{record});
+    REQUIRE_FALSE(report.ok());
+    CHECK(report.error().code == ErrorCode::storage_failed);
+    CHECK(all_records(pair.coachee, true) == before);
+}
