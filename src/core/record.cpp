@@ -8,14 +8,18 @@
 namespace tandem {
 
 Record Record::blank(Kind kind) {
-    Record record;
-    for_each_record_type([&](auto tag) {
-        using T = typename decltype(tag)::type;
-        if (T::kind == kind) record = to_record(T{});
-    });
-    assert(record.kind == kind && !record.fields.empty());
-    for (FieldState& field : record.fields) field.stamp = field.base = Stamp{};
-    return record;
+    // Built once from the typed structs' defaults, then copied.
+    static const std::vector<Record> blanks = [] {
+        std::vector<Record> records(all_kinds().size());
+        for_each_record_type([&](auto tag) {
+            using T = typename decltype(tag)::type;
+            records[static_cast<std::size_t>(T::kind) - 1] = to_record(T{});
+        });
+        return records;
+    }();
+    const auto index = static_cast<std::size_t>(kind) - 1;
+    assert(index < blanks.size() && blanks[index].kind == kind);
+    return blanks[index];
 }
 
 const FieldState& Record::field(FieldIndex index) const {

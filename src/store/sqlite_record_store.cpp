@@ -101,27 +101,7 @@ Result<std::unique_ptr<SqliteRecordStore>, StoreError> SqliteRecordStore::open(D
 }
 
 Result<void, StoreError> SqliteRecordStore::prepare_statements() {
-    for (const Kind kind : all_kinds()) {
-        const KindSpec& spec = kind_spec(kind);
-        const std::string table(kind_name(kind));
-        const std::string columns = column_list(spec);
-        std::string placeholders = "?1";
-        std::string updates;
-        for (std::size_t i = 2; i <= spec.fields.size() + meta_columns; ++i) placeholders += ", ?" + std::to_string(i);
-        for (std::string_view column : {"created_by", "created_at", "visibility", "deleted", "clocks"})
-            updates += std::string(updates.empty() ? "" : ", ") + std::string(column) + " = excluded." + std::string(column);
-        for (const FieldSpec& field : spec.fields)
-            updates += ", " + std::string(field.name) + " = excluded." + std::string(field.name);
-
-        auto load = db_.prepare("SELECT " + columns + " FROM " + table + " WHERE id = ?1");
-        if (!load) return fail(load.error());
-        auto save = db_.prepare("INSERT INTO " + table + " (" + columns + ") VALUES (" + placeholders +
-                                ") ON CONFLICT (id) DO UPDATE SET " + updates);
-        if (!save) return fail(save.error());
-        auto load_all = db_.prepare("SELECT " + columns + " FROM " + table + " ORDER BY id");
-        if (!load_all) return fail(load_all.error());
-        kinds_.push_back(KindStatements{std::move(load).value(), std::move(save).value(), std::move(load_all).value()});
-    }
+    kinds_.resize(all_kinds().size());
     const std::pair<Statement*, std::string_view> others[] = {
         {&keep_conflict_,
          "INSERT OR IGNORE INTO field_conflict (kind, record_id, field, losing_text, losing_hlc, losing_site, "
@@ -183,10 +163,38 @@ Result<void, StoreError> SqliteRecordStore::sync_starter_library() {
 
 // [SECTION] Rows
 
-SqliteRecordStore::KindStatements& SqliteRecordStore::statements(Kind kind) {
+// Statements are prepared when first used: a save statement compiles the
+// kind's search triggers, and most sessions touch few kinds.
+Result<Statement*, StoreError> SqliteRecordStore::statement(Kind kind, Purpose purpose) {
     const auto index = static_cast<std::size_t>(kind) - 1;
     assert(index < kinds_.size());
-    return kinds_[index];
+    Statement& slot = kinds_[index][static_cast<std::size_t>(purpose)];
+    if (slot.valid()) return &slot;
+
+    const KindSpec& spec = kind_spec(kind);
+    const std::string table(kind_name(kind));
+    const std::string columns = column_list(spec);
+    std::string sql;
+    switch (purpose) {
+    case Purpose::load: sql = "SELECT " + columns + " FROM " + table + " WHERE id = ?1"; break;
+    case Purpose::load_all: sql = "SELECT " + columns + " FROM " + table + " ORDER BY id"; break;
+    case Purpose::save: {
+        std::string placeholders = "?1";
+        for (std::size_t i = 2; i <= spec.fields.size() + meta_columns; ++i) placeholders += ", ?" + std::to_string(i);
+        std::string updates;
+        for (std::string_view column : {"created_by", "created_at", "visibility", "deleted", "clocks"})
+            updates += std::string(updates.empty() ? "" : ", ") + std::string(column) + " = excluded." + std::string(column);
+        for (const FieldSpec& field : spec.fields)
+            updates += ", " + std::string(field.name) + " = excluded." + std::string(field.name);
+        sql = "INSERT INTO " + table + " (" + columns + ") VALUES (" + placeholders + ") ON CONFLICT (id) DO UPDATE SET " +
+              updates;
+        break;
+    }
+    }
+    auto prepared = db_.prepare(sql);
+    if (!prepared) return fail(prepared.error());
+    slot = std::move(prepared).value();
+    return &slot;
 }
 
 Result<Record, StoreError> SqliteRecordStore::read_row(Kind kind, Statement& statement) {
@@ -236,7 +244,9 @@ Result<Record, StoreError> SqliteRecordStore::read_row(Kind kind, Statement& sta
 }
 
 Result<std::optional<Record>, StorageError> SqliteRecordStore::load(Kind kind, const RecordId& id) {
-    Statement& statement = statements(kind).load;
+    auto prepared = this->statement(kind, Purpose::load);
+    if (!prepared) return fail(prepared.error());
+    Statement& statement = *prepared.value();
     statement.bind_blob(1, id_bytes(id));
     auto row = statement.step();
     if (!row) {
@@ -254,7 +264,9 @@ Result<std::optional<Record>, StorageError> SqliteRecordStore::load(Kind kind, c
 }
 
 Result<std::vector<Record>, StorageError> SqliteRecordStore::load_all(Kind kind) {
-    Statement& statement = statements(kind).load_all;
+    auto prepared = this->statement(kind, Purpose::load_all);
+    if (!prepared) return fail(prepared.error());
+    Statement& statement = *prepared.value();
     std::vector<Record> records;
     for (;;) {
         auto row = statement.step();
@@ -277,7 +289,9 @@ Result<std::vector<Record>, StorageError> SqliteRecordStore::load_all(Kind kind)
 Result<void, StorageError> SqliteRecordStore::save(const Record& record) {
     const KindSpec& spec = kind_spec(record.kind);
     assert(record.fields.size() == spec.slot_count());
-    Statement& statement = statements(record.kind).save;
+    auto prepared = this->statement(record.kind, Purpose::save);
+    if (!prepared) return fail(prepared.error());
+    Statement& statement = *prepared.value();
     statement.bind_blob(1, id_bytes(record.id));
     if (record.created_by.is_nil()) statement.bind_null(2);
     else statement.bind_blob(2, id_bytes(record.created_by));

@@ -1,7 +1,7 @@
 #pragma once
 // SqliteRecordStore: the RecordStore over one SQLite database. Opening it
-// migrates the schema, prepares a load and a save statement per kind, and
-// brings Tandem's starter library up to date. It owns the database.
+// migrates the schema and brings Tandem's starter library up to date; each
+// kind's statements are prepared on first use. It owns the database.
 
 #include <array>
 #include <cstdint>
@@ -40,22 +40,19 @@ public:
     Database& database() { return db_; }
 
 private:
-    struct KindStatements {
-        Statement load;
-        Statement save;
-        Statement load_all;
-    };
+    enum class Purpose : std::uint8_t { load, load_all, save };
+    using KindStatements = std::array<Statement, 3>;  // index: Purpose
 
     explicit SqliteRecordStore(Database db) : db_(std::move(db)) {}
     Result<void, StoreError> prepare_statements();
     Result<void, StoreError> sync_starter_library();
     Result<std::optional<std::int64_t>, StoreError> local_value(std::string_view key);
     Result<void, StoreError> set_local_value(std::string_view key, std::int64_t value);
-    KindStatements& statements(Kind kind);
+    Result<Statement*, StoreError> statement(Kind kind, Purpose purpose);
     Result<Record, StoreError> read_row(Kind kind, Statement& statement);
 
     Database db_;
-    std::vector<KindStatements> kinds_;  // index: kind number - 1
+    std::vector<KindStatements> kinds_;  // index: kind number - 1; prepared on first use
     Statement keep_conflict_;
     Statement get_local_;
     Statement set_local_;
