@@ -45,7 +45,9 @@ TEST_CASE("every kind can be created, edited, searched, deleted and restored") {
     const CoachingGraph graph = build_graph(replica);
     REQUIRE(graph.by_kind.size() == all_kinds().size());
     int word = 0;
-    for (const auto& [kind, id] : graph.by_kind) {
+    for (const auto& entry : graph.by_kind) {
+        const Kind kind = entry.first;
+        const RecordId id = entry.second;
         CAPTURE(kind_name(kind));
         const KindSpec& spec = kind_spec(kind);
         const FieldSpec* text_field = nullptr;

@@ -25,7 +25,7 @@ struct Trace {
 
 class Run {
 public:
-    Run(std::uint64_t seed, const std::vector<std::uint8_t>& image) : seed_(seed), random_(seed) {
+    Run(std::uint64_t seed, const std::vector<std::uint8_t>& image) : random_(seed) {
         const std::size_t count = 2 + random_.engine()() % 2;
         for (std::size_t i = 0; i < count; ++i)
             replicas_.push_back(std::make_unique<Replica>(seed * 10 + i, std::span<const std::uint8_t>(image)));
@@ -188,7 +188,6 @@ private:
         trace_.steps << (record->is_deleted() ? "restore " : "delete ");
     }
 
-    std::uint64_t seed_;
     SeededRandom random_;
     std::vector<std::unique_ptr<Replica>> replicas_;
     std::vector<RecordId> people_;

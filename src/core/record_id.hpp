@@ -5,6 +5,7 @@
 
 #include <array>
 #include <compare>
+#include <cstring>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -31,7 +32,11 @@ struct RecordId {
     // True for the all-zero id, which no record has.
     bool is_nil() const;
 
-    auto operator<=>(const RecordId&) const = default;
+    bool operator==(const RecordId&) const = default;
+    // Byte order; spelled out because not every standard library compares std::array with <=>.
+    std::strong_ordering operator<=>(const RecordId& other) const {
+        return std::memcmp(bytes.data(), other.bytes.data(), bytes.size()) <=> 0;
+    }
 };
 
 using SiteId = std::uint64_t;

@@ -252,16 +252,23 @@ struct RecordMeta {
 #define TANDEM_FIELD_NUMBER(T, name, type, shape, init) name,
 #define TANDEM_FIELD_VISIT(T, name, type, shape, init) visitor(fields::name, self.name);
 
+// The field numbers of each kind, e.g. MeetingFields::held_on, declared
+// apart from the structs so that they do not shadow the members.
+#define TANDEM_FIELD_NUMBERS(T, kind_value, FIELDS) \
+    struct T##Fields {                              \
+        enum : FieldIndex { tombstone_ = 0, FIELDS(TANDEM_FIELD_NUMBER, T) end_ }; \
+    };
+TANDEM_RECORD_TYPES(TANDEM_FIELD_NUMBERS)
+#undef TANDEM_FIELD_NUMBERS
+
 // The body of a record struct: kind, meta, the fields as members, their
-// numbers, and visit(self, visitor), which calls visitor(FieldIndex, member&)
-// for every field in order.
+// numbers (T::fields::name), and visit(self, visitor), which calls
+// visitor(FieldIndex, member&) for every field in order.
 #define TANDEM_RECORD_BODY(T, kind_value, FIELDS)                              \
     static constexpr Kind kind = Kind::kind_value;                             \
+    using fields = T##Fields;                                                  \
     RecordMeta meta;                                                           \
     FIELDS(TANDEM_FIELD_MEMBER, T)                                             \
-    struct fields {                                                            \
-        enum : FieldIndex { tombstone_ = 0, FIELDS(TANDEM_FIELD_NUMBER, T) end_ }; \
-    };                                                                         \
     template <class Self, class Visitor>                                       \
     static void visit(Self& self, Visitor&& visitor) {                         \
         FIELDS(TANDEM_FIELD_VISIT, T)                                          \
