@@ -12,7 +12,9 @@ constexpr char highlight_open = '\x02';   // validation keeps control characters
 constexpr char highlight_close = '\x03';  // stored text, so these cannot be content
 constexpr std::size_t max_query_bytes = 256;
 constexpr std::size_t max_query_words = 16;
-constexpr int kind_shift = 40;  // search_index rowid = (kind << 40) | seq (schema version 2)
+// Relevance is ranked among this many of the most recently written matches:
+// ranking every match of a common word costs a lookup per match.
+constexpr int recent_window = 500;
 
 bool has_word_character(std::string_view word) {
     return std::any_of(word.begin(), word.end(), [](char c) {
@@ -48,11 +50,19 @@ std::string search_query_for(std::string_view user_text) {
 
 Result<RecordSearch, StoreError> RecordSearch::prepare(Database& db) {
     RecordSearch search;
-    auto match = db.prepare(
-        "SELECT rowid, snippet(search_index, 0, char(2), char(3), '\xE2\x80\xA6', 12) FROM search_index "
-        "WHERE search_index MATCH ?1 ORDER BY rank LIMIT ?2");
-    if (!match) return fail(match.error());
-    search.match_ = std::move(match).value();
+    const std::pair<Statement*, std::string> sql[] = {
+        {&search.window_start_,
+         "SELECT rowid FROM search_index WHERE search_index MATCH ?1 ORDER BY rowid DESC LIMIT 1 OFFSET ?2"},
+        {&search.match_,
+         "SELECT m.kind, m.seq, snippet(search_index, 0, char(2), char(3), '\xE2\x80\xA6', 12) FROM search_index "
+         "JOIN search_map m ON m.doc = search_index.rowid "
+         "WHERE search_index MATCH ?1 AND search_index.rowid >= ?2 ORDER BY rank LIMIT ?3"},
+    };
+    for (const auto& [statement, text] : sql) {
+        auto prepared = db.prepare(text);
+        if (!prepared) return fail(prepared.error());
+        *statement = std::move(prepared).value();
+    }
     for (const Kind kind : all_kinds()) {
         auto by_seq = db.prepare("SELECT id FROM " + std::string(kind_name(kind)) + " WHERE seq = ?1");
         if (!by_seq) return fail(by_seq.error());
@@ -65,7 +75,15 @@ Result<std::vector<SearchHit>, StoreError> RecordSearch::search(std::string_view
     std::vector<SearchHit> hits;
     const std::string query = search_query_for(user_text);
     if (query.empty() || limit <= 0) return hits;
-    match_.bind_text(1, query).bind(2, limit);
+
+    std::int64_t window_start = 0;
+    window_start_.bind_text(1, query).bind(2, recent_window - 1);
+    auto edge = window_start_.step();
+    if (edge && edge.value()) window_start = window_start_.integer(0);
+    window_start_.reset();
+    if (!edge) return fail(edge.error());
+
+    match_.bind_text(1, query).bind(2, window_start).bind(3, limit);
     for (;;) {
         auto row = match_.step();
         if (!row) {
@@ -73,17 +91,16 @@ Result<std::vector<SearchHit>, StoreError> RecordSearch::search(std::string_view
             return fail(row.error());
         }
         if (!row.value()) break;
-        const std::int64_t rowid = match_.integer(0);
-        const auto kind = kind_from_number(rowid >> kind_shift);
+        const auto kind = kind_from_number(match_.integer(0));
         if (!kind) continue;
         SearchHit hit{*kind, {}, {}, {}};
-        for (const char c : match_.text(1)) {
+        for (const char c : match_.text(2)) {
             if (c == highlight_open) hit.highlights.push_back(TextSpan{hit.snippet.size(), hit.snippet.size()});
             else if (c == highlight_close && !hit.highlights.empty()) hit.highlights.back().end = hit.snippet.size();
             else hit.snippet += c;
         }
         Statement& by_seq = id_by_seq_[static_cast<std::size_t>(*kind) - 1];
-        by_seq.bind(1, rowid & ((std::int64_t{1} << kind_shift) - 1));
+        by_seq.bind(1, match_.integer(1));
         auto found = by_seq.step();
         if (found && found.value()) {
             const auto bytes = by_seq.blob(0);

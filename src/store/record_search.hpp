@@ -38,12 +38,14 @@ class RecordSearch {
 public:
     static Result<RecordSearch, StoreError> prepare(Database& db);
 
-    // The best `limit` hits for what the user typed, best first. An empty
-    // query gives no hits.
+    // Up to `limit` hits for what the user typed, best first: the most
+    // relevant (bm25) among the 500 most recently written matches, so a
+    // common word still answers at once. An empty query gives no hits.
     Result<std::vector<SearchHit>, StoreError> search(std::string_view user_text, int limit = 50);
 
 private:
     RecordSearch() = default;
+    Statement window_start_;
     Statement match_;
     std::vector<Statement> id_by_seq_;  // index: kind number - 1
 };

@@ -387,249 +387,428 @@ CREATE TABLE field_conflict (
 
 // Version 2: the full-text search index over every searchable field, kept in
 // step by triggers; existing records are indexed as the index is created.
-// Index rowids are (kind << 40) | seq, so a hit names its table and row.
+// The index holds no copy of the text: its content is a view over the record
+// tables, through search_map, which names each document's table and row.
 constexpr std::string_view version_2_search = R"sql(
-CREATE VIRTUAL TABLE search_index USING fts5 (body, tokenize = 'tandem_fold', prefix = '2 3');
+-- Which record each indexed document is: doc numbers grow with every
+-- (re)indexing, so higher numbers are more recently written.
+CREATE TABLE search_map (
+    doc INTEGER PRIMARY KEY,
+    kind INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    UNIQUE (kind, seq)
+);
+
+-- The text of each document, read from the records themselves (no copy).
+CREATE VIEW search_content (doc, body) AS
+    SELECT m.doc, t.display_name || char(10) || t.subject FROM search_map m JOIN person t ON t.seq = m.seq WHERE m.kind = 1
+    UNION ALL
+    SELECT m.doc, t.title || char(10) || t.description FROM search_map m JOIN priority t ON t.seq = m.seq WHERE m.kind = 2
+    UNION ALL
+    SELECT m.doc, t.title || char(10) || t.wording || char(10) || t.success_criteria || char(10) || t.practice_task FROM search_map m JOIN library_entry t ON t.seq = m.seq WHERE m.kind = 3
+    UNION ALL
+    SELECT m.doc, t.agreement_shared || char(10) || t.confidentiality FROM search_map m JOIN pairing t ON t.seq = m.seq WHERE m.kind = 4
+    UNION ALL
+    SELECT m.doc, t.focus || char(10) || t.outcome || char(10) || t.closing_reflection FROM search_map m JOIN cycle t ON t.seq = m.seq WHERE m.kind = 5
+    UNION ALL
+    SELECT m.doc, t.statement || char(10) || t.measure || char(10) || t.baseline || char(10) || t.target FROM search_map m JOIN goal t ON t.seq = m.seq WHERE m.kind = 6
+    UNION ALL
+    SELECT m.doc, t.shared_notes || char(10) || t.grow_goal || char(10) || t.grow_reality || char(10) || t.grow_options || char(10) || t.grow_will || char(10) || t.basic_background || char(10) || t.basic_aim || char(10) || t.basic_strategy || char(10) || t.basic_implementation || char(10) || t.basic_commitment || char(10) || t.impact_reality || char(10) || t.impact_goal || char(10) || t.impact_strategy_checklist || char(10) || t.impact_modelling || char(10) || t.impact_progress || char(10) || t.impact_next_actions || char(10) || t.step_praise || char(10) || t.step_probe || char(10) || t.step_see_it || char(10) || t.step_name_it || char(10) || t.step_do_it FROM search_map m JOIN meeting t ON t.seq = m.seq WHERE m.kind = 7
+    UNION ALL
+    SELECT m.doc, t.body FROM search_map m JOIN note t ON t.seq = m.seq WHERE m.kind = 8
+    UNION ALL
+    SELECT m.doc, t.class_name || char(10) || t.focus || char(10) || t.praise FROM search_map m JOIN observation t ON t.seq = m.seq WHERE m.kind = 9
+    UNION ALL
+    SELECT m.doc, t.body FROM search_map m JOIN observation_note t ON t.seq = m.seq WHERE m.kind = 10
+    UNION ALL
+    SELECT m.doc, t.label FROM search_map m JOIN tally t ON t.seq = m.seq WHERE m.kind = 11
+    UNION ALL
+    SELECT m.doc, t.wording || char(10) || t.success_criteria || char(10) || t.exemplar || char(10) || t.practice_task FROM search_map m JOIN action_step t ON t.seq = m.seq WHERE m.kind = 12
+    UNION ALL
+    SELECT m.doc, t.comment FROM search_map m JOIN step_status_change t ON t.seq = m.seq WHERE m.kind = 13
+    UNION ALL
+    SELECT m.doc, t.script FROM search_map m JOIN practice t ON t.seq = m.seq WHERE m.kind = 14
+    UNION ALL
+    SELECT m.doc, t.feedback FROM search_map m JOIN practice_round t ON t.seq = m.seq WHERE m.kind = 15
+    UNION ALL
+    SELECT m.doc, t.prompt || char(10) || t.body FROM search_map m JOIN reflection t ON t.seq = m.seq WHERE m.kind = 16
+    UNION ALL
+    SELECT m.doc, t.description FROM search_map m JOIN evidence t ON t.seq = m.seq WHERE m.kind = 17
+    UNION ALL
+    SELECT m.doc, t.comment FROM search_map m JOIN time_log t ON t.seq = m.seq WHERE m.kind = 18
+    UNION ALL
+    SELECT m.doc, t.title || char(10) || t.notes FROM search_map m JOIN training_record t ON t.seq = m.seq WHERE m.kind = 19
+    UNION ALL
+    SELECT m.doc, t.comment FROM search_map m JOIN pairing_checkin t ON t.seq = m.seq WHERE m.kind = 20;
+
+CREATE VIRTUAL TABLE search_index USING fts5 (
+    body, content = 'search_content', content_rowid = 'doc', tokenize = 'tandem_fold'
+);
+
 CREATE TRIGGER person_search_insert AFTER INSERT ON person WHEN new.deleted = 0 BEGIN
-    INSERT INTO search_index (rowid, body) VALUES ((1 << 40) | new.seq, new.display_name || char(10) || new.subject);
+    INSERT INTO search_map (kind, seq) VALUES (1, new.seq);
+    INSERT INTO search_index (rowid, body) VALUES (last_insert_rowid(), new.display_name || char(10) || new.subject);
 END;
 CREATE TRIGGER person_search_update AFTER UPDATE ON person
 WHEN old.deleted <> new.deleted OR (old.display_name || char(10) || old.subject) IS NOT (new.display_name || char(10) || new.subject) BEGIN
-    DELETE FROM search_index WHERE rowid = (1 << 40) | old.seq;
-    INSERT INTO search_index (rowid, body) SELECT (1 << 40) | new.seq, new.display_name || char(10) || new.subject WHERE new.deleted = 0;
+    INSERT INTO search_index (search_index, rowid, body)
+        SELECT 'delete', doc, old.display_name || char(10) || old.subject FROM search_map WHERE kind = 1 AND seq = old.seq;
+    DELETE FROM search_map WHERE kind = 1 AND seq = old.seq;
+    INSERT INTO search_map (kind, seq) SELECT 1, new.seq WHERE new.deleted = 0;
+    INSERT INTO search_index (rowid, body) SELECT last_insert_rowid(), new.display_name || char(10) || new.subject WHERE new.deleted = 0;
 END;
 CREATE TRIGGER person_search_delete AFTER DELETE ON person BEGIN
-    DELETE FROM search_index WHERE rowid = (1 << 40) | old.seq;
+    INSERT INTO search_index (search_index, rowid, body)
+        SELECT 'delete', doc, old.display_name || char(10) || old.subject FROM search_map WHERE kind = 1 AND seq = old.seq;
+    DELETE FROM search_map WHERE kind = 1 AND seq = old.seq;
 END;
-INSERT INTO search_index (rowid, body) SELECT (1 << 40) | seq, display_name || char(10) || subject FROM person WHERE deleted = 0;
 CREATE TRIGGER priority_search_insert AFTER INSERT ON priority WHEN new.deleted = 0 BEGIN
-    INSERT INTO search_index (rowid, body) VALUES ((2 << 40) | new.seq, new.title || char(10) || new.description);
+    INSERT INTO search_map (kind, seq) VALUES (2, new.seq);
+    INSERT INTO search_index (rowid, body) VALUES (last_insert_rowid(), new.title || char(10) || new.description);
 END;
 CREATE TRIGGER priority_search_update AFTER UPDATE ON priority
 WHEN old.deleted <> new.deleted OR (old.title || char(10) || old.description) IS NOT (new.title || char(10) || new.description) BEGIN
-    DELETE FROM search_index WHERE rowid = (2 << 40) | old.seq;
-    INSERT INTO search_index (rowid, body) SELECT (2 << 40) | new.seq, new.title || char(10) || new.description WHERE new.deleted = 0;
+    INSERT INTO search_index (search_index, rowid, body)
+        SELECT 'delete', doc, old.title || char(10) || old.description FROM search_map WHERE kind = 2 AND seq = old.seq;
+    DELETE FROM search_map WHERE kind = 2 AND seq = old.seq;
+    INSERT INTO search_map (kind, seq) SELECT 2, new.seq WHERE new.deleted = 0;
+    INSERT INTO search_index (rowid, body) SELECT last_insert_rowid(), new.title || char(10) || new.description WHERE new.deleted = 0;
 END;
 CREATE TRIGGER priority_search_delete AFTER DELETE ON priority BEGIN
-    DELETE FROM search_index WHERE rowid = (2 << 40) | old.seq;
+    INSERT INTO search_index (search_index, rowid, body)
+        SELECT 'delete', doc, old.title || char(10) || old.description FROM search_map WHERE kind = 2 AND seq = old.seq;
+    DELETE FROM search_map WHERE kind = 2 AND seq = old.seq;
 END;
-INSERT INTO search_index (rowid, body) SELECT (2 << 40) | seq, title || char(10) || description FROM priority WHERE deleted = 0;
 CREATE TRIGGER library_entry_search_insert AFTER INSERT ON library_entry WHEN new.deleted = 0 BEGIN
-    INSERT INTO search_index (rowid, body) VALUES ((3 << 40) | new.seq, new.title || char(10) || new.wording || char(10) || new.success_criteria || char(10) || new.practice_task);
+    INSERT INTO search_map (kind, seq) VALUES (3, new.seq);
+    INSERT INTO search_index (rowid, body) VALUES (last_insert_rowid(), new.title || char(10) || new.wording || char(10) || new.success_criteria || char(10) || new.practice_task);
 END;
 CREATE TRIGGER library_entry_search_update AFTER UPDATE ON library_entry
 WHEN old.deleted <> new.deleted OR (old.title || char(10) || old.wording || char(10) || old.success_criteria || char(10) || old.practice_task) IS NOT (new.title || char(10) || new.wording || char(10) || new.success_criteria || char(10) || new.practice_task) BEGIN
-    DELETE FROM search_index WHERE rowid = (3 << 40) | old.seq;
-    INSERT INTO search_index (rowid, body) SELECT (3 << 40) | new.seq, new.title || char(10) || new.wording || char(10) || new.success_criteria || char(10) || new.practice_task WHERE new.deleted = 0;
+    INSERT INTO search_index (search_index, rowid, body)
+        SELECT 'delete', doc, old.title || char(10) || old.wording || char(10) || old.success_criteria || char(10) || old.practice_task FROM search_map WHERE kind = 3 AND seq = old.seq;
+    DELETE FROM search_map WHERE kind = 3 AND seq = old.seq;
+    INSERT INTO search_map (kind, seq) SELECT 3, new.seq WHERE new.deleted = 0;
+    INSERT INTO search_index (rowid, body) SELECT last_insert_rowid(), new.title || char(10) || new.wording || char(10) || new.success_criteria || char(10) || new.practice_task WHERE new.deleted = 0;
 END;
 CREATE TRIGGER library_entry_search_delete AFTER DELETE ON library_entry BEGIN
-    DELETE FROM search_index WHERE rowid = (3 << 40) | old.seq;
+    INSERT INTO search_index (search_index, rowid, body)
+        SELECT 'delete', doc, old.title || char(10) || old.wording || char(10) || old.success_criteria || char(10) || old.practice_task FROM search_map WHERE kind = 3 AND seq = old.seq;
+    DELETE FROM search_map WHERE kind = 3 AND seq = old.seq;
 END;
-INSERT INTO search_index (rowid, body) SELECT (3 << 40) | seq, title || char(10) || wording || char(10) || success_criteria || char(10) || practice_task FROM library_entry WHERE deleted = 0;
 CREATE TRIGGER pairing_search_insert AFTER INSERT ON pairing WHEN new.deleted = 0 BEGIN
-    INSERT INTO search_index (rowid, body) VALUES ((4 << 40) | new.seq, new.agreement_shared || char(10) || new.confidentiality);
+    INSERT INTO search_map (kind, seq) VALUES (4, new.seq);
+    INSERT INTO search_index (rowid, body) VALUES (last_insert_rowid(), new.agreement_shared || char(10) || new.confidentiality);
 END;
 CREATE TRIGGER pairing_search_update AFTER UPDATE ON pairing
 WHEN old.deleted <> new.deleted OR (old.agreement_shared || char(10) || old.confidentiality) IS NOT (new.agreement_shared || char(10) || new.confidentiality) BEGIN
-    DELETE FROM search_index WHERE rowid = (4 << 40) | old.seq;
-    INSERT INTO search_index (rowid, body) SELECT (4 << 40) | new.seq, new.agreement_shared || char(10) || new.confidentiality WHERE new.deleted = 0;
+    INSERT INTO search_index (search_index, rowid, body)
+        SELECT 'delete', doc, old.agreement_shared || char(10) || old.confidentiality FROM search_map WHERE kind = 4 AND seq = old.seq;
+    DELETE FROM search_map WHERE kind = 4 AND seq = old.seq;
+    INSERT INTO search_map (kind, seq) SELECT 4, new.seq WHERE new.deleted = 0;
+    INSERT INTO search_index (rowid, body) SELECT last_insert_rowid(), new.agreement_shared || char(10) || new.confidentiality WHERE new.deleted = 0;
 END;
 CREATE TRIGGER pairing_search_delete AFTER DELETE ON pairing BEGIN
-    DELETE FROM search_index WHERE rowid = (4 << 40) | old.seq;
+    INSERT INTO search_index (search_index, rowid, body)
+        SELECT 'delete', doc, old.agreement_shared || char(10) || old.confidentiality FROM search_map WHERE kind = 4 AND seq = old.seq;
+    DELETE FROM search_map WHERE kind = 4 AND seq = old.seq;
 END;
-INSERT INTO search_index (rowid, body) SELECT (4 << 40) | seq, agreement_shared || char(10) || confidentiality FROM pairing WHERE deleted = 0;
 CREATE TRIGGER cycle_search_insert AFTER INSERT ON cycle WHEN new.deleted = 0 BEGIN
-    INSERT INTO search_index (rowid, body) VALUES ((5 << 40) | new.seq, new.focus || char(10) || new.outcome || char(10) || new.closing_reflection);
+    INSERT INTO search_map (kind, seq) VALUES (5, new.seq);
+    INSERT INTO search_index (rowid, body) VALUES (last_insert_rowid(), new.focus || char(10) || new.outcome || char(10) || new.closing_reflection);
 END;
 CREATE TRIGGER cycle_search_update AFTER UPDATE ON cycle
 WHEN old.deleted <> new.deleted OR (old.focus || char(10) || old.outcome || char(10) || old.closing_reflection) IS NOT (new.focus || char(10) || new.outcome || char(10) || new.closing_reflection) BEGIN
-    DELETE FROM search_index WHERE rowid = (5 << 40) | old.seq;
-    INSERT INTO search_index (rowid, body) SELECT (5 << 40) | new.seq, new.focus || char(10) || new.outcome || char(10) || new.closing_reflection WHERE new.deleted = 0;
+    INSERT INTO search_index (search_index, rowid, body)
+        SELECT 'delete', doc, old.focus || char(10) || old.outcome || char(10) || old.closing_reflection FROM search_map WHERE kind = 5 AND seq = old.seq;
+    DELETE FROM search_map WHERE kind = 5 AND seq = old.seq;
+    INSERT INTO search_map (kind, seq) SELECT 5, new.seq WHERE new.deleted = 0;
+    INSERT INTO search_index (rowid, body) SELECT last_insert_rowid(), new.focus || char(10) || new.outcome || char(10) || new.closing_reflection WHERE new.deleted = 0;
 END;
 CREATE TRIGGER cycle_search_delete AFTER DELETE ON cycle BEGIN
-    DELETE FROM search_index WHERE rowid = (5 << 40) | old.seq;
+    INSERT INTO search_index (search_index, rowid, body)
+        SELECT 'delete', doc, old.focus || char(10) || old.outcome || char(10) || old.closing_reflection FROM search_map WHERE kind = 5 AND seq = old.seq;
+    DELETE FROM search_map WHERE kind = 5 AND seq = old.seq;
 END;
-INSERT INTO search_index (rowid, body) SELECT (5 << 40) | seq, focus || char(10) || outcome || char(10) || closing_reflection FROM cycle WHERE deleted = 0;
 CREATE TRIGGER goal_search_insert AFTER INSERT ON goal WHEN new.deleted = 0 BEGIN
-    INSERT INTO search_index (rowid, body) VALUES ((6 << 40) | new.seq, new.statement || char(10) || new.measure || char(10) || new.baseline || char(10) || new.target);
+    INSERT INTO search_map (kind, seq) VALUES (6, new.seq);
+    INSERT INTO search_index (rowid, body) VALUES (last_insert_rowid(), new.statement || char(10) || new.measure || char(10) || new.baseline || char(10) || new.target);
 END;
 CREATE TRIGGER goal_search_update AFTER UPDATE ON goal
 WHEN old.deleted <> new.deleted OR (old.statement || char(10) || old.measure || char(10) || old.baseline || char(10) || old.target) IS NOT (new.statement || char(10) || new.measure || char(10) || new.baseline || char(10) || new.target) BEGIN
-    DELETE FROM search_index WHERE rowid = (6 << 40) | old.seq;
-    INSERT INTO search_index (rowid, body) SELECT (6 << 40) | new.seq, new.statement || char(10) || new.measure || char(10) || new.baseline || char(10) || new.target WHERE new.deleted = 0;
+    INSERT INTO search_index (search_index, rowid, body)
+        SELECT 'delete', doc, old.statement || char(10) || old.measure || char(10) || old.baseline || char(10) || old.target FROM search_map WHERE kind = 6 AND seq = old.seq;
+    DELETE FROM search_map WHERE kind = 6 AND seq = old.seq;
+    INSERT INTO search_map (kind, seq) SELECT 6, new.seq WHERE new.deleted = 0;
+    INSERT INTO search_index (rowid, body) SELECT last_insert_rowid(), new.statement || char(10) || new.measure || char(10) || new.baseline || char(10) || new.target WHERE new.deleted = 0;
 END;
 CREATE TRIGGER goal_search_delete AFTER DELETE ON goal BEGIN
-    DELETE FROM search_index WHERE rowid = (6 << 40) | old.seq;
+    INSERT INTO search_index (search_index, rowid, body)
+        SELECT 'delete', doc, old.statement || char(10) || old.measure || char(10) || old.baseline || char(10) || old.target FROM search_map WHERE kind = 6 AND seq = old.seq;
+    DELETE FROM search_map WHERE kind = 6 AND seq = old.seq;
 END;
-INSERT INTO search_index (rowid, body) SELECT (6 << 40) | seq, statement || char(10) || measure || char(10) || baseline || char(10) || target FROM goal WHERE deleted = 0;
 CREATE TRIGGER meeting_search_insert AFTER INSERT ON meeting WHEN new.deleted = 0 BEGIN
-    INSERT INTO search_index (rowid, body) VALUES ((7 << 40) | new.seq, new.shared_notes || char(10) || new.grow_goal || char(10) || new.grow_reality || char(10) || new.grow_options || char(10) || new.grow_will || char(10) || new.basic_background || char(10) || new.basic_aim || char(10) || new.basic_strategy || char(10) || new.basic_implementation || char(10) || new.basic_commitment || char(10) || new.impact_reality || char(10) || new.impact_goal || char(10) || new.impact_strategy_checklist || char(10) || new.impact_modelling || char(10) || new.impact_progress || char(10) || new.impact_next_actions || char(10) || new.step_praise || char(10) || new.step_probe || char(10) || new.step_see_it || char(10) || new.step_name_it || char(10) || new.step_do_it);
+    INSERT INTO search_map (kind, seq) VALUES (7, new.seq);
+    INSERT INTO search_index (rowid, body) VALUES (last_insert_rowid(), new.shared_notes || char(10) || new.grow_goal || char(10) || new.grow_reality || char(10) || new.grow_options || char(10) || new.grow_will || char(10) || new.basic_background || char(10) || new.basic_aim || char(10) || new.basic_strategy || char(10) || new.basic_implementation || char(10) || new.basic_commitment || char(10) || new.impact_reality || char(10) || new.impact_goal || char(10) || new.impact_strategy_checklist || char(10) || new.impact_modelling || char(10) || new.impact_progress || char(10) || new.impact_next_actions || char(10) || new.step_praise || char(10) || new.step_probe || char(10) || new.step_see_it || char(10) || new.step_name_it || char(10) || new.step_do_it);
 END;
 CREATE TRIGGER meeting_search_update AFTER UPDATE ON meeting
 WHEN old.deleted <> new.deleted OR (old.shared_notes || char(10) || old.grow_goal || char(10) || old.grow_reality || char(10) || old.grow_options || char(10) || old.grow_will || char(10) || old.basic_background || char(10) || old.basic_aim || char(10) || old.basic_strategy || char(10) || old.basic_implementation || char(10) || old.basic_commitment || char(10) || old.impact_reality || char(10) || old.impact_goal || char(10) || old.impact_strategy_checklist || char(10) || old.impact_modelling || char(10) || old.impact_progress || char(10) || old.impact_next_actions || char(10) || old.step_praise || char(10) || old.step_probe || char(10) || old.step_see_it || char(10) || old.step_name_it || char(10) || old.step_do_it) IS NOT (new.shared_notes || char(10) || new.grow_goal || char(10) || new.grow_reality || char(10) || new.grow_options || char(10) || new.grow_will || char(10) || new.basic_background || char(10) || new.basic_aim || char(10) || new.basic_strategy || char(10) || new.basic_implementation || char(10) || new.basic_commitment || char(10) || new.impact_reality || char(10) || new.impact_goal || char(10) || new.impact_strategy_checklist || char(10) || new.impact_modelling || char(10) || new.impact_progress || char(10) || new.impact_next_actions || char(10) || new.step_praise || char(10) || new.step_probe || char(10) || new.step_see_it || char(10) || new.step_name_it || char(10) || new.step_do_it) BEGIN
-    DELETE FROM search_index WHERE rowid = (7 << 40) | old.seq;
-    INSERT INTO search_index (rowid, body) SELECT (7 << 40) | new.seq, new.shared_notes || char(10) || new.grow_goal || char(10) || new.grow_reality || char(10) || new.grow_options || char(10) || new.grow_will || char(10) || new.basic_background || char(10) || new.basic_aim || char(10) || new.basic_strategy || char(10) || new.basic_implementation || char(10) || new.basic_commitment || char(10) || new.impact_reality || char(10) || new.impact_goal || char(10) || new.impact_strategy_checklist || char(10) || new.impact_modelling || char(10) || new.impact_progress || char(10) || new.impact_next_actions || char(10) || new.step_praise || char(10) || new.step_probe || char(10) || new.step_see_it || char(10) || new.step_name_it || char(10) || new.step_do_it WHERE new.deleted = 0;
+    INSERT INTO search_index (search_index, rowid, body)
+        SELECT 'delete', doc, old.shared_notes || char(10) || old.grow_goal || char(10) || old.grow_reality || char(10) || old.grow_options || char(10) || old.grow_will || char(10) || old.basic_background || char(10) || old.basic_aim || char(10) || old.basic_strategy || char(10) || old.basic_implementation || char(10) || old.basic_commitment || char(10) || old.impact_reality || char(10) || old.impact_goal || char(10) || old.impact_strategy_checklist || char(10) || old.impact_modelling || char(10) || old.impact_progress || char(10) || old.impact_next_actions || char(10) || old.step_praise || char(10) || old.step_probe || char(10) || old.step_see_it || char(10) || old.step_name_it || char(10) || old.step_do_it FROM search_map WHERE kind = 7 AND seq = old.seq;
+    DELETE FROM search_map WHERE kind = 7 AND seq = old.seq;
+    INSERT INTO search_map (kind, seq) SELECT 7, new.seq WHERE new.deleted = 0;
+    INSERT INTO search_index (rowid, body) SELECT last_insert_rowid(), new.shared_notes || char(10) || new.grow_goal || char(10) || new.grow_reality || char(10) || new.grow_options || char(10) || new.grow_will || char(10) || new.basic_background || char(10) || new.basic_aim || char(10) || new.basic_strategy || char(10) || new.basic_implementation || char(10) || new.basic_commitment || char(10) || new.impact_reality || char(10) || new.impact_goal || char(10) || new.impact_strategy_checklist || char(10) || new.impact_modelling || char(10) || new.impact_progress || char(10) || new.impact_next_actions || char(10) || new.step_praise || char(10) || new.step_probe || char(10) || new.step_see_it || char(10) || new.step_name_it || char(10) || new.step_do_it WHERE new.deleted = 0;
 END;
 CREATE TRIGGER meeting_search_delete AFTER DELETE ON meeting BEGIN
-    DELETE FROM search_index WHERE rowid = (7 << 40) | old.seq;
+    INSERT INTO search_index (search_index, rowid, body)
+        SELECT 'delete', doc, old.shared_notes || char(10) || old.grow_goal || char(10) || old.grow_reality || char(10) || old.grow_options || char(10) || old.grow_will || char(10) || old.basic_background || char(10) || old.basic_aim || char(10) || old.basic_strategy || char(10) || old.basic_implementation || char(10) || old.basic_commitment || char(10) || old.impact_reality || char(10) || old.impact_goal || char(10) || old.impact_strategy_checklist || char(10) || old.impact_modelling || char(10) || old.impact_progress || char(10) || old.impact_next_actions || char(10) || old.step_praise || char(10) || old.step_probe || char(10) || old.step_see_it || char(10) || old.step_name_it || char(10) || old.step_do_it FROM search_map WHERE kind = 7 AND seq = old.seq;
+    DELETE FROM search_map WHERE kind = 7 AND seq = old.seq;
 END;
-INSERT INTO search_index (rowid, body) SELECT (7 << 40) | seq, shared_notes || char(10) || grow_goal || char(10) || grow_reality || char(10) || grow_options || char(10) || grow_will || char(10) || basic_background || char(10) || basic_aim || char(10) || basic_strategy || char(10) || basic_implementation || char(10) || basic_commitment || char(10) || impact_reality || char(10) || impact_goal || char(10) || impact_strategy_checklist || char(10) || impact_modelling || char(10) || impact_progress || char(10) || impact_next_actions || char(10) || step_praise || char(10) || step_probe || char(10) || step_see_it || char(10) || step_name_it || char(10) || step_do_it FROM meeting WHERE deleted = 0;
 CREATE TRIGGER note_search_insert AFTER INSERT ON note WHEN new.deleted = 0 BEGIN
-    INSERT INTO search_index (rowid, body) VALUES ((8 << 40) | new.seq, new.body);
+    INSERT INTO search_map (kind, seq) VALUES (8, new.seq);
+    INSERT INTO search_index (rowid, body) VALUES (last_insert_rowid(), new.body);
 END;
 CREATE TRIGGER note_search_update AFTER UPDATE ON note
 WHEN old.deleted <> new.deleted OR (old.body) IS NOT (new.body) BEGIN
-    DELETE FROM search_index WHERE rowid = (8 << 40) | old.seq;
-    INSERT INTO search_index (rowid, body) SELECT (8 << 40) | new.seq, new.body WHERE new.deleted = 0;
+    INSERT INTO search_index (search_index, rowid, body)
+        SELECT 'delete', doc, old.body FROM search_map WHERE kind = 8 AND seq = old.seq;
+    DELETE FROM search_map WHERE kind = 8 AND seq = old.seq;
+    INSERT INTO search_map (kind, seq) SELECT 8, new.seq WHERE new.deleted = 0;
+    INSERT INTO search_index (rowid, body) SELECT last_insert_rowid(), new.body WHERE new.deleted = 0;
 END;
 CREATE TRIGGER note_search_delete AFTER DELETE ON note BEGIN
-    DELETE FROM search_index WHERE rowid = (8 << 40) | old.seq;
+    INSERT INTO search_index (search_index, rowid, body)
+        SELECT 'delete', doc, old.body FROM search_map WHERE kind = 8 AND seq = old.seq;
+    DELETE FROM search_map WHERE kind = 8 AND seq = old.seq;
 END;
-INSERT INTO search_index (rowid, body) SELECT (8 << 40) | seq, body FROM note WHERE deleted = 0;
 CREATE TRIGGER observation_search_insert AFTER INSERT ON observation WHEN new.deleted = 0 BEGIN
-    INSERT INTO search_index (rowid, body) VALUES ((9 << 40) | new.seq, new.class_name || char(10) || new.focus || char(10) || new.praise);
+    INSERT INTO search_map (kind, seq) VALUES (9, new.seq);
+    INSERT INTO search_index (rowid, body) VALUES (last_insert_rowid(), new.class_name || char(10) || new.focus || char(10) || new.praise);
 END;
 CREATE TRIGGER observation_search_update AFTER UPDATE ON observation
 WHEN old.deleted <> new.deleted OR (old.class_name || char(10) || old.focus || char(10) || old.praise) IS NOT (new.class_name || char(10) || new.focus || char(10) || new.praise) BEGIN
-    DELETE FROM search_index WHERE rowid = (9 << 40) | old.seq;
-    INSERT INTO search_index (rowid, body) SELECT (9 << 40) | new.seq, new.class_name || char(10) || new.focus || char(10) || new.praise WHERE new.deleted = 0;
+    INSERT INTO search_index (search_index, rowid, body)
+        SELECT 'delete', doc, old.class_name || char(10) || old.focus || char(10) || old.praise FROM search_map WHERE kind = 9 AND seq = old.seq;
+    DELETE FROM search_map WHERE kind = 9 AND seq = old.seq;
+    INSERT INTO search_map (kind, seq) SELECT 9, new.seq WHERE new.deleted = 0;
+    INSERT INTO search_index (rowid, body) SELECT last_insert_rowid(), new.class_name || char(10) || new.focus || char(10) || new.praise WHERE new.deleted = 0;
 END;
 CREATE TRIGGER observation_search_delete AFTER DELETE ON observation BEGIN
-    DELETE FROM search_index WHERE rowid = (9 << 40) | old.seq;
+    INSERT INTO search_index (search_index, rowid, body)
+        SELECT 'delete', doc, old.class_name || char(10) || old.focus || char(10) || old.praise FROM search_map WHERE kind = 9 AND seq = old.seq;
+    DELETE FROM search_map WHERE kind = 9 AND seq = old.seq;
 END;
-INSERT INTO search_index (rowid, body) SELECT (9 << 40) | seq, class_name || char(10) || focus || char(10) || praise FROM observation WHERE deleted = 0;
 CREATE TRIGGER observation_note_search_insert AFTER INSERT ON observation_note WHEN new.deleted = 0 BEGIN
-    INSERT INTO search_index (rowid, body) VALUES ((10 << 40) | new.seq, new.body);
+    INSERT INTO search_map (kind, seq) VALUES (10, new.seq);
+    INSERT INTO search_index (rowid, body) VALUES (last_insert_rowid(), new.body);
 END;
 CREATE TRIGGER observation_note_search_update AFTER UPDATE ON observation_note
 WHEN old.deleted <> new.deleted OR (old.body) IS NOT (new.body) BEGIN
-    DELETE FROM search_index WHERE rowid = (10 << 40) | old.seq;
-    INSERT INTO search_index (rowid, body) SELECT (10 << 40) | new.seq, new.body WHERE new.deleted = 0;
+    INSERT INTO search_index (search_index, rowid, body)
+        SELECT 'delete', doc, old.body FROM search_map WHERE kind = 10 AND seq = old.seq;
+    DELETE FROM search_map WHERE kind = 10 AND seq = old.seq;
+    INSERT INTO search_map (kind, seq) SELECT 10, new.seq WHERE new.deleted = 0;
+    INSERT INTO search_index (rowid, body) SELECT last_insert_rowid(), new.body WHERE new.deleted = 0;
 END;
 CREATE TRIGGER observation_note_search_delete AFTER DELETE ON observation_note BEGIN
-    DELETE FROM search_index WHERE rowid = (10 << 40) | old.seq;
+    INSERT INTO search_index (search_index, rowid, body)
+        SELECT 'delete', doc, old.body FROM search_map WHERE kind = 10 AND seq = old.seq;
+    DELETE FROM search_map WHERE kind = 10 AND seq = old.seq;
 END;
-INSERT INTO search_index (rowid, body) SELECT (10 << 40) | seq, body FROM observation_note WHERE deleted = 0;
 CREATE TRIGGER tally_search_insert AFTER INSERT ON tally WHEN new.deleted = 0 BEGIN
-    INSERT INTO search_index (rowid, body) VALUES ((11 << 40) | new.seq, new.label);
+    INSERT INTO search_map (kind, seq) VALUES (11, new.seq);
+    INSERT INTO search_index (rowid, body) VALUES (last_insert_rowid(), new.label);
 END;
 CREATE TRIGGER tally_search_update AFTER UPDATE ON tally
 WHEN old.deleted <> new.deleted OR (old.label) IS NOT (new.label) BEGIN
-    DELETE FROM search_index WHERE rowid = (11 << 40) | old.seq;
-    INSERT INTO search_index (rowid, body) SELECT (11 << 40) | new.seq, new.label WHERE new.deleted = 0;
+    INSERT INTO search_index (search_index, rowid, body)
+        SELECT 'delete', doc, old.label FROM search_map WHERE kind = 11 AND seq = old.seq;
+    DELETE FROM search_map WHERE kind = 11 AND seq = old.seq;
+    INSERT INTO search_map (kind, seq) SELECT 11, new.seq WHERE new.deleted = 0;
+    INSERT INTO search_index (rowid, body) SELECT last_insert_rowid(), new.label WHERE new.deleted = 0;
 END;
 CREATE TRIGGER tally_search_delete AFTER DELETE ON tally BEGIN
-    DELETE FROM search_index WHERE rowid = (11 << 40) | old.seq;
+    INSERT INTO search_index (search_index, rowid, body)
+        SELECT 'delete', doc, old.label FROM search_map WHERE kind = 11 AND seq = old.seq;
+    DELETE FROM search_map WHERE kind = 11 AND seq = old.seq;
 END;
-INSERT INTO search_index (rowid, body) SELECT (11 << 40) | seq, label FROM tally WHERE deleted = 0;
 CREATE TRIGGER action_step_search_insert AFTER INSERT ON action_step WHEN new.deleted = 0 BEGIN
-    INSERT INTO search_index (rowid, body) VALUES ((12 << 40) | new.seq, new.wording || char(10) || new.success_criteria || char(10) || new.exemplar || char(10) || new.practice_task);
+    INSERT INTO search_map (kind, seq) VALUES (12, new.seq);
+    INSERT INTO search_index (rowid, body) VALUES (last_insert_rowid(), new.wording || char(10) || new.success_criteria || char(10) || new.exemplar || char(10) || new.practice_task);
 END;
 CREATE TRIGGER action_step_search_update AFTER UPDATE ON action_step
 WHEN old.deleted <> new.deleted OR (old.wording || char(10) || old.success_criteria || char(10) || old.exemplar || char(10) || old.practice_task) IS NOT (new.wording || char(10) || new.success_criteria || char(10) || new.exemplar || char(10) || new.practice_task) BEGIN
-    DELETE FROM search_index WHERE rowid = (12 << 40) | old.seq;
-    INSERT INTO search_index (rowid, body) SELECT (12 << 40) | new.seq, new.wording || char(10) || new.success_criteria || char(10) || new.exemplar || char(10) || new.practice_task WHERE new.deleted = 0;
+    INSERT INTO search_index (search_index, rowid, body)
+        SELECT 'delete', doc, old.wording || char(10) || old.success_criteria || char(10) || old.exemplar || char(10) || old.practice_task FROM search_map WHERE kind = 12 AND seq = old.seq;
+    DELETE FROM search_map WHERE kind = 12 AND seq = old.seq;
+    INSERT INTO search_map (kind, seq) SELECT 12, new.seq WHERE new.deleted = 0;
+    INSERT INTO search_index (rowid, body) SELECT last_insert_rowid(), new.wording || char(10) || new.success_criteria || char(10) || new.exemplar || char(10) || new.practice_task WHERE new.deleted = 0;
 END;
 CREATE TRIGGER action_step_search_delete AFTER DELETE ON action_step BEGIN
-    DELETE FROM search_index WHERE rowid = (12 << 40) | old.seq;
+    INSERT INTO search_index (search_index, rowid, body)
+        SELECT 'delete', doc, old.wording || char(10) || old.success_criteria || char(10) || old.exemplar || char(10) || old.practice_task FROM search_map WHERE kind = 12 AND seq = old.seq;
+    DELETE FROM search_map WHERE kind = 12 AND seq = old.seq;
 END;
-INSERT INTO search_index (rowid, body) SELECT (12 << 40) | seq, wording || char(10) || success_criteria || char(10) || exemplar || char(10) || practice_task FROM action_step WHERE deleted = 0;
 CREATE TRIGGER step_status_change_search_insert AFTER INSERT ON step_status_change WHEN new.deleted = 0 BEGIN
-    INSERT INTO search_index (rowid, body) VALUES ((13 << 40) | new.seq, new.comment);
+    INSERT INTO search_map (kind, seq) VALUES (13, new.seq);
+    INSERT INTO search_index (rowid, body) VALUES (last_insert_rowid(), new.comment);
 END;
 CREATE TRIGGER step_status_change_search_update AFTER UPDATE ON step_status_change
 WHEN old.deleted <> new.deleted OR (old.comment) IS NOT (new.comment) BEGIN
-    DELETE FROM search_index WHERE rowid = (13 << 40) | old.seq;
-    INSERT INTO search_index (rowid, body) SELECT (13 << 40) | new.seq, new.comment WHERE new.deleted = 0;
+    INSERT INTO search_index (search_index, rowid, body)
+        SELECT 'delete', doc, old.comment FROM search_map WHERE kind = 13 AND seq = old.seq;
+    DELETE FROM search_map WHERE kind = 13 AND seq = old.seq;
+    INSERT INTO search_map (kind, seq) SELECT 13, new.seq WHERE new.deleted = 0;
+    INSERT INTO search_index (rowid, body) SELECT last_insert_rowid(), new.comment WHERE new.deleted = 0;
 END;
 CREATE TRIGGER step_status_change_search_delete AFTER DELETE ON step_status_change BEGIN
-    DELETE FROM search_index WHERE rowid = (13 << 40) | old.seq;
+    INSERT INTO search_index (search_index, rowid, body)
+        SELECT 'delete', doc, old.comment FROM search_map WHERE kind = 13 AND seq = old.seq;
+    DELETE FROM search_map WHERE kind = 13 AND seq = old.seq;
 END;
-INSERT INTO search_index (rowid, body) SELECT (13 << 40) | seq, comment FROM step_status_change WHERE deleted = 0;
 CREATE TRIGGER practice_search_insert AFTER INSERT ON practice WHEN new.deleted = 0 BEGIN
-    INSERT INTO search_index (rowid, body) VALUES ((14 << 40) | new.seq, new.script);
+    INSERT INTO search_map (kind, seq) VALUES (14, new.seq);
+    INSERT INTO search_index (rowid, body) VALUES (last_insert_rowid(), new.script);
 END;
 CREATE TRIGGER practice_search_update AFTER UPDATE ON practice
 WHEN old.deleted <> new.deleted OR (old.script) IS NOT (new.script) BEGIN
-    DELETE FROM search_index WHERE rowid = (14 << 40) | old.seq;
-    INSERT INTO search_index (rowid, body) SELECT (14 << 40) | new.seq, new.script WHERE new.deleted = 0;
+    INSERT INTO search_index (search_index, rowid, body)
+        SELECT 'delete', doc, old.script FROM search_map WHERE kind = 14 AND seq = old.seq;
+    DELETE FROM search_map WHERE kind = 14 AND seq = old.seq;
+    INSERT INTO search_map (kind, seq) SELECT 14, new.seq WHERE new.deleted = 0;
+    INSERT INTO search_index (rowid, body) SELECT last_insert_rowid(), new.script WHERE new.deleted = 0;
 END;
 CREATE TRIGGER practice_search_delete AFTER DELETE ON practice BEGIN
-    DELETE FROM search_index WHERE rowid = (14 << 40) | old.seq;
+    INSERT INTO search_index (search_index, rowid, body)
+        SELECT 'delete', doc, old.script FROM search_map WHERE kind = 14 AND seq = old.seq;
+    DELETE FROM search_map WHERE kind = 14 AND seq = old.seq;
 END;
-INSERT INTO search_index (rowid, body) SELECT (14 << 40) | seq, script FROM practice WHERE deleted = 0;
 CREATE TRIGGER practice_round_search_insert AFTER INSERT ON practice_round WHEN new.deleted = 0 BEGIN
-    INSERT INTO search_index (rowid, body) VALUES ((15 << 40) | new.seq, new.feedback);
+    INSERT INTO search_map (kind, seq) VALUES (15, new.seq);
+    INSERT INTO search_index (rowid, body) VALUES (last_insert_rowid(), new.feedback);
 END;
 CREATE TRIGGER practice_round_search_update AFTER UPDATE ON practice_round
 WHEN old.deleted <> new.deleted OR (old.feedback) IS NOT (new.feedback) BEGIN
-    DELETE FROM search_index WHERE rowid = (15 << 40) | old.seq;
-    INSERT INTO search_index (rowid, body) SELECT (15 << 40) | new.seq, new.feedback WHERE new.deleted = 0;
+    INSERT INTO search_index (search_index, rowid, body)
+        SELECT 'delete', doc, old.feedback FROM search_map WHERE kind = 15 AND seq = old.seq;
+    DELETE FROM search_map WHERE kind = 15 AND seq = old.seq;
+    INSERT INTO search_map (kind, seq) SELECT 15, new.seq WHERE new.deleted = 0;
+    INSERT INTO search_index (rowid, body) SELECT last_insert_rowid(), new.feedback WHERE new.deleted = 0;
 END;
 CREATE TRIGGER practice_round_search_delete AFTER DELETE ON practice_round BEGIN
-    DELETE FROM search_index WHERE rowid = (15 << 40) | old.seq;
+    INSERT INTO search_index (search_index, rowid, body)
+        SELECT 'delete', doc, old.feedback FROM search_map WHERE kind = 15 AND seq = old.seq;
+    DELETE FROM search_map WHERE kind = 15 AND seq = old.seq;
 END;
-INSERT INTO search_index (rowid, body) SELECT (15 << 40) | seq, feedback FROM practice_round WHERE deleted = 0;
 CREATE TRIGGER reflection_search_insert AFTER INSERT ON reflection WHEN new.deleted = 0 BEGIN
-    INSERT INTO search_index (rowid, body) VALUES ((16 << 40) | new.seq, new.prompt || char(10) || new.body);
+    INSERT INTO search_map (kind, seq) VALUES (16, new.seq);
+    INSERT INTO search_index (rowid, body) VALUES (last_insert_rowid(), new.prompt || char(10) || new.body);
 END;
 CREATE TRIGGER reflection_search_update AFTER UPDATE ON reflection
 WHEN old.deleted <> new.deleted OR (old.prompt || char(10) || old.body) IS NOT (new.prompt || char(10) || new.body) BEGIN
-    DELETE FROM search_index WHERE rowid = (16 << 40) | old.seq;
-    INSERT INTO search_index (rowid, body) SELECT (16 << 40) | new.seq, new.prompt || char(10) || new.body WHERE new.deleted = 0;
+    INSERT INTO search_index (search_index, rowid, body)
+        SELECT 'delete', doc, old.prompt || char(10) || old.body FROM search_map WHERE kind = 16 AND seq = old.seq;
+    DELETE FROM search_map WHERE kind = 16 AND seq = old.seq;
+    INSERT INTO search_map (kind, seq) SELECT 16, new.seq WHERE new.deleted = 0;
+    INSERT INTO search_index (rowid, body) SELECT last_insert_rowid(), new.prompt || char(10) || new.body WHERE new.deleted = 0;
 END;
 CREATE TRIGGER reflection_search_delete AFTER DELETE ON reflection BEGIN
-    DELETE FROM search_index WHERE rowid = (16 << 40) | old.seq;
+    INSERT INTO search_index (search_index, rowid, body)
+        SELECT 'delete', doc, old.prompt || char(10) || old.body FROM search_map WHERE kind = 16 AND seq = old.seq;
+    DELETE FROM search_map WHERE kind = 16 AND seq = old.seq;
 END;
-INSERT INTO search_index (rowid, body) SELECT (16 << 40) | seq, prompt || char(10) || body FROM reflection WHERE deleted = 0;
 CREATE TRIGGER evidence_search_insert AFTER INSERT ON evidence WHEN new.deleted = 0 BEGIN
-    INSERT INTO search_index (rowid, body) VALUES ((17 << 40) | new.seq, new.description);
+    INSERT INTO search_map (kind, seq) VALUES (17, new.seq);
+    INSERT INTO search_index (rowid, body) VALUES (last_insert_rowid(), new.description);
 END;
 CREATE TRIGGER evidence_search_update AFTER UPDATE ON evidence
 WHEN old.deleted <> new.deleted OR (old.description) IS NOT (new.description) BEGIN
-    DELETE FROM search_index WHERE rowid = (17 << 40) | old.seq;
-    INSERT INTO search_index (rowid, body) SELECT (17 << 40) | new.seq, new.description WHERE new.deleted = 0;
+    INSERT INTO search_index (search_index, rowid, body)
+        SELECT 'delete', doc, old.description FROM search_map WHERE kind = 17 AND seq = old.seq;
+    DELETE FROM search_map WHERE kind = 17 AND seq = old.seq;
+    INSERT INTO search_map (kind, seq) SELECT 17, new.seq WHERE new.deleted = 0;
+    INSERT INTO search_index (rowid, body) SELECT last_insert_rowid(), new.description WHERE new.deleted = 0;
 END;
 CREATE TRIGGER evidence_search_delete AFTER DELETE ON evidence BEGIN
-    DELETE FROM search_index WHERE rowid = (17 << 40) | old.seq;
+    INSERT INTO search_index (search_index, rowid, body)
+        SELECT 'delete', doc, old.description FROM search_map WHERE kind = 17 AND seq = old.seq;
+    DELETE FROM search_map WHERE kind = 17 AND seq = old.seq;
 END;
-INSERT INTO search_index (rowid, body) SELECT (17 << 40) | seq, description FROM evidence WHERE deleted = 0;
 CREATE TRIGGER time_log_search_insert AFTER INSERT ON time_log WHEN new.deleted = 0 BEGIN
-    INSERT INTO search_index (rowid, body) VALUES ((18 << 40) | new.seq, new.comment);
+    INSERT INTO search_map (kind, seq) VALUES (18, new.seq);
+    INSERT INTO search_index (rowid, body) VALUES (last_insert_rowid(), new.comment);
 END;
 CREATE TRIGGER time_log_search_update AFTER UPDATE ON time_log
 WHEN old.deleted <> new.deleted OR (old.comment) IS NOT (new.comment) BEGIN
-    DELETE FROM search_index WHERE rowid = (18 << 40) | old.seq;
-    INSERT INTO search_index (rowid, body) SELECT (18 << 40) | new.seq, new.comment WHERE new.deleted = 0;
+    INSERT INTO search_index (search_index, rowid, body)
+        SELECT 'delete', doc, old.comment FROM search_map WHERE kind = 18 AND seq = old.seq;
+    DELETE FROM search_map WHERE kind = 18 AND seq = old.seq;
+    INSERT INTO search_map (kind, seq) SELECT 18, new.seq WHERE new.deleted = 0;
+    INSERT INTO search_index (rowid, body) SELECT last_insert_rowid(), new.comment WHERE new.deleted = 0;
 END;
 CREATE TRIGGER time_log_search_delete AFTER DELETE ON time_log BEGIN
-    DELETE FROM search_index WHERE rowid = (18 << 40) | old.seq;
+    INSERT INTO search_index (search_index, rowid, body)
+        SELECT 'delete', doc, old.comment FROM search_map WHERE kind = 18 AND seq = old.seq;
+    DELETE FROM search_map WHERE kind = 18 AND seq = old.seq;
 END;
-INSERT INTO search_index (rowid, body) SELECT (18 << 40) | seq, comment FROM time_log WHERE deleted = 0;
 CREATE TRIGGER training_record_search_insert AFTER INSERT ON training_record WHEN new.deleted = 0 BEGIN
-    INSERT INTO search_index (rowid, body) VALUES ((19 << 40) | new.seq, new.title || char(10) || new.notes);
+    INSERT INTO search_map (kind, seq) VALUES (19, new.seq);
+    INSERT INTO search_index (rowid, body) VALUES (last_insert_rowid(), new.title || char(10) || new.notes);
 END;
 CREATE TRIGGER training_record_search_update AFTER UPDATE ON training_record
 WHEN old.deleted <> new.deleted OR (old.title || char(10) || old.notes) IS NOT (new.title || char(10) || new.notes) BEGIN
-    DELETE FROM search_index WHERE rowid = (19 << 40) | old.seq;
-    INSERT INTO search_index (rowid, body) SELECT (19 << 40) | new.seq, new.title || char(10) || new.notes WHERE new.deleted = 0;
+    INSERT INTO search_index (search_index, rowid, body)
+        SELECT 'delete', doc, old.title || char(10) || old.notes FROM search_map WHERE kind = 19 AND seq = old.seq;
+    DELETE FROM search_map WHERE kind = 19 AND seq = old.seq;
+    INSERT INTO search_map (kind, seq) SELECT 19, new.seq WHERE new.deleted = 0;
+    INSERT INTO search_index (rowid, body) SELECT last_insert_rowid(), new.title || char(10) || new.notes WHERE new.deleted = 0;
 END;
 CREATE TRIGGER training_record_search_delete AFTER DELETE ON training_record BEGIN
-    DELETE FROM search_index WHERE rowid = (19 << 40) | old.seq;
+    INSERT INTO search_index (search_index, rowid, body)
+        SELECT 'delete', doc, old.title || char(10) || old.notes FROM search_map WHERE kind = 19 AND seq = old.seq;
+    DELETE FROM search_map WHERE kind = 19 AND seq = old.seq;
 END;
-INSERT INTO search_index (rowid, body) SELECT (19 << 40) | seq, title || char(10) || notes FROM training_record WHERE deleted = 0;
 CREATE TRIGGER pairing_checkin_search_insert AFTER INSERT ON pairing_checkin WHEN new.deleted = 0 BEGIN
-    INSERT INTO search_index (rowid, body) VALUES ((20 << 40) | new.seq, new.comment);
+    INSERT INTO search_map (kind, seq) VALUES (20, new.seq);
+    INSERT INTO search_index (rowid, body) VALUES (last_insert_rowid(), new.comment);
 END;
 CREATE TRIGGER pairing_checkin_search_update AFTER UPDATE ON pairing_checkin
 WHEN old.deleted <> new.deleted OR (old.comment) IS NOT (new.comment) BEGIN
-    DELETE FROM search_index WHERE rowid = (20 << 40) | old.seq;
-    INSERT INTO search_index (rowid, body) SELECT (20 << 40) | new.seq, new.comment WHERE new.deleted = 0;
+    INSERT INTO search_index (search_index, rowid, body)
+        SELECT 'delete', doc, old.comment FROM search_map WHERE kind = 20 AND seq = old.seq;
+    DELETE FROM search_map WHERE kind = 20 AND seq = old.seq;
+    INSERT INTO search_map (kind, seq) SELECT 20, new.seq WHERE new.deleted = 0;
+    INSERT INTO search_index (rowid, body) SELECT last_insert_rowid(), new.comment WHERE new.deleted = 0;
 END;
 CREATE TRIGGER pairing_checkin_search_delete AFTER DELETE ON pairing_checkin BEGIN
-    DELETE FROM search_index WHERE rowid = (20 << 40) | old.seq;
+    INSERT INTO search_index (search_index, rowid, body)
+        SELECT 'delete', doc, old.comment FROM search_map WHERE kind = 20 AND seq = old.seq;
+    DELETE FROM search_map WHERE kind = 20 AND seq = old.seq;
 END;
-INSERT INTO search_index (rowid, body) SELECT (20 << 40) | seq, comment FROM pairing_checkin WHERE deleted = 0;)sql";
+
+-- Records written before this version.
+INSERT INTO search_map (kind, seq) SELECT 1, seq FROM person WHERE deleted = 0 ORDER BY seq;
+INSERT INTO search_map (kind, seq) SELECT 2, seq FROM priority WHERE deleted = 0 ORDER BY seq;
+INSERT INTO search_map (kind, seq) SELECT 3, seq FROM library_entry WHERE deleted = 0 ORDER BY seq;
+INSERT INTO search_map (kind, seq) SELECT 4, seq FROM pairing WHERE deleted = 0 ORDER BY seq;
+INSERT INTO search_map (kind, seq) SELECT 5, seq FROM cycle WHERE deleted = 0 ORDER BY seq;
+INSERT INTO search_map (kind, seq) SELECT 6, seq FROM goal WHERE deleted = 0 ORDER BY seq;
+INSERT INTO search_map (kind, seq) SELECT 7, seq FROM meeting WHERE deleted = 0 ORDER BY seq;
+INSERT INTO search_map (kind, seq) SELECT 8, seq FROM note WHERE deleted = 0 ORDER BY seq;
+INSERT INTO search_map (kind, seq) SELECT 9, seq FROM observation WHERE deleted = 0 ORDER BY seq;
+INSERT INTO search_map (kind, seq) SELECT 10, seq FROM observation_note WHERE deleted = 0 ORDER BY seq;
+INSERT INTO search_map (kind, seq) SELECT 11, seq FROM tally WHERE deleted = 0 ORDER BY seq;
+INSERT INTO search_map (kind, seq) SELECT 12, seq FROM action_step WHERE deleted = 0 ORDER BY seq;
+INSERT INTO search_map (kind, seq) SELECT 13, seq FROM step_status_change WHERE deleted = 0 ORDER BY seq;
+INSERT INTO search_map (kind, seq) SELECT 14, seq FROM practice WHERE deleted = 0 ORDER BY seq;
+INSERT INTO search_map (kind, seq) SELECT 15, seq FROM practice_round WHERE deleted = 0 ORDER BY seq;
+INSERT INTO search_map (kind, seq) SELECT 16, seq FROM reflection WHERE deleted = 0 ORDER BY seq;
+INSERT INTO search_map (kind, seq) SELECT 17, seq FROM evidence WHERE deleted = 0 ORDER BY seq;
+INSERT INTO search_map (kind, seq) SELECT 18, seq FROM time_log WHERE deleted = 0 ORDER BY seq;
+INSERT INTO search_map (kind, seq) SELECT 19, seq FROM training_record WHERE deleted = 0 ORDER BY seq;
+INSERT INTO search_map (kind, seq) SELECT 20, seq FROM pairing_checkin WHERE deleted = 0 ORDER BY seq;
+INSERT INTO search_index (search_index) VALUES ('rebuild');
+)sql";
 
 constexpr Migration migrations[] = {
     {1, version_1_records},
