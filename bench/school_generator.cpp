@@ -64,8 +64,9 @@ Result<School, StorageError> generate_school(store::SqliteRecordStore& store, co
     if (auto begun = store.begin(); !begun) return fail(begun.error());
     for (int i = 0; i < size.people; ++i) {
         Person person;
-        person.display_name = std::string(first_names[random.below(std::size(first_names))]) + " " +
-                              last_names[random.below(std::size(last_names))];
+        // one draw per statement: the order operands are evaluated in differs between compilers
+        person.display_name = first_names[random.below(std::size(first_names))];
+        person.display_name += std::string(" ") + last_names[random.below(std::size(last_names))];
         person.subject = random.words(1);
         auto id = write(person);
         if (!id) return fail(id.error());

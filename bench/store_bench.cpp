@@ -103,8 +103,13 @@ int main() {
     std::size_t hits = 0;
     std::vector<double> all;
     for (const std::string& query : typed) {
-        std::vector<double> samples = time_each(20, [&](int) { hits += must(search.search(query), "search").size(); });
-        std::printf("  search %-16s p50 %8.3f ms\n", ("\"" + query + "\"").c_str(), percentile(samples, 0.5));
+        std::size_t found = 0;
+        std::vector<double> samples = time_each(20, [&](int) { found = must(search.search(query), "search").size(); });
+        std::string label = "\"" + query + "\"";
+        const auto letters = std::count_if(label.begin(), label.end(), [](char c) { return (c & 0xC0) != 0x80; });
+        label.append(static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, 16 - letters)), ' ');
+        std::printf("  search %s p50 %8.3f ms  (%zu hits)\n", label.c_str(), percentile(samples, 0.5), found);
+        hits += found;
         all.insert(all.end(), samples.begin(), samples.end());
     }
     figure("search", all);

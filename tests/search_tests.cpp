@@ -70,6 +70,45 @@ TEST_CASE("each word typed matches as a prefix, and all words must match") {
     CHECK(f.hits("   ").empty());
 }
 
+TEST_CASE("the closest matches come first: more mentions, shorter text") {
+    SearchFixture f;
+    const RecordId passing = f.note(
+        "We talked about the timetable, the trip next week, marking, the new seating plan, the reading age "
+        "data and, once, about the plenary.");
+    const RecordId focused = f.note("Plenary: plan the plenary before the lesson.");
+    const RecordId brief = f.note("A plenary in every lesson.");
+    const auto hits = f.hits("plenary");
+    REQUIRE(hits.size() == 3);
+    CHECK(hits[0].id == focused);
+    CHECK(hits[1].id == brief);
+    CHECK(hits[2].id == passing);
+}
+
+TEST_CASE("relevance is ranked among the 500 newest matches, and older matches are still found") {
+    SearchFixture f;
+    const RecordId oldest_rare = f.note("Oracy oracy oracy: the oracy framework.");
+    const RecordId oldest_common = f.note("Rubric rubric rubric rubric.");
+    for (int i = 0; i < 500; ++i) f.note("A long note that mentions the rubric once, among many other words " + std::to_string(i));
+    const auto common = f.hits("rubric");
+    REQUIRE(common.size() == 50);
+    for (const auto& hit : common) CHECK(hit.id != oldest_common);
+    const auto all = f.search.search("rubric", 1000);
+    REQUIRE(all.ok());
+    CHECK(all.value().size() == 500);
+
+    const auto rare = f.hits("oracy");
+    REQUIRE(rare.size() == 1);
+    CHECK(rare[0].id == oldest_rare);
+
+    // an edit makes a record recent again
+    auto ctx = f.replica.context();
+    REQUIRE(update_field(ctx, Kind::note, oldest_common, Note::fields::body,
+                         std::string("Rubric rubric rubric rubric, revised.")).ok());
+    const auto revised = f.hits("rubric");
+    REQUIRE_FALSE(revised.empty());
+    CHECK(revised[0].id == oldest_common);
+}
+
 TEST_CASE("snippets show the match with highlighted words") {
     SearchFixture f;
     std::string body = "Context before. ";

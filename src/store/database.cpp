@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "store/folding_tokenizer.hpp"
+#include "store/search_rank.hpp"
 
 namespace tandem::store {
 
@@ -20,6 +21,8 @@ Result<Database, StoreError> Database::configure(sqlite3* handle, int open_rc) {
     if (auto pragma = db.execute("PRAGMA foreign_keys = ON;"); !pragma) return fail(pragma.error());
     if (const int rc = register_folding_tokenizer(handle); rc != SQLITE_OK)
         return fail(StoreError{rc, "the search tokenizer could not be registered"});
+    if (const int rc = register_search_rank(handle); rc != SQLITE_OK)
+        return fail(StoreError{rc, "the search ranking could not be registered"});
     return db;
 }
 
