@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <string>
+#include <string_view>
 
 namespace tandem::store {
 
@@ -10,12 +11,12 @@ namespace {
 
 struct Migration {
     int version;
-    std::string_view sql;
+    std::string (*sql)();
 };
 
 // Version 1: a table per kind of record (see core/records.hpp), each with the
 // metadata every record carries, and the device's own tables.
-constexpr std::string_view version_1_records = R"sql(
+constexpr std::string_view version_1_sql = R"sql(
 CREATE TABLE person (
     seq INTEGER PRIMARY KEY,
     id BLOB NOT NULL UNIQUE CHECK (length(id) = 16),
@@ -385,430 +386,109 @@ CREATE TABLE field_conflict (
 );
 )sql";
 
+std::string version_1_records() { return std::string(version_1_sql); }
+
 // Version 2: the full-text search index over every searchable field, kept in
 // step by triggers; existing records are indexed as the index is created.
 // The index holds no copy of the text: its content is a view over the record
 // tables, through search_map, which names each document's table and row.
-constexpr std::string_view version_2_search = R"sql(
--- Which record each indexed document is: doc numbers grow with every
--- (re)indexing, so higher numbers are more recently written.
+// Document numbers grow with every (re)indexing, so higher is more recent.
+
+// What version 2 indexes: each kind's number, table and searchable columns
+// as they were at version 2. Frozen: indexing more is a new migration.
+struct SearchSource {
+    int kind;
+    std::string_view table;
+    std::string_view columns;  // separated by single spaces
+};
+constexpr SearchSource version_2_sources[] = {
+    {1, "person", "display_name subject"},
+    {2, "priority", "title description"},
+    {3, "library_entry", "title wording success_criteria practice_task"},
+    {4, "pairing", "agreement_shared confidentiality"},
+    {5, "cycle", "focus outcome closing_reflection"},
+    {6, "goal", "statement measure baseline target"},
+    {7, "meeting",
+     "shared_notes grow_goal grow_reality grow_options grow_will basic_background basic_aim basic_strategy "
+     "basic_implementation basic_commitment impact_reality impact_goal impact_strategy_checklist impact_modelling "
+     "impact_progress impact_next_actions step_praise step_probe step_see_it step_name_it step_do_it"},
+    {8, "note", "body"},
+    {9, "observation", "class_name focus praise"},
+    {10, "observation_note", "body"},
+    {11, "tally", "label"},
+    {12, "action_step", "wording success_criteria exemplar practice_task"},
+    {13, "step_status_change", "comment"},
+    {14, "practice", "script"},
+    {15, "practice_round", "feedback"},
+    {16, "reflection", "prompt body"},
+    {17, "evidence", "description"},
+    {18, "time_log", "comment"},
+    {19, "training_record", "title notes"},
+    {20, "pairing_checkin", "comment"},
+};
+
+// The indexed text of a row: its columns, one per line, read through `row`
+// ("new", "old" or a table alias).
+std::string search_body(const SearchSource& source, std::string_view row) {
+    std::string body;
+    std::string_view columns = source.columns;
+    while (!columns.empty()) {
+        const std::size_t space = columns.find(' ');
+        if (!body.empty()) body += " || char(10) || ";
+        body.append(row).append(".").append(columns.substr(0, space));
+        columns = space == std::string_view::npos ? std::string_view{} : columns.substr(space + 1);
+    }
+    return body;
+}
+
+std::string version_2_search() {
+    std::string sql = R"sql(
 CREATE TABLE search_map (
     doc INTEGER PRIMARY KEY,
     kind INTEGER NOT NULL,
     seq INTEGER NOT NULL,
     UNIQUE (kind, seq)
 );
-
--- The text of each document, read from the records themselves (no copy).
-CREATE VIEW search_content (doc, body) AS
-    SELECT m.doc, t.display_name || char(10) || t.subject FROM search_map m JOIN person t ON t.seq = m.seq WHERE m.kind = 1
-    UNION ALL
-    SELECT m.doc, t.title || char(10) || t.description FROM search_map m JOIN priority t ON t.seq = m.seq WHERE m.kind = 2
-    UNION ALL
-    SELECT m.doc, t.title || char(10) || t.wording || char(10) || t.success_criteria || char(10) || t.practice_task FROM search_map m JOIN library_entry t ON t.seq = m.seq WHERE m.kind = 3
-    UNION ALL
-    SELECT m.doc, t.agreement_shared || char(10) || t.confidentiality FROM search_map m JOIN pairing t ON t.seq = m.seq WHERE m.kind = 4
-    UNION ALL
-    SELECT m.doc, t.focus || char(10) || t.outcome || char(10) || t.closing_reflection FROM search_map m JOIN cycle t ON t.seq = m.seq WHERE m.kind = 5
-    UNION ALL
-    SELECT m.doc, t.statement || char(10) || t.measure || char(10) || t.baseline || char(10) || t.target FROM search_map m JOIN goal t ON t.seq = m.seq WHERE m.kind = 6
-    UNION ALL
-    SELECT m.doc, t.shared_notes || char(10) || t.grow_goal || char(10) || t.grow_reality || char(10) || t.grow_options || char(10) || t.grow_will || char(10) || t.basic_background || char(10) || t.basic_aim || char(10) || t.basic_strategy || char(10) || t.basic_implementation || char(10) || t.basic_commitment || char(10) || t.impact_reality || char(10) || t.impact_goal || char(10) || t.impact_strategy_checklist || char(10) || t.impact_modelling || char(10) || t.impact_progress || char(10) || t.impact_next_actions || char(10) || t.step_praise || char(10) || t.step_probe || char(10) || t.step_see_it || char(10) || t.step_name_it || char(10) || t.step_do_it FROM search_map m JOIN meeting t ON t.seq = m.seq WHERE m.kind = 7
-    UNION ALL
-    SELECT m.doc, t.body FROM search_map m JOIN note t ON t.seq = m.seq WHERE m.kind = 8
-    UNION ALL
-    SELECT m.doc, t.class_name || char(10) || t.focus || char(10) || t.praise FROM search_map m JOIN observation t ON t.seq = m.seq WHERE m.kind = 9
-    UNION ALL
-    SELECT m.doc, t.body FROM search_map m JOIN observation_note t ON t.seq = m.seq WHERE m.kind = 10
-    UNION ALL
-    SELECT m.doc, t.label FROM search_map m JOIN tally t ON t.seq = m.seq WHERE m.kind = 11
-    UNION ALL
-    SELECT m.doc, t.wording || char(10) || t.success_criteria || char(10) || t.exemplar || char(10) || t.practice_task FROM search_map m JOIN action_step t ON t.seq = m.seq WHERE m.kind = 12
-    UNION ALL
-    SELECT m.doc, t.comment FROM search_map m JOIN step_status_change t ON t.seq = m.seq WHERE m.kind = 13
-    UNION ALL
-    SELECT m.doc, t.script FROM search_map m JOIN practice t ON t.seq = m.seq WHERE m.kind = 14
-    UNION ALL
-    SELECT m.doc, t.feedback FROM search_map m JOIN practice_round t ON t.seq = m.seq WHERE m.kind = 15
-    UNION ALL
-    SELECT m.doc, t.prompt || char(10) || t.body FROM search_map m JOIN reflection t ON t.seq = m.seq WHERE m.kind = 16
-    UNION ALL
-    SELECT m.doc, t.description FROM search_map m JOIN evidence t ON t.seq = m.seq WHERE m.kind = 17
-    UNION ALL
-    SELECT m.doc, t.comment FROM search_map m JOIN time_log t ON t.seq = m.seq WHERE m.kind = 18
-    UNION ALL
-    SELECT m.doc, t.title || char(10) || t.notes FROM search_map m JOIN training_record t ON t.seq = m.seq WHERE m.kind = 19
-    UNION ALL
-    SELECT m.doc, t.comment FROM search_map m JOIN pairing_checkin t ON t.seq = m.seq WHERE m.kind = 20;
-
+)sql";
+    std::string view = "CREATE VIEW search_content (doc, body) AS\n";
+    std::string triggers;
+    std::string backfill;
+    for (const SearchSource& source : version_2_sources) {
+        const std::string table(source.table);
+        const std::string kind = std::to_string(source.kind);
+        const std::string new_body = search_body(source, "new");
+        const std::string old_body = search_body(source, "old");
+        const std::string forget =  // removes the row's document: FTS5 needs the text it indexed
+            "    INSERT INTO search_index (search_index, rowid, body)\n        SELECT 'delete', doc, " + old_body +
+            " FROM search_map WHERE kind = " + kind + " AND seq = old.seq;\n    DELETE FROM search_map WHERE kind = " +
+            kind + " AND seq = old.seq;\n";
+        if (source.kind != version_2_sources[0].kind) view += "    UNION ALL\n";
+        view += "    SELECT m.doc, " + search_body(source, "t") + " FROM search_map m JOIN " + table +
+                " t ON t.seq = m.seq WHERE m.kind = " + kind + "\n";
+        triggers += "CREATE TRIGGER " + table + "_search_insert AFTER INSERT ON " + table +
+                    " WHEN new.deleted = 0 BEGIN\n    INSERT INTO search_map (kind, seq) VALUES (" + kind +
+                    ", new.seq);\n    INSERT INTO search_index (rowid, body) VALUES (last_insert_rowid(), " + new_body +
+                    ");\nEND;\n";
+        triggers += "CREATE TRIGGER " + table + "_search_update AFTER UPDATE ON " + table +
+                    "\nWHEN old.deleted <> new.deleted OR (" + old_body + ") IS NOT (" + new_body + ") BEGIN\n" + forget +
+                    "    INSERT INTO search_map (kind, seq) SELECT " + kind +
+                    ", new.seq WHERE new.deleted = 0;\n    INSERT INTO search_index (rowid, body) SELECT last_insert_rowid(), " +
+                    new_body + " WHERE new.deleted = 0;\nEND;\n";
+        triggers += "CREATE TRIGGER " + table + "_search_delete AFTER DELETE ON " + table + " BEGIN\n" + forget + "END;\n";
+        backfill += "INSERT INTO search_map (kind, seq) SELECT " + kind + ", seq FROM " + table +
+                    " WHERE deleted = 0 ORDER BY seq;\n";
+    }
+    sql += view + ";\n";
+    sql += R"sql(
 CREATE VIRTUAL TABLE search_index USING fts5 (
     body, content = 'search_content', content_rowid = 'doc', tokenize = 'tandem_fold'
 );
-
-CREATE TRIGGER person_search_insert AFTER INSERT ON person WHEN new.deleted = 0 BEGIN
-    INSERT INTO search_map (kind, seq) VALUES (1, new.seq);
-    INSERT INTO search_index (rowid, body) VALUES (last_insert_rowid(), new.display_name || char(10) || new.subject);
-END;
-CREATE TRIGGER person_search_update AFTER UPDATE ON person
-WHEN old.deleted <> new.deleted OR (old.display_name || char(10) || old.subject) IS NOT (new.display_name || char(10) || new.subject) BEGIN
-    INSERT INTO search_index (search_index, rowid, body)
-        SELECT 'delete', doc, old.display_name || char(10) || old.subject FROM search_map WHERE kind = 1 AND seq = old.seq;
-    DELETE FROM search_map WHERE kind = 1 AND seq = old.seq;
-    INSERT INTO search_map (kind, seq) SELECT 1, new.seq WHERE new.deleted = 0;
-    INSERT INTO search_index (rowid, body) SELECT last_insert_rowid(), new.display_name || char(10) || new.subject WHERE new.deleted = 0;
-END;
-CREATE TRIGGER person_search_delete AFTER DELETE ON person BEGIN
-    INSERT INTO search_index (search_index, rowid, body)
-        SELECT 'delete', doc, old.display_name || char(10) || old.subject FROM search_map WHERE kind = 1 AND seq = old.seq;
-    DELETE FROM search_map WHERE kind = 1 AND seq = old.seq;
-END;
-CREATE TRIGGER priority_search_insert AFTER INSERT ON priority WHEN new.deleted = 0 BEGIN
-    INSERT INTO search_map (kind, seq) VALUES (2, new.seq);
-    INSERT INTO search_index (rowid, body) VALUES (last_insert_rowid(), new.title || char(10) || new.description);
-END;
-CREATE TRIGGER priority_search_update AFTER UPDATE ON priority
-WHEN old.deleted <> new.deleted OR (old.title || char(10) || old.description) IS NOT (new.title || char(10) || new.description) BEGIN
-    INSERT INTO search_index (search_index, rowid, body)
-        SELECT 'delete', doc, old.title || char(10) || old.description FROM search_map WHERE kind = 2 AND seq = old.seq;
-    DELETE FROM search_map WHERE kind = 2 AND seq = old.seq;
-    INSERT INTO search_map (kind, seq) SELECT 2, new.seq WHERE new.deleted = 0;
-    INSERT INTO search_index (rowid, body) SELECT last_insert_rowid(), new.title || char(10) || new.description WHERE new.deleted = 0;
-END;
-CREATE TRIGGER priority_search_delete AFTER DELETE ON priority BEGIN
-    INSERT INTO search_index (search_index, rowid, body)
-        SELECT 'delete', doc, old.title || char(10) || old.description FROM search_map WHERE kind = 2 AND seq = old.seq;
-    DELETE FROM search_map WHERE kind = 2 AND seq = old.seq;
-END;
-CREATE TRIGGER library_entry_search_insert AFTER INSERT ON library_entry WHEN new.deleted = 0 BEGIN
-    INSERT INTO search_map (kind, seq) VALUES (3, new.seq);
-    INSERT INTO search_index (rowid, body) VALUES (last_insert_rowid(), new.title || char(10) || new.wording || char(10) || new.success_criteria || char(10) || new.practice_task);
-END;
-CREATE TRIGGER library_entry_search_update AFTER UPDATE ON library_entry
-WHEN old.deleted <> new.deleted OR (old.title || char(10) || old.wording || char(10) || old.success_criteria || char(10) || old.practice_task) IS NOT (new.title || char(10) || new.wording || char(10) || new.success_criteria || char(10) || new.practice_task) BEGIN
-    INSERT INTO search_index (search_index, rowid, body)
-        SELECT 'delete', doc, old.title || char(10) || old.wording || char(10) || old.success_criteria || char(10) || old.practice_task FROM search_map WHERE kind = 3 AND seq = old.seq;
-    DELETE FROM search_map WHERE kind = 3 AND seq = old.seq;
-    INSERT INTO search_map (kind, seq) SELECT 3, new.seq WHERE new.deleted = 0;
-    INSERT INTO search_index (rowid, body) SELECT last_insert_rowid(), new.title || char(10) || new.wording || char(10) || new.success_criteria || char(10) || new.practice_task WHERE new.deleted = 0;
-END;
-CREATE TRIGGER library_entry_search_delete AFTER DELETE ON library_entry BEGIN
-    INSERT INTO search_index (search_index, rowid, body)
-        SELECT 'delete', doc, old.title || char(10) || old.wording || char(10) || old.success_criteria || char(10) || old.practice_task FROM search_map WHERE kind = 3 AND seq = old.seq;
-    DELETE FROM search_map WHERE kind = 3 AND seq = old.seq;
-END;
-CREATE TRIGGER pairing_search_insert AFTER INSERT ON pairing WHEN new.deleted = 0 BEGIN
-    INSERT INTO search_map (kind, seq) VALUES (4, new.seq);
-    INSERT INTO search_index (rowid, body) VALUES (last_insert_rowid(), new.agreement_shared || char(10) || new.confidentiality);
-END;
-CREATE TRIGGER pairing_search_update AFTER UPDATE ON pairing
-WHEN old.deleted <> new.deleted OR (old.agreement_shared || char(10) || old.confidentiality) IS NOT (new.agreement_shared || char(10) || new.confidentiality) BEGIN
-    INSERT INTO search_index (search_index, rowid, body)
-        SELECT 'delete', doc, old.agreement_shared || char(10) || old.confidentiality FROM search_map WHERE kind = 4 AND seq = old.seq;
-    DELETE FROM search_map WHERE kind = 4 AND seq = old.seq;
-    INSERT INTO search_map (kind, seq) SELECT 4, new.seq WHERE new.deleted = 0;
-    INSERT INTO search_index (rowid, body) SELECT last_insert_rowid(), new.agreement_shared || char(10) || new.confidentiality WHERE new.deleted = 0;
-END;
-CREATE TRIGGER pairing_search_delete AFTER DELETE ON pairing BEGIN
-    INSERT INTO search_index (search_index, rowid, body)
-        SELECT 'delete', doc, old.agreement_shared || char(10) || old.confidentiality FROM search_map WHERE kind = 4 AND seq = old.seq;
-    DELETE FROM search_map WHERE kind = 4 AND seq = old.seq;
-END;
-CREATE TRIGGER cycle_search_insert AFTER INSERT ON cycle WHEN new.deleted = 0 BEGIN
-    INSERT INTO search_map (kind, seq) VALUES (5, new.seq);
-    INSERT INTO search_index (rowid, body) VALUES (last_insert_rowid(), new.focus || char(10) || new.outcome || char(10) || new.closing_reflection);
-END;
-CREATE TRIGGER cycle_search_update AFTER UPDATE ON cycle
-WHEN old.deleted <> new.deleted OR (old.focus || char(10) || old.outcome || char(10) || old.closing_reflection) IS NOT (new.focus || char(10) || new.outcome || char(10) || new.closing_reflection) BEGIN
-    INSERT INTO search_index (search_index, rowid, body)
-        SELECT 'delete', doc, old.focus || char(10) || old.outcome || char(10) || old.closing_reflection FROM search_map WHERE kind = 5 AND seq = old.seq;
-    DELETE FROM search_map WHERE kind = 5 AND seq = old.seq;
-    INSERT INTO search_map (kind, seq) SELECT 5, new.seq WHERE new.deleted = 0;
-    INSERT INTO search_index (rowid, body) SELECT last_insert_rowid(), new.focus || char(10) || new.outcome || char(10) || new.closing_reflection WHERE new.deleted = 0;
-END;
-CREATE TRIGGER cycle_search_delete AFTER DELETE ON cycle BEGIN
-    INSERT INTO search_index (search_index, rowid, body)
-        SELECT 'delete', doc, old.focus || char(10) || old.outcome || char(10) || old.closing_reflection FROM search_map WHERE kind = 5 AND seq = old.seq;
-    DELETE FROM search_map WHERE kind = 5 AND seq = old.seq;
-END;
-CREATE TRIGGER goal_search_insert AFTER INSERT ON goal WHEN new.deleted = 0 BEGIN
-    INSERT INTO search_map (kind, seq) VALUES (6, new.seq);
-    INSERT INTO search_index (rowid, body) VALUES (last_insert_rowid(), new.statement || char(10) || new.measure || char(10) || new.baseline || char(10) || new.target);
-END;
-CREATE TRIGGER goal_search_update AFTER UPDATE ON goal
-WHEN old.deleted <> new.deleted OR (old.statement || char(10) || old.measure || char(10) || old.baseline || char(10) || old.target) IS NOT (new.statement || char(10) || new.measure || char(10) || new.baseline || char(10) || new.target) BEGIN
-    INSERT INTO search_index (search_index, rowid, body)
-        SELECT 'delete', doc, old.statement || char(10) || old.measure || char(10) || old.baseline || char(10) || old.target FROM search_map WHERE kind = 6 AND seq = old.seq;
-    DELETE FROM search_map WHERE kind = 6 AND seq = old.seq;
-    INSERT INTO search_map (kind, seq) SELECT 6, new.seq WHERE new.deleted = 0;
-    INSERT INTO search_index (rowid, body) SELECT last_insert_rowid(), new.statement || char(10) || new.measure || char(10) || new.baseline || char(10) || new.target WHERE new.deleted = 0;
-END;
-CREATE TRIGGER goal_search_delete AFTER DELETE ON goal BEGIN
-    INSERT INTO search_index (search_index, rowid, body)
-        SELECT 'delete', doc, old.statement || char(10) || old.measure || char(10) || old.baseline || char(10) || old.target FROM search_map WHERE kind = 6 AND seq = old.seq;
-    DELETE FROM search_map WHERE kind = 6 AND seq = old.seq;
-END;
-CREATE TRIGGER meeting_search_insert AFTER INSERT ON meeting WHEN new.deleted = 0 BEGIN
-    INSERT INTO search_map (kind, seq) VALUES (7, new.seq);
-    INSERT INTO search_index (rowid, body) VALUES (last_insert_rowid(), new.shared_notes || char(10) || new.grow_goal || char(10) || new.grow_reality || char(10) || new.grow_options || char(10) || new.grow_will || char(10) || new.basic_background || char(10) || new.basic_aim || char(10) || new.basic_strategy || char(10) || new.basic_implementation || char(10) || new.basic_commitment || char(10) || new.impact_reality || char(10) || new.impact_goal || char(10) || new.impact_strategy_checklist || char(10) || new.impact_modelling || char(10) || new.impact_progress || char(10) || new.impact_next_actions || char(10) || new.step_praise || char(10) || new.step_probe || char(10) || new.step_see_it || char(10) || new.step_name_it || char(10) || new.step_do_it);
-END;
-CREATE TRIGGER meeting_search_update AFTER UPDATE ON meeting
-WHEN old.deleted <> new.deleted OR (old.shared_notes || char(10) || old.grow_goal || char(10) || old.grow_reality || char(10) || old.grow_options || char(10) || old.grow_will || char(10) || old.basic_background || char(10) || old.basic_aim || char(10) || old.basic_strategy || char(10) || old.basic_implementation || char(10) || old.basic_commitment || char(10) || old.impact_reality || char(10) || old.impact_goal || char(10) || old.impact_strategy_checklist || char(10) || old.impact_modelling || char(10) || old.impact_progress || char(10) || old.impact_next_actions || char(10) || old.step_praise || char(10) || old.step_probe || char(10) || old.step_see_it || char(10) || old.step_name_it || char(10) || old.step_do_it) IS NOT (new.shared_notes || char(10) || new.grow_goal || char(10) || new.grow_reality || char(10) || new.grow_options || char(10) || new.grow_will || char(10) || new.basic_background || char(10) || new.basic_aim || char(10) || new.basic_strategy || char(10) || new.basic_implementation || char(10) || new.basic_commitment || char(10) || new.impact_reality || char(10) || new.impact_goal || char(10) || new.impact_strategy_checklist || char(10) || new.impact_modelling || char(10) || new.impact_progress || char(10) || new.impact_next_actions || char(10) || new.step_praise || char(10) || new.step_probe || char(10) || new.step_see_it || char(10) || new.step_name_it || char(10) || new.step_do_it) BEGIN
-    INSERT INTO search_index (search_index, rowid, body)
-        SELECT 'delete', doc, old.shared_notes || char(10) || old.grow_goal || char(10) || old.grow_reality || char(10) || old.grow_options || char(10) || old.grow_will || char(10) || old.basic_background || char(10) || old.basic_aim || char(10) || old.basic_strategy || char(10) || old.basic_implementation || char(10) || old.basic_commitment || char(10) || old.impact_reality || char(10) || old.impact_goal || char(10) || old.impact_strategy_checklist || char(10) || old.impact_modelling || char(10) || old.impact_progress || char(10) || old.impact_next_actions || char(10) || old.step_praise || char(10) || old.step_probe || char(10) || old.step_see_it || char(10) || old.step_name_it || char(10) || old.step_do_it FROM search_map WHERE kind = 7 AND seq = old.seq;
-    DELETE FROM search_map WHERE kind = 7 AND seq = old.seq;
-    INSERT INTO search_map (kind, seq) SELECT 7, new.seq WHERE new.deleted = 0;
-    INSERT INTO search_index (rowid, body) SELECT last_insert_rowid(), new.shared_notes || char(10) || new.grow_goal || char(10) || new.grow_reality || char(10) || new.grow_options || char(10) || new.grow_will || char(10) || new.basic_background || char(10) || new.basic_aim || char(10) || new.basic_strategy || char(10) || new.basic_implementation || char(10) || new.basic_commitment || char(10) || new.impact_reality || char(10) || new.impact_goal || char(10) || new.impact_strategy_checklist || char(10) || new.impact_modelling || char(10) || new.impact_progress || char(10) || new.impact_next_actions || char(10) || new.step_praise || char(10) || new.step_probe || char(10) || new.step_see_it || char(10) || new.step_name_it || char(10) || new.step_do_it WHERE new.deleted = 0;
-END;
-CREATE TRIGGER meeting_search_delete AFTER DELETE ON meeting BEGIN
-    INSERT INTO search_index (search_index, rowid, body)
-        SELECT 'delete', doc, old.shared_notes || char(10) || old.grow_goal || char(10) || old.grow_reality || char(10) || old.grow_options || char(10) || old.grow_will || char(10) || old.basic_background || char(10) || old.basic_aim || char(10) || old.basic_strategy || char(10) || old.basic_implementation || char(10) || old.basic_commitment || char(10) || old.impact_reality || char(10) || old.impact_goal || char(10) || old.impact_strategy_checklist || char(10) || old.impact_modelling || char(10) || old.impact_progress || char(10) || old.impact_next_actions || char(10) || old.step_praise || char(10) || old.step_probe || char(10) || old.step_see_it || char(10) || old.step_name_it || char(10) || old.step_do_it FROM search_map WHERE kind = 7 AND seq = old.seq;
-    DELETE FROM search_map WHERE kind = 7 AND seq = old.seq;
-END;
-CREATE TRIGGER note_search_insert AFTER INSERT ON note WHEN new.deleted = 0 BEGIN
-    INSERT INTO search_map (kind, seq) VALUES (8, new.seq);
-    INSERT INTO search_index (rowid, body) VALUES (last_insert_rowid(), new.body);
-END;
-CREATE TRIGGER note_search_update AFTER UPDATE ON note
-WHEN old.deleted <> new.deleted OR (old.body) IS NOT (new.body) BEGIN
-    INSERT INTO search_index (search_index, rowid, body)
-        SELECT 'delete', doc, old.body FROM search_map WHERE kind = 8 AND seq = old.seq;
-    DELETE FROM search_map WHERE kind = 8 AND seq = old.seq;
-    INSERT INTO search_map (kind, seq) SELECT 8, new.seq WHERE new.deleted = 0;
-    INSERT INTO search_index (rowid, body) SELECT last_insert_rowid(), new.body WHERE new.deleted = 0;
-END;
-CREATE TRIGGER note_search_delete AFTER DELETE ON note BEGIN
-    INSERT INTO search_index (search_index, rowid, body)
-        SELECT 'delete', doc, old.body FROM search_map WHERE kind = 8 AND seq = old.seq;
-    DELETE FROM search_map WHERE kind = 8 AND seq = old.seq;
-END;
-CREATE TRIGGER observation_search_insert AFTER INSERT ON observation WHEN new.deleted = 0 BEGIN
-    INSERT INTO search_map (kind, seq) VALUES (9, new.seq);
-    INSERT INTO search_index (rowid, body) VALUES (last_insert_rowid(), new.class_name || char(10) || new.focus || char(10) || new.praise);
-END;
-CREATE TRIGGER observation_search_update AFTER UPDATE ON observation
-WHEN old.deleted <> new.deleted OR (old.class_name || char(10) || old.focus || char(10) || old.praise) IS NOT (new.class_name || char(10) || new.focus || char(10) || new.praise) BEGIN
-    INSERT INTO search_index (search_index, rowid, body)
-        SELECT 'delete', doc, old.class_name || char(10) || old.focus || char(10) || old.praise FROM search_map WHERE kind = 9 AND seq = old.seq;
-    DELETE FROM search_map WHERE kind = 9 AND seq = old.seq;
-    INSERT INTO search_map (kind, seq) SELECT 9, new.seq WHERE new.deleted = 0;
-    INSERT INTO search_index (rowid, body) SELECT last_insert_rowid(), new.class_name || char(10) || new.focus || char(10) || new.praise WHERE new.deleted = 0;
-END;
-CREATE TRIGGER observation_search_delete AFTER DELETE ON observation BEGIN
-    INSERT INTO search_index (search_index, rowid, body)
-        SELECT 'delete', doc, old.class_name || char(10) || old.focus || char(10) || old.praise FROM search_map WHERE kind = 9 AND seq = old.seq;
-    DELETE FROM search_map WHERE kind = 9 AND seq = old.seq;
-END;
-CREATE TRIGGER observation_note_search_insert AFTER INSERT ON observation_note WHEN new.deleted = 0 BEGIN
-    INSERT INTO search_map (kind, seq) VALUES (10, new.seq);
-    INSERT INTO search_index (rowid, body) VALUES (last_insert_rowid(), new.body);
-END;
-CREATE TRIGGER observation_note_search_update AFTER UPDATE ON observation_note
-WHEN old.deleted <> new.deleted OR (old.body) IS NOT (new.body) BEGIN
-    INSERT INTO search_index (search_index, rowid, body)
-        SELECT 'delete', doc, old.body FROM search_map WHERE kind = 10 AND seq = old.seq;
-    DELETE FROM search_map WHERE kind = 10 AND seq = old.seq;
-    INSERT INTO search_map (kind, seq) SELECT 10, new.seq WHERE new.deleted = 0;
-    INSERT INTO search_index (rowid, body) SELECT last_insert_rowid(), new.body WHERE new.deleted = 0;
-END;
-CREATE TRIGGER observation_note_search_delete AFTER DELETE ON observation_note BEGIN
-    INSERT INTO search_index (search_index, rowid, body)
-        SELECT 'delete', doc, old.body FROM search_map WHERE kind = 10 AND seq = old.seq;
-    DELETE FROM search_map WHERE kind = 10 AND seq = old.seq;
-END;
-CREATE TRIGGER tally_search_insert AFTER INSERT ON tally WHEN new.deleted = 0 BEGIN
-    INSERT INTO search_map (kind, seq) VALUES (11, new.seq);
-    INSERT INTO search_index (rowid, body) VALUES (last_insert_rowid(), new.label);
-END;
-CREATE TRIGGER tally_search_update AFTER UPDATE ON tally
-WHEN old.deleted <> new.deleted OR (old.label) IS NOT (new.label) BEGIN
-    INSERT INTO search_index (search_index, rowid, body)
-        SELECT 'delete', doc, old.label FROM search_map WHERE kind = 11 AND seq = old.seq;
-    DELETE FROM search_map WHERE kind = 11 AND seq = old.seq;
-    INSERT INTO search_map (kind, seq) SELECT 11, new.seq WHERE new.deleted = 0;
-    INSERT INTO search_index (rowid, body) SELECT last_insert_rowid(), new.label WHERE new.deleted = 0;
-END;
-CREATE TRIGGER tally_search_delete AFTER DELETE ON tally BEGIN
-    INSERT INTO search_index (search_index, rowid, body)
-        SELECT 'delete', doc, old.label FROM search_map WHERE kind = 11 AND seq = old.seq;
-    DELETE FROM search_map WHERE kind = 11 AND seq = old.seq;
-END;
-CREATE TRIGGER action_step_search_insert AFTER INSERT ON action_step WHEN new.deleted = 0 BEGIN
-    INSERT INTO search_map (kind, seq) VALUES (12, new.seq);
-    INSERT INTO search_index (rowid, body) VALUES (last_insert_rowid(), new.wording || char(10) || new.success_criteria || char(10) || new.exemplar || char(10) || new.practice_task);
-END;
-CREATE TRIGGER action_step_search_update AFTER UPDATE ON action_step
-WHEN old.deleted <> new.deleted OR (old.wording || char(10) || old.success_criteria || char(10) || old.exemplar || char(10) || old.practice_task) IS NOT (new.wording || char(10) || new.success_criteria || char(10) || new.exemplar || char(10) || new.practice_task) BEGIN
-    INSERT INTO search_index (search_index, rowid, body)
-        SELECT 'delete', doc, old.wording || char(10) || old.success_criteria || char(10) || old.exemplar || char(10) || old.practice_task FROM search_map WHERE kind = 12 AND seq = old.seq;
-    DELETE FROM search_map WHERE kind = 12 AND seq = old.seq;
-    INSERT INTO search_map (kind, seq) SELECT 12, new.seq WHERE new.deleted = 0;
-    INSERT INTO search_index (rowid, body) SELECT last_insert_rowid(), new.wording || char(10) || new.success_criteria || char(10) || new.exemplar || char(10) || new.practice_task WHERE new.deleted = 0;
-END;
-CREATE TRIGGER action_step_search_delete AFTER DELETE ON action_step BEGIN
-    INSERT INTO search_index (search_index, rowid, body)
-        SELECT 'delete', doc, old.wording || char(10) || old.success_criteria || char(10) || old.exemplar || char(10) || old.practice_task FROM search_map WHERE kind = 12 AND seq = old.seq;
-    DELETE FROM search_map WHERE kind = 12 AND seq = old.seq;
-END;
-CREATE TRIGGER step_status_change_search_insert AFTER INSERT ON step_status_change WHEN new.deleted = 0 BEGIN
-    INSERT INTO search_map (kind, seq) VALUES (13, new.seq);
-    INSERT INTO search_index (rowid, body) VALUES (last_insert_rowid(), new.comment);
-END;
-CREATE TRIGGER step_status_change_search_update AFTER UPDATE ON step_status_change
-WHEN old.deleted <> new.deleted OR (old.comment) IS NOT (new.comment) BEGIN
-    INSERT INTO search_index (search_index, rowid, body)
-        SELECT 'delete', doc, old.comment FROM search_map WHERE kind = 13 AND seq = old.seq;
-    DELETE FROM search_map WHERE kind = 13 AND seq = old.seq;
-    INSERT INTO search_map (kind, seq) SELECT 13, new.seq WHERE new.deleted = 0;
-    INSERT INTO search_index (rowid, body) SELECT last_insert_rowid(), new.comment WHERE new.deleted = 0;
-END;
-CREATE TRIGGER step_status_change_search_delete AFTER DELETE ON step_status_change BEGIN
-    INSERT INTO search_index (search_index, rowid, body)
-        SELECT 'delete', doc, old.comment FROM search_map WHERE kind = 13 AND seq = old.seq;
-    DELETE FROM search_map WHERE kind = 13 AND seq = old.seq;
-END;
-CREATE TRIGGER practice_search_insert AFTER INSERT ON practice WHEN new.deleted = 0 BEGIN
-    INSERT INTO search_map (kind, seq) VALUES (14, new.seq);
-    INSERT INTO search_index (rowid, body) VALUES (last_insert_rowid(), new.script);
-END;
-CREATE TRIGGER practice_search_update AFTER UPDATE ON practice
-WHEN old.deleted <> new.deleted OR (old.script) IS NOT (new.script) BEGIN
-    INSERT INTO search_index (search_index, rowid, body)
-        SELECT 'delete', doc, old.script FROM search_map WHERE kind = 14 AND seq = old.seq;
-    DELETE FROM search_map WHERE kind = 14 AND seq = old.seq;
-    INSERT INTO search_map (kind, seq) SELECT 14, new.seq WHERE new.deleted = 0;
-    INSERT INTO search_index (rowid, body) SELECT last_insert_rowid(), new.script WHERE new.deleted = 0;
-END;
-CREATE TRIGGER practice_search_delete AFTER DELETE ON practice BEGIN
-    INSERT INTO search_index (search_index, rowid, body)
-        SELECT 'delete', doc, old.script FROM search_map WHERE kind = 14 AND seq = old.seq;
-    DELETE FROM search_map WHERE kind = 14 AND seq = old.seq;
-END;
-CREATE TRIGGER practice_round_search_insert AFTER INSERT ON practice_round WHEN new.deleted = 0 BEGIN
-    INSERT INTO search_map (kind, seq) VALUES (15, new.seq);
-    INSERT INTO search_index (rowid, body) VALUES (last_insert_rowid(), new.feedback);
-END;
-CREATE TRIGGER practice_round_search_update AFTER UPDATE ON practice_round
-WHEN old.deleted <> new.deleted OR (old.feedback) IS NOT (new.feedback) BEGIN
-    INSERT INTO search_index (search_index, rowid, body)
-        SELECT 'delete', doc, old.feedback FROM search_map WHERE kind = 15 AND seq = old.seq;
-    DELETE FROM search_map WHERE kind = 15 AND seq = old.seq;
-    INSERT INTO search_map (kind, seq) SELECT 15, new.seq WHERE new.deleted = 0;
-    INSERT INTO search_index (rowid, body) SELECT last_insert_rowid(), new.feedback WHERE new.deleted = 0;
-END;
-CREATE TRIGGER practice_round_search_delete AFTER DELETE ON practice_round BEGIN
-    INSERT INTO search_index (search_index, rowid, body)
-        SELECT 'delete', doc, old.feedback FROM search_map WHERE kind = 15 AND seq = old.seq;
-    DELETE FROM search_map WHERE kind = 15 AND seq = old.seq;
-END;
-CREATE TRIGGER reflection_search_insert AFTER INSERT ON reflection WHEN new.deleted = 0 BEGIN
-    INSERT INTO search_map (kind, seq) VALUES (16, new.seq);
-    INSERT INTO search_index (rowid, body) VALUES (last_insert_rowid(), new.prompt || char(10) || new.body);
-END;
-CREATE TRIGGER reflection_search_update AFTER UPDATE ON reflection
-WHEN old.deleted <> new.deleted OR (old.prompt || char(10) || old.body) IS NOT (new.prompt || char(10) || new.body) BEGIN
-    INSERT INTO search_index (search_index, rowid, body)
-        SELECT 'delete', doc, old.prompt || char(10) || old.body FROM search_map WHERE kind = 16 AND seq = old.seq;
-    DELETE FROM search_map WHERE kind = 16 AND seq = old.seq;
-    INSERT INTO search_map (kind, seq) SELECT 16, new.seq WHERE new.deleted = 0;
-    INSERT INTO search_index (rowid, body) SELECT last_insert_rowid(), new.prompt || char(10) || new.body WHERE new.deleted = 0;
-END;
-CREATE TRIGGER reflection_search_delete AFTER DELETE ON reflection BEGIN
-    INSERT INTO search_index (search_index, rowid, body)
-        SELECT 'delete', doc, old.prompt || char(10) || old.body FROM search_map WHERE kind = 16 AND seq = old.seq;
-    DELETE FROM search_map WHERE kind = 16 AND seq = old.seq;
-END;
-CREATE TRIGGER evidence_search_insert AFTER INSERT ON evidence WHEN new.deleted = 0 BEGIN
-    INSERT INTO search_map (kind, seq) VALUES (17, new.seq);
-    INSERT INTO search_index (rowid, body) VALUES (last_insert_rowid(), new.description);
-END;
-CREATE TRIGGER evidence_search_update AFTER UPDATE ON evidence
-WHEN old.deleted <> new.deleted OR (old.description) IS NOT (new.description) BEGIN
-    INSERT INTO search_index (search_index, rowid, body)
-        SELECT 'delete', doc, old.description FROM search_map WHERE kind = 17 AND seq = old.seq;
-    DELETE FROM search_map WHERE kind = 17 AND seq = old.seq;
-    INSERT INTO search_map (kind, seq) SELECT 17, new.seq WHERE new.deleted = 0;
-    INSERT INTO search_index (rowid, body) SELECT last_insert_rowid(), new.description WHERE new.deleted = 0;
-END;
-CREATE TRIGGER evidence_search_delete AFTER DELETE ON evidence BEGIN
-    INSERT INTO search_index (search_index, rowid, body)
-        SELECT 'delete', doc, old.description FROM search_map WHERE kind = 17 AND seq = old.seq;
-    DELETE FROM search_map WHERE kind = 17 AND seq = old.seq;
-END;
-CREATE TRIGGER time_log_search_insert AFTER INSERT ON time_log WHEN new.deleted = 0 BEGIN
-    INSERT INTO search_map (kind, seq) VALUES (18, new.seq);
-    INSERT INTO search_index (rowid, body) VALUES (last_insert_rowid(), new.comment);
-END;
-CREATE TRIGGER time_log_search_update AFTER UPDATE ON time_log
-WHEN old.deleted <> new.deleted OR (old.comment) IS NOT (new.comment) BEGIN
-    INSERT INTO search_index (search_index, rowid, body)
-        SELECT 'delete', doc, old.comment FROM search_map WHERE kind = 18 AND seq = old.seq;
-    DELETE FROM search_map WHERE kind = 18 AND seq = old.seq;
-    INSERT INTO search_map (kind, seq) SELECT 18, new.seq WHERE new.deleted = 0;
-    INSERT INTO search_index (rowid, body) SELECT last_insert_rowid(), new.comment WHERE new.deleted = 0;
-END;
-CREATE TRIGGER time_log_search_delete AFTER DELETE ON time_log BEGIN
-    INSERT INTO search_index (search_index, rowid, body)
-        SELECT 'delete', doc, old.comment FROM search_map WHERE kind = 18 AND seq = old.seq;
-    DELETE FROM search_map WHERE kind = 18 AND seq = old.seq;
-END;
-CREATE TRIGGER training_record_search_insert AFTER INSERT ON training_record WHEN new.deleted = 0 BEGIN
-    INSERT INTO search_map (kind, seq) VALUES (19, new.seq);
-    INSERT INTO search_index (rowid, body) VALUES (last_insert_rowid(), new.title || char(10) || new.notes);
-END;
-CREATE TRIGGER training_record_search_update AFTER UPDATE ON training_record
-WHEN old.deleted <> new.deleted OR (old.title || char(10) || old.notes) IS NOT (new.title || char(10) || new.notes) BEGIN
-    INSERT INTO search_index (search_index, rowid, body)
-        SELECT 'delete', doc, old.title || char(10) || old.notes FROM search_map WHERE kind = 19 AND seq = old.seq;
-    DELETE FROM search_map WHERE kind = 19 AND seq = old.seq;
-    INSERT INTO search_map (kind, seq) SELECT 19, new.seq WHERE new.deleted = 0;
-    INSERT INTO search_index (rowid, body) SELECT last_insert_rowid(), new.title || char(10) || new.notes WHERE new.deleted = 0;
-END;
-CREATE TRIGGER training_record_search_delete AFTER DELETE ON training_record BEGIN
-    INSERT INTO search_index (search_index, rowid, body)
-        SELECT 'delete', doc, old.title || char(10) || old.notes FROM search_map WHERE kind = 19 AND seq = old.seq;
-    DELETE FROM search_map WHERE kind = 19 AND seq = old.seq;
-END;
-CREATE TRIGGER pairing_checkin_search_insert AFTER INSERT ON pairing_checkin WHEN new.deleted = 0 BEGIN
-    INSERT INTO search_map (kind, seq) VALUES (20, new.seq);
-    INSERT INTO search_index (rowid, body) VALUES (last_insert_rowid(), new.comment);
-END;
-CREATE TRIGGER pairing_checkin_search_update AFTER UPDATE ON pairing_checkin
-WHEN old.deleted <> new.deleted OR (old.comment) IS NOT (new.comment) BEGIN
-    INSERT INTO search_index (search_index, rowid, body)
-        SELECT 'delete', doc, old.comment FROM search_map WHERE kind = 20 AND seq = old.seq;
-    DELETE FROM search_map WHERE kind = 20 AND seq = old.seq;
-    INSERT INTO search_map (kind, seq) SELECT 20, new.seq WHERE new.deleted = 0;
-    INSERT INTO search_index (rowid, body) SELECT last_insert_rowid(), new.comment WHERE new.deleted = 0;
-END;
-CREATE TRIGGER pairing_checkin_search_delete AFTER DELETE ON pairing_checkin BEGIN
-    INSERT INTO search_index (search_index, rowid, body)
-        SELECT 'delete', doc, old.comment FROM search_map WHERE kind = 20 AND seq = old.seq;
-    DELETE FROM search_map WHERE kind = 20 AND seq = old.seq;
-END;
-
--- Records written before this version.
-INSERT INTO search_map (kind, seq) SELECT 1, seq FROM person WHERE deleted = 0 ORDER BY seq;
-INSERT INTO search_map (kind, seq) SELECT 2, seq FROM priority WHERE deleted = 0 ORDER BY seq;
-INSERT INTO search_map (kind, seq) SELECT 3, seq FROM library_entry WHERE deleted = 0 ORDER BY seq;
-INSERT INTO search_map (kind, seq) SELECT 4, seq FROM pairing WHERE deleted = 0 ORDER BY seq;
-INSERT INTO search_map (kind, seq) SELECT 5, seq FROM cycle WHERE deleted = 0 ORDER BY seq;
-INSERT INTO search_map (kind, seq) SELECT 6, seq FROM goal WHERE deleted = 0 ORDER BY seq;
-INSERT INTO search_map (kind, seq) SELECT 7, seq FROM meeting WHERE deleted = 0 ORDER BY seq;
-INSERT INTO search_map (kind, seq) SELECT 8, seq FROM note WHERE deleted = 0 ORDER BY seq;
-INSERT INTO search_map (kind, seq) SELECT 9, seq FROM observation WHERE deleted = 0 ORDER BY seq;
-INSERT INTO search_map (kind, seq) SELECT 10, seq FROM observation_note WHERE deleted = 0 ORDER BY seq;
-INSERT INTO search_map (kind, seq) SELECT 11, seq FROM tally WHERE deleted = 0 ORDER BY seq;
-INSERT INTO search_map (kind, seq) SELECT 12, seq FROM action_step WHERE deleted = 0 ORDER BY seq;
-INSERT INTO search_map (kind, seq) SELECT 13, seq FROM step_status_change WHERE deleted = 0 ORDER BY seq;
-INSERT INTO search_map (kind, seq) SELECT 14, seq FROM practice WHERE deleted = 0 ORDER BY seq;
-INSERT INTO search_map (kind, seq) SELECT 15, seq FROM practice_round WHERE deleted = 0 ORDER BY seq;
-INSERT INTO search_map (kind, seq) SELECT 16, seq FROM reflection WHERE deleted = 0 ORDER BY seq;
-INSERT INTO search_map (kind, seq) SELECT 17, seq FROM evidence WHERE deleted = 0 ORDER BY seq;
-INSERT INTO search_map (kind, seq) SELECT 18, seq FROM time_log WHERE deleted = 0 ORDER BY seq;
-INSERT INTO search_map (kind, seq) SELECT 19, seq FROM training_record WHERE deleted = 0 ORDER BY seq;
-INSERT INTO search_map (kind, seq) SELECT 20, seq FROM pairing_checkin WHERE deleted = 0 ORDER BY seq;
-INSERT INTO search_index (search_index) VALUES ('rebuild');
 )sql";
+    sql += triggers;
+    sql += backfill;  // records written before this version
+    sql += "INSERT INTO search_index (search_index) VALUES ('rebuild');\n";
+    return sql;
+}
 
 constexpr Migration migrations[] = {
     {1, version_1_records},
@@ -837,7 +517,7 @@ Result<void, StoreError> migrate(Database& db, int target) {
         if (migration.version <= version.value() || migration.version > target) continue;
         if (auto begun = db.execute("BEGIN IMMEDIATE"); !begun) return begun;
         const std::string bump = "PRAGMA user_version = " + std::to_string(migration.version);
-        auto applied = db.execute(migration.sql);
+        auto applied = db.execute(migration.sql());
         if (applied) applied = db.execute(bump);
         if (applied) {
             auto orphans = db.query_column("PRAGMA foreign_key_check");
