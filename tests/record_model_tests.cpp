@@ -342,13 +342,7 @@ TEST_CASE("the starter library has at least 40 valid entries across every area")
         CAPTURE(entry.key);
         CHECK(keys.insert(entry.key).second);
         ++per_area[entry.area];
-        LibraryEntry typed;
-        typed.meta.id = RecordId::derived(entry.key);
-        typed.area = entry.area;
-        typed.title = entry.title;
-        typed.wording = entry.wording;
-        typed.success_criteria = entry.success_criteria;
-        typed.practice_task = entry.practice_task;
+        const LibraryEntry typed = library_entry_of(entry);
         CHECK_FALSE(check_record(to_record(typed)).has_value());
         CHECK_FALSE(entry.success_criteria.empty());
         CHECK_FALSE(entry.practice_task.empty());

@@ -2,6 +2,8 @@
 
 #include "core/starter_library.hpp"
 
+#include "core/records.hpp"
+
 namespace tandem {
 
 namespace {
@@ -563,6 +565,17 @@ constexpr StarterEntry entries[] = {
 };
 
 }  // namespace
+
+LibraryEntry library_entry_of(const StarterEntry& entry) {
+    LibraryEntry typed;
+    typed.meta.id = RecordId::derived(entry.key);
+    typed.area = entry.area;
+    typed.title = entry.title;
+    typed.wording = entry.wording;
+    typed.success_criteria = entry.success_criteria;
+    typed.practice_task = entry.practice_task;
+    return typed;
+}
 
 std::span<const StarterEntry> starter_library() {
     return entries;

@@ -9,6 +9,8 @@
 
 namespace tandem {
 
+struct LibraryEntry;
+
 // The area of teaching an action step belongs to.
 enum class LibraryArea : std::uint8_t {
     routines_and_behaviour = 1,
@@ -34,6 +36,9 @@ struct StarterEntry {
 
 // Every starter entry, in display order; the span views static storage.
 std::span<const StarterEntry> starter_library();
+
+// The entry as a library record, with its derived id (core/records.hpp).
+LibraryEntry library_entry_of(const StarterEntry& entry);
 
 // The English name of an area, e.g. "Checking for understanding".
 std::string_view library_area_name(LibraryArea area);

@@ -23,22 +23,6 @@ CalendarDate date_at(const Statement& row, int column) {
     return CalendarDate::parse(row.text(column)).value_or(CalendarDate{});
 }
 
-// Runs a prepared statement to the end, calling on_row for each row; always
-// leaves the statement reset.
-template <class OnRow>
-Result<void, StoreError> each_row(Statement& statement, OnRow&& on_row) {
-    for (;;) {
-        auto row = statement.step();
-        if (!row) {
-            statement.reset();
-            return fail(row.error());
-        }
-        if (!row.value()) break;
-        on_row(statement);
-    }
-    statement.reset();
-    return {};
-}
 
 }  // namespace
 
@@ -104,11 +88,7 @@ Result<CoachingQueries, StoreError> CoachingQueries::prepare(Database& db) {
          "LEFT JOIN priority p ON p.id = s.priority AND p.deleted = 0 WHERE s.deleted = 0 AND p.id IS NULL "
          "GROUP BY s.status) ORDER BY priority IS NULL, title, priority"},
     };
-    for (const auto& [statement, text] : sql) {
-        auto prepared = db.prepare(text);
-        if (!prepared) return fail(prepared.error());
-        *statement = std::move(prepared).value();
-    }
+    if (auto prepared = db.prepare_all(sql); !prepared) return fail(prepared.error());
     return queries;
 }
 
@@ -123,11 +103,11 @@ Result<std::vector<AgendaItem>, StoreError> CoachingQueries::agenda(CalendarDate
         };
     };
     planned_meetings_.bind_text(1, today_text).bind_text(2, until_text);
-    if (auto done = each_row(planned_meetings_, read(AgendaItem::Type::meeting_planned)); !done) return fail(done.error());
+    if (auto done = planned_meetings_.each_row(read(AgendaItem::Type::meeting_planned)); !done) return fail(done.error());
     next_meetings_.bind_text(1, today_text).bind_text(2, until_text);
-    if (auto done = each_row(next_meetings_, read(AgendaItem::Type::meeting_due)); !done) return fail(done.error());
+    if (auto done = next_meetings_.each_row(read(AgendaItem::Type::meeting_due)); !done) return fail(done.error());
     steps_due_.bind_text(1, today_text).bind_text(2, until_text);
-    if (auto done = each_row(steps_due_, [&](const Statement& row) {
+    if (auto done = steps_due_.each_row([&](const Statement& row) {
             const CalendarDate due = date_at(row, 0);
             read(due < today ? AgendaItem::Type::step_overdue : AgendaItem::Type::check_back_due)(row);
         });
@@ -135,7 +115,7 @@ Result<std::vector<AgendaItem>, StoreError> CoachingQueries::agenda(CalendarDate
         return fail(done.error());
 
     last_met_.bind_text(1, today_text);
-    if (auto done = each_row(last_met_, [&](const Statement& row) {
+    if (auto done = last_met_.each_row([&](const Statement& row) {
             const int gap = cadence_days(static_cast<Cadence>(row.integer(1)));
             const bool planned = row.integer(4) != 0;
             const CalendarDate last = row.is_null(3) ? date_at(row, 2) : date_at(row, 3);
@@ -154,7 +134,7 @@ Result<std::vector<AgendaItem>, StoreError> CoachingQueries::agenda(CalendarDate
 Result<std::vector<TimelineEntry>, StoreError> CoachingQueries::timeline(const RecordId& pairing) {
     std::vector<TimelineEntry> entries;
     timeline_.bind_blob(1, pairing.bytes);
-    auto done = each_row(timeline_, [&](const Statement& row) {
+    auto done = timeline_.each_row([&](const Statement& row) {
         entries.push_back(TimelineEntry{date_at(row, 0), static_cast<Kind>(row.integer(1)), id_at(row, 2),
                                         row.integer(3), std::string(row.text(4))});
     });
@@ -166,7 +146,7 @@ Result<HoursUsed, StoreError> CoachingQueries::hours_used(const RecordId& pairin
     HoursUsed hours;
     bool found = false;
     pairing_period_.bind_blob(1, pairing.bytes);
-    auto done = each_row(pairing_period_, [&](const Statement& row) {
+    auto done = pairing_period_.each_row([&](const Statement& row) {
         const DatePeriod period = yearly_period_containing(date_at(row, 0), today);
         hours.period_start = period.first;
         hours.period_end = period.last;
@@ -176,7 +156,7 @@ Result<HoursUsed, StoreError> CoachingQueries::hours_used(const RecordId& pairin
     if (!done) return fail(done.error());
     if (!found) return fail(StoreError{SQLITE_NOTFOUND, "no such pairing"});
     hours_.bind_blob(1, pairing.bytes).bind_text(2, hours.period_start.iso()).bind_text(3, hours.period_end.iso());
-    done = each_row(hours_, [&](const Statement& row) {
+    done = hours_.each_row([&](const Statement& row) {
         hours.meeting_minutes = row.integer(0);
         hours.observation_minutes = row.integer(1);
         hours.logged_minutes = row.integer(2);
@@ -188,7 +168,7 @@ Result<HoursUsed, StoreError> CoachingQueries::hours_used(const RecordId& pairin
 Result<StepCounts, StoreError> CoachingQueries::steps_by_status(const std::optional<RecordId>& pairing) {
     StepCounts counts{};
     if (pairing) steps_by_status_.bind_blob(1, pairing->bytes);
-    auto done = each_row(steps_by_status_, [&](const Statement& row) {
+    auto done = steps_by_status_.each_row([&](const Statement& row) {
         const std::int64_t status = row.integer(0);
         if (status >= 0 && status < static_cast<std::int64_t>(counts.size()))
             counts[static_cast<std::size_t>(status)] += row.integer(1);
@@ -199,7 +179,7 @@ Result<StepCounts, StoreError> CoachingQueries::steps_by_status(const std::optio
 
 Result<std::vector<PrioritySteps>, StoreError> CoachingQueries::steps_by_priority() {
     std::vector<PrioritySteps> rows;
-    auto done = each_row(steps_by_priority_, [&](const Statement& row) {
+    auto done = steps_by_priority_.each_row([&](const Statement& row) {
         std::optional<RecordId> priority;
         if (!row.is_null(0)) priority = id_at(row, 0);
         if (rows.empty() || rows.back().priority != priority)

@@ -85,17 +85,22 @@ Result<Statement, StoreError> Database::prepare(std::string_view sql) {
     return Statement(handle);
 }
 
+Result<void, StoreError> Database::prepare_all(std::span<const std::pair<Statement*, std::string>> statements) {
+    for (const auto& [statement, sql] : statements) {
+        auto prepared = prepare(sql);
+        if (!prepared) return fail(prepared.error());
+        *statement = std::move(prepared).value();
+    }
+    return {};
+}
+
 Result<std::vector<std::string>, StoreError> Database::query_column(std::string_view sql) {
     auto prepared = prepare(sql);
     if (!prepared) return fail(prepared.error());
     Statement& statement = prepared.value();
     std::vector<std::string> column;
-    for (;;) {
-        auto row = statement.step();
-        if (!row) return fail(row.error());
-        if (!row.value()) break;
-        column.emplace_back(statement.text(0));
-    }
+    auto done = statement.each_row([&](const Statement& row) { column.emplace_back(row.text(0)); });
+    if (!done) return fail(done.error());
     return column;
 }
 

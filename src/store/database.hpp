@@ -8,6 +8,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/result.hpp"
@@ -39,6 +40,9 @@ public:
     Result<std::vector<std::string>, StoreError> query_column(std::string_view sql);
     // Prepares one statement; the Statement must not outlive the Database.
     Result<Statement, StoreError> prepare(std::string_view sql);
+    // Prepares each SQL text into the Statement it is paired with; stops at
+    // the first error, leaving the later Statements untouched.
+    Result<void, StoreError> prepare_all(std::span<const std::pair<Statement*, std::string>> statements);
     // The whole database as bytes (the main schema's pages).
     std::vector<std::uint8_t> image();
     // The database's size in bytes: page count times page size.

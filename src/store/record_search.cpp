@@ -59,11 +59,7 @@ Result<RecordSearch, StoreError> RecordSearch::prepare(Database& db) {
          "WHERE search_index MATCH ?1 AND rank MATCH 'tandem_rank()' AND search_index.rowid >= ?2 "
          "ORDER BY rank LIMIT ?3"},
     };
-    for (const auto& [statement, text] : sql) {
-        auto prepared = db.prepare(text);
-        if (!prepared) return fail(prepared.error());
-        *statement = std::move(prepared).value();
-    }
+    if (auto prepared = db.prepare_all(sql); !prepared) return fail(prepared.error());
     for (const Kind kind : all_kinds()) {
         auto by_seq = db.prepare("SELECT id FROM " + std::string(kind_name(kind)) + " WHERE seq = ?1");
         if (!by_seq) return fail(by_seq.error());
@@ -85,36 +81,26 @@ Result<std::vector<SearchHit>, StoreError> RecordSearch::search(std::string_view
     if (!edge) return fail(edge.error());
 
     match_.bind_text(1, query).bind(2, window_start).bind(3, limit);
-    for (;;) {
-        auto row = match_.step();
-        if (!row) {
-            match_.reset();
-            return fail(row.error());
-        }
-        if (!row.value()) break;
-        const auto kind = kind_from_number(match_.integer(0));
-        if (!kind) continue;
+    auto done = match_.each_row([&](const Statement& row) -> Result<void, StoreError> {
+        const auto kind = kind_from_number(row.integer(0));
+        if (!kind) return {};
         SearchHit hit{*kind, {}, {}, {}};
-        for (const char c : match_.text(2)) {
+        for (const char c : row.text(2)) {
             if (c == highlight_open) hit.highlights.push_back(TextSpan{hit.snippet.size(), hit.snippet.size()});
             else if (c == highlight_close && !hit.highlights.empty()) hit.highlights.back().end = hit.snippet.size();
             else hit.snippet += c;
         }
         Statement& by_seq = id_by_seq_[static_cast<std::size_t>(*kind) - 1];
-        by_seq.bind(1, match_.integer(1));
-        auto found = by_seq.step();
-        if (found && found.value()) {
-            const auto bytes = by_seq.blob(0);
+        by_seq.bind(1, row.integer(1));
+        auto found = by_seq.each_row([&](const Statement& id_row) {
+            const auto bytes = id_row.blob(0);
             if (bytes.size() == hit.id.bytes.size()) std::copy(bytes.begin(), bytes.end(), hit.id.bytes.begin());
-        }
-        by_seq.reset();
-        if (!found) {
-            match_.reset();
-            return fail(found.error());
-        }
+        });
+        if (!found) return found;
         if (!hit.id.is_nil()) hits.push_back(std::move(hit));
-    }
-    match_.reset();
+        return {};
+    });
+    if (!done) return fail(done.error());
     return hits;
 }
 

@@ -15,16 +15,18 @@ struct Migration {
 };
 
 // Version 1: a table per kind of record (see core/records.hpp), each with the
-// metadata every record carries, and the device's own tables.
-constexpr std::string_view version_1_sql = R"sql(
-CREATE TABLE person (
-    seq INTEGER PRIMARY KEY,
+// metadata every record carries (written as @record_metadata below), and the
+// device's own tables.
+constexpr std::string_view version_1_record_metadata = R"sql(seq INTEGER PRIMARY KEY,
     id BLOB NOT NULL UNIQUE CHECK (length(id) = 16),
     created_by BLOB REFERENCES person (id) DEFERRABLE INITIALLY DEFERRED,
     created_at INTEGER NOT NULL,
     visibility INTEGER NOT NULL CHECK (visibility IN (0, 1)),
     deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
-    clocks BLOB NOT NULL,
+    clocks BLOB NOT NULL,)sql";
+constexpr std::string_view version_1_sql = R"sql(
+CREATE TABLE person (
+    @record_metadata
     display_name TEXT NOT NULL DEFAULT '',
     roles INTEGER NOT NULL DEFAULT 0,
     subject TEXT NOT NULL DEFAULT '',
@@ -33,13 +35,7 @@ CREATE TABLE person (
     sharing_code TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE priority (
-    seq INTEGER PRIMARY KEY,
-    id BLOB NOT NULL UNIQUE CHECK (length(id) = 16),
-    created_by BLOB REFERENCES person (id) DEFERRABLE INITIALLY DEFERRED,
-    created_at INTEGER NOT NULL,
-    visibility INTEGER NOT NULL CHECK (visibility IN (0, 1)),
-    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
-    clocks BLOB NOT NULL,
+    @record_metadata
     title TEXT NOT NULL DEFAULT '',
     description TEXT NOT NULL DEFAULT '',
     level INTEGER NOT NULL DEFAULT 0,
@@ -47,13 +43,7 @@ CREATE TABLE priority (
     ends_on TEXT
 );
 CREATE TABLE library_entry (
-    seq INTEGER PRIMARY KEY,
-    id BLOB NOT NULL UNIQUE CHECK (length(id) = 16),
-    created_by BLOB REFERENCES person (id) DEFERRABLE INITIALLY DEFERRED,
-    created_at INTEGER NOT NULL,
-    visibility INTEGER NOT NULL CHECK (visibility IN (0, 1)),
-    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
-    clocks BLOB NOT NULL,
+    @record_metadata
     area INTEGER NOT NULL DEFAULT 0,
     title TEXT NOT NULL DEFAULT '',
     wording TEXT NOT NULL DEFAULT '',
@@ -61,13 +51,7 @@ CREATE TABLE library_entry (
     practice_task TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE pairing (
-    seq INTEGER PRIMARY KEY,
-    id BLOB NOT NULL UNIQUE CHECK (length(id) = 16),
-    created_by BLOB REFERENCES person (id) DEFERRABLE INITIALLY DEFERRED,
-    created_at INTEGER NOT NULL,
-    visibility INTEGER NOT NULL CHECK (visibility IN (0, 1)),
-    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
-    clocks BLOB NOT NULL,
+    @record_metadata
     coach BLOB REFERENCES person (id) DEFERRABLE INITIALLY DEFERRED,
     coachee BLOB REFERENCES person (id) DEFERRABLE INITIALLY DEFERRED,
     second_coach BLOB REFERENCES person (id) DEFERRABLE INITIALLY DEFERRED,
@@ -82,13 +66,7 @@ CREATE TABLE pairing (
     allowance_minutes INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE cycle (
-    seq INTEGER PRIMARY KEY,
-    id BLOB NOT NULL UNIQUE CHECK (length(id) = 16),
-    created_by BLOB REFERENCES person (id) DEFERRABLE INITIALLY DEFERRED,
-    created_at INTEGER NOT NULL,
-    visibility INTEGER NOT NULL CHECK (visibility IN (0, 1)),
-    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
-    clocks BLOB NOT NULL,
+    @record_metadata
     pairing BLOB REFERENCES pairing (id) DEFERRABLE INITIALLY DEFERRED,
     model INTEGER NOT NULL DEFAULT 0,
     phase INTEGER NOT NULL DEFAULT 0,
@@ -100,13 +78,7 @@ CREATE TABLE cycle (
     closing_reflection TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE goal (
-    seq INTEGER PRIMARY KEY,
-    id BLOB NOT NULL UNIQUE CHECK (length(id) = 16),
-    created_by BLOB REFERENCES person (id) DEFERRABLE INITIALLY DEFERRED,
-    created_at INTEGER NOT NULL,
-    visibility INTEGER NOT NULL CHECK (visibility IN (0, 1)),
-    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
-    clocks BLOB NOT NULL,
+    @record_metadata
     cycle BLOB REFERENCES cycle (id) DEFERRABLE INITIALLY DEFERRED,
     statement TEXT NOT NULL DEFAULT '',
     goal_type INTEGER NOT NULL DEFAULT 0,
@@ -120,13 +92,7 @@ CREATE TABLE goal (
     target TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE meeting (
-    seq INTEGER PRIMARY KEY,
-    id BLOB NOT NULL UNIQUE CHECK (length(id) = 16),
-    created_by BLOB REFERENCES person (id) DEFERRABLE INITIALLY DEFERRED,
-    created_at INTEGER NOT NULL,
-    visibility INTEGER NOT NULL CHECK (visibility IN (0, 1)),
-    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
-    clocks BLOB NOT NULL,
+    @record_metadata
     pairing BLOB REFERENCES pairing (id) DEFERRABLE INITIALLY DEFERRED,
     cycle BLOB REFERENCES cycle (id) DEFERRABLE INITIALLY DEFERRED,
     held_on TEXT,
@@ -159,26 +125,14 @@ CREATE TABLE meeting (
     next_on TEXT
 );
 CREATE TABLE note (
-    seq INTEGER PRIMARY KEY,
-    id BLOB NOT NULL UNIQUE CHECK (length(id) = 16),
-    created_by BLOB REFERENCES person (id) DEFERRABLE INITIALLY DEFERRED,
-    created_at INTEGER NOT NULL,
-    visibility INTEGER NOT NULL CHECK (visibility IN (0, 1)),
-    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
-    clocks BLOB NOT NULL,
+    @record_metadata
     pairing BLOB REFERENCES pairing (id) DEFERRABLE INITIALLY DEFERRED,
     meeting BLOB REFERENCES meeting (id) DEFERRABLE INITIALLY DEFERRED,
     addressed_to BLOB REFERENCES person (id) DEFERRABLE INITIALLY DEFERRED,
     body TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE observation (
-    seq INTEGER PRIMARY KEY,
-    id BLOB NOT NULL UNIQUE CHECK (length(id) = 16),
-    created_by BLOB REFERENCES person (id) DEFERRABLE INITIALLY DEFERRED,
-    created_at INTEGER NOT NULL,
-    visibility INTEGER NOT NULL CHECK (visibility IN (0, 1)),
-    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
-    clocks BLOB NOT NULL,
+    @record_metadata
     pairing BLOB REFERENCES pairing (id) DEFERRABLE INITIALLY DEFERRED,
     observed_on TEXT,
     class_name TEXT NOT NULL DEFAULT '',
@@ -187,37 +141,19 @@ CREATE TABLE observation (
     praise TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE observation_note (
-    seq INTEGER PRIMARY KEY,
-    id BLOB NOT NULL UNIQUE CHECK (length(id) = 16),
-    created_by BLOB REFERENCES person (id) DEFERRABLE INITIALLY DEFERRED,
-    created_at INTEGER NOT NULL,
-    visibility INTEGER NOT NULL CHECK (visibility IN (0, 1)),
-    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
-    clocks BLOB NOT NULL,
+    @record_metadata
     observation BLOB REFERENCES observation (id) DEFERRABLE INITIALLY DEFERRED,
     second_of_day INTEGER NOT NULL DEFAULT 0,
     body TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE tally (
-    seq INTEGER PRIMARY KEY,
-    id BLOB NOT NULL UNIQUE CHECK (length(id) = 16),
-    created_by BLOB REFERENCES person (id) DEFERRABLE INITIALLY DEFERRED,
-    created_at INTEGER NOT NULL,
-    visibility INTEGER NOT NULL CHECK (visibility IN (0, 1)),
-    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
-    clocks BLOB NOT NULL,
+    @record_metadata
     observation BLOB REFERENCES observation (id) DEFERRABLE INITIALLY DEFERRED,
     label TEXT NOT NULL DEFAULT '',
     total INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE action_step (
-    seq INTEGER PRIMARY KEY,
-    id BLOB NOT NULL UNIQUE CHECK (length(id) = 16),
-    created_by BLOB REFERENCES person (id) DEFERRABLE INITIALLY DEFERRED,
-    created_at INTEGER NOT NULL,
-    visibility INTEGER NOT NULL CHECK (visibility IN (0, 1)),
-    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
-    clocks BLOB NOT NULL,
+    @record_metadata
     pairing BLOB REFERENCES pairing (id) DEFERRABLE INITIALLY DEFERRED,
     cycle BLOB REFERENCES cycle (id) DEFERRABLE INITIALLY DEFERRED,
     meeting BLOB REFERENCES meeting (id) DEFERRABLE INITIALLY DEFERRED,
@@ -232,26 +168,14 @@ CREATE TABLE action_step (
     status INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE step_status_change (
-    seq INTEGER PRIMARY KEY,
-    id BLOB NOT NULL UNIQUE CHECK (length(id) = 16),
-    created_by BLOB REFERENCES person (id) DEFERRABLE INITIALLY DEFERRED,
-    created_at INTEGER NOT NULL,
-    visibility INTEGER NOT NULL CHECK (visibility IN (0, 1)),
-    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
-    clocks BLOB NOT NULL,
+    @record_metadata
     step BLOB REFERENCES action_step (id) DEFERRABLE INITIALLY DEFERRED,
     status INTEGER NOT NULL DEFAULT 0,
     changed_on TEXT,
     comment TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE practice (
-    seq INTEGER PRIMARY KEY,
-    id BLOB NOT NULL UNIQUE CHECK (length(id) = 16),
-    created_by BLOB REFERENCES person (id) DEFERRABLE INITIALLY DEFERRED,
-    created_at INTEGER NOT NULL,
-    visibility INTEGER NOT NULL CHECK (visibility IN (0, 1)),
-    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
-    clocks BLOB NOT NULL,
+    @record_metadata
     pairing BLOB REFERENCES pairing (id) DEFERRABLE INITIALLY DEFERRED,
     step BLOB REFERENCES action_step (id) DEFERRABLE INITIALLY DEFERRED,
     meeting BLOB REFERENCES meeting (id) DEFERRABLE INITIALLY DEFERRED,
@@ -259,25 +183,13 @@ CREATE TABLE practice (
     script TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE practice_round (
-    seq INTEGER PRIMARY KEY,
-    id BLOB NOT NULL UNIQUE CHECK (length(id) = 16),
-    created_by BLOB REFERENCES person (id) DEFERRABLE INITIALLY DEFERRED,
-    created_at INTEGER NOT NULL,
-    visibility INTEGER NOT NULL CHECK (visibility IN (0, 1)),
-    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
-    clocks BLOB NOT NULL,
+    @record_metadata
     practice BLOB REFERENCES practice (id) DEFERRABLE INITIALLY DEFERRED,
     round_number INTEGER NOT NULL DEFAULT 0,
     feedback TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE reflection (
-    seq INTEGER PRIMARY KEY,
-    id BLOB NOT NULL UNIQUE CHECK (length(id) = 16),
-    created_by BLOB REFERENCES person (id) DEFERRABLE INITIALLY DEFERRED,
-    created_at INTEGER NOT NULL,
-    visibility INTEGER NOT NULL CHECK (visibility IN (0, 1)),
-    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
-    clocks BLOB NOT NULL,
+    @record_metadata
     pairing BLOB REFERENCES pairing (id) DEFERRABLE INITIALLY DEFERRED,
     meeting BLOB REFERENCES meeting (id) DEFERRABLE INITIALLY DEFERRED,
     written_on TEXT,
@@ -285,13 +197,7 @@ CREATE TABLE reflection (
     body TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE evidence (
-    seq INTEGER PRIMARY KEY,
-    id BLOB NOT NULL UNIQUE CHECK (length(id) = 16),
-    created_by BLOB REFERENCES person (id) DEFERRABLE INITIALLY DEFERRED,
-    created_at INTEGER NOT NULL,
-    visibility INTEGER NOT NULL CHECK (visibility IN (0, 1)),
-    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
-    clocks BLOB NOT NULL,
+    @record_metadata
     pairing BLOB REFERENCES pairing (id) DEFERRABLE INITIALLY DEFERRED,
     cycle BLOB REFERENCES cycle (id) DEFERRABLE INITIALLY DEFERRED,
     step BLOB REFERENCES action_step (id) DEFERRABLE INITIALLY DEFERRED,
@@ -302,13 +208,7 @@ CREATE TABLE evidence (
     tally_out_of INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE time_log (
-    seq INTEGER PRIMARY KEY,
-    id BLOB NOT NULL UNIQUE CHECK (length(id) = 16),
-    created_by BLOB REFERENCES person (id) DEFERRABLE INITIALLY DEFERRED,
-    created_at INTEGER NOT NULL,
-    visibility INTEGER NOT NULL CHECK (visibility IN (0, 1)),
-    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
-    clocks BLOB NOT NULL,
+    @record_metadata
     pairing BLOB REFERENCES pairing (id) DEFERRABLE INITIALLY DEFERRED,
     logged_on TEXT,
     minutes INTEGER NOT NULL DEFAULT 0,
@@ -316,13 +216,7 @@ CREATE TABLE time_log (
     comment TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE training_record (
-    seq INTEGER PRIMARY KEY,
-    id BLOB NOT NULL UNIQUE CHECK (length(id) = 16),
-    created_by BLOB REFERENCES person (id) DEFERRABLE INITIALLY DEFERRED,
-    created_at INTEGER NOT NULL,
-    visibility INTEGER NOT NULL CHECK (visibility IN (0, 1)),
-    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
-    clocks BLOB NOT NULL,
+    @record_metadata
     person BLOB REFERENCES person (id) DEFERRABLE INITIALLY DEFERRED,
     training_kind INTEGER NOT NULL DEFAULT 0,
     completed_on TEXT,
@@ -331,13 +225,7 @@ CREATE TABLE training_record (
     notes TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE pairing_checkin (
-    seq INTEGER PRIMARY KEY,
-    id BLOB NOT NULL UNIQUE CHECK (length(id) = 16),
-    created_by BLOB REFERENCES person (id) DEFERRABLE INITIALLY DEFERRED,
-    created_at INTEGER NOT NULL,
-    visibility INTEGER NOT NULL CHECK (visibility IN (0, 1)),
-    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
-    clocks BLOB NOT NULL,
+    @record_metadata
     pairing BLOB REFERENCES pairing (id) DEFERRABLE INITIALLY DEFERRED,
     answered_on TEXT,
     answer INTEGER NOT NULL DEFAULT 0,
@@ -386,7 +274,13 @@ CREATE TABLE field_conflict (
 );
 )sql";
 
-std::string version_1_records() { return std::string(version_1_sql); }
+std::string version_1_records() {
+    constexpr std::string_view placeholder = "@record_metadata";
+    std::string sql(version_1_sql);
+    for (std::size_t at = sql.find(placeholder); at != std::string::npos; at = sql.find(placeholder, at))
+        sql.replace(at, placeholder.size(), version_1_record_metadata);
+    return sql;
+}
 
 // Version 2: the full-text search index over every searchable field, kept in
 // step by triggers; existing records are indexed as the index is created.

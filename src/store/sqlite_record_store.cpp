@@ -102,7 +102,7 @@ Result<std::unique_ptr<SqliteRecordStore>, StoreError> SqliteRecordStore::open(D
 
 Result<void, StoreError> SqliteRecordStore::prepare_statements() {
     kinds_.resize(all_kinds().size());
-    const std::pair<Statement*, std::string_view> others[] = {
+    const std::pair<Statement*, std::string> others[] = {
         {&keep_conflict_,
          "INSERT OR IGNORE INTO field_conflict (kind, record_id, field, losing_text, losing_hlc, losing_site, "
          "winning_hlc, winning_site, kept_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"},
@@ -113,12 +113,7 @@ Result<void, StoreError> SqliteRecordStore::prepare_statements() {
         {&commit_, "COMMIT"},
         {&rollback_, "ROLLBACK"},
     };
-    for (const auto& [statement, sql] : others) {
-        auto prepared = db_.prepare(sql);
-        if (!prepared) return fail(prepared.error());
-        *statement = std::move(prepared).value();
-    }
-    return {};
+    return db_.prepare_all(others);
 }
 
 // Tandem's starter entries live in every database with ids derived from
@@ -142,13 +137,7 @@ Result<void, StoreError> SqliteRecordStore::sync_starter_library() {
 
     if (auto begun = begin(); !begun) return begun;
     for (const StarterEntry& entry : starter_library()) {
-        LibraryEntry typed;
-        typed.meta.id = RecordId::derived(entry.key);
-        typed.area = entry.area;
-        typed.title = entry.title;
-        typed.wording = entry.wording;
-        typed.success_criteria = entry.success_criteria;
-        typed.practice_task = entry.practice_task;
+        const LibraryEntry typed = library_entry_of(entry);
         if (auto saved = save(to_record(typed)); !saved) {
             rollback();
             return saved;
@@ -197,7 +186,7 @@ Result<Statement*, StoreError> SqliteRecordStore::statement(Kind kind, Purpose p
     return &slot;
 }
 
-Result<Record, StoreError> SqliteRecordStore::read_row(Kind kind, Statement& statement) {
+Result<Record, StoreError> SqliteRecordStore::read_row(Kind kind, const Statement& statement) {
     const KindSpec& spec = kind_spec(kind);
     Record record = Record::blank(kind);
     const auto id = statement.blob(0);
@@ -268,21 +257,13 @@ Result<std::vector<Record>, StorageError> SqliteRecordStore::load_all(Kind kind)
     if (!prepared) return fail(prepared.error());
     Statement& statement = *prepared.value();
     std::vector<Record> records;
-    for (;;) {
-        auto row = statement.step();
-        if (!row) {
-            statement.reset();
-            return fail(row.error());
-        }
-        if (!row.value()) break;
-        auto record = read_row(kind, statement);
-        if (!record) {
-            statement.reset();
-            return fail(record.error());
-        }
+    auto done = statement.each_row([&](const Statement& row) -> Result<void, StoreError> {
+        auto record = read_row(kind, row);
+        if (!record) return fail(record.error());
         records.push_back(std::move(record).value());
-    }
-    statement.reset();
+        return {};
+    });
+    if (!done) return fail(done.error());
     return records;
 }
 

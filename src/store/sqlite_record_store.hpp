@@ -49,7 +49,7 @@ private:
     Result<std::optional<std::int64_t>, StoreError> local_value(std::string_view key);
     Result<void, StoreError> set_local_value(std::string_view key, std::int64_t value);
     Result<Statement*, StoreError> statement(Kind kind, Purpose purpose);
-    Result<Record, StoreError> read_row(Kind kind, Statement& statement);
+    Result<Record, StoreError> read_row(Kind kind, const Statement& statement);
 
     Database db_;
     std::vector<KindStatements> kinds_;  // index: kind number - 1; prepared on first use

@@ -49,16 +49,7 @@ Result<bool, StoreError> Statement::step() {
 }
 
 Result<void, StoreError> Statement::run() {
-    for (;;) {
-        auto row = step();
-        if (!row) {
-            reset();
-            return fail(row.error());
-        }
-        if (!row.value()) break;
-    }
-    reset();
-    return {};
+    return each_row([](const Statement&) {});
 }
 
 void Statement::reset() {

@@ -6,6 +6,8 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <utility>
 
 #include "core/record_store.hpp"
 #include "core/result.hpp"
@@ -36,6 +38,11 @@ public:
     Result<bool, StoreError> step();
     // Steps until done, discarding rows.
     Result<void, StoreError> run();
+    // Steps until done, calling on_row(const Statement&) for each row. on_row
+    // may return Result<void, StoreError>; its first error stops the run and
+    // is returned. The statement is always reset afterwards.
+    template <class OnRow>
+    Result<void, StoreError> each_row(OnRow&& on_row);
     // Ready to run again; bindings are cleared.
     void reset();
 
@@ -51,5 +58,26 @@ public:
 private:
     sqlite3_stmt* handle_ = nullptr;
 };
+
+template <class OnRow>
+Result<void, StoreError> Statement::each_row(OnRow&& on_row) {
+    Result<void, StoreError> outcome;
+    for (;;) {
+        auto row = step();
+        if (!row) {
+            outcome = fail(row.error());
+            break;
+        }
+        if (!row.value()) break;
+        if constexpr (std::is_void_v<std::invoke_result_t<OnRow&, const Statement&>>) {
+            on_row(std::as_const(*this));
+        } else if (auto handled = on_row(std::as_const(*this)); !handled) {
+            outcome = fail(handled.error());
+            break;
+        }
+    }
+    reset();
+    return outcome;
+}
 
 }  // namespace tandem::store
