@@ -3,6 +3,7 @@
 
 #include <doctest/doctest.h>
 
+#include "core/utf8.hpp"
 #include "replica.hpp"
 #include "store/record_search.hpp"
 
@@ -144,6 +145,14 @@ TEST_CASE("query syntax typed by a user is searched as text, never run") {
     CHECK(f.finds("\"quoted", id));
     CHECK(store::search_query_for("a \"b\" *") == "\"a\"* \"b\"*");
     CHECK(store::search_query_for(std::string(1000, 'x')).size() < 300);
+}
+
+TEST_CASE("a long query is cut between characters, never inside one") {
+    // 255 bytes, then "é" (2 bytes) straddling the 256-byte cut
+    const std::string typed = std::string(200, 'a') + " " + std::string(54, 'b') + "é";
+    const std::string query = store::search_query_for(typed);
+    CHECK(utf8_code_points(query).has_value());
+    CHECK(query == "\"" + std::string(200, 'a') + "\"* \"" + std::string(54, 'b') + "\"*");
 }
 
 TEST_CASE("the index follows edits, deletes and restores of searchable fields") {

@@ -26,7 +26,10 @@ bool has_word_character(std::string_view word) {
 }  // namespace
 
 std::string search_query_for(std::string_view user_text) {
-    user_text = user_text.substr(0, max_query_bytes);
+    std::size_t end = std::min(user_text.size(), max_query_bytes);
+    // back to the start of a character the cut would split
+    while (end > 0 && end < user_text.size() && (static_cast<unsigned char>(user_text[end]) & 0xC0) == 0x80) --end;
+    user_text = user_text.substr(0, end);
     std::string query;
     std::size_t words = 0;
     std::size_t i = 0;

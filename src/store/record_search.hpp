@@ -31,7 +31,8 @@ struct SearchHit {
 
 // The FTS5 query for what a user typed: each word quoted (so no character is
 // query syntax) and matched as a prefix, all words required. Empty when the
-// text has no word. At most 16 words and 256 bytes of input are used.
+// text has no word. At most 16 words and 256 bytes of input are used, cut
+// between characters.
 std::string search_query_for(std::string_view user_text);
 
 class RecordSearch {
