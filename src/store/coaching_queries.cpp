@@ -23,7 +23,6 @@ CalendarDate date_at(const Statement& row, int column) {
     return CalendarDate::parse(row.text(column)).value_or(CalendarDate{});
 }
 
-
 }  // namespace
 
 Result<CoachingQueries, StoreError> CoachingQueries::prepare(Database& db) {

@@ -22,7 +22,8 @@ void rank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* result
         sqlite3_result_error_code(result, rc);
         return;
     }
-    const double average_length = rows > 0 && total_length > 0 ? static_cast<double>(total_length) / static_cast<double>(rows) : 1.0;
+    const double average_length =
+        rows > 0 && total_length > 0 ? static_cast<double>(total_length) / static_cast<double>(rows) : 1.0;
     const double length_norm = k1 * (1.0 - b + b * static_cast<double>(length) / average_length);
 
     double score = 0;
