@@ -1,6 +1,6 @@
 # CMake targets for the pinned third-party code that scripts/setup.sh fetched
 # from Debian source packages into TANDEM_DEPS_DIR:
-#   sqlite3, sodium, imgui, imgui_web_backends (web only), cereal, doctest,
+#   sqlite3, sodium, imgui, cereal, doctest,
 # and TANDEM_FONT_DIR, where the UI font is.
 
 foreach(_required sqlite/sqlite3.c src/imgui/imgui.cpp libsodium-native/lib/libsodium.a
@@ -48,20 +48,10 @@ add_library(imgui STATIC
   "${CMAKE_SOURCE_DIR}/src/ui/imgui_test_engine_hooks.cpp")
 target_include_directories(imgui SYSTEM PUBLIC "${IMGUI_DIR}")
 target_include_directories(imgui PRIVATE "${CMAKE_SOURCE_DIR}/src")
-target_compile_definitions(imgui PUBLIC IMGUI_ENABLE_TEST_ENGINE IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
+# 32-bit indices: a long note's draw list may pass 64K vertices, and WebGL2
+# cannot draw with a base vertex to split it.
+target_compile_definitions(imgui PUBLIC IMGUI_ENABLE_TEST_ENGINE IMGUI_DISABLE_OBSOLETE_FUNCTIONS "ImDrawIdx=unsigned int")
 target_compile_options(imgui PRIVATE -w)
-
-if(EMSCRIPTEN)
-  # ImGui's stock GLFW and OpenGL3 backends, over Emscripten's GLFW and WebGL2.
-  add_library(imgui_web_backends STATIC
-    "${IMGUI_DIR}/backends/imgui_impl_glfw.cpp"
-    "${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp")
-  target_include_directories(imgui_web_backends SYSTEM PUBLIC "${IMGUI_DIR}/backends")
-  target_compile_definitions(imgui_web_backends PUBLIC IMGUI_IMPL_OPENGL_ES3)
-  target_compile_options(imgui_web_backends PRIVATE -w)
-  target_link_libraries(imgui_web_backends PUBLIC imgui)
-  target_link_options(imgui_web_backends INTERFACE -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2)
-endif()
 
 # The UI font, Inter, from Debian's fonts-inter; embedded into the modules.
 set(TANDEM_FONT_DIR "/usr/share/fonts/opentype/inter" CACHE PATH "Where fonts-inter keeps its OpenType files")

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Sets up if needed, builds natively and for the web, and runs the three test
+# Sets up if needed, checks the renderer's shaders with glslangValidator
+# (one test each), builds natively and for the web, and runs the three test
 # levels:
 #   a) the doctest suites natively (with AddressSanitizer and UBSan) via ctest;
 #   b) the same suites compiled to wasm, run under Node via ctest;
@@ -75,6 +76,17 @@ run_ctest() {
   passed=$((passed + p))
   failed=$((failed + f))
 }
+
+tandem_say "== shaders (glslangValidator)"
+for shader in shaders/*.vert shaders/*.frag; do
+  if glslangValidator "$shader" >"$logs/shader-$(basename "$shader").log" 2>&1; then
+    passed=$((passed + 1))
+  else
+    cat "$logs/shader-$(basename "$shader").log" >&2
+    problems+=("$shader does not compile as GLSL ES 3.00")
+    failed=$((failed + 1))
+  fi
+done
 
 native_total=-1
 web_total=-1

@@ -200,3 +200,75 @@ TEST_CASE("a missing font file falls back to ImGui's font instead of failing") {
     CHECK(ImGui::GetIO().Fonts->Fonts.Size == 1);
     ImGui::DestroyContext(context);
 }
+
+TEST_CASE("preferences survive a round trip and ignore what they do not know") {
+    Preferences preferences;
+    preferences.theme = Theme::dark;
+    preferences.text_size_percent = 150;
+    preferences.screen = Screen::sharing;
+    preferences.sidebar_width = 300;
+    CHECK(parse_preferences(format_preferences(preferences)) == preferences);
+
+    CHECK(parse_preferences("") == Preferences{});
+    CHECK(parse_preferences("theme=purple\ntext-size=137\nscreen=nowhere\nsidebar=12x\ngarbage") == Preferences{});
+    CHECK(parse_preferences("sidebar=9999").sidebar_width == sidebar_width_range.max);
+    CHECK(parse_preferences("text-size=125").text_size_percent == 125);
+    // Only the first 4 KiB is read.
+    CHECK(parse_preferences(std::string(5000, '\n') + "theme=dark").theme == Theme::light);
+}
+
+TEST_CASE("text size steps through the offered sizes and stops at the ends") {
+    CHECK(step_text_size(100, +1) == 110);
+    CHECK(step_text_size(100, -1) == 90);
+    CHECK(step_text_size(200, +1) == 200);
+    CHECK(step_text_size(80, -1) == 80);
+    CHECK(step_text_size(120, +1) == 125);  // an unknown size joins the list
+    CHECK(step_text_size(120, -1) == 110);
+}
+
+TEST_CASE("the theme scales every size and keeps its colours") {
+    Harness h;
+    apply_theme(ImGui::GetStyle(), Theme::dark, 2.0f);
+    CHECK(current_theme() == Theme::dark);
+    CHECK(metrics().body_font_size == doctest::Approx(34.0f));
+    CHECK(ImGui::GetStyle().FramePadding.x == doctest::Approx(28.0f));
+    CHECK(px(10) == doctest::Approx(20.0f));
+    CHECK(ImGui::GetStyle().Colors[ImGuiCol_WindowBg].x < 0.2f);
+    apply_theme(ImGui::GetStyle());
+    CHECK(metrics().body_font_size == doctest::Approx(17.0f));
+    CHECK(ImGui::GetStyle().Colors[ImGuiCol_WindowBg].x > 0.9f);
+}
+
+TEST_CASE("fonts are rasterised at the scale, and missing characters show as a square") {
+    Harness h(true);
+    apply_theme(ImGui::GetStyle(), Theme::light, 1.5f);
+    ImGuiIO& io = ImGui::GetIO();
+    const Fonts fonts = load_fonts(io, TANDEM_TEST_FONT_DIR "/Inter-Regular.otf", TANDEM_TEST_FONT_DIR "/Inter-SemiBold.otf");
+    io.Fonts->Build();
+    REQUIRE(fonts.body != nullptr);
+    CHECK(fonts.body->FontSize == doctest::Approx(25.5f));
+    CHECK(fonts.body->FallbackChar == missing_glyph);
+    CHECK(fonts.body->FindGlyphNoFallback(0x03A9) != nullptr);  // Ω
+    CHECK(fonts.body->FindGlyphNoFallback(0x0416) != nullptr);  // Ж
+    CHECK(fonts.body->FindGlyphNoFallback(0x0142) != nullptr);  // ł
+    CHECK(fonts.body->FindGlyph(0x4E2D) == fonts.body->FindGlyphNoFallback(missing_glyph));  // 中
+    apply_theme(ImGui::GetStyle());
+}
+
+TEST_CASE("the settings screen offers theme and text size choices, and emits them") {
+    Harness h(true);
+    ShellView view;
+    view.screen = Screen::settings;
+    h.frame([&] { draw_shell(view, h.fonts, h.commands); });
+    const ItemRecord* dark = h.find("Dark");
+    REQUIRE(dark != nullptr);
+    CHECK(dark->role == Role::radio);
+    CHECK(std::get<bool>(dark->value) == false);
+    CHECK(h.find("Larger") != nullptr);
+    CHECK(h.find("Smaller") != nullptr);
+    CHECK(h.find("Reset")->enabled == false);
+    for (const ItemRecord& item : h.registry.last_frame()) {
+        if (item.role == Role::slider) continue;  // the sidebar's edge is a thin drag strip
+        CHECK_MESSAGE(item.h >= 32.0f, item.label);
+    }
+}

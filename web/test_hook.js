@@ -1,4 +1,4 @@
-// Test hook (only with ?test=1): window.tandem.test = { ready, items(), state(), frames() }.
+// Test hook (only with ?test=1): window.tandem.test = { ready, items(), state(), frames(), saveOpenedFile() }.
 // Linked in with --pre-js, so `Module` is the app's module object.
 // items() reports every interactive widget of the last frame in CSS pixels
 // relative to the viewport; end-to-end tests act on those coordinates with
@@ -30,6 +30,8 @@
       });
     },
     state: function () { return callJson("tandem_test_state") || {}; },
-    frames: function () { return drawn ? Module._tandem_test_frames() : 0; }
+    frames: function () { return drawn ? Module._tandem_test_frames() : 0; },
+    // Downloads the last file opened through the page again, unchanged.
+    saveOpenedFile: function () { Module._tandem_test_save_opened_file(); }
   };
 })();

@@ -1,22 +1,31 @@
-// Tandem's entry point in the browser: a GLFW window over the page's canvas,
-// a WebGL2 context, Dear ImGui with its stock GLFW and OpenGL3 backends, and
-// one frame per animation frame.
+// Tandem's entry point in the browser: wires the web platform (canvas,
+// WebGL2 renderer, input, text field, clipboard, files) to Dear ImGui, the UI
+// and the app, and draws frames only when something changed.
 
-#include <GLES3/gl3.h>
-#include <GLFW/glfw3.h>
 #include <emscripten.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
-#include <imgui_impl_glfw.h>
-#include <imgui_impl_opengl3.h>
+#include <imgui_internal.h>
 
 #include <cmath>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "app/app.hpp"
 #include "app/test_hook.hpp"
+#include "platform/frame_pacer.hpp"
+#include "platform/input_queue.hpp"
+#include "platform/web/browser_canvas.hpp"
+#include "platform/web/clipboard.hpp"
+#include "platform/web/file_transfer.hpp"
+#include "platform/web/local_storage.hpp"
+#include "platform/web/text_input_bridge.hpp"
+#include "platform/web/web_input.hpp"
+#include "platform/web/webgl_renderer.hpp"
 #include "ui/item_registry.hpp"
+#include "ui/key_codes.hpp"
+#include "ui/preferences.hpp"
 #include "ui/shell.hpp"
 #include "ui/theme.hpp"
 
@@ -35,58 +44,213 @@ EM_JS(void, tandem_page_failed, (const char* text), {
     var message = document.getElementById("message");
     if (message) message.textContent = UTF8ToString(text);
 });
+EM_JS(int, tandem_is_mac, (), {
+    return /Mac|iPhone|iPad/.test(navigator.platform || "") ? 1 : 0;
+});
 // clang-format on
 
 // Embedded into the module at link time (see src/CMakeLists.txt).
 constexpr const char* body_font_path = "/fonts/Inter-Regular.otf";
 constexpr const char* heading_font_path = "/fonts/Inter-SemiBold.otf";
+constexpr const char* preferences_key = "tandem.preferences";
+// The caret blinks for this long after the last input, then stays lit.
+constexpr double caret_blink_ms = 8000.0;
+// Frames drawn inside one event at most, to apply its input.
+constexpr int max_frames_per_event = 8;
 
-struct Runtime {
-    GLFWwindow* window = nullptr;
+struct Host {
+    platform::BrowserCanvas canvas;
+    platform::WebGlRenderer renderer;
+    platform::InputQueue queue;
+    platform::FramePacer pacer;
     app::App app;
     ui::ItemRegistry registry;
     ui::Fonts fonts;
+    std::vector<ui::Command> commands;
+    std::unique_ptr<platform::WebInput> input;
+    std::unique_ptr<platform::TextInputBridge> text_input;
+    std::unique_ptr<platform::Clipboard> clipboard;
+    std::unique_ptr<platform::FileTransfer> files;
+
     bool test_mode = false;
     std::uint64_t frames = 0;
-    std::vector<ui::Command> commands;
+    double last_frame_ms = 0;
+    double last_input_ms = 0;
+    bool animation_frame_requested = false;
+    long deadline_timer = 0;
+    double deadline_timer_at = 0;
+
+    // What the fonts and style were built for; rebuilt when either changes.
+    float built_scale = 0;
+    ui::Theme built_theme = ui::Theme::light;
+    ui::Preferences saved_preferences;
 };
 
-// Keeps the canvas's drawing buffer the size the page's CSS gives it.
-void fit_canvas(GLFWwindow* window) {
-    double css_w = 0, css_h = 0;
-    emscripten_get_element_css_size("#canvas", &css_w, &css_h);
-    const int want_w = static_cast<int>(std::lround(css_w));
-    const int want_h = static_cast<int>(std::lround(css_h));
-    int have_w = 0, have_h = 0;
-    glfwGetWindowSize(window, &have_w, &have_h);
-    if (want_w > 0 && want_h > 0 && (want_w != have_w || want_h != have_h)) glfwSetWindowSize(window, want_w, want_h);
+Host* host = nullptr;
+
+float ui_scale() {
+    return static_cast<float>(host->canvas.size().pixel_ratio() * host->app.preferences().text_size_percent / 100.0);
 }
 
-void frame(void* arg) {
-    Runtime& rt = *static_cast<Runtime*>(arg);
-    fit_canvas(rt.window);
-    glfwPollEvents();
+// Rebuilds the style and the font atlas for the current scale and theme.
+void build_look() {
+    const float scale = ui_scale();
+    const ui::Theme theme = host->app.preferences().theme;
+    if (scale == host->built_scale && theme == host->built_theme) return;
+    ImGuiIO& io = ImGui::GetIO();
+    ui::apply_theme(ImGui::GetStyle(), theme, scale);
+    if (scale != host->built_scale) {
+        host->fonts = ui::load_fonts(io, body_font_path, heading_font_path);
+        io.Fonts->Build();
+        if (host->renderer.ready()) host->renderer.upload_font_atlas(*io.Fonts);
+    }
+    host->built_scale = scale;
+    host->built_theme = theme;
+    host->input->set_wheel_step(5.0f * ui::metrics().body_font_size);
+}
 
-    ImGui_ImplOpenGL3_NewFrame();
-    ImGui_ImplGlfw_NewFrame();
+void save_preferences_if_changed() {
+    if (host->app.preferences() == host->saved_preferences) return;
+    host->saved_preferences = host->app.preferences();
+    platform::write_local_setting(preferences_key, ui::format_preferences(host->saved_preferences));
+}
+
+void run_host_requests() {
+    for (const app::HostRequest& request : host->app.take_host_requests()) {
+        if (const auto* picker = std::get_if<app::OpenFilePicker>(&request)) host->files->choose(picker->accept);
+    }
+}
+
+// Keeps the hidden text field at the active ImGui field's caret.
+void follow_text_field() {
+    const ImGuiIO& io = ImGui::GetIO();
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    const double ratio = host->canvas.size().pixel_ratio();
+    const auto css = [ratio](float display) { return static_cast<float>(display / ratio); };
+    host->text_input->follow(io.WantTextInput, css(g.PlatformImePos.x), css(g.PlatformImePos.y),
+                             css(ImGui::GetTextLineHeight()), css(ui::metrics().body_font_size));
+}
+
+// When the caret of the active text field next blinks on or off, if it blinks.
+std::optional<double> next_caret_change(double now_ms) {
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    if (!g.IO.WantTextInput || !g.IO.ConfigInputTextCursorBlink || g.InputTextState.ID == 0) return std::nullopt;
+    // ImGui shows the caret for the first 0.8 s of every 1.2 s.
+    const double phase = std::fmod(static_cast<double>(g.InputTextState.CursorAnim), 1.2);
+    const double wait_s = phase < 0.8 ? 0.8 - phase : 1.2 - phase;
+    return now_ms + wait_s * 1000.0 + 1.0;
+}
+
+// Draws one frame: applies a frame's worth of input, draws the UI, renders
+// and dispatches the UI's commands. Returns whether it applied input or
+// dispatched commands.
+bool draw_frame() {
+    const double now = emscripten_get_now();
+    ImGuiIO& io = ImGui::GetIO();
+    const platform::CanvasSize& size = host->canvas.size();
+    io.DisplaySize = ImVec2(static_cast<float>(size.device_w), static_cast<float>(size.device_h));
+    io.DisplayFramebufferScale = ImVec2(1.0f, 1.0f);
+    io.DeltaTime = host->last_frame_ms > 0 ? static_cast<float>(std::max(now - host->last_frame_ms, 0.1) / 1000.0)
+                                           : 1.0f / 60.0f;
+    host->last_frame_ms = now;
+
+    const bool had_input = host->queue.apply_frame(io) > 0;
+    if (had_input) host->last_input_ms = now;
+    io.ConfigInputTextCursorBlink = now - host->last_input_ms < caret_blink_ms;
+    build_look();
+
     ImGui::NewFrame();
-    if (rt.test_mode) rt.registry.begin_frame();
-    ui::draw_shell(rt.app.shell_view(), rt.fonts, rt.commands);
+    if (host->test_mode) host->registry.begin_frame();
+    ui::draw_shell(host->app.shell_view(), host->fonts, host->commands);
     ImGui::Render();
+    if (!host->canvas.context_lost())
+        host->renderer.render(*ImGui::GetDrawData(), size.device_w, size.device_h, ui::palette_colors().background);
+    if (host->test_mode) host->registry.end_frame();
 
-    int fb_w = 0, fb_h = 0;
-    glfwGetFramebufferSize(rt.window, &fb_w, &fb_h);
-    glViewport(0, 0, fb_w, fb_h);
-    const ImVec4 clear = ui::palette_colors().background;
-    glClearColor(clear.x, clear.y, clear.z, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    const bool dispatched = !host->commands.empty();
+    for (const ui::Command& command : host->commands) host->app.dispatch(command);
+    host->commands.clear();
+    run_host_requests();
+    save_preferences_if_changed();
+    follow_text_field();
+    host->canvas.set_cursor(ImGui::GetMouseCursor());
 
-    if (rt.test_mode) rt.registry.end_frame();
-    for (const ui::Command& command : rt.commands) rt.app.dispatch(command);
-    rt.commands.clear();
-    if (++rt.frames == 1) tandem_page_started();
-    if (rt.test_mode) app::notify_frame_drawn();
+    host->pacer.frame_drawn(now, platform::picture_hash(*ImGui::GetDrawData()), had_input || dispatched);
+    if (auto caret = next_caret_change(now)) host->pacer.request_at(*caret);
+    if (io.WantTextInput && io.ConfigInputTextCursorBlink) host->pacer.request_at(host->last_input_ms + caret_blink_ms);
+    if (++host->frames == 1) tandem_page_started();
+    if (host->test_mode) app::notify_frame_drawn();
+    return had_input || dispatched;
+}
+
+void schedule();
+
+EM_BOOL on_animation_frame(double, void*) {
+    host->animation_frame_requested = false;
+    if (host->pacer.due(emscripten_get_now())) draw_frame();
+    schedule();
+    return EM_FALSE;
+}
+
+void on_deadline(void*) {
+    host->deadline_timer = 0;
+    host->pacer.due(emscripten_get_now());
+    schedule();
+}
+
+// Asks the browser for the next frame if one is wanted now, or for a timer
+// at the pacer's deadline; asks for nothing while idle.
+void schedule() {
+    if (host->pacer.wants_frame_now() || !host->queue.empty()) {
+        host->pacer.request();
+        if (!host->animation_frame_requested) {
+            host->animation_frame_requested = true;
+            emscripten_request_animation_frame(on_animation_frame, nullptr);
+        }
+        return;
+    }
+    const std::optional<double> deadline = host->pacer.deadline();
+    if (!deadline) return;
+    if (host->deadline_timer != 0 && host->deadline_timer_at == *deadline) return;
+    if (host->deadline_timer != 0) emscripten_clear_timeout(host->deadline_timer);
+    host->deadline_timer_at = *deadline;
+    host->deadline_timer =
+        emscripten_set_timeout(on_deadline, std::max(0.0, *deadline - emscripten_get_now()), nullptr);
+}
+
+// Draws frames at once until the waiting input is applied (bounded).
+void draw_now() {
+    for (int i = 0; i < max_frames_per_event && !host->queue.empty(); ++i) draw_frame();
+    host->pacer.request();
+    schedule();
+}
+
+void wake(platform::WebInput::Urgency urgency) {
+    if (urgency == platform::WebInput::Urgency::now) {
+        draw_now();
+        return;
+    }
+    host->pacer.request();
+    schedule();
+}
+
+void on_file(platform::OpenedFile file) {
+    switch (file.outcome) {
+        case platform::OpenedFile::Outcome::opened: host->app.file_opened(file.name, file.bytes); break;
+        case platform::OpenedFile::Outcome::too_large: host->app.file_too_large(file.name, file.size); break;
+        case platform::OpenedFile::Outcome::unreadable: host->app.file_unreadable(file.name); break;
+    }
+    if (host->test_mode) app::remember_opened_file(file.name, file.bytes);
+    wake(platform::WebInput::Urgency::soon);
+}
+
+// The test hook's extra state: what the platform knows.
+std::string platform_state_json() {
+    const platform::CanvasSize& size = host->canvas.size();
+    const ImFont* font = host->fonts.body;
+    return "\"pixelRatio\":" + std::to_string(size.pixel_ratio()) +
+           ",\"fontPixels\":" + std::to_string(font ? font->FontSize : 0.0f) +
+           ",\"contextLost\":" + (host->canvas.context_lost() ? "true" : "false");
 }
 
 }  // namespace
@@ -95,37 +259,60 @@ int main() {
     constexpr const char* cannot_draw =
         "Tandem could not start: this browser cannot draw with WebGL2. "
         "Please use an up-to-date Chrome, Edge, Firefox or Safari.";
-    if (!glfwInit()) {
+    host = new Host();  // lives as long as the page
+    if (!host->canvas.create_context()) {
         tandem_page_failed(cannot_draw);
         return 1;
     }
-    double css_w = 0, css_h = 0;
-    emscripten_get_element_css_size("#canvas", &css_w, &css_h);
-    GLFWwindow* window = glfwCreateWindow(static_cast<int>(css_w), static_cast<int>(css_h), "Tandem", nullptr, nullptr);
-    if (window == nullptr) {
-        tandem_page_failed(cannot_draw);
-        return 1;
-    }
-    glfwMakeContextCurrent(window);
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;  // layout is fixed; nothing to remember between visits
+    io.IniFilename = nullptr;  // the layout is the app's, kept in its preferences
+    io.BackendPlatformName = "tandem_web";
+    io.BackendRendererName = "tandem_webgl2";
+    io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
+    io.ConfigMacOSXBehaviors = tandem_is_mac() != 0;
+    io.ConfigWindowsMoveFromTitleBarOnly = true;
+    ui::map_imgui_keys(io);
 
-    // Lives for the whole page: the main loop never returns.
-    auto* rt = new Runtime();
-    rt->window = window;
-    ui::apply_theme(ImGui::GetStyle());
-    rt->fonts = ui::load_fonts(io, body_font_path, heading_font_path);
-    rt->test_mode = app::test_mode_requested();
-    if (rt->test_mode) {
-        rt->registry.attach(*ImGui::GetCurrentContext());
-        app::install_test_hook(rt->registry, rt->app, rt->frames);
+    host->app.restore_preferences(ui::parse_preferences(platform::read_local_setting(preferences_key, 4096)));
+    host->saved_preferences = host->app.preferences();
+    host->input = std::make_unique<platform::WebInput>(host->canvas, host->queue,
+                                                       [] { return host->text_input->focused(); });
+    host->text_input = std::make_unique<platform::TextInputBridge>(host->queue, [] { draw_now(); });
+    host->clipboard = std::make_unique<platform::Clipboard>(io, host->queue, [] { draw_now(); }, io.ConfigMacOSXBehaviors);
+    host->files = std::make_unique<platform::FileTransfer>(
+        app::max_open_file_bytes, on_file, [](bool over) {
+            host->app.file_over_page(over);
+            wake(platform::WebInput::Urgency::soon);
+        });
+
+    host->test_mode = app::test_mode_requested();
+    if (host->test_mode) {
+        host->registry.attach(*ImGui::GetCurrentContext());
+        app::install_test_hook(host->registry, host->app, host->frames, platform_state_json);
     }
 
-    ImGui_ImplGlfw_InitForOpenGL(window, true);
-    ImGui_ImplOpenGL3_Init("#version 300 es");
-    emscripten_set_main_loop_arg(frame, rt, 0, false);
-    return 0;
+    if (!host->renderer.create()) {
+        tandem_page_failed(cannot_draw);
+        return 1;
+    }
+    host->canvas.observe(
+        [] {
+            host->pacer.request();
+            schedule();
+        },
+        [] {
+            host->renderer.abandon();
+        },
+        [] {
+            if (host->renderer.create()) host->renderer.upload_font_atlas(*ImGui::GetIO().Fonts);
+            host->pacer.request();
+            schedule();
+        });
+    host->input->install(wake);
+    build_look();
+    schedule();
+    return 0;  // the runtime lives on; frames come from browser events
 }

@@ -1,9 +1,13 @@
 #pragma once
 // The browser test hook, present only when the page URL has ?test=1:
-// window.tandem.test with ready, items(), state() and frames(). The JS half is
-// web/test_hook.js; this half answers it from the app's last frame.
+// window.tandem.test with ready, items(), state(), frames() and
+// saveOpenedFile(). The JS half is web/test_hook.js; this half answers it
+// from the app's last frame.
 
 #include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
 
 namespace tandem::ui {
 class ItemRegistry;
@@ -17,9 +21,15 @@ class App;
 bool test_mode_requested();
 
 // Makes the hook answer from these objects, which must outlive the page.
-void install_test_hook(const ui::ItemRegistry& registry, const App& app, const std::uint64_t& frames);
+// `platform_state` returns further members for state(), as JSON without braces.
+void install_test_hook(const ui::ItemRegistry& registry, const App& app, const std::uint64_t& frames,
+                       std::string (*platform_state)());
 
 // Tells the JS half that a frame has been drawn (resolves `ready` the first time).
 void notify_frame_drawn();
+
+// Keeps a copy of the last file the user opened, for saveOpenedFile(), which
+// downloads it again so tests can check both directions byte for byte.
+void remember_opened_file(std::string_view name, std::span<const std::uint8_t> bytes);
 
 }  // namespace tandem::app

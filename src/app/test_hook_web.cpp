@@ -3,8 +3,10 @@
 #include <emscripten.h>
 
 #include <string>
+#include <vector>
 
 #include "app/app.hpp"
+#include "platform/web/file_transfer.hpp"
 #include "ui/item_registry.hpp"
 
 namespace tandem::app {
@@ -13,6 +15,9 @@ namespace {
 const ui::ItemRegistry* hooked_registry = nullptr;
 const App* hooked_app = nullptr;
 const std::uint64_t* hooked_frames = nullptr;
+std::string (*hooked_platform_state)() = nullptr;
+std::string opened_name;
+std::vector<std::uint8_t> opened_bytes;
 // The returned C strings stay valid until the next call of the same function.
 std::string items_reply;
 std::string state_reply;
@@ -30,13 +35,20 @@ EM_JS(void, tandem_frame_drawn_js, (), {
 
 bool test_mode_requested() { return tandem_test_hook_present() != 0; }
 
-void install_test_hook(const ui::ItemRegistry& registry, const App& app, const std::uint64_t& frames) {
+void install_test_hook(const ui::ItemRegistry& registry, const App& app, const std::uint64_t& frames,
+                       std::string (*platform_state)()) {
     hooked_registry = &registry;
     hooked_app = &app;
     hooked_frames = &frames;
+    hooked_platform_state = platform_state;
 }
 
 void notify_frame_drawn() { tandem_frame_drawn_js(); }
+
+void remember_opened_file(std::string_view name, std::span<const std::uint8_t> bytes) {
+    opened_name = name;
+    opened_bytes.assign(bytes.begin(), bytes.end());
+}
 
 }  // namespace tandem::app
 
@@ -50,15 +62,24 @@ EMSCRIPTEN_KEEPALIVE const char* tandem_test_items() {
     return items_reply.c_str();
 }
 
-// JSON of App::test_state_json().
+// JSON of App::test_state_json() with the platform's members added.
 EMSCRIPTEN_KEEPALIVE const char* tandem_test_state() {
     state_reply = hooked_app ? hooked_app->test_state_json() : std::string("{}");
+    if (hooked_platform_state && state_reply.size() > 2) {
+        state_reply.pop_back();
+        state_reply += "," + hooked_platform_state() + "}";
+    }
     return state_reply.c_str();
 }
 
 // Frames drawn since load.
 EMSCRIPTEN_KEEPALIVE double tandem_test_frames() {
     return hooked_frames ? static_cast<double>(*hooked_frames) : 0.0;
+}
+
+// Downloads the last opened file again, under its own name.
+EMSCRIPTEN_KEEPALIVE void tandem_test_save_opened_file() {
+    tandem::platform::FileTransfer::save(opened_name, opened_bytes, "application/octet-stream");
 }
 
 }

@@ -2,9 +2,11 @@
 // Commands: what a screen asks the app to do. Screens emit them; the app
 // dispatches them. A command carries values only, never pointers into UI state.
 
+#include <string>
 #include <variant>
 
 #include "ui/screen.hpp"
+#include "ui/theme.hpp"
 
 namespace tandem::ui {
 
@@ -13,6 +15,29 @@ struct NavigateTo {
     Screen screen;
 };
 
-using Command = std::variant<NavigateTo>;
+// Switch between the light and dark theme.
+struct SetTheme {
+    Theme theme;
+};
+
+// Make text larger (steps > 0) or smaller by that many of the offered sizes;
+// `reset` goes back to 100 %.
+struct ChangeTextSize {
+    int steps = 0;
+    bool reset = false;
+};
+
+// Set the sidebar's width, in CSS pixels.
+struct SetSidebarWidth {
+    int width;
+};
+
+// Open the browser's file picker to receive a bundle.
+struct ChooseFileToOpen {};
+
+// Close the notice at the top of the screen.
+struct DismissNotice {};
+
+using Command = std::variant<NavigateTo, SetTheme, ChangeTextSize, SetSidebarWidth, ChooseFileToOpen, DismissNotice>;
 
 }  // namespace tandem::ui

@@ -2,6 +2,12 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "ui/item_registry.hpp"
+#include "ui/key_codes.hpp"
 #include "ui/widgets.hpp"
 
 namespace tandem::ui {
@@ -11,19 +17,39 @@ namespace {
 constexpr ImGuiWindowFlags fixed_panel = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                          ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
 
-void draw_sidebar(const ShellView& view, const Fonts& fonts, float height, std::vector<Command>& commands) {
-    const Metrics& m = metrics();
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, palette_colors().sidebar);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12, 20));
-    ImGui::BeginChild("sidebar", ImVec2(m.sidebar_width, height), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+void heading(const Fonts& fonts, const char* text) {
+    if (fonts.heading) ImGui::PushFont(fonts.heading);
+    ImGui::TextUnformatted(text);
+    if (fonts.heading) ImGui::PopFont();
+}
 
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + 14);
+void muted(const char* text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, palette_colors().muted_text);
+    ImGui::TextWrapped("%s", text);
+    ImGui::PopStyleColor();
+}
+
+void section(const char* title) {
+    ImGui::Dummy(ImVec2(0, px(20)));
+    ImGui::PushStyleColor(ImGuiCol_Text, palette_colors().accent_text);
+    ImGui::TextUnformatted(title);
+    ImGui::PopStyleColor();
+    ImGui::Dummy(ImVec2(0, px(2)));
+}
+
+void draw_sidebar(const ShellView& view, const Fonts& fonts, float height, std::vector<Command>& commands) {
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, palette_colors().sidebar);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(12), px(20)));
+    ImGui::BeginChild("sidebar", ImVec2(px(static_cast<float>(view.preferences.sidebar_width)), height), false,
+                      ImGuiWindowFlags_AlwaysUseWindowPadding);
+
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + px(14));
     if (fonts.heading) ImGui::PushFont(fonts.heading);
     ImGui::TextColored(palette_colors().accent_text, "Tandem");
     if (fonts.heading) ImGui::PopFont();
-    ImGui::Dummy(ImVec2(0, 12));
+    ImGui::Dummy(ImVec2(0, px(12)));
 
-    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 2));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, px(2)));
     for (const ScreenInfo& info : all_screens()) {
         if (nav_item(info.title, info.screen == view.screen)) commands.push_back(NavigateTo{info.screen});
     }
@@ -34,23 +60,104 @@ void draw_sidebar(const ShellView& view, const Fonts& fonts, float height, std::
     ImGui::PopStyleColor();
 }
 
-void draw_content(const ShellView& view, const Fonts& fonts, float height) {
-    const Metrics& m = metrics();
+// The strip beside the sidebar: dragging it sets the sidebar's width.
+void draw_sidebar_edge(const ShellView& view, float height, std::vector<Command>& commands) {
+    ImGui::InvisibleButton("Sidebar width", ImVec2(px(6), height));
+    if (ItemRegistry* registry = ItemRegistry::current())
+        registry->describe_last_item(Role::slider, std::to_string(view.preferences.sidebar_width));
+    const bool active = ImGui::IsItemActive();
+    if (ImGui::IsItemHovered() || active) {
+        ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
+        const ImVec2 min = ImGui::GetItemRectMin();
+        ImGui::GetWindowDrawList()->AddRectFilled(min, ImVec2(min.x + std::max(1.0f, std::floor(px(2))), min.y + height),
+                                                  ImGui::GetColorU32(palette_colors().separator));
+    }
+    if (active) {
+        const float wanted = (ImGui::GetIO().MousePos.x - ImGui::GetWindowPos().x) / current_scale();
+        const int width = std::clamp(static_cast<int>(std::lround(wanted)), sidebar_width_range.min,
+                                     sidebar_width_range.max);
+        if (width != view.preferences.sidebar_width) commands.push_back(SetSidebarWidth{width});
+    }
+}
+
+void draw_notice(const Notice& notice, std::vector<Command>& commands) {
+    const Palette& palette = palette_colors();
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, palette.notice);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(16), px(10)));
+    ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, px(6));
+    const float height = std::max(px(36), ImGui::GetTextLineHeight()) + px(20);
+    ImGui::BeginChild("notice", ImVec2(0, height), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    const float button_width = ImGui::CalcTextSize("Dismiss").x + ImGui::GetStyle().FramePadding.x * 2;
+    ImGui::SetCursorPosY((height - ImGui::GetTextLineHeight()) * 0.5f);
+    ImGui::PushStyleColor(ImGuiCol_Text, notice.problem ? palette.warning_text : palette.text);
+    ImGui::PushTextWrapPos(ImGui::GetWindowWidth() - button_width - px(32));
+    ImGui::TextUnformatted(notice.text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    ImGui::SameLine(ImGui::GetWindowWidth() - button_width - px(16));
+    ImGui::SetCursorPosY((height - px(36)) * 0.5f);
+    if (action_button("Dismiss")) commands.push_back(DismissNotice{});
+    ImGui::EndChild();
+    ImGui::PopStyleVar(2);
+    ImGui::PopStyleColor();
+    ImGui::Dummy(ImVec2(0, px(12)));
+}
+
+void draw_settings(const ShellView& view, std::vector<Command>& commands) {
+    const Preferences& preferences = view.preferences;
+    section("Theme");
+    if (choice_button("Light", preferences.theme == Theme::light)) commands.push_back(SetTheme{Theme::light});
+    ImGui::SameLine(0, px(6));
+    if (choice_button("Dark", preferences.theme == Theme::dark)) commands.push_back(SetTheme{Theme::dark});
+
+    section("Text size");
+    ImGui::BeginDisabled(preferences.text_size_percent <= text_sizes().front());
+    if (action_button("Smaller")) commands.push_back(ChangeTextSize{-1});
+    ImGui::EndDisabled();
+    ImGui::SameLine(0, px(12));
+    const std::string percent = std::to_string(preferences.text_size_percent) + " %";
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (px(36) - ImGui::GetTextLineHeight()) * 0.5f);
+    ImGui::TextUnformatted(percent.c_str());
+    ImGui::SameLine(0, px(12));
+    ImGui::BeginDisabled(preferences.text_size_percent >= text_sizes().back());
+    if (action_button("Larger")) commands.push_back(ChangeTextSize{+1});
+    ImGui::EndDisabled();
+    ImGui::SameLine(0, px(12));
+    ImGui::BeginDisabled(preferences.text_size_percent == 100);
+    if (action_button("Reset")) commands.push_back(ChangeTextSize{0, true});
+    ImGui::EndDisabled();
+    ImGui::Dummy(ImVec2(0, px(4)));
+    muted("Ctrl + and Ctrl \xE2\x88\x92 change it from anywhere; Ctrl 0 resets it.");
+}
+
+void draw_sharing(std::vector<Command>& commands) {
+    section("Receive a bundle");
+    muted("Open a file your coaching partner sent you, or drop it anywhere on this page.");
+    ImGui::Dummy(ImVec2(0, px(4)));
+    if (action_button("Open a file\xE2\x80\xA6")) commands.push_back(ChooseFileToOpen{});
+}
+
+void draw_content(const ShellView& view, const Fonts& fonts, float height, std::vector<Command>& commands) {
     const ScreenInfo& info = screen_info(view.screen);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(m.content_padding, m.content_padding - 4));
+    const float padding = metrics().content_padding;
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(padding, padding - px(4)));
     ImGui::BeginChild("content", ImVec2(0, height), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
 
-    if (fonts.heading) ImGui::PushFont(fonts.heading);
-    ImGui::TextUnformatted(info.title);
-    if (fonts.heading) ImGui::PopFont();
-    ImGui::Dummy(ImVec2(0, 4));
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 640);
-    ImGui::PushStyleColor(ImGuiCol_Text, palette_colors().muted_text);
-    ImGui::TextUnformatted(info.purpose);
-    ImGui::PopStyleColor();
+    if (view.notice) draw_notice(*view.notice, commands);
+    heading(fonts, info.title);
+    ImGui::Dummy(ImVec2(0, px(4)));
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + px(640));
+    muted(info.purpose);
     ImGui::PopTextWrapPos();
-    ImGui::Dummy(ImVec2(0, 24));
-    ImGui::TextUnformatted("Nothing recorded yet.");
+    ImGui::Dummy(ImVec2(0, px(4)));
+    switch (view.screen) {
+        case Screen::settings: draw_settings(view, commands); break;
+        case Screen::sharing: draw_sharing(commands); break;
+        default:
+            ImGui::Dummy(ImVec2(0, px(20)));
+            ImGui::TextUnformatted("Nothing recorded yet.");
+            break;
+    }
 
     ImGui::EndChild();
     ImGui::PopStyleVar();
@@ -62,21 +169,51 @@ void draw_status_line(const ShellView& view, float height) {
     ImGui::BeginChild("status", ImVec2(0, height), false, ImGuiWindowFlags_NoScrollbar);
     const ImVec2 top_left = ImGui::GetWindowPos();
     ImGui::GetWindowDrawList()->AddLine(top_left, ImVec2(top_left.x + ImGui::GetWindowWidth(), top_left.y),
-                                        ImGui::GetColorU32(ImGuiCol_Separator));
+                                        ImGui::GetColorU32(ImGuiCol_Separator), std::max(1.0f, std::floor(px(1))));
     const float text_y = (height - ImGui::GetTextLineHeight()) * 0.5f;
-    ImGui::SetCursorPos(ImVec2(16, text_y));
+    ImGui::SetCursorPos(ImVec2(px(16), text_y));
     bool first = true;
     for (const ShellView::StatusItem& item : view.status) {
         if (!first) {
-            ImGui::SameLine(0, 12);
+            ImGui::SameLine(0, px(12));
             ImGui::TextColored(palette.muted_text, "\xC2\xB7");  // middle dot
-            ImGui::SameLine(0, 12);
+            ImGui::SameLine(0, px(12));
         }
         first = false;
         ImGui::TextColored(item.problem ? palette.warning_text : palette.muted_text, "%s", item.text.c_str());
     }
     ImGui::EndChild();
     ImGui::PopStyleColor();
+}
+
+// While a file is dragged over the page: where it will go.
+void draw_drop_hint(const Fonts& fonts) {
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImDrawList* draw = ImGui::GetForegroundDrawList();
+    const Palette& palette = palette_colors();
+    const ImVec2 min(viewport->Pos.x + px(16), viewport->Pos.y + px(16));
+    const ImVec2 max(viewport->Pos.x + viewport->Size.x - px(16), viewport->Pos.y + viewport->Size.y - px(16));
+    ImVec4 veil = palette.background;
+    veil.w = 0.92f;
+    draw->AddRectFilled(viewport->Pos, ImVec2(viewport->Pos.x + viewport->Size.x, viewport->Pos.y + viewport->Size.y),
+                        ImGui::GetColorU32(veil));
+    draw->AddRect(min, max, ImGui::GetColorU32(palette.accent_text), px(12), 0, px(3));
+    const char* text = "Drop the file to open it";
+    ImFont* font = fonts.heading ? fonts.heading : ImGui::GetFont();
+    const float size = fonts.heading ? fonts.heading->FontSize : ImGui::GetFontSize();
+    const ImVec2 text_size = font->CalcTextSizeA(size, FLT_MAX, 0.0f, text);
+    draw->AddText(font, size,
+                  ImVec2(std::floor((min.x + max.x - text_size.x) * 0.5f), std::floor((min.y + max.y - text_size.y) * 0.5f)),
+                  ImGui::GetColorU32(palette.accent_text), text);
+}
+
+// Ctrl (Cmd on a Mac) with + or - changes the text size; with 0 resets it.
+void handle_shortcuts(std::vector<Command>& commands) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (!(io.KeyCtrl || io.KeySuper)) return;
+    if (ImGui::IsKeyPressed(key_index(Key::plus))) commands.push_back(ChangeTextSize{+1});
+    if (ImGui::IsKeyPressed(key_index(Key::minus))) commands.push_back(ChangeTextSize{-1});
+    if (ImGui::IsKeyPressed(key_index(digit_key(0)), false)) commands.push_back(ChangeTextSize{0, true});
 }
 
 }  // namespace
@@ -87,15 +224,19 @@ void draw_shell(const ShellView& view, const Fonts& fonts, std::vector<Command>&
     ImGui::SetNextWindowSize(viewport->WorkSize);
     ImGui::Begin("Tandem", nullptr, fixed_panel);
 
-    const float status_height = ImGui::GetTextLineHeight() + 16;
+    const float status_height = ImGui::GetTextLineHeight() + px(16);
     const float body_height = ImGui::GetContentRegionAvail().y - status_height;
     draw_sidebar(view, fonts, body_height, commands);
     ImGui::SameLine(0.0f, 0.0f);
-    draw_content(view, fonts, body_height);
+    draw_sidebar_edge(view, body_height, commands);
+    ImGui::SameLine(0.0f, 0.0f);
+    draw_content(view, fonts, body_height, commands);
     ImGui::SetCursorPosY(body_height);
     draw_status_line(view, status_height);
 
     ImGui::End();
+    if (view.file_over_page) draw_drop_hint(fonts);
+    handle_shortcuts(commands);
 }
 
 }  // namespace tandem::ui

@@ -1,19 +1,31 @@
 #pragma once
-// The application shell: the navigation sidebar, the current screen's
-// content area and the status line, filling ImGui's main viewport.
+// The application shell: the navigation sidebar (its width adjustable), the
+// current screen's content area, a notice line and the status line, filling
+// ImGui's main viewport.
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "ui/command.hpp"
+#include "ui/preferences.hpp"
 #include "ui/screen.hpp"
 #include "ui/theme.hpp"
 
 namespace tandem::ui {
 
+// A message for the user at the top of the content, until dismissed.
+struct Notice {
+    std::string text;
+    bool problem = false;  // something went wrong, rather than news
+};
+
 // What the shell shows; owned by the app, which updates it as commands arrive.
 struct ShellView {
     Screen screen = Screen::today;
+    Preferences preferences;
+    std::optional<Notice> notice;
+    bool file_over_page = false;  // a file is being dragged over the page
     // One line each for the status line; `problem` marks a line to stand out.
     struct StatusItem {
         std::string text;

@@ -1,0 +1,54 @@
+#pragma once
+// BrowserKeyboard: what to do with a browser KeyboardEvent. Text comes from
+// `key` (so every layout, AltGr and dead key types what its user expects) and
+// is left to the focused <textarea>; other keys become ui::Key presses.
+// Shortcut letters follow `key` when it is a Latin letter (Ctrl+Z undoes on
+// AZERTY and QWERTZ alike) and `code` otherwise (Ctrl+Я is Ctrl+Z on a
+// Russian layout).
+
+#include <array>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "ui/key_codes.hpp"
+
+namespace tandem::platform {
+
+// The parts of a KeyboardEvent that matter here.
+struct KeyboardEventInfo {
+    std::string_view key;   // KeyboardEvent.key: "a", "é", "Enter", "Dead", "Process"
+    std::string_view code;  // KeyboardEvent.code: "KeyA", "Enter", "Numpad0"
+    bool ctrl = false, shift = false, alt = false, meta = false;
+    bool composing = false;  // isComposing, or keyCode 229
+};
+
+struct KeyDecision {
+    enum class Kind {
+        ignore,     // nothing for ImGui: modifiers alone, IME and dead keys
+        text,       // printable: typed into the focused <textarea>
+        key,        // a ui::Key press
+        clipboard,  // Ctrl/Cmd+C, X or V: the browser's copy, cut or paste event follows
+    };
+    Kind kind = Kind::ignore;
+    ui::Key key = ui::Key::none;
+    bool prevent_default = false;  // stop the browser acting on it too
+};
+
+class BrowserKeyboard {
+public:
+    // Decides on a keydown and remembers which key it pressed, by `code`.
+    KeyDecision key_down(const KeyboardEventInfo& event);
+
+    // The key a keyup of `code` releases, if its keydown pressed one.
+    ui::Key key_up(std::string_view code);
+
+    // Forgets every pressed key (the page lost focus).
+    void release_all() { pressed_.clear(); }
+
+private:
+    std::vector<std::pair<std::string, ui::Key>> pressed_;
+};
+
+}  // namespace tandem::platform

@@ -1,0 +1,79 @@
+#pragma once
+// InputQueue: input events in arrival order, handed to Dear ImGui one frame's
+// worth at a time. ImGui 1.86 reads button and key states once per frame, so
+// a press and release in the same frame would be lost: events that would
+// collide with one already applied wait for the next frame ("trickling").
+
+#include <imgui.h>
+
+#include <deque>
+#include <utility>
+#include <string>
+#include <variant>
+
+#include "ui/key_codes.hpp"
+
+namespace tandem::platform {
+
+// The pointer moved to (x, y) in display pixels.
+struct PointerMove {
+    float x = 0, y = 0;
+};
+// A mouse button (0 left, 1 right, 2 middle) went down or up.
+struct PointerButton {
+    int button = 0;
+    bool down = false;
+};
+// Scrolling in ImGui wheel units (positive: content moves down/right).
+struct Wheel {
+    float x = 0, y = 0;
+};
+// A key of ui::Key went down or up.
+struct KeyChange {
+    ui::Key key = ui::Key::none;
+    bool down = false;
+};
+// The modifier keys held now.
+struct Modifiers {
+    bool ctrl = false, shift = false, alt = false, super = false;
+    bool operator==(const Modifiers&) const = default;
+};
+// Typed text, UTF-8.
+struct TextInput {
+    std::string utf8;
+};
+// The page gained or lost keyboard focus.
+struct FocusChange {
+    bool focused = false;
+};
+
+using InputEvent = std::variant<PointerMove, PointerButton, Wheel, KeyChange, Modifiers, TextInput, FocusChange>;
+
+class InputQueue {
+public:
+    void push(InputEvent event) { events_.push_back(std::move(event)); }
+
+    // Queues the modifier keys held from now on, if they differ from the last queued.
+    void set_modifiers(const Modifiers& held) {
+        if (held == modifiers_) return;
+        modifiers_ = held;
+        events_.push_back(held);
+    }
+    // The modifiers last queued.
+    const Modifiers& modifiers() const { return modifiers_; }
+    bool empty() const { return events_.empty(); }
+    std::size_t size() const { return events_.size(); }
+
+    // Applies to `io` the events that fit in one frame, oldest first, and
+    // removes them. Returns how many were applied.
+    std::size_t apply_frame(ImGuiIO& io);
+
+    // Drops every waiting event.
+    void clear() { events_.clear(); }
+
+private:
+    std::deque<InputEvent> events_;
+    Modifiers modifiers_;
+};
+
+}  // namespace tandem::platform
