@@ -89,7 +89,7 @@ struct Host {
 Host* host = nullptr;
 
 float ui_scale() {
-    return static_cast<float>(host->canvas.size().pixel_ratio() * host->app.preferences().text_size_percent / 100.0);
+    return static_cast<float>(host->canvas.size().pixel_ratio * host->app.preferences().text_size_percent / 100.0);
 }
 
 // Rebuilds the style and the font atlas for the current scale and theme.
@@ -125,7 +125,7 @@ void run_host_requests() {
 void follow_text_field() {
     const ImGuiIO& io = ImGui::GetIO();
     const ImGuiContext& g = *ImGui::GetCurrentContext();
-    const double ratio = host->canvas.size().pixel_ratio();
+    const double ratio = host->canvas.size().css_to_device();
     const auto css = [ratio](float display) { return static_cast<float>(display / ratio); };
     host->text_input->follow(io.WantTextInput, css(g.PlatformImePos.x), css(g.PlatformImePos.y),
                              css(ImGui::GetTextLineHeight()), css(ui::metrics().body_font_size));
@@ -248,7 +248,7 @@ void on_file(platform::OpenedFile file) {
 std::string platform_state_json() {
     const platform::CanvasSize& size = host->canvas.size();
     const ImFont* font = host->fonts.body;
-    return "\"pixelRatio\":" + std::to_string(size.pixel_ratio()) +
+    return "\"pixelRatio\":" + std::to_string(size.pixel_ratio) +
            ",\"fontPixels\":" + std::to_string(font ? font->FontSize : 0.0f) +
            ",\"contextLost\":" + (host->canvas.context_lost() ? "true" : "false");
 }

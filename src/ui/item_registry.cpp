@@ -94,6 +94,10 @@ void ItemRegistry::describe_last_item(Role role, ItemValue value) {
     last.value = std::move(value);
 }
 
+void ItemRegistry::announce_last_item(const char* label) {
+    if (context_ != nullptr) on_item_info(*context_, context_->LastItemData.ID, label, 0);
+}
+
 std::string ItemRegistry::last_frame_json() const {
     JsonWriter json;
     json.begin_object();

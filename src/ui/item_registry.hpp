@@ -57,6 +57,10 @@ public:
     // item). Does nothing if that widget was not visible.
     void describe_last_item(Role role, ItemValue value = {});
 
+    // Records ImGui's last item under `label`: for widgets that ImGui does
+    // not report itself, such as invisible buttons. Follow with describe_last_item().
+    void announce_last_item(const char* label);
+
     // The widgets of the last complete frame, in drawing order.
     const std::vector<ItemRecord>& last_frame() const { return published_; }
 

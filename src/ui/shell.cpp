@@ -63,8 +63,10 @@ void draw_sidebar(const ShellView& view, const Fonts& fonts, float height, std::
 // The strip beside the sidebar: dragging it sets the sidebar's width.
 void draw_sidebar_edge(const ShellView& view, float height, std::vector<Command>& commands) {
     ImGui::InvisibleButton("Sidebar width", ImVec2(px(6), height));
-    if (ItemRegistry* registry = ItemRegistry::current())
+    if (ItemRegistry* registry = ItemRegistry::current()) {
+        registry->announce_last_item("Sidebar width");
         registry->describe_last_item(Role::slider, std::to_string(view.preferences.sidebar_width));
+    }
     const bool active = ImGui::IsItemActive();
     if (ImGui::IsItemHovered() || active) {
         ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
@@ -116,9 +118,11 @@ void draw_settings(const ShellView& view, std::vector<Command>& commands) {
     ImGui::EndDisabled();
     ImGui::SameLine(0, px(12));
     const std::string percent = std::to_string(preferences.text_size_percent) + " %";
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (px(36) - ImGui::GetTextLineHeight()) * 0.5f);
+    const float row_y = ImGui::GetCursorPosY();
+    ImGui::SetCursorPosY(row_y + (px(36) - ImGui::GetTextLineHeight()) * 0.5f);
     ImGui::TextUnformatted(percent.c_str());
     ImGui::SameLine(0, px(12));
+    ImGui::SetCursorPosY(row_y);
     ImGui::BeginDisabled(preferences.text_size_percent >= text_sizes().back());
     if (action_button("Larger")) commands.push_back(ChangeTextSize{+1});
     ImGui::EndDisabled();
@@ -127,7 +131,7 @@ void draw_settings(const ShellView& view, std::vector<Command>& commands) {
     if (action_button("Reset")) commands.push_back(ChangeTextSize{0, true});
     ImGui::EndDisabled();
     ImGui::Dummy(ImVec2(0, px(4)));
-    muted("Ctrl + and Ctrl \xE2\x88\x92 change it from anywhere; Ctrl 0 resets it.");
+    muted("Ctrl and + or \xE2\x88\x92 change it from anywhere; Ctrl and 0 resets it.");
 }
 
 void draw_sharing(std::vector<Command>& commands) {
@@ -146,7 +150,7 @@ void draw_content(const ShellView& view, const Fonts& fonts, float height, std::
     if (view.notice) draw_notice(*view.notice, commands);
     heading(fonts, info.title);
     ImGui::Dummy(ImVec2(0, px(4)));
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + px(640));
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(px(640), ImGui::GetContentRegionAvail().x));
     muted(info.purpose);
     ImGui::PopTextWrapPos();
     ImGui::Dummy(ImVec2(0, px(4)));

@@ -54,10 +54,11 @@ Metrics metrics_now = unscaled;
 
 // Basic Latin to Latin Extended-B, Greek and Coptic, Cyrillic with its
 // Supplement, Latin Extended Additional, General Punctuation (dashes, quotes,
-// bullets), the euro sign and the white square shown for missing characters.
+// bullets), the euro sign, arrows, the minus sign and the white square shown
+// for missing characters.
 constexpr ImWchar glyph_ranges[] = {
-    0x0020, 0x024F, 0x0370, 0x03FF, 0x0400, 0x052F, 0x1E00, 0x1EFF,
-    0x2000, 0x206F, 0x20AC, 0x20AC, missing_glyph, missing_glyph, 0,
+    0x0020, 0x024F, 0x0370, 0x03FF, 0x0400, 0x052F, 0x1E00, 0x1EFF, 0x2000, 0x206F,
+    0x20AC, 0x20AC, 0x2190, 0x2193, 0x2212, 0x2212, missing_glyph, missing_glyph, 0,
 };
 
 }  // namespace

@@ -100,7 +100,9 @@ void BrowserCanvas::set_cursor(int imgui_cursor) {
 }  // namespace tandem::platform
 
 // Called by browser_canvas.js.
-extern "C" EMSCRIPTEN_KEEPALIVE void tandem_canvas_resized(double css_w, double css_h, int device_w, int device_h) {
+extern "C" EMSCRIPTEN_KEEPALIVE void tandem_canvas_resized(double css_w, double css_h, int device_w, int device_h,
+                                                           double pixel_ratio) {
     using namespace tandem::platform;
-    if (BrowserCanvas* canvas = BrowserCanvas::observed()) canvas->resized(CanvasSize{css_w, css_h, device_w, device_h});
+    if (BrowserCanvas* canvas = BrowserCanvas::observed())
+        canvas->resized(CanvasSize{css_w, css_h, device_w, device_h, pixel_ratio > 0 ? pixel_ratio : 1.0});
 }

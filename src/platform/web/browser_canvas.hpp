@@ -10,10 +10,14 @@
 namespace tandem::platform {
 
 struct CanvasSize {
-    double css_w = 0, css_h = 0;  // CSS pixels
+    double css_w = 0, css_h = 0;     // CSS pixels
     int device_w = 0, device_h = 0;  // drawing-buffer pixels
-    // Device pixels per CSS pixel: the browser zoom times the screen's ratio.
-    double pixel_ratio() const { return css_w > 0 ? static_cast<double>(device_w) / css_w : 1.0; }
+    // window.devicePixelRatio: the browser zoom times the screen's ratio. The
+    // UI is drawn at this scale.
+    double pixel_ratio = 1.0;
+    // Drawing-buffer pixels per CSS pixel, for placing input: the pixel ratio
+    // after the buffer's size was rounded to whole pixels.
+    double css_to_device() const { return css_w > 0 ? static_cast<double>(device_w) / css_w : pixel_ratio; }
     bool operator==(const CanvasSize&) const = default;
 };
 

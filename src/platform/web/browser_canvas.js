@@ -6,10 +6,11 @@ mergeInto(LibraryManager.library, {
     var canvas = Module.canvas;
     var last = null;
     function report(cssW, cssH, deviceW, deviceH) {
-      var key = [cssW, cssH, deviceW, deviceH].join(" ");
+      var ratio = window.devicePixelRatio || 1;
+      var key = [cssW, cssH, deviceW, deviceH, ratio].join(" ");
       if (key === last) return;
       last = key;
-      _tandem_canvas_resized(cssW, cssH, deviceW, deviceH);
+      _tandem_canvas_resized(cssW, cssH, deviceW, deviceH, ratio);
     }
     function measure() {
       var rect = canvas.getBoundingClientRect();
@@ -19,9 +20,14 @@ mergeInto(LibraryManager.library, {
     if (typeof ResizeObserver === "function") {
       var observer = new ResizeObserver(function (entries) {
         var entry = entries[entries.length - 1];
+        // The exact device-pixel size where the browser reports one that
+        // agrees with the pixel ratio (emulated ratios may not be applied to it).
         var box = entry.devicePixelContentBoxSize && entry.devicePixelContentBoxSize[0];
-        if (!box) return measure();
-        report(entry.contentRect.width, entry.contentRect.height, box.inlineSize, box.blockSize);
+        var ratio = window.devicePixelRatio || 1;
+        var width = entry.contentRect.width, height = entry.contentRect.height;
+        if (!box || Math.abs(box.inlineSize - width * ratio) > 1 || Math.abs(box.blockSize - height * ratio) > 1)
+          return measure();
+        report(width, height, box.inlineSize, box.blockSize);
       });
       try {
         observer.observe(canvas, { box: "device-pixel-content-box" });

@@ -39,7 +39,7 @@ public:
     void long_press_elapsed();
 
 private:
-    float to_display(double css) const { return static_cast<float>(css * canvas_.size().pixel_ratio()); }
+    float to_display(double css) const { return static_cast<float>(css * canvas_.size().css_to_device()); }
     void click_at(float x, float y, int button);
 
     const BrowserCanvas& canvas_;
