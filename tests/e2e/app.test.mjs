@@ -1,30 +1,17 @@
 // The app in headless Chromium, served by scripts/run.sh, driven only by
 // real mouse input at the coordinates the test hook reports.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { pathToFileURL } from "node:url";
 import { join } from "node:path";
-import { launchBrowser, openPage, startRunScript, waitForState, screenshot, siteDir } from "./browser.mjs";
+import { launchBrowser, openPage, useAppServer, waitForState, screenshot, siteDir } from "./browser.mjs";
 
-let server;
-let baseUrl;
-let browser;
-
-before(async () => {
-  server = startRunScript();
-  baseUrl = await server.url;
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = useAppServer();
 
 const center = (item) => ({ x: item.x + item.w / 2, y: item.y + item.h / 2 });
 
 test("the page opens with the sidebar, and a click on a sidebar entry changes the screen", async () => {
-  const { page, errors } = await openPage(browser, `${baseUrl}?test=1`);
+  const { page, errors } = await openPage(app.browser, `${app.url}?test=1`);
   await page.evaluate(() => window.tandem.test.ready);
   assert.equal(await page.title(), "Tandem");
 
@@ -64,7 +51,7 @@ test("the page opens with the sidebar, and a click on a sidebar entry changes th
 });
 
 test("the hook follows the canvas when the window is resized", async () => {
-  const { page } = await openPage(browser, `${baseUrl}?test=1`, { width: 1024, height: 640 });
+  const { page } = await openPage(app.browser, `${app.url}?test=1`, { width: 1024, height: 640 });
   await page.evaluate(() => window.tandem.test.ready);
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.waitForFunction(() => {
@@ -78,7 +65,7 @@ test("the hook follows the canvas when the window is resized", async () => {
 });
 
 test("without ?test=1 the page has no test hook", async () => {
-  const { page, errors } = await openPage(browser, baseUrl);
+  const { page, errors } = await openPage(app.browser, app.url);
   await page.waitForFunction(() => !document.getElementById("message"));
   assert.equal(await page.evaluate(() => typeof window.tandem), "undefined");
   assert.deepEqual(errors, []);
@@ -87,7 +74,7 @@ test("without ?test=1 the page has no test hook", async () => {
 
 test("the site also works opened straight from the file system", async () => {
   const url = `${pathToFileURL(join(siteDir, "index.html")).href}?test=1`;
-  const { page, errors } = await openPage(browser, url);
+  const { page, errors } = await openPage(app.browser, url);
   await page.evaluate(() => window.tandem.test.ready);
   assert.equal((await page.evaluate(() => window.tandem.test.state())).screen, "today");
   assert.deepEqual(errors, []);
@@ -98,7 +85,7 @@ test("a browser without WebGL2 gets an explanation instead of a blank page", asy
   const noWebGL = await launchBrowser(["--disable-3d-apis"]);
   try {
     const page = await noWebGL.newPage({ viewport: { width: 1366, height: 768 } });
-    await page.goto(baseUrl);
+    await page.goto(app.url);
     await page.waitForFunction(() => /could not start/.test(document.getElementById("message")?.textContent || ""));
     assert.match(await page.textContent("#message"), /up-to-date Chrome, Edge, Firefox or Safari/);
     await screenshot(page, "no-webgl2");

@@ -5,6 +5,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -81,4 +82,22 @@ export async function screenshot(page, name) {
   const path = join(screenshotDir, `${name}.png`);
   await page.screenshot({ path });
   return path;
+}
+
+// For a test file that drives the app: starts scripts/run.sh and Chromium
+// before its tests and stops both after them. The returned object's `url`
+// and `browser` are set once the tests run.
+export function useAppServer() {
+  const shared = { url: null, browser: null };
+  let server;
+  before(async () => {
+    server = startRunScript();
+    shared.url = await server.url;
+    shared.browser = await launchBrowser();
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await server?.stop();
+  });
+  return shared;
 }

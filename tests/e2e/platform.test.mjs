@@ -2,35 +2,22 @@
 // at every pixel ratio, zoom and resize, keyboard shortcuts, preferences kept
 // between visits, files in and out, and a lost WebGL context. Input goes
 // through Playwright's real mouse and keyboard at items() coordinates.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { launchBrowser, startRunScript, waitForState, screenshot, screenshotDir } from "./browser.mjs";
+import { useAppServer, waitForState, screenshot, screenshotDir } from "./browser.mjs";
 
-let server;
-let baseUrl;
-let browser;
-
-before(async () => {
-  server = startRunScript();
-  baseUrl = await server.url;
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = useAppServer();
 
 // A fresh browser context (own storage) with one page on the app.
 async function open({ width = 1366, height = 768, deviceScaleFactor = 1 } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor, acceptDownloads: true });
+  const context = await app.browser.newContext({ viewport: { width, height }, deviceScaleFactor, acceptDownloads: true });
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (error) => errors.push(error.message));
-  await page.goto(`${baseUrl}?test=1`);
+  await page.goto(`${app.url}?test=1`);
   await page.evaluate(() => window.tandem.test.ready);
   return { context, page, errors };
 }
