@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "app/app.hpp"
+#include "app/command_error_text.hpp"
 
 using namespace tandem;
 using namespace tandem::app;
@@ -25,7 +26,7 @@ TEST_CASE("navigation commands change the screen and the test state") {
     App app;
     CHECK(app.test_state_json() ==
           R"({"screen":"today","saveStatus":"idle","sqliteVersion":"3.40.1","cryptoSelfTest":"passed",)"
-          R"("theme":"light","textSize":100,"sidebarWidth":232,"notice":""})");
+          R"("theme":"light","textSize":100,"sidebarWidth":232,"notice":"","profile":{"name":"","subject":""}})");
     app.dispatch(ui::NavigateTo{ui::Screen::action_steps});
     CHECK(app.screen() == ui::Screen::action_steps);
     CHECK(app.test_state_json().find(R"("screen":"action-steps")") != std::string::npos);
@@ -108,4 +109,83 @@ TEST_CASE("sizes read as a file manager shows them") {
     CHECK(human_size(64ull * 1024 * 1024) == "64 MB");
     CHECK(human_size(150ull * 1024 * 1024) == "150 MB");
     CHECK(human_size(5ull * 1024 * 1024 * 1024) == "5 GB");
+}
+
+namespace {
+
+std::string state_profile(const App& app) {
+    const std::string json = app.test_state_json();
+    return json.substr(json.find(R"("profile":)"));
+}
+
+}  // namespace
+
+TEST_CASE("typing a name creates the own profile, and later edits change it field by field") {
+    App app;
+    CHECK_FALSE(app.own_person().has_value());
+    CHECK(state_profile(app) == R"("profile":{"name":"","subject":""}})");
+    app.dispatch(ui::EditProfile{ui::ProfileField::name, "\xC3\x89l\xC3\xA8ve"});  // Élève
+    REQUIRE(app.own_person().has_value());
+    CHECK(state_profile(app) == "\"profile\":{\"name\":\"\xC3\x89l\xC3\xA8ve\",\"subject\":\"\"}}");
+    const RecordId id = *app.own_person();
+    app.dispatch(ui::EditProfile{ui::ProfileField::subject, "Year 4"});
+    app.dispatch(ui::EditProfile{ui::ProfileField::name, "Ana Kowalska"});
+    CHECK(*app.own_person() == id);
+    CHECK(state_profile(app) == R"("profile":{"name":"Ana Kowalska","subject":"Year 4"}})");
+    CHECK(app.shell_view().profile.name.problem.empty());
+    CHECK(app.test_state_json().find(R"("saveStatus":"unsaved")") != std::string::npos);
+    // Honest about keeping: nothing is saved on this computer yet.
+    CHECK(app.shell_view().status.back().text.find("Not saved") == 0);
+}
+
+TEST_CASE("what you teach, typed before a name, is kept with the name once given") {
+    App app;
+    app.dispatch(ui::EditProfile{ui::ProfileField::subject, "Secondary science"});
+    CHECK_FALSE(app.own_person().has_value());
+    CHECK(app.shell_view().profile.subject.text == "Secondary science");
+    CHECK(app.shell_view().profile.subject.problem == "Add your name above, and this is kept with it.");
+    CHECK(app.test_state_json().find(R"("saveStatus":"idle")") != std::string::npos);
+    app.dispatch(ui::EditProfile{ui::ProfileField::name, "   "});
+    CHECK_FALSE(app.own_person().has_value());
+    CHECK(app.shell_view().profile.name.problem == "Your partner sees this name, so it cannot be empty.");
+    app.dispatch(ui::EditProfile{ui::ProfileField::name, "Sam"});
+    REQUIRE(app.own_person().has_value());
+    CHECK(state_profile(app) == R"("profile":{"name":"Sam","subject":"Secondary science"}})");
+    CHECK(app.shell_view().profile.subject.problem.empty());
+    CHECK(app.shell_view().profile.name.problem.empty());
+}
+
+TEST_CASE("a value that cannot be kept stays as typed, with the reason, and the stored one is unchanged") {
+    App app;
+    app.dispatch(ui::EditProfile{ui::ProfileField::name, "Sam"});
+    app.dispatch(ui::EditProfile{ui::ProfileField::name, ""});
+    CHECK(app.shell_view().profile.name.text.empty());
+    CHECK(app.shell_view().profile.name.problem == "Your partner sees this name, so it cannot be empty.");
+    CHECK(state_profile(app) == R"("profile":{"name":"Sam","subject":""}})");
+
+    std::string long_name;
+    for (int i = 0; i < 101; ++i) long_name += "\xC5\x81";  // 101 characters, 202 bytes
+    app.dispatch(ui::EditProfile{ui::ProfileField::name, long_name});
+    CHECK(app.shell_view().profile.name.text == long_name);
+    CHECK(app.shell_view().profile.name.problem == "Please shorten this to 100 characters or fewer.");
+    long_name.resize(200);  // 100 characters fit
+    app.dispatch(ui::EditProfile{ui::ProfileField::name, long_name});
+    CHECK(app.shell_view().profile.name.problem.empty());
+
+    app.dispatch(ui::EditProfile{ui::ProfileField::subject, "Maths\nScience"});
+    CHECK(app.shell_view().profile.subject.problem ==
+          "This contains a line break or a character Tandem cannot keep here.");
+    CHECK(state_profile(app).find(R"("subject":"")") != std::string::npos);
+}
+
+TEST_CASE("every refusal has a plain message") {
+    for (int code = 0; code <= static_cast<int>(ErrorCode::storage_failed); ++code) {
+        CommandError error{static_cast<ErrorCode>(code), Kind::person, 0, 100, {}};
+        const std::string text = command_error_text(error);
+        CHECK_MESSAGE(!text.empty(), error_code_name(error.code));
+        CHECK_MESSAGE(text.back() == '.', error_code_name(error.code));
+        CHECK(text.find("  ") == std::string::npos);
+    }
+    CHECK(command_error_text({ErrorCode::storage_failed, Kind::person, 0, 0, "disk I/O error."}) ==
+          "Tandem could not keep this: disk I/O error.");
 }

@@ -272,3 +272,41 @@ TEST_CASE("the settings screen offers theme and text size choices, and emits the
         CHECK_MESSAGE(item.h >= 32.0f, item.label);
     }
 }
+
+TEST_CASE("a text field reports its visible label and text, and emits what is typed") {
+    Harness h(true);
+    ShellView view;
+    view.screen = Screen::settings;
+    view.profile.subject = {"Year 4", ""};
+    view.profile.name = {"", "Your partner sees this name, so it cannot be empty."};
+    const auto draw = [&] { draw_shell(view, h.fonts, h.commands); };
+    h.frame(draw);
+    const ItemRecord* name = h.find("Your name");
+    REQUIRE(name != nullptr);
+    CHECK(name->role == Role::input);
+    CHECK(std::get<std::string>(name->value).empty());
+    CHECK(name->h >= 32.0f);
+    const ItemRecord* subject = h.find("What you teach");
+    REQUIRE(subject != nullptr);
+    CHECK(std::get<std::string>(subject->value) == "Year 4");
+    CHECK(subject->y > name->y + name->h);  // the problem line sits between them
+    for (const ItemRecord& item : h.registry.last_frame()) CHECK(item.label.find("##") == std::string::npos);
+
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = ImVec2(name->x + name->w / 2, name->y + name->h / 2);
+    h.frame(draw);
+    io.MouseDown[0] = true;
+    h.frame(draw);
+    io.MouseDown[0] = false;
+    h.frame(draw);
+    CHECK(io.WantTextInput);
+    CHECK(h.commands.empty());
+    io.AddInputCharactersUTF8("\xC5\x81\xC3\xB3" "d\xC5\xBA");  // Łódź
+    h.frame(draw);
+    REQUIRE(h.commands.size() == 1);
+    const auto* edit = std::get_if<EditProfile>(&h.commands.front());
+    REQUIRE(edit != nullptr);
+    CHECK(edit->field == ProfileField::name);
+    CHECK(edit->text == "\xC5\x81\xC3\xB3" "d\xC5\xBA");
+    CHECK(std::get<std::string>(h.find("Your name")->value) == edit->text);
+}

@@ -6,38 +6,61 @@
 #include <utility>
 #include <type_traits>
 
+#include "app/command_error_text.hpp"
 #include "core/json_writer.hpp"
+#include "core/record_commands.hpp"
 #include "core/utf8.hpp"
 
 namespace tandem::app {
 
 namespace {
-// Nothing is recorded yet, so there is never anything waiting to be saved.
-constexpr const char* save_status = "idle";
 constexpr std::size_t max_shown_name = 60;
+constexpr const char* name_required = "Your partner sees this name, so it cannot be empty.";
+
+bool is_blank(std::string_view text) {
+    return std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t'; });
+}
 
 std::string quoted(std::string_view name) { return "\xE2\x80\x9C" + displayable_file_name(name) + "\xE2\x80\x9D"; }
 }  // namespace
 
 App::App() : crypto_(crypto::run_self_test()) {
-    std::string database_problem;
     auto opened = store::Database::open_in_memory();
     if (opened) {
-        database_.emplace(std::move(opened).value());
-        auto version = database_->query_column("SELECT sqlite_version();");
-        if (version && version.value().size() == 1) sqlite_version_ = version.value().front();
-        else database_problem = version ? "no version reported" : version.error().message;
+        auto store = store::SqliteRecordStore::open(std::move(opened).value());
+        if (store) store_ = std::move(store).value();
+        else store_problem_ = store.error().message;
     } else {
-        database_problem = opened.error().message;
+        store_problem_ = opened.error().message;
     }
+    if (store_) {
+        auto version = store_->database().query_column("SELECT sqlite_version();");
+        if (version && version.value().size() == 1) sqlite_version_ = version.value().front();
+        random_ = crypto::SodiumRandomSource::create();
+        if (!random_) {
+            store_problem_ = "this browser has no secure random source";
+        } else {
+            auto site = store_->site_id(*random_);
+            auto last = store_->load_clock();
+            if (site && last) clock_.emplace(site.value(), wall_clock_, last.value());
+            else store_problem_ = !site ? site.error().message : last.error().message;
+        }
+    }
+    update_status();
+}
 
-    if (database_problem.empty()) view_.status.push_back({"SQLite " + sqlite_version_, false});
-    else view_.status.push_back({"Database unavailable: " + database_problem, true});
+void App::update_status() {
+    view_.status.clear();
+    if (store_problem_.empty()) view_.status.push_back({"SQLite " + sqlite_version_, false});
+    else view_.status.push_back({"Records unavailable: " + store_problem_, true});
     if (crypto_.passed)
         view_.status.push_back({"Encryption self-test passed (libsodium " + crypto_.library_version + ")", false});
     else
         view_.status.push_back({"Encryption self-test failed: " + crypto_.failed_check, true});
-    view_.status.push_back({"Nothing to save yet", false});
+    if (own_person_)
+        view_.status.push_back({"Not saved on this computer yet: what you type is kept only while this tab is open", true});
+    else
+        view_.status.push_back({"Nothing to save yet", false});
 }
 
 void App::dispatch(const ui::Command& command) {
@@ -60,9 +83,54 @@ void App::dispatch(const ui::Command& command) {
                 host_requests_.push_back(OpenFilePicker{".tandem"});
             } else if constexpr (std::is_same_v<T, ui::DismissNotice>) {
                 view_.notice.reset();
+            } else if constexpr (std::is_same_v<T, ui::EditProfile>) {
+                edit_profile(c);
             }
         },
         command);
+}
+
+// The profile keeps what the user typed even when it cannot be stored (a
+// blank name, a name too long), with the reason beside it; the record is
+// created once there is a name, and changed field by field after that.
+void App::edit_profile(const ui::EditProfile& edit) {
+    ui::ProfileView& profile = view_.profile;
+    ui::FieldView& field = edit.field == ui::ProfileField::name ? profile.name : profile.subject;
+    field.text = edit.text;
+    field.problem.clear();
+    if (!clock_) {
+        field.problem = "Tandem cannot keep this: " + store_problem_;
+        return;
+    }
+    CommandContext context{*store_, *clock_, *random_, own_person_.value_or(RecordId{})};
+    if (!own_person_) {
+        if (is_blank(profile.name.text)) {
+            if (edit.field == ui::ProfileField::name) field.problem = name_required;
+            else field.problem = "Add your name above, and this is kept with it.";
+            return;
+        }
+        Person draft;
+        draft.display_name = profile.name.text;
+        draft.subject = profile.subject.text;
+        auto created = create_own_person(context, draft);
+        if (!created) {
+            const bool about_subject = created.error().field == Person::fields::subject;
+            (about_subject ? profile.subject : profile.name).problem = command_error_text(created.error());
+            return;
+        }
+        own_person_ = created.value();
+        profile.name.problem.clear();
+        profile.subject.problem.clear();
+        update_status();
+        return;
+    }
+    const FieldIndex index = edit.field == ui::ProfileField::name ? Person::fields::display_name : Person::fields::subject;
+    auto updated = update_field(context, Kind::person, *own_person_, index, edit.text);
+    if (!updated) {
+        field.problem = updated.error().code == ErrorCode::required_missing && edit.field == ui::ProfileField::name
+                            ? name_required
+                            : command_error_text(updated.error());
+    }
 }
 
 std::vector<HostRequest> App::take_host_requests() { return std::exchange(host_requests_, {}); }
@@ -97,13 +165,22 @@ std::string App::test_state_json() const {
     JsonWriter json;
     json.begin_object();
     json.key("screen").string(ui::screen_info(view_.screen).id);
-    json.key("saveStatus").string(save_status);
+    // Nothing is saved on this computer yet: anything recorded stays unsaved.
+    json.key("saveStatus").string(own_person_ ? "unsaved" : "idle");
     json.key("sqliteVersion").string(sqlite_version_);
     json.key("cryptoSelfTest").string(crypto_.passed ? "passed" : "failed");
     json.key("theme").string(view_.preferences.theme == ui::Theme::dark ? "dark" : "light");
     json.key("textSize").number(view_.preferences.text_size_percent);
     json.key("sidebarWidth").number(view_.preferences.sidebar_width);
     json.key("notice").string(view_.notice ? view_.notice->text : "");
+    Person stored;
+    if (own_person_) {
+        if (auto loaded = load<Person>(*store_, *own_person_)) stored = std::move(loaded).value();
+    }
+    json.key("profile").begin_object();
+    json.key("name").string(stored.display_name);
+    json.key("subject").string(stored.subject);
+    json.end_object();
     json.end_object();
     return json.text();
 }

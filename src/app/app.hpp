@@ -1,10 +1,12 @@
 #pragma once
-// App: Tandem's state and the dispatch of UI commands to it. Owns the
-// database and the crypto self-test outcome, and keeps the shell's view model.
+// App: Tandem's state and the dispatch of UI commands to it. Owns the record
+// store, the clock and random source that stamp edits, the crypto self-test
+// outcome, and the shell's view model.
 // Platform-free, so it is built and tested natively as well as in wasm; what
 // only the platform can do (open a file picker) it asks of its host.
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -12,8 +14,11 @@
 #include <variant>
 #include <vector>
 
+#include "core/hybrid_clock.hpp"
+#include "core/record_id.hpp"
+#include "crypto/sodium_random_source.hpp"
 #include "crypto/sodium_runtime.hpp"
-#include "store/database.hpp"
+#include "store/sqlite_record_store.hpp"
 #include "ui/command.hpp"
 #include "ui/preferences.hpp"
 #include "ui/shell.hpp"
@@ -31,8 +36,8 @@ using HostRequest = std::variant<OpenFilePicker>;
 
 class App {
 public:
-    // Opens the in-memory database and runs the crypto self-test. Failures
-    // are kept and shown in the status line, never thrown.
+    // Opens the record store (in memory) and runs the crypto self-test.
+    // Failures are kept and shown in the status line, never thrown.
     App();
 
     // Applies one command from the UI.
@@ -61,12 +66,24 @@ public:
     // The shell's view model, kept current by dispatch().
     const ui::ShellView& shell_view() const { return view_; }
 
+    // The own profile's id once the user has given their name.
+    const std::optional<RecordId>& own_person() const { return own_person_; }
+
     // The test hook's state(): {screen, saveStatus, sqliteVersion,
-    // cryptoSelfTest, theme, textSize, notice}.
+    // cryptoSelfTest, theme, textSize, sidebarWidth, notice, profile: {name,
+    // subject}}, the profile as stored (empty strings before there is one).
     std::string test_state_json() const;
 
 private:
-    std::optional<store::Database> database_;
+    void edit_profile(const ui::EditProfile& edit);
+    void update_status();
+
+    std::unique_ptr<store::SqliteRecordStore> store_;
+    std::string store_problem_;  // why the store did not open; empty if it did
+    SystemWallClock wall_clock_;
+    std::optional<crypto::SodiumRandomSource> random_;
+    std::optional<HybridClock> clock_;
+    std::optional<RecordId> own_person_;
     std::string sqlite_version_;
     crypto::SelfTestReport crypto_;
     ui::ShellView view_;

@@ -38,6 +38,16 @@ struct ChooseFileToOpen {};
 // Close the notice at the top of the screen.
 struct DismissNotice {};
 
-using Command = std::variant<NavigateTo, SetTheme, ChangeTextSize, SetSidebarWidth, ChooseFileToOpen, DismissNotice>;
+// The fields of the user's own profile that Settings edits.
+enum class ProfileField { name, subject };
+
+// Set a field of the user's own profile to what they typed.
+struct EditProfile {
+    ProfileField field;
+    std::string text;
+};
+
+using Command = std::variant<NavigateTo, SetTheme, ChangeTextSize, SetSidebarWidth, ChooseFileToOpen, DismissNotice,
+                             EditProfile>;
 
 }  // namespace tandem::ui

@@ -94,6 +94,11 @@ void ItemRegistry::describe_last_item(Role role, ItemValue value) {
     last.value = std::move(value);
 }
 
+void ItemRegistry::label_last_item(const char* label) {
+    if (context_ == nullptr || drawing_.empty() || drawing_.back().id != context_->LastItemData.ID) return;
+    drawing_.back().label = label;
+}
+
 void ItemRegistry::announce_last_item(const char* label) {
     if (context_ != nullptr) on_item_info(*context_, context_->LastItemData.ID, label, 0);
 }

@@ -57,6 +57,11 @@ public:
     // item). Does nothing if that widget was not visible.
     void describe_last_item(Role role, ItemValue value = {});
 
+    // Gives the widget just drawn the visible `label` shown beside it, for
+    // widgets whose ImGui label is hidden ("##..."). Does nothing if that
+    // widget was not visible.
+    void label_last_item(const char* label);
+
     // Records ImGui's last item under `label`: for widgets that ImGui does
     // not report itself, such as invisible buttons. Follow with describe_last_item().
     void announce_last_item(const char* label);

@@ -17,7 +17,7 @@ constexpr ScreenInfo screens[] = {
     {Screen::library, "library", "Library", "Action steps worded and ready to use, and the ones you add yourself."},
     {Screen::time, "time", "Time", "Coaching hours against the year's allowance, spent when it suits you."},
     {Screen::sharing, "sharing", "Sharing", "Encrypted files exchanged with your coaching partner. Private notes never leave this device."},
-    {Screen::settings, "settings", "Settings", "How Tandem looks on this device."},
+    {Screen::settings, "settings", "Settings", "Who you are, and how Tandem looks on this device."},
 };
 
 }  // namespace

@@ -105,8 +105,21 @@ void draw_notice(const Notice& notice, std::vector<Command>& commands) {
     ImGui::Dummy(ImVec2(0, px(12)));
 }
 
+void draw_profile(const ProfileView& profile, std::vector<Command>& commands) {
+    section("About you");
+    muted("Your coaching partner sees your name on what you share with them.");
+    ImGui::Dummy(ImVec2(0, px(6)));
+    if (auto text = text_field("Your name", profile.name.text, profile.name.problem, "First name and surname"))
+        commands.push_back(EditProfile{ProfileField::name, std::move(*text)});
+    ImGui::Dummy(ImVec2(0, px(6)));
+    if (auto text = text_field("What you teach", profile.subject.text, profile.subject.problem,
+                               "For example: Year 4, or secondary science"))
+        commands.push_back(EditProfile{ProfileField::subject, std::move(*text)});
+}
+
 void draw_settings(const ShellView& view, std::vector<Command>& commands) {
     const Preferences& preferences = view.preferences;
+    draw_profile(view.profile, commands);
     section("Theme");
     if (choice_button("Light", preferences.theme == Theme::light)) commands.push_back(SetTheme{Theme::light});
     ImGui::SameLine(0, px(6));

@@ -20,12 +20,26 @@ struct Notice {
     bool problem = false;  // something went wrong, rather than news
 };
 
+// A text field's content as the user typed it, and, when it could not be
+// kept as typed, why in plain words (empty otherwise).
+struct FieldView {
+    std::string text;
+    std::string problem;
+};
+
+// The user's own profile, as shown in Settings.
+struct ProfileView {
+    FieldView name;
+    FieldView subject;
+};
+
 // What the shell shows; owned by the app, which updates it as commands arrive.
 struct ShellView {
     Screen screen = Screen::today;
     Preferences preferences;
     std::optional<Notice> notice;
     bool file_over_page = false;  // a file is being dragged over the page
+    ProfileView profile;
     // One line each for the status line; `problem` marks a line to stand out.
     struct StatusItem {
         std::string text;

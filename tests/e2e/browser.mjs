@@ -101,3 +101,46 @@ export function useAppServer() {
   });
   return shared;
 }
+
+// A fresh browser context (own storage) with one page on the app in test
+// mode, ready to draw. `contextOptions` go to newContext() (permissions,
+// touch); `errors` collects the page's uncaught errors.
+export async function openApp(app, { width = 1366, height = 768, deviceScaleFactor = 1, ...contextOptions } = {}) {
+  const context = await app.browser.newContext({
+    viewport: { width, height }, deviceScaleFactor, acceptDownloads: true, ...contextOptions,
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto(`${app.url}?test=1`);
+  await page.evaluate(() => window.tandem.test.ready);
+  return { context, page, errors };
+}
+
+// Calls the test hook's function `name` without arguments.
+export const hook = (page, name) => page.evaluate((n) => window.tandem.test[n](), name);
+
+// The widget labelled `label` in the last frame; fails the test if there is none.
+export async function item(page, label) {
+  const found = (await hook(page, "items")).find((i) => i.label === label);
+  if (!found) throw new Error(`no item labelled ${label}`);
+  return found;
+}
+
+// Clicks the middle of the widget labelled `label` with the real mouse.
+export async function click(page, label) {
+  const target = await item(page, label);
+  await page.mouse.click(target.x + target.w / 2, target.y + target.h / 2);
+}
+
+// Waits until no frame has been drawn for a while (the app is idle) and
+// returns the frame count.
+export async function settle(page) {
+  let last = await hook(page, "frames");
+  for (;;) {
+    await page.waitForTimeout(250);
+    const now = await hook(page, "frames");
+    if (now === last) return now;
+    last = now;
+  }
+}

@@ -7,47 +7,12 @@ import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { useAppServer, waitForState, screenshot, screenshotDir } from "./browser.mjs";
+import { useAppServer, openApp, hook, item, click, settle, waitForState, screenshot, screenshotDir } from "./browser.mjs";
 
 const app = useAppServer();
 
-// A fresh browser context (own storage) with one page on the app.
-async function open({ width = 1366, height = 768, deviceScaleFactor = 1 } = {}) {
-  const context = await app.browser.newContext({ viewport: { width, height }, deviceScaleFactor, acceptDownloads: true });
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  await page.goto(`${app.url}?test=1`);
-  await page.evaluate(() => window.tandem.test.ready);
-  return { context, page, errors };
-}
-
-const hook = (page, name) => page.evaluate((n) => window.tandem.test[n](), name);
-
-async function item(page, label) {
-  const found = (await hook(page, "items")).find((i) => i.label === label);
-  assert.ok(found, `no item labelled ${label}`);
-  return found;
-}
-
-async function click(page, label) {
-  const target = await item(page, label);
-  await page.mouse.click(target.x + target.w / 2, target.y + target.h / 2);
-}
-
-// Waits until no frame has been drawn for a while: the app is idle.
-async function settle(page) {
-  let last = await hook(page, "frames");
-  for (;;) {
-    await page.waitForTimeout(250);
-    const now = await hook(page, "frames");
-    if (now === last) return now;
-    last = now;
-  }
-}
-
 test("no frames are drawn while idle, and a mouse move draws one", async () => {
-  const { context, page, errors } = await open();
+  const { context, page, errors } = await openApp(app);
   await page.mouse.move(600, 400);
   const before = await settle(page);
   await page.waitForTimeout(5000);
@@ -93,7 +58,7 @@ async function sharpness(page, png, rect) {
 
 for (const deviceScaleFactor of [1, 2]) {
   test(`text is rasterised for a pixel ratio of ${deviceScaleFactor}, not stretched`, async () => {
-    const { context, page, errors } = await open({ deviceScaleFactor });
+    const { context, page, errors } = await openApp(app, { deviceScaleFactor });
     const state = await waitForState(page, (s) => s.pixelRatio === deviceScaleFactor);
     assert.equal(state.fontPixels, 17 * deviceScaleFactor);
     assert.equal(await page.evaluate(() => document.getElementById("canvas").width), 1366 * deviceScaleFactor);
@@ -109,7 +74,7 @@ for (const deviceScaleFactor of [1, 2]) {
 }
 
 test("browser zoom and a window resize keep the layout usable and the text crisp", async () => {
-  const { context, page } = await open({ width: 1024, height: 768 });
+  const { context, page } = await openApp(app, { width: 1024, height: 768 });
   const session = await context.newCDPSession(page);
   // What zooming to 150 % does to a 1024 x 768 window: two thirds of the CSS
   // pixels, each 1.5 device pixels wide.
@@ -139,7 +104,7 @@ test("browser zoom and a window resize keep the layout usable and the text crisp
 });
 
 test("Ctrl + and Ctrl - change the text size, Settings changes the theme, and both are kept", async () => {
-  const { context, page, errors } = await open();
+  const { context, page, errors } = await openApp(app);
   await click(page, "Settings");
   await waitForState(page, (s) => s.screen === "settings");
   await page.keyboard.press("Control+=");
@@ -167,7 +132,7 @@ test("Ctrl + and Ctrl - change the text size, Settings changes the theme, and bo
 });
 
 test("the sidebar can be widened by dragging its edge, and keeps its width", async () => {
-  const { context, page } = await open();
+  const { context, page } = await openApp(app);
   const edge = await item(page, "Sidebar width");
   await page.mouse.move(edge.x + edge.w / 2, 400);
   await page.mouse.down();
@@ -181,7 +146,7 @@ test("the sidebar can be widened by dragging its edge, and keeps its width", asy
 });
 
 test("a file opened through the picker reaches the app whole and downloads back byte for byte", async () => {
-  const { context, page, errors } = await open();
+  const { context, page, errors } = await openApp(app);
   await click(page, "Sharing");
   await waitForState(page, (s) => s.screen === "sharing");
   const bytes = randomBytes(300_000);
@@ -205,7 +170,7 @@ test("a file opened through the picker reaches the app whole and downloads back 
 });
 
 test("a file dropped on the page is opened, and one over the limit is refused with its size", async () => {
-  const { context, page, errors } = await open();
+  const { context, page, errors } = await openApp(app);
   const drop = (name, size) => page.evaluate(({ name, size }) => {
     const transfer = new DataTransfer();
     transfer.items.add(new File([new Uint8Array(size).fill(7)], name));
@@ -223,7 +188,7 @@ test("a file dropped on the page is opened, and one over the limit is refused wi
 });
 
 test("the app keeps working after its WebGL context is lost and restored", async () => {
-  const { context, page, errors } = await open();
+  const { context, page, errors } = await openApp(app);
   await settle(page);
   await page.evaluate(() => {
     const gl = document.getElementById("canvas").getContext("webgl2");
