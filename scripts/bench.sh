@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the benchmark programs natively and as wasm, runs each once on the
 # same generated school (500 people, 200 pairings, 10,000 meetings, 100,000
-# notes) and prints their figures side by side with the wasm/native ratio.
+# notes) and prints their figures side by side with the wasm/native ratio;
+# then times the web app itself in headless Chromium (bench/app_bench.mjs).
 # The wasm build runs under Node, the engine of Chromium. Figures are
 # medians and 95th percentiles of one run; the machine is shared, so compare
 # ratios rather than absolute times. Logs land in build/bench-logs/.
@@ -61,3 +62,7 @@ awk '
       }
     }
   }' "$logs/native.txt" "$logs/wasm.txt"
+
+echo
+tandem_say "== the web app in headless Chromium"
+node bench/app_bench.mjs | tee "$logs/app.txt"

@@ -1,4 +1,5 @@
-// Test hook (only with ?test=1): window.tandem.test = { ready, items(), state(), frames(), saveOpenedFile() }.
+// Test hook (only with ?test=1): window.tandem.test = { ready, items(), state(), frames(), frameTimes(),
+// saveOpenedFile() }.
 // Linked in with --pre-js, so `Module` is the app's module object.
 // items() reports every interactive widget of the last frame in CSS pixels
 // relative to the viewport; end-to-end tests act on those coordinates with
@@ -31,6 +32,8 @@
     },
     state: function () { return callJson("tandem_test_state") || {}; },
     frames: function () { return drawn ? Module._tandem_test_frames() : 0; },
+    // The CPU time of each of the latest frames (up to 1,000), in ms, oldest first.
+    frameTimes: function () { return callJson("tandem_test_frame_times") || []; },
     // Downloads the last file opened through the page again, unchanged.
     saveOpenedFile: function () { Module._tandem_test_save_opened_file(); }
   };

@@ -179,7 +179,7 @@ bool draw_frame() {
     if (auto caret = next_caret_change(now)) host->pacer.request_at(*caret);
     if (io.WantTextInput && io.ConfigInputTextCursorBlink) host->pacer.request_at(host->last_input_ms + caret_blink_ms);
     if (++host->frames == 1) tandem_page_started();
-    if (host->test_mode) app::notify_frame_drawn();
+    if (host->test_mode) app::notify_frame_drawn(emscripten_get_now() - now);
     return had_input || dispatched;
 }
 

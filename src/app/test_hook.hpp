@@ -1,7 +1,7 @@
 #pragma once
 // The browser test hook, present only when the page URL has ?test=1:
-// window.tandem.test with ready, items(), state(), frames() and
-// saveOpenedFile(). The JS half is web/test_hook.js; this half answers it
+// window.tandem.test with ready, items(), state(), frames(), frameTimes()
+// and saveOpenedFile(). The JS half is web/test_hook.js; this half answers it
 // from the app's last frame.
 
 #include <cstdint>
@@ -25,8 +25,9 @@ bool test_mode_requested();
 void install_test_hook(const ui::ItemRegistry& registry, const App& app, const std::uint64_t& frames,
                        std::string (*platform_state)());
 
-// Tells the JS half that a frame has been drawn (resolves `ready` the first time).
-void notify_frame_drawn();
+// Tells the JS half that a frame has been drawn (resolves `ready` the first
+// time), and keeps the CPU time it took for frameTimes().
+void notify_frame_drawn(double cpu_ms);
 
 // Keeps a copy of the last file the user opened, for saveOpenedFile(), which
 // downloads it again so tests can check both directions byte for byte.

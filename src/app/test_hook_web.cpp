@@ -2,6 +2,8 @@
 
 #include <emscripten.h>
 
+#include <cstdio>
+#include <deque>
 #include <string>
 #include <vector>
 
@@ -16,6 +18,10 @@ const ui::ItemRegistry* hooked_registry = nullptr;
 const App* hooked_app = nullptr;
 const std::uint64_t* hooked_frames = nullptr;
 std::string (*hooked_platform_state)() = nullptr;
+// The CPU times of the latest frames, oldest first, at most max_frame_times.
+constexpr std::size_t max_frame_times = 1000;
+std::deque<double> frame_times;
+std::string frame_times_reply;
 std::string opened_name;
 std::vector<std::uint8_t> opened_bytes;
 // The returned C strings stay valid until the next call of the same function.
@@ -43,7 +49,11 @@ void install_test_hook(const ui::ItemRegistry& registry, const App& app, const s
     hooked_platform_state = platform_state;
 }
 
-void notify_frame_drawn() { tandem_frame_drawn_js(); }
+void notify_frame_drawn(double cpu_ms) {
+    if (frame_times.size() == max_frame_times) frame_times.pop_front();
+    frame_times.push_back(cpu_ms);
+    tandem_frame_drawn_js();
+}
 
 void remember_opened_file(std::string_view name, std::span<const std::uint8_t> bytes) {
     opened_name = name;
@@ -75,6 +85,18 @@ EMSCRIPTEN_KEEPALIVE const char* tandem_test_state() {
 // Frames drawn since load.
 EMSCRIPTEN_KEEPALIVE double tandem_test_frames() {
     return hooked_frames ? static_cast<double>(*hooked_frames) : 0.0;
+}
+
+// JSON array of the CPU milliseconds of the latest frames (up to 1,000), oldest first.
+EMSCRIPTEN_KEEPALIVE const char* tandem_test_frame_times() {
+    frame_times_reply = "[";
+    char number[32];
+    for (double ms : frame_times) {
+        std::snprintf(number, sizeof number, "%s%.3f", frame_times_reply.size() > 1 ? "," : "", ms);
+        frame_times_reply += number;
+    }
+    frame_times_reply += "]";
+    return frame_times_reply.c_str();
 }
 
 // Downloads the last opened file again, under its own name.
