@@ -11,6 +11,9 @@ std::optional<SodiumRandomSource> SodiumRandomSource::create() {
     return SodiumRandomSource();
 }
 
-void SodiumRandomSource::fill(std::span<std::uint8_t> out) { randombytes_buf(out.data(), out.size()); }
+void SodiumRandomSource::fill(std::span<std::uint8_t> out) {
+    // An empty span may have a null data pointer, which randombytes_buf must not get.
+    if (!out.empty()) randombytes_buf(out.data(), out.size());
+}
 
 }  // namespace tandem::crypto
