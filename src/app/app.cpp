@@ -17,8 +17,10 @@ namespace {
 constexpr std::size_t max_shown_name = 60;
 constexpr const char* name_required = "Your partner sees this name, so it cannot be empty.";
 
-bool is_blank(std::string_view text) {
-    return std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t'; });
+// The plain message for a refused profile edit: a missing name gets its own.
+std::string profile_problem(const CommandError& error) {
+    const bool name_missing = error.code == ErrorCode::required_missing && error.field == Person::fields::display_name;
+    return name_missing ? name_required : command_error_text(error);
 }
 
 std::string quoted(std::string_view name) { return "\xE2\x80\x9C" + displayable_file_name(name) + "\xE2\x80\x9D"; }
@@ -104,18 +106,17 @@ void App::edit_profile(const ui::EditProfile& edit) {
     }
     CommandContext context{*store_, *clock_, *random_, own_person_.value_or(RecordId{})};
     if (!own_person_) {
-        if (is_blank(profile.name.text)) {
-            if (edit.field == ui::ProfileField::name) field.problem = name_required;
-            else field.problem = "Add your name above, and this is kept with it.";
-            return;
-        }
         Person draft;
         draft.display_name = profile.name.text;
         draft.subject = profile.subject.text;
         auto created = create_own_person(context, draft);
         if (!created) {
-            const bool about_subject = created.error().field == Person::fields::subject;
-            (about_subject ? profile.subject : profile.name).problem = command_error_text(created.error());
+            const CommandError& error = created.error();
+            const bool about_name = error.field == Person::fields::display_name;
+            if (about_name && edit.field == ui::ProfileField::subject && error.code == ErrorCode::required_missing)
+                field.problem = "Add your name above, and this is kept with it.";
+            else
+                (about_name ? profile.name : profile.subject).problem = profile_problem(error);
             return;
         }
         own_person_ = created.value();
@@ -126,11 +127,7 @@ void App::edit_profile(const ui::EditProfile& edit) {
     }
     const FieldIndex index = edit.field == ui::ProfileField::name ? Person::fields::display_name : Person::fields::subject;
     auto updated = update_field(context, Kind::person, *own_person_, index, edit.text);
-    if (!updated) {
-        field.problem = updated.error().code == ErrorCode::required_missing && edit.field == ui::ProfileField::name
-                            ? name_required
-                            : command_error_text(updated.error());
-    }
+    if (!updated) field.problem = profile_problem(updated.error());
 }
 
 std::vector<HostRequest> App::take_host_requests() { return std::exchange(host_requests_, {}); }
