@@ -32,6 +32,19 @@ Result<Database, StoreError> Database::open_in_memory() {
     return configure(handle, rc);
 }
 
+Result<Database, StoreError> Database::open_with_vfs(const char* name, const char* vfs_name) {
+    sqlite3* handle = nullptr;
+    const int rc = sqlite3_open_v2(name, &handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, vfs_name);
+    auto opened = configure(handle, rc);
+    if (!opened) return opened;
+    Database db = std::move(opened).value();
+    auto pragmas = db.execute(
+        "PRAGMA locking_mode = EXCLUSIVE; PRAGMA journal_mode = MEMORY; PRAGMA synchronous = FULL; "
+        "PRAGMA temp_store = MEMORY;");
+    if (!pragmas) return fail(pragmas.error());
+    return db;
+}
+
 Result<Database, StoreError> Database::open_image(std::span<const std::uint8_t> bytes) {
     auto opened = open_in_memory();
     if (!opened) return opened;
@@ -103,6 +116,8 @@ Result<std::vector<std::string>, StoreError> Database::query_column(std::string_
     if (!done) return fail(done.error());
     return column;
 }
+
+bool Database::in_autocommit() const { return sqlite3_get_autocommit(handle_) != 0; }
 
 std::vector<std::uint8_t> Database::image() {
     sqlite3_int64 size = 0;

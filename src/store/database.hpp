@@ -27,6 +27,11 @@ public:
     // fails when it is first read, with SQLITE_CORRUPT or SQLITE_NOTADB.
     static Result<Database, StoreError> open_image(std::span<const std::uint8_t> bytes);
 
+    // Opens the database file `name` through the registered SQLite VFS
+    // `vfs_name`, creating it if need be. Journals are kept in memory and
+    // the connection holds its lock for its lifetime (one writer per file).
+    static Result<Database, StoreError> open_with_vfs(const char* name, const char* vfs_name);
+
     Database(Database&& other) noexcept;
     Database& operator=(Database&& other) noexcept;
     Database(const Database&) = delete;
@@ -43,6 +48,8 @@ public:
     // Prepares each SQL text into the Statement it is paired with; stops at
     // the first error, leaving the later Statements untouched.
     Result<void, StoreError> prepare_all(std::span<const std::pair<Statement*, std::string>> statements);
+    // False while a transaction is open.
+    bool in_autocommit() const;
     // The whole database as bytes (the main schema's pages).
     std::vector<std::uint8_t> image();
     // The database's size in bytes: page count times page size.
