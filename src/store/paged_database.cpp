@@ -36,9 +36,10 @@ int file_close(sqlite3_file* file) {
 
 int file_read(sqlite3_file* file, void* out, int amount, sqlite3_int64 offset) {
     const std::vector<std::uint8_t>& bytes = file_of(file).bytes();
-    const auto start = static_cast<std::uint64_t>(offset);
-    const auto wanted = static_cast<std::uint64_t>(amount);
-    const std::uint64_t available = start < bytes.size() ? std::min<std::uint64_t>(wanted, bytes.size() - start) : 0;
+    const auto wanted = static_cast<std::size_t>(amount);
+    const std::size_t start = static_cast<std::uint64_t>(offset) < bytes.size() ? static_cast<std::size_t>(offset)
+                                                                                : bytes.size();
+    const std::size_t available = std::min(wanted, bytes.size() - start);
     if (available > 0) std::memcpy(out, bytes.data() + start, available);
     if (available == wanted) return SQLITE_OK;
     // SQLite requires the rest zero-filled on a short read.
@@ -49,9 +50,11 @@ int file_read(sqlite3_file* file, void* out, int amount, sqlite3_int64 offset) {
 int file_write(sqlite3_file* file, const void* data, int amount, sqlite3_int64 offset) {
     VfsFile& f = file_of(file);
     std::vector<std::uint8_t>& bytes = f.bytes();
-    const auto start = static_cast<std::uint64_t>(offset);
-    const auto length = static_cast<std::uint64_t>(amount);
-    if (start + length > max_database_bytes) return SQLITE_FULL;
+    if (offset < 0 || static_cast<std::uint64_t>(offset) + static_cast<std::uint64_t>(amount) > max_database_bytes)
+        return SQLITE_FULL;
+    // Within max_database_bytes, so size_t holds it on wasm32 too.
+    const auto start = static_cast<std::size_t>(offset);
+    const auto length = static_cast<std::size_t>(amount);
     if (bytes.size() < start + length) bytes.resize(start + length);
     std::memcpy(bytes.data() + start, data, length);
     if (f.owner) f.owner->file_written(start, length);
