@@ -1,31 +1,69 @@
 #include <doctest/doctest.h>
 
+#include <ctime>
+
 #include "app/app.hpp"
 #include "app/command_error_text.hpp"
+#include "memory_page_store.hpp"
 
 using namespace tandem;
 using namespace tandem::app;
+using tandem::testing::MemoryPageStore;
+
+namespace {
+
+// An app with its records opened from `pages`, as the web platform opens
+// them once IndexedDB has been read.
+struct OpenedApp {
+    MemoryPageStore pages;
+    App app;
+    OpenedApp() { app.open_records(pages); }
+};
+
+}  // namespace
 
 TEST_CASE("the app opens its database and passes the crypto self-test") {
-    App app;
+    App waiting;
+    CHECK(waiting.records_state() == RecordsState::opening);
+    CHECK(waiting.shell_view().read_only);
+    CHECK(waiting.shell_view().status.back().text == "Opening your records\xE2\x80\xA6");
+    OpenedApp opened;
+    App& app = opened.app;
+    CHECK(app.records_state() == RecordsState::kept);
+    CHECK_FALSE(app.shell_view().read_only);
     CHECK(app.sqlite_version() == "3.40.1");
     CHECK(app.crypto_self_test().passed);
     CHECK(app.screen() == ui::Screen::today);
 }
 
-TEST_CASE("the status line shows the SQLite version and the self-test outcome") {
-    App app;
+namespace {
+// The time now as the status line shows it: "14:05".
+std::string clock_text() {
+    const std::time_t now = std::time(nullptr);
+    std::tm parts{};
+    localtime_r(&now, &parts);
+    char text[8];
+    std::snprintf(text, sizeof text, "%02d:%02d", parts.tm_hour, parts.tm_min);
+    return text;
+}
+}  // namespace
+
+TEST_CASE("the status line shows the SQLite version, the self-test outcome and the save status") {
+    OpenedApp opened;
+    App& app = opened.app;
     const ui::ShellView view = app.shell_view();
     REQUIRE(view.status.size() == 3);
     CHECK(view.status[0].text == "SQLite 3.40.1");
     CHECK(view.status[1].text == "Encryption self-test passed (libsodium 1.0.18)");
+    CHECK(view.status[2].text == "Saved at " + clock_text());
     for (const auto& item : view.status) CHECK_FALSE(item.problem);
 }
 
 TEST_CASE("navigation commands change the screen and the test state") {
-    App app;
+    OpenedApp opened;
+    App& app = opened.app;
     CHECK(app.test_state_json() ==
-          R"({"screen":"today","saveStatus":"idle","sqliteVersion":"3.40.1","cryptoSelfTest":"passed",)"
+          R"({"screen":"today","saveStatus":"saved","lastCommitSeq":4,"lastSavedSeq":4,"sqliteVersion":"3.40.1","cryptoSelfTest":"passed",)"
           R"("theme":"light","textSize":100,"sidebarWidth":232,"notice":"","profile":{"name":"","subject":""}})");
     app.dispatch(ui::NavigateTo{ui::Screen::action_steps});
     CHECK(app.screen() == ui::Screen::action_steps);
@@ -33,7 +71,8 @@ TEST_CASE("navigation commands change the screen and the test state") {
 }
 
 TEST_CASE("appearance commands change the preferences, within their limits") {
-    App app;
+    OpenedApp opened;
+    App& app = opened.app;
     app.dispatch(ui::SetTheme{ui::Theme::dark});
     CHECK(app.preferences().theme == ui::Theme::dark);
     app.dispatch(ui::ChangeTextSize{+1});
@@ -51,7 +90,8 @@ TEST_CASE("appearance commands change the preferences, within their limits") {
 }
 
 TEST_CASE("restored preferences open the screen last shown") {
-    App app;
+    OpenedApp opened;
+    App& app = opened.app;
     ui::Preferences saved;
     saved.screen = ui::Screen::settings;
     saved.theme = ui::Theme::dark;
@@ -61,7 +101,8 @@ TEST_CASE("restored preferences open the screen last shown") {
 }
 
 TEST_CASE("choosing a file asks the host for its picker, once") {
-    App app;
+    OpenedApp opened;
+    App& app = opened.app;
     app.dispatch(ui::ChooseFileToOpen{});
     const auto requests = app.take_host_requests();
     REQUIRE(requests.size() == 1);
@@ -70,7 +111,8 @@ TEST_CASE("choosing a file asks the host for its picker, once") {
 }
 
 TEST_CASE("opened files end in a notice that names them, and it can be dismissed") {
-    App app;
+    OpenedApp opened;
+    App& app = opened.app;
     app.file_over_page(true);
     CHECK(app.shell_view().file_over_page);
     const std::uint8_t bytes[] = {0x25, 0x50, 0x44, 0x46};
@@ -121,7 +163,8 @@ std::string state_profile(const App& app) {
 }  // namespace
 
 TEST_CASE("typing a name creates the own profile, and later edits change it field by field") {
-    App app;
+    OpenedApp opened;
+    App& app = opened.app;
     CHECK_FALSE(app.own_person().has_value());
     CHECK(state_profile(app) == R"("profile":{"name":"","subject":""}})");
     app.dispatch(ui::EditProfile{ui::ProfileField::name, "\xC3\x89l\xC3\xA8ve"});  // Élève
@@ -133,18 +176,16 @@ TEST_CASE("typing a name creates the own profile, and later edits change it fiel
     CHECK(*app.own_person() == id);
     CHECK(state_profile(app) == R"("profile":{"name":"Ana Kowalska","subject":"Year 4"}})");
     CHECK(app.shell_view().profile.name.problem.empty());
-    CHECK(app.test_state_json().find(R"("saveStatus":"unsaved")") != std::string::npos);
-    // Honest about keeping: nothing is saved on this computer yet.
-    CHECK(app.shell_view().status.back().text.find("Not saved") == 0);
+    CHECK(app.test_state_json().find(R"("saveStatus":"saved")") != std::string::npos);
 }
 
 TEST_CASE("what you teach, typed before a name, is kept with the name once given") {
-    App app;
+    OpenedApp opened;
+    App& app = opened.app;
     app.dispatch(ui::EditProfile{ui::ProfileField::subject, "Secondary science"});
     CHECK_FALSE(app.own_person().has_value());
     CHECK(app.shell_view().profile.subject.text == "Secondary science");
     CHECK(app.shell_view().profile.subject.problem == "Add your name above, and this is kept with it.");
-    CHECK(app.test_state_json().find(R"("saveStatus":"idle")") != std::string::npos);
     app.dispatch(ui::EditProfile{ui::ProfileField::name, "   "});
     CHECK_FALSE(app.own_person().has_value());
     CHECK(app.shell_view().profile.name.problem == "Your partner sees this name, so it cannot be empty.");
@@ -156,7 +197,8 @@ TEST_CASE("what you teach, typed before a name, is kept with the name once given
 }
 
 TEST_CASE("a value that cannot be kept stays as typed, with the reason, and the stored one is unchanged") {
-    App app;
+    OpenedApp opened;
+    App& app = opened.app;
     app.dispatch(ui::EditProfile{ui::ProfileField::name, "Sam"});
     app.dispatch(ui::EditProfile{ui::ProfileField::name, ""});
     CHECK(app.shell_view().profile.name.text.empty());
@@ -188,4 +230,191 @@ TEST_CASE("every refusal has a plain message") {
     }
     CHECK(command_error_text({ErrorCode::storage_failed, Kind::person, 0, 0, "disk I/O error."}) ==
           "Tandem could not keep this: disk I/O error.");
+}
+
+namespace {
+
+template <class Request>
+int count_requests(const std::vector<HostRequest>& requests) {
+    int count = 0;
+    for (const HostRequest& request : requests) count += std::holds_alternative<Request>(request) ? 1 : 0;
+    return count;
+}
+
+std::string save_word(const App& app) {
+    const std::string json = app.test_state_json();
+    const std::size_t at = json.find(R"("saveStatus":")") + 14;
+    return json.substr(at, json.find('"', at) - at);
+}
+
+}  // namespace
+
+TEST_CASE("the profile is kept in the page store and is there on the next visit") {
+    MemoryPageStore pages;
+    {
+        App app;
+        app.open_records(pages);
+        app.dispatch(ui::EditProfile{ui::ProfileField::name, "Ana Kowalska"});
+        app.dispatch(ui::EditProfile{ui::ProfileField::subject, "Year 4"});
+        CHECK(app.all_saved());
+        CHECK(save_word(app) == "saved");
+        // The first save of the user's own work asks for persistent storage, once.
+        CHECK(count_requests<RequestPersistentStorage>(app.take_host_requests()) == 1);
+        app.dispatch(ui::EditProfile{ui::ProfileField::subject, "Year 5"});
+        CHECK(count_requests<RequestPersistentStorage>(app.take_host_requests()) == 0);
+    }
+    App again;
+    again.open_records(pages);
+    REQUIRE(again.own_person().has_value());
+    CHECK(again.shell_view().profile.name.text == "Ana Kowalska");
+    CHECK(again.shell_view().profile.subject.text == "Year 5");
+    CHECK(state_profile(again) == R"("profile":{"name":"Ana Kowalska","subject":"Year 5"}})");
+}
+
+TEST_CASE("a full store: the banner says so, the edit stays, and it lands when retried") {
+    OpenedApp opened;
+    App& app = opened.app;
+    opened.pages.fail_next(2, store::PageStoreFailure::quota_exceeded);
+    app.dispatch(ui::EditProfile{ui::ProfileField::name, "Sam"});
+    CHECK(save_word(app) == "failed");
+    CHECK_FALSE(app.all_saved());
+    CHECK(app.shell_view().status.back().text == "Not saved: this computer\xE2\x80\x99s storage is full");
+    CHECK(app.shell_view().status.back().problem);
+    REQUIRE(app.shell_view().banner.has_value());
+    CHECK(app.shell_view().banner->title == "Storage full");
+    REQUIRE(app.shell_view().banner->actions.size() == 2);
+    CHECK(std::holds_alternative<ui::RetrySaving>(app.shell_view().banner->actions[0].command));
+    CHECK(std::holds_alternative<ui::ExportRecords>(app.shell_view().banner->actions[1].command));
+    CHECK(state_profile(app) == R"("profile":{"name":"Sam","subject":""}})");  // in memory meanwhile
+    CHECK(app.retry_delay_ms() == 500);
+
+    app.dispatch(ui::RetrySaving{});  // still full
+    CHECK(app.retry_delay_ms() == 1000);
+    app.dispatch(ui::RetrySaving{});
+    CHECK(app.all_saved());
+    CHECK(save_word(app) == "saved");
+    CHECK_FALSE(app.shell_view().banner.has_value());
+    CHECK_FALSE(app.retry_delay_ms().has_value());
+
+    App again;
+    again.open_records(opened.pages);
+    CHECK(again.shell_view().profile.name.text == "Sam");
+}
+
+TEST_CASE("failed writes are retried with growing waits, and a banner shows once they keep failing") {
+    OpenedApp opened;
+    App& app = opened.app;
+    opened.pages.fail_next(20, store::PageStoreFailure::aborted);
+    app.dispatch(ui::EditProfile{ui::ProfileField::name, "Sam"});
+    CHECK(app.shell_view().status.back().text == "Not saved yet: trying again");
+    CHECK_FALSE(app.shell_view().banner.has_value());  // one hiccup is not worth a banner
+    std::vector<int> waits;
+    for (int i = 0; i < 9; ++i) {
+        waits.push_back(app.retry_delay_ms().value_or(-1));
+        app.retry_saving();
+    }
+    CHECK(waits == std::vector<int>{500, 1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000});
+    REQUIRE(app.shell_view().banner.has_value());
+    CHECK(app.shell_view().banner->title == "Your latest changes are not saved yet");
+}
+
+TEST_CASE("a browser that keeps nothing: records in memory, said plainly, with a copy to download") {
+    App app;
+    app.open_records_in_memory("no IndexedDB");
+    CHECK(app.records_state() == RecordsState::memory_only);
+    CHECK(save_word(app) == "memory");
+    REQUIRE(app.shell_view().banner.has_value());
+    CHECK(app.shell_view().banner->title == "This browser will not keep your records");
+    app.dispatch(ui::EditProfile{ui::ProfileField::name, "Sam"});
+    CHECK(state_profile(app) == R"("profile":{"name":"Sam","subject":""}})");
+    app.dispatch(ui::ExportRecords{});
+    const auto requests = app.take_host_requests();
+    REQUIRE(requests.size() == 1);
+    const auto& download = std::get<DownloadFile>(requests[0]);
+    CHECK(download.name.rfind("tandem-records-", 0) == 0);
+    CHECK(download.name.size() == std::string("tandem-records-2026-11-23.sqlite").size());
+    REQUIRE(download.bytes.size() > 16);
+    CHECK(std::string(download.bytes.begin(), download.bytes.begin() + 15) == "SQLite format 3");
+    CHECK(app.shell_view().storage.where.find("only while this tab is open") != std::string::npos);
+}
+
+TEST_CASE("another tab: shown plainly with Use here, and a tab taken over turns read-only") {
+    App second;
+    second.records_elsewhere();
+    CHECK(save_word(second) == "elsewhere");
+    CHECK(second.shell_view().read_only);
+    REQUIRE(second.shell_view().banner.has_value());
+    CHECK(second.shell_view().banner->title == "Tandem is open in another tab");
+    REQUIRE(second.shell_view().banner->actions.size() == 1);
+    CHECK(second.shell_view().banner->actions[0].label == "Use here");
+    second.dispatch(second.shell_view().banner->actions[0].command);
+    CHECK(count_requests<TakeOverRecords>(second.take_host_requests()) == 1);
+    CHECK(second.records_state() == RecordsState::opening);
+
+    OpenedApp first;
+    first.app.dispatch(ui::EditProfile{ui::ProfileField::name, "Sam"});
+    first.pages.defer_answers(true);
+    first.app.dispatch(ui::EditProfile{ui::ProfileField::name, "Sam Patel"});
+    first.app.records_taken_over();
+    CHECK(save_word(first.app) == "read-only");
+    CHECK(first.app.shell_view().read_only);
+    CHECK(first.app.shell_view().banner->title == "Tandem is now in use in another tab");
+    CHECK_FALSE(first.app.all_saved());  // the host waits for this before letting go
+    first.pages.complete_pending();
+    CHECK(first.app.all_saved());
+    first.app.dispatch(ui::EditProfile{ui::ProfileField::name, "Someone else"});
+    CHECK(first.app.shell_view().profile.name.problem == "Your records cannot be changed in this tab now.");
+
+    second.open_records(first.pages);
+    CHECK(second.shell_view().profile.name.text == "Sam Patel");
+    CHECK_FALSE(second.shell_view().read_only);
+}
+
+TEST_CASE("records that cannot be opened are left untouched, named, and what can be read is offered") {
+    MemoryPageStore pages;
+    {
+        App app;
+        app.open_records(pages);
+        app.dispatch(ui::EditProfile{ui::ProfileField::name, "Sam"});
+    }
+    REQUIRE(pages.pages().size() > 3);
+    pages.pages().erase(3);
+    const auto kept_pages = pages.pages();
+    const auto kept_commit = pages.commit();
+    const int writes = pages.writes();
+
+    App app;
+    app.open_records(pages);
+    CHECK(app.records_state() == RecordsState::damaged);
+    CHECK(save_word(app) == "damaged");
+    CHECK(app.shell_view().read_only);
+    REQUIRE(app.shell_view().banner.has_value());
+    CHECK(app.shell_view().banner->text.find("Part of your records is missing (page 3).") == 0);
+    app.dispatch(ui::EditProfile{ui::ProfileField::name, "Other"});
+    app.dispatch(ui::ExportRecords{});
+    const auto requests = app.take_host_requests();
+    REQUIRE(requests.size() == 1);
+    const auto& download = std::get<DownloadFile>(requests[0]);
+    CHECK(download.name.rfind("tandem-readable-records-", 0) == 0);
+    CHECK(download.bytes.size() == kept_commit->page_count * 4096);  // zeros where page 3 was
+    CHECK(std::string(download.bytes.begin(), download.bytes.begin() + 15) == "SQLite format 3");
+    CHECK(pages.writes() == writes);
+    CHECK(pages.pages() == kept_pages);
+    CHECK(pages.commit() == kept_commit);
+}
+
+TEST_CASE("Settings says where the records are kept and how much space they use") {
+    OpenedApp opened;
+    App& app = opened.app;
+    app.take_host_requests();
+    app.dispatch(ui::NavigateTo{ui::Screen::settings});
+    CHECK(count_requests<RefreshStorageEstimate>(app.take_host_requests()) == 1);
+    CHECK(app.shell_view().storage.where == "Your records are kept on this computer, in this browser, and nowhere else.");
+    CHECK(app.shell_view().storage.persistence.empty());
+    app.storage_estimate(StorageEstimate{true, 3482, 2ull * 1024 * 1024 * 1024});
+    CHECK(app.shell_view().storage.persistence == "The browser keeps them even when the computer runs short of space.");
+    CHECK(app.shell_view().storage.usage == "Using 3.4 KB of the 2 GB this browser allows.");
+    app.storage_estimate(StorageEstimate{false, std::nullopt, std::nullopt});
+    CHECK(app.shell_view().storage.persistence.find("may clear them") != std::string::npos);
+    CHECK(app.shell_view().storage.usage.empty());
 }

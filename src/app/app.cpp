@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <ctime>
 #include <utility>
 #include <type_traits>
 
@@ -15,6 +16,32 @@ namespace tandem::app {
 
 namespace {
 constexpr std::size_t max_shown_name = 60;
+constexpr int first_retry_delay_ms = 500;
+constexpr int max_retry_delay_ms = 30'000;
+
+std::tm local_time(std::int64_t ms) {
+    const std::time_t seconds = static_cast<std::time_t>(ms / 1000);
+    std::tm parts{};
+    localtime_r(&seconds, &parts);
+    return parts;
+}
+
+// "14:05", in this device's time zone.
+std::string local_time_text(std::int64_t ms) {
+    const std::tm parts = local_time(ms);
+    char text[8];
+    std::snprintf(text, sizeof text, "%02d:%02d", parts.tm_hour % 100, parts.tm_min % 100);
+    return text;
+}
+
+// "2026-11-23", in this device's time zone.
+std::string local_date_text(std::int64_t ms) {
+    const std::tm parts = local_time(ms);
+    char text[16];
+    std::snprintf(text, sizeof text, "%04d-%02d-%02d", (parts.tm_year + 1900) % 10000, (parts.tm_mon + 1) % 100,
+                  parts.tm_mday % 100);
+    return text;
+}
 constexpr const char* name_required = "Your partner sees this name, so it cannot be empty.";
 
 // The plain message for a refused profile edit: a missing name gets its own.
@@ -27,42 +54,273 @@ std::string quoted(std::string_view name) { return "\xE2\x80\x9C" + displayable_
 }  // namespace
 
 App::App() : crypto_(crypto::run_self_test()) {
+    random_ = crypto::SodiumRandomSource::create();
+    update_status();
+}
+
+void App::close_records() {
+    store_.reset();
+    clock_.reset();
+    own_person_.reset();
+    pages_.reset();
+    memory_database_.reset();
+    open_problem_.reset();
+    salvaged_.clear();
+    store_problem_.clear();
+    view_.profile = {};
+    retries_ = 0;
+}
+
+void App::open_records(store::PageStore& pages) {
+    close_records();
+    auto opened = store::PagedDatabase::open(pages, codec_);
+    if (!opened) {
+        open_problem_ = opened.error();
+        store_problem_ = opened.error().message;
+        salvaged_ = store::PagedDatabase::salvage(pages, codec_);
+        records_state_ = RecordsState::damaged;
+        update_status();
+        return;
+    }
+    pages_ = std::move(opened).value();
+    pages_->on_progress([this] { save_progressed(); });
+    records_state_ = start_records(pages_->database()) ? RecordsState::kept : RecordsState::damaged;
+    update_status();
+}
+
+void App::open_records_in_memory(std::string_view why) {
+    close_records();
     auto opened = store::Database::open_in_memory();
     if (opened) {
-        auto store = store::SqliteRecordStore::open(std::move(opened).value());
-        if (store) store_ = std::move(store).value();
-        else store_problem_ = store.error().message;
+        memory_database_ = std::move(opened).value();
+        start_records(*memory_database_);
     } else {
         store_problem_ = opened.error().message;
     }
-    if (store_) {
-        auto version = store_->database().query_column("SELECT sqlite_version();");
-        if (version && version.value().size() == 1) sqlite_version_ = version.value().front();
-        random_ = crypto::SodiumRandomSource::create();
-        if (!random_) {
-            store_problem_ = "this browser has no secure random source";
-        } else {
-            auto site = store_->site_id(*random_);
-            auto last = store_->load_clock();
-            if (site && last) clock_.emplace(site.value(), wall_clock_, last.value());
-            else store_problem_ = !site ? site.error().message : last.error().message;
+    (void)why;
+    records_state_ = RecordsState::memory_only;
+    update_status();
+}
+
+void App::records_elsewhere() {
+    close_records();
+    records_state_ = RecordsState::elsewhere;
+    update_status();
+}
+
+void App::records_taken_over() {
+    // The batch in flight, and any waiting, still go to the store; nothing new is made.
+    if (records_state_ == RecordsState::kept) records_state_ = RecordsState::read_only;
+    update_status();
+}
+
+bool App::all_saved() const { return !pages_ || pages_->progress().saved(); }
+
+std::optional<store::SaveProgress> App::save_progress() const {
+    if (!pages_) return std::nullopt;
+    return pages_->progress();
+}
+
+void App::retry_saving() {
+    if (!pages_) return;
+    ++retries_;
+    pages_->flush();
+    update_status();
+}
+
+std::optional<int> App::retry_delay_ms() const {
+    if (!pages_ || pages_->progress().writing || !pages_->progress().last_failure) return std::nullopt;
+    return std::min(max_retry_delay_ms, first_retry_delay_ms << std::min(retries_, 6));
+}
+
+void App::storage_estimate(const StorageEstimate& estimate) {
+    storage_ = estimate;
+    update_status();
+}
+
+bool App::start_records(store::Database& database) {
+    auto opened = store::SqliteRecordStore::attach(database);
+    if (!opened) {
+        store_problem_ = opened.error().message;
+        return false;
+    }
+    store_ = std::move(opened).value();
+    auto version = store_->database().query_column("SELECT sqlite_version();");
+    if (version && version.value().size() == 1) sqlite_version_ = version.value().front();
+    if (!random_) {
+        store_problem_ = "this browser has no secure random source";
+        return false;
+    }
+    auto site = store_->site_id(*random_);
+    auto last = store_->load_clock();
+    if (!site || !last) {
+        store_problem_ = !site ? site.error().message : last.error().message;
+        return false;
+    }
+    clock_.emplace(site.value(), wall_clock_, last.value());
+    auto people = store_->load_all(Kind::person);
+    if (!people) {
+        store_problem_ = people.error().message;
+        return false;
+    }
+    own_person_ = find_own_person(people.value(), site.value());
+    if (own_person_) {
+        if (auto me = load<Person>(*store_, *own_person_)) {
+            view_.profile.name.text = me.value().display_name;
+            view_.profile.subject.text = me.value().subject;
+        }
+    }
+    return true;
+}
+
+void App::save_progressed() {
+    const store::SaveProgress& progress = pages_->progress();
+    if (!progress.last_failure) retries_ = 0;
+    if (progress.saved() && progress.last_saved_seq > 0) {
+        last_saved_at_ms_ = wall_clock_.now_ms();
+        // Asked on the first save of the user's own work, not of Tandem's set-up:
+        // some browsers ask the user, who should know what it is for.
+        if (edited_ && !persistence_requested_) {
+            persistence_requested_ = true;
+            host_requests_.push_back(RequestPersistentStorage{});
         }
     }
     update_status();
 }
 
+void App::export_records() {
+    std::vector<std::uint8_t> bytes;
+    if (records_state_ == RecordsState::damaged) bytes = salvaged_;
+    else if (store_) bytes = store_->database().image();
+    if (bytes.empty()) {
+        view_.notice = ui::Notice{"There is nothing Tandem can read to put in a copy.", true};
+        return;
+    }
+    const char* what = records_state_ == RecordsState::damaged ? "tandem-readable-records-" : "tandem-records-";
+    host_requests_.push_back(
+        DownloadFile{what + local_date_text(wall_clock_.now_ms()) + ".sqlite", std::move(bytes), "application/vnd.sqlite3"});
+}
+
+// The status line's last item and the test hook's word for how saving stands.
+App::SaveStatus App::save_status() const {
+    switch (records_state_) {
+        case RecordsState::opening: return {"Opening your records\xE2\x80\xA6", false, "opening"};
+        case RecordsState::memory_only: return {"Not kept: this browser saves nothing", true, "memory"};
+        case RecordsState::elsewhere: return {"Open in another tab", false, "elsewhere"};
+        case RecordsState::read_only: return {"Read-only: in use in another tab", false, "read-only"};
+        case RecordsState::damaged: return {"Your records could not be opened", true, "damaged"};
+        case RecordsState::kept: break;
+    }
+    const store::SaveProgress& progress = pages_->progress();
+    if (progress.last_failure) {
+        if (progress.last_failure->failure == store::PageStoreFailure::quota_exceeded)
+            return {"Not saved: this computer\xE2\x80\x99s storage is full", true, "failed"};
+        return {"Not saved yet: trying again", true, "failed"};
+    }
+    if (!progress.saved()) return {"Saving\xE2\x80\xA6", false, "saving"};
+    if (last_saved_at_ms_) return {"Saved at " + local_time_text(*last_saved_at_ms_), false, "saved"};
+    return {"Saved on this computer", false, "saved"};
+}
+
+// A problem with the records the user must hear about, and what they can do.
+std::optional<ui::Banner> App::records_banner() const {
+    using Action = ui::Banner::Action;
+    const Action download{"Download a copy", ui::ExportRecords{}};
+    switch (records_state_) {
+        case RecordsState::opening: return std::nullopt;
+        case RecordsState::memory_only:
+            return ui::Banner{"This browser will not keep your records",
+                              "It may be a private window. What you enter here is lost when this tab closes. "
+                              "Download a copy before closing it, or open Tandem in a normal window.",
+                              {download}};
+        case RecordsState::elsewhere:
+            return ui::Banner{"Tandem is open in another tab",
+                              "Only one tab can change your records at a time, so that nothing is lost. Carry on in "
+                              "the other tab, or use Tandem here instead.",
+                              {Action{"Use here", ui::UseRecordsHere{}}}};
+        case RecordsState::read_only:
+            return ui::Banner{"Tandem is now in use in another tab",
+                              "This tab is read-only: what it shows may be out of date, and nothing here changes your "
+                              "records. Close it, or use Tandem here again.",
+                              {Action{"Use here", ui::UseRecordsHere{}}}};
+        case RecordsState::damaged:
+            return ui::Banner{"Your records could not be opened",
+                              open_problem_text() +
+                                  " Tandem has not changed anything it keeps on this computer. Download what can be "
+                                  "read, and ask for help before going on.",
+                              {Action{"Download what can be read", ui::ExportRecords{}}}};
+        case RecordsState::kept: break;
+    }
+    const store::SaveProgress& progress = pages_->progress();
+    if (!progress.last_failure) return std::nullopt;
+    const Action retry{"Try again", ui::RetrySaving{}};
+    if (progress.last_failure->failure == store::PageStoreFailure::quota_exceeded)
+        return ui::Banner{"Storage full",
+                          "This computer has no room left for Tandem, so your latest changes are not saved yet. They "
+                          "are kept while this tab stays open, and Tandem keeps trying. Free some space, or download "
+                          "a copy now.",
+                          {retry, download}};
+    if (retries_ < 2) return std::nullopt;  // a passing hiccup: the status line says it
+    return ui::Banner{"Your latest changes are not saved yet",
+                      "The browser did not store them. They are kept while this tab stays open, and Tandem keeps "
+                      "trying. If this goes on, download a copy.",
+                      {retry, download}};
+}
+
+// Why the stored records could not be opened, in plain words.
+std::string App::open_problem_text() const {
+    if (!open_problem_) return "The records on this computer could not be read (" + store_problem_ + ").";
+    switch (open_problem_->kind) {
+        case store::OpenProblem::Kind::store_failed: return "The browser could not read the records it keeps.";
+        case store::OpenProblem::Kind::missing_page:
+            return "Part of your records is missing (page " + std::to_string(open_problem_->page) + ").";
+        case store::OpenProblem::Kind::torn_page:
+            return "Part of your records was left half written (page " + std::to_string(open_problem_->page) + ").";
+        case store::OpenProblem::Kind::undecodable_page:
+            return "Part of your records cannot be read (page " + std::to_string(open_problem_->page) + ").";
+        case store::OpenProblem::Kind::bad_commit_record:
+        case store::OpenProblem::Kind::pages_without_commit:
+            return "The record of what was last saved is damaged.";
+        case store::OpenProblem::Kind::not_a_database: return "What is stored is not Tandem\xE2\x80\x99s records.";
+    }
+    return "The records on this computer could not be read.";
+}
+
 void App::update_status() {
     view_.status.clear();
-    if (store_problem_.empty()) view_.status.push_back({"SQLite " + sqlite_version_, false});
-    else view_.status.push_back({"Records unavailable: " + store_problem_, true});
+    const bool usable = records_state_ == RecordsState::kept || records_state_ == RecordsState::memory_only;
+    if (!sqlite_version_.empty()) view_.status.push_back({"SQLite " + sqlite_version_, false});
+    if (usable && !store_problem_.empty()) view_.status.push_back({"Records unavailable: " + store_problem_, true});
     if (crypto_.passed)
         view_.status.push_back({"Encryption self-test passed (libsodium " + crypto_.library_version + ")", false});
     else
         view_.status.push_back({"Encryption self-test failed: " + crypto_.failed_check, true});
-    if (own_person_)
-        view_.status.push_back({"Not saved on this computer yet: what you type is kept only while this tab is open", true});
-    else
-        view_.status.push_back({"Nothing to save yet", false});
+    const SaveStatus saving = save_status();
+    view_.status.push_back({saving.line, saving.problem});
+    view_.banner = records_banner();
+    view_.read_only = !usable || !clock_;
+    view_.records_kept = records_state_ == RecordsState::kept || records_state_ == RecordsState::read_only;
+    update_storage_view();
+}
+
+// Settings' sentences on where the records are kept.
+void App::update_storage_view() {
+    ui::StorageView& storage = view_.storage;
+    storage = {};
+    if (records_state_ == RecordsState::memory_only) {
+        storage.where = "Your records are kept only while this tab is open: this browser saves nothing.";
+        return;
+    }
+    if (!view_.records_kept) return;
+    storage.where = "Your records are kept on this computer, in this browser, and nowhere else.";
+    if (storage_.persistent)
+        storage.persistence = *storage_.persistent
+                                  ? "The browser keeps them even when the computer runs short of space."
+                                  : "The browser may clear them if the computer runs short of space, so download a "
+                                    "copy now and then.";
+    if (storage_.usage_bytes && storage_.quota_bytes && *storage_.quota_bytes > 0)
+        storage.usage = "Using " + human_size(*storage_.usage_bytes) + " of the " + human_size(*storage_.quota_bytes) +
+                        " this browser allows.";
 }
 
 void App::dispatch(const ui::Command& command) {
@@ -73,6 +331,7 @@ void App::dispatch(const ui::Command& command) {
             if constexpr (std::is_same_v<T, ui::NavigateTo>) {
                 view_.screen = c.screen;
                 preferences.screen = c.screen;
+                if (c.screen == ui::Screen::settings && view_.records_kept) host_requests_.push_back(RefreshStorageEstimate{});
             } else if constexpr (std::is_same_v<T, ui::SetTheme>) {
                 preferences.theme = c.theme;
             } else if constexpr (std::is_same_v<T, ui::ChangeTextSize>) {
@@ -87,6 +346,15 @@ void App::dispatch(const ui::Command& command) {
                 view_.notice.reset();
             } else if constexpr (std::is_same_v<T, ui::EditProfile>) {
                 edit_profile(c);
+            } else if constexpr (std::is_same_v<T, ui::RetrySaving>) {
+                retry_saving();
+            } else if constexpr (std::is_same_v<T, ui::ExportRecords>) {
+                export_records();
+            } else if constexpr (std::is_same_v<T, ui::UseRecordsHere>) {
+                close_records();
+                records_state_ = RecordsState::opening;
+                host_requests_.push_back(TakeOverRecords{});
+                update_status();
             }
         },
         command);
@@ -96,12 +364,13 @@ void App::dispatch(const ui::Command& command) {
 // blank name, a name too long), with the reason beside it; the record is
 // created once there is a name, and changed field by field after that.
 void App::edit_profile(const ui::EditProfile& edit) {
+    edited_ = true;
     ui::ProfileView& profile = view_.profile;
     ui::FieldView& field = edit.field == ui::ProfileField::name ? profile.name : profile.subject;
     field.text = edit.text;
     field.problem.clear();
-    if (!clock_) {
-        field.problem = "Tandem cannot keep this: " + store_problem_;
+    if (view_.read_only) {
+        field.problem = "Your records cannot be changed in this tab now.";
         return;
     }
     CommandContext context{*store_, *clock_, *random_, own_person_.value_or(RecordId{})};
@@ -162,8 +431,10 @@ std::string App::test_state_json() const {
     JsonWriter json;
     json.begin_object();
     json.key("screen").string(ui::screen_info(view_.screen).id);
-    // Nothing is saved on this computer yet: anything recorded stays unsaved.
-    json.key("saveStatus").string(own_person_ ? "unsaved" : "idle");
+    const std::optional<store::SaveProgress> progress = save_progress();
+    json.key("saveStatus").string(save_status().word);
+    json.key("lastCommitSeq").number(static_cast<double>(progress ? progress->last_commit_seq : 0));
+    json.key("lastSavedSeq").number(static_cast<double>(progress ? progress->last_saved_seq : 0));
     json.key("sqliteVersion").string(sqlite_version_);
     json.key("cryptoSelfTest").string(crypto_.passed ? "passed" : "failed");
     json.key("theme").string(view_.preferences.theme == ui::Theme::dark ? "dark" : "light");
@@ -171,7 +442,7 @@ std::string App::test_state_json() const {
     json.key("sidebarWidth").number(view_.preferences.sidebar_width);
     json.key("notice").string(view_.notice ? view_.notice->text : "");
     Person stored;
-    if (own_person_) {
+    if (own_person_ && store_) {
         if (auto loaded = load<Person>(*store_, *own_person_)) stored = std::move(loaded).value();
     }
     json.key("profile").begin_object();

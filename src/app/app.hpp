@@ -18,6 +18,9 @@
 #include "core/record_id.hpp"
 #include "crypto/sodium_random_source.hpp"
 #include "crypto/sodium_runtime.hpp"
+#include "store/page_codec.hpp"
+#include "store/page_store.hpp"
+#include "store/paged_database.hpp"
 #include "store/sqlite_record_store.hpp"
 #include "ui/command.hpp"
 #include "ui/preferences.hpp"
@@ -32,13 +35,67 @@ constexpr std::uint64_t max_open_file_bytes = 64ull * 1024 * 1024;
 struct OpenFilePicker {
     std::string accept;
 };
-using HostRequest = std::variant<OpenFilePicker>;
+// Offer `bytes` as a download named `name`.
+struct DownloadFile {
+    std::string name;
+    std::vector<std::uint8_t> bytes;
+    std::string mime_type;
+};
+// Take the records over from the tab that has them, then open them here.
+struct TakeOverRecords {};
+// Ask the browser to keep this site's storage even when space runs low.
+struct RequestPersistentStorage {};
+// Find out how much storage is used, and whether it is persistent.
+struct RefreshStorageEstimate {};
+using HostRequest = std::variant<OpenFilePicker, DownloadFile, TakeOverRecords, RequestPersistentStorage,
+                                 RefreshStorageEstimate>;
+
+// What the browser says about this site's storage; parts it did not say are empty.
+struct StorageEstimate {
+    std::optional<bool> persistent;
+    std::optional<std::uint64_t> usage_bytes;
+    std::optional<std::uint64_t> quota_bytes;
+};
+
+// Where the user's records stand on this device.
+enum class RecordsState : std::uint8_t {
+    opening,      // the platform is loading them
+    kept,         // open, and every change is saved on this device
+    memory_only,  // this browser keeps nothing: open in memory for this visit only
+    elsewhere,    // another tab has them; nothing is shown here until "Use here"
+    read_only,    // another tab took them over; this one shows what it had
+    damaged,      // what is stored cannot be opened for writing, and is left as it is
+};
 
 class App {
 public:
-    // Opens the record store (in memory) and runs the crypto self-test.
-    // Failures are kept and shown in the status line, never thrown.
+    // Runs the crypto self-test. The records are opened later, when the
+    // platform has loaded them (open_records()) or found it cannot keep any.
     App();
+
+    // Opens the records kept in `pages`, which the app borrows until the
+    // next open; a store that cannot be opened for writing is left untouched
+    // (state damaged), with the problem named in a banner.
+    void open_records(store::PageStore& pages);
+    // Opens empty records in memory because this browser keeps nothing;
+    // `why` is for logs.
+    void open_records_in_memory(std::string_view why);
+    // Another tab has the records (this one has not opened them).
+    void records_elsewhere();
+    // Another tab asked for the records: this one stops changing them.
+    void records_taken_over();
+    // True when nothing waits to be saved: a tab giving its records up may
+    // then let go.
+    bool all_saved() const;
+    // Retries saving after a failure; the host calls it after retry_delay_ms().
+    void retry_saving();
+    // How long to wait before retry_saving(), while a save has failed.
+    std::optional<int> retry_delay_ms() const;
+    // What the browser says about this site's storage.
+    void storage_estimate(const StorageEstimate& estimate);
+    RecordsState records_state() const { return records_state_; }
+    // The save progress of the kept records, if they are open.
+    std::optional<store::SaveProgress> save_progress() const;
 
     // Applies one command from the UI.
     void dispatch(const ui::Command& command);
@@ -69,17 +126,45 @@ public:
     // The own profile's id once the user has given their name.
     const std::optional<RecordId>& own_person() const { return own_person_; }
 
-    // The test hook's state(): {screen, saveStatus, sqliteVersion,
-    // cryptoSelfTest, theme, textSize, sidebarWidth, notice, profile: {name,
-    // subject}}, the profile as stored (empty strings before there is one).
+    // The test hook's state(): {screen, saveStatus, lastCommitSeq,
+    // lastSavedSeq, sqliteVersion, cryptoSelfTest, theme, textSize,
+    // sidebarWidth, notice, profile: {name, subject}}, the profile as stored
+    // (empty strings before there is one). saveStatus is one of opening,
+    // saved, saving, failed, memory, elsewhere, read-only, damaged.
     std::string test_state_json() const;
 
 private:
     void edit_profile(const ui::EditProfile& edit);
+    // Opens the record store over `database`, finds the own profile and
+    // starts the clock; on failure, names the problem.
+    bool start_records(store::Database& database);
+    void close_records();
+    void save_progressed();
+    void export_records();
     void update_status();
+    void update_storage_view();
+    struct SaveStatus {
+        std::string line;  // for the status line
+        bool problem = false;
+        const char* word;  // for the test hook
+    };
+    SaveStatus save_status() const;
+    std::optional<ui::Banner> records_banner() const;
+    std::string open_problem_text() const;
 
+    RecordsState records_state_ = RecordsState::opening;
+    store::IdentityPageCodec codec_;
+    std::unique_ptr<store::PagedDatabase> pages_;  // set for kept records
+    std::optional<store::Database> memory_database_;  // set for memory-only records
     std::unique_ptr<store::SqliteRecordStore> store_;
-    std::string store_problem_;  // why the store did not open; empty if it did
+    std::string store_problem_;  // why the records cannot be used; empty if they can
+    std::optional<store::OpenProblem> open_problem_;
+    std::vector<std::uint8_t> salvaged_;  // what could be read of damaged records
+    std::optional<std::int64_t> last_saved_at_ms_;
+    bool persistence_requested_ = false;
+    bool edited_ = false;  // the user has changed something this visit
+    StorageEstimate storage_;
+    int retries_ = 0;
     SystemWallClock wall_clock_;
     std::optional<crypto::SodiumRandomSource> random_;
     std::optional<HybridClock> clock_;

@@ -132,6 +132,17 @@ Result<RecordId, CommandError> create_own_person(CommandContext& context, const 
     return create_new(context, Kind::person, edits_for_all_fields(to_record(draft)), Visibility::shared, true);
 }
 
+std::optional<RecordId> find_own_person(std::span<const Record> people, SiteId site) {
+    for (const Record& person : people) {
+        // Creation stamps every field, the tombstone included, and only a
+        // deletion stamps the tombstone again.
+        if (person.kind == Kind::person && person.created_by == person.id && !person.is_deleted() &&
+            person.field(0).stamp.site == site)
+            return person.id;
+    }
+    return std::nullopt;
+}
+
 std::vector<FieldEdit> edits_for_all_fields(const Record& values) {
     std::vector<FieldEdit> edits;
     for (std::size_t i = 1; i < values.fields.size(); ++i)

@@ -5,6 +5,7 @@
 // nothing throws and nothing is half-written.
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -49,6 +50,11 @@ Result<RecordId, CommandError> create(CommandContext& context, const T& draft) {
 // Creates the person a profile belongs to, as their own author (no actor
 // exists yet); the caller then uses the id as CommandContext::actor.
 Result<RecordId, CommandError> create_own_person(CommandContext& context, const Person& draft);
+
+// The profile's own person among `people`: the one that authored itself on
+// `site` (this device). A partner's own person, received from them, was
+// created on their site and is not it.
+std::optional<RecordId> find_own_person(std::span<const Record> people, SiteId site);
 
 // Sets one field. Refused for deleted records, immutable fields, and other
 // people's private records. Setting the value it already has changes nothing.

@@ -55,7 +55,12 @@ int file_write(sqlite3_file* file, const void* data, int amount, sqlite3_int64 o
     // Within max_database_bytes, so size_t holds it on wasm32 too.
     const auto start = static_cast<std::size_t>(offset);
     const auto length = static_cast<std::size_t>(amount);
-    if (bytes.size() < start + length) bytes.resize(start + length);
+    if (bytes.size() < start + length) {
+        // SQLite may write past the end, leaving pages it never writes (free
+        // ones) between: they are part of the file, as zeros, all the same.
+        if (f.owner && start > bytes.size()) f.owner->file_written(bytes.size(), start - bytes.size());
+        bytes.resize(start + length);
+    }
     std::memcpy(bytes.data() + start, data, length);
     if (f.owner) f.owner->file_written(start, length);
     return SQLITE_OK;
@@ -271,6 +276,27 @@ void PagedDatabase::file_synced() {
     ++progress_.last_commit_seq;
     notify();
     send(true);
+}
+
+std::vector<std::uint8_t> PagedDatabase::salvage(PageStore& store, PageCodec& codec) {
+    auto loaded = store.load();
+    if (!loaded) return {};
+    const StoredDatabase& stored = loaded.value();
+    std::uint32_t page_size = stored.commit ? stored.commit->page_size : 0;
+    const bool valid_size = page_size >= 512 && page_size <= max_page_size && (page_size & (page_size - 1)) == 0;
+    if (!valid_size) page_size = 4096;
+    std::vector<std::uint8_t> image;
+    if (valid_size && stored.commit->page_count <= max_database_bytes / page_size)
+        image.resize(std::size_t{stored.commit->page_count} * page_size);
+    for (const StoredPage& page : stored.pages) {
+        if (page.number == 0 || std::uint64_t{page.number} * page_size > max_database_bytes) continue;
+        auto decoded = codec.decode(page.number, page.generation, page.bytes);
+        if (!decoded || decoded.value().size() != page_size) continue;
+        const std::size_t start = std::size_t{page.number - 1} * page_size;
+        if (image.size() < start + page_size) image.resize(start + page_size);
+        std::copy(decoded.value().begin(), decoded.value().end(), image.begin() + static_cast<std::ptrdiff_t>(start));
+    }
+    return image;
 }
 
 void PagedDatabase::flush() { send(database_ && database_->in_autocommit()); }

@@ -64,6 +64,11 @@ public:
     // must outlive it. A new store opens an empty database.
     static Result<std::unique_ptr<PagedDatabase>, OpenProblem> open(PageStore& store, PageCodec& codec);
 
+    // What can be read of a store that open() refused, as a database file:
+    // every page that decodes, at its place, and zeros for the rest. Empty
+    // when nothing can be read. Reads only.
+    static std::vector<std::uint8_t> salvage(PageStore& store, PageCodec& codec);
+
     PagedDatabase(const PagedDatabase&) = delete;
     PagedDatabase& operator=(const PagedDatabase&) = delete;
     // Closes the connection. A write still in flight completes unheard.

@@ -94,7 +94,15 @@ std::string starter_library_digest_key() { return "starter_library_digest"; }
 
 Result<std::unique_ptr<SqliteRecordStore>, StoreError> SqliteRecordStore::open(Database db) {
     if (auto migrated = migrate(db); !migrated) return fail(migrated.error());
-    std::unique_ptr<SqliteRecordStore> store(new SqliteRecordStore(std::move(db)));
+    return ready(std::unique_ptr<SqliteRecordStore>(new SqliteRecordStore(std::move(db))));
+}
+
+Result<std::unique_ptr<SqliteRecordStore>, StoreError> SqliteRecordStore::attach(Database& db) {
+    if (auto migrated = migrate(db); !migrated) return fail(migrated.error());
+    return ready(std::unique_ptr<SqliteRecordStore>(new SqliteRecordStore(&db)));
+}
+
+Result<std::unique_ptr<SqliteRecordStore>, StoreError> SqliteRecordStore::ready(std::unique_ptr<SqliteRecordStore> store) {
     if (auto prepared = store->prepare_statements(); !prepared) return fail(prepared.error());
     if (auto synced = store->sync_starter_library(); !synced) return fail(synced.error());
     return store;

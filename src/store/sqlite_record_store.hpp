@@ -1,11 +1,13 @@
 #pragma once
 // SqliteRecordStore: the RecordStore over one SQLite database. Opening it
 // migrates the schema and brings Tandem's starter library up to date; each
-// kind's statements are prepared on first use. It owns the database.
+// kind's statements are prepared on first use. It owns its database, or
+// borrows one kept elsewhere (a PagedDatabase's).
 
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "core/random_source.hpp"
@@ -19,6 +21,8 @@ public:
     // Takes over db, migrates it to the current schema and syncs the starter
     // library. Fails on a database from a newer Tandem or a damaged one.
     static Result<std::unique_ptr<SqliteRecordStore>, StoreError> open(Database db);
+    // The same over a database it borrows, which must outlive the store.
+    static Result<std::unique_ptr<SqliteRecordStore>, StoreError> attach(Database& db);
 
     Result<std::optional<Record>, StorageError> load(Kind kind, const RecordId& id) override;
     Result<void, StorageError> save(const Record& record) override;
@@ -43,7 +47,9 @@ private:
     enum class Purpose : std::uint8_t { load, load_all, save };
     using KindStatements = std::array<Statement, 3>;  // index: Purpose
 
-    explicit SqliteRecordStore(Database db) : db_(std::move(db)) {}
+    explicit SqliteRecordStore(Database db) : owned_(std::move(db)), db_(*owned_) {}
+    explicit SqliteRecordStore(Database* borrowed) : db_(*borrowed) {}
+    static Result<std::unique_ptr<SqliteRecordStore>, StoreError> ready(std::unique_ptr<SqliteRecordStore> store);
     Result<void, StoreError> prepare_statements();
     Result<void, StoreError> sync_starter_library();
     Result<std::optional<std::int64_t>, StoreError> local_value(std::string_view key);
@@ -51,7 +57,8 @@ private:
     Result<Statement*, StoreError> statement(Kind kind, Purpose purpose);
     Result<Record, StoreError> read_row(Kind kind, const Statement& statement);
 
-    Database db_;
+    std::optional<Database> owned_;  // set when the store owns its database
+    Database& db_;
     std::vector<KindStatements> kinds_;  // index: kind number - 1; prepared on first use
     Statement keep_conflict_;
     Statement get_local_;

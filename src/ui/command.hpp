@@ -47,7 +47,16 @@ struct EditProfile {
     std::string text;
 };
 
+// Try again now to save what is not saved yet.
+struct RetrySaving {};
+
+// Download a copy of the records (or of what can be read of them).
+struct ExportRecords {};
+
+// Take the records over from the other tab that has them.
+struct UseRecordsHere {};
+
 using Command = std::variant<NavigateTo, SetTheme, ChangeTextSize, SetSidebarWidth, ChooseFileToOpen, DismissNotice,
-                             EditProfile>;
+                             EditProfile, RetrySaving, ExportRecords, UseRecordsHere>;
 
 }  // namespace tandem::ui

@@ -33,6 +33,25 @@ struct ProfileView {
     FieldView subject;
 };
 
+// A message about the records that stays while its cause lasts, with what
+// the user can do about it.
+struct Banner {
+    std::string title;
+    std::string text;
+    struct Action {
+        std::string label;
+        Command command;
+    };
+    std::vector<Action> actions;
+};
+
+// Where the records are kept, in sentences for Settings; empty ones are left out.
+struct StorageView {
+    std::string where;        // e.g. kept in this browser, or only in memory
+    std::string persistence;  // whether the browser may clear them
+    std::string usage;        // how much of the allowance is used
+};
+
 // What the shell shows; owned by the app, which updates it as commands arrive.
 struct ShellView {
     Screen screen = Screen::today;
@@ -40,6 +59,10 @@ struct ShellView {
     std::optional<Notice> notice;
     bool file_over_page = false;  // a file is being dragged over the page
     ProfileView profile;
+    std::optional<Banner> banner;
+    bool read_only = false;      // the records cannot be changed here now
+    bool records_kept = false;   // the records are kept on this device
+    StorageView storage;
     // One line each for the status line; `problem` marks a line to stand out.
     struct StatusItem {
         std::string text;
