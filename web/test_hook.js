@@ -1,5 +1,5 @@
 // Test hook (only with ?test=1): window.tandem.test = { ready, items(), state(), frames(), frameTimes(),
-// saveOpenedFile() }.
+// saveOpenedFile(), integrityCheck(), storageFaults() }.
 // Linked in with --pre-js, so `Module` is the app's module object.
 // items() reports every interactive widget of the last frame in CSS pixels
 // relative to the viewport; end-to-end tests act on those coordinates with
@@ -35,6 +35,11 @@
     // The CPU time of each of the latest frames (up to 1,000), in ms, oldest first.
     frameTimes: function () { return callJson("tandem_test_frame_times") || []; },
     // Downloads the last file opened through the page again, unchanged.
-    saveOpenedFile: function () { Module._tandem_test_save_opened_file(); }
+    saveOpenedFile: function () { Module._tandem_test_save_opened_file(); },
+    // PRAGMA integrity_check on the open records: "ok" when sound.
+    integrityCheck: function () { return drawn ? UTF8ToString(Module._tandem_test_integrity_check()) : ""; },
+    // The next writes to IndexedDB fail: {quota: n} as if the disk were full,
+    // {abort: n} as aborted transactions.
+    storageFaults: function (faults) { Module.tandemRecordsFaults = faults; }
   };
 })();

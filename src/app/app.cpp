@@ -121,6 +121,19 @@ std::optional<store::SaveProgress> App::save_progress() const {
     return pages_->progress();
 }
 
+void App::flush_saves() {
+    if (pages_) pages_->flush();
+}
+
+std::string App::integrity_check() {
+    if (!store_) return {};
+    auto rows = store_->database().query_column("PRAGMA integrity_check;");
+    if (!rows) return rows.error().message;
+    std::string out;
+    for (const std::string& row : rows.value()) out += (out.empty() ? "" : "\n") + row;
+    return out;
+}
+
 void App::retry_saving() {
     if (!pages_) return;
     ++retries_;

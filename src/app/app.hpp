@@ -87,6 +87,11 @@ public:
     // True when nothing waits to be saved: a tab giving its records up may
     // then let go.
     bool all_saved() const;
+    // Sends what waits to be saved now (the page is being hidden or left).
+    void flush_saves();
+    // `PRAGMA integrity_check` on the open records: "ok", the problems, or
+    // empty when none are open.
+    std::string integrity_check();
     // Retries saving after a failure; the host calls it after retry_delay_ms().
     void retry_saving();
     // How long to wait before retry_saving(), while a save has failed.

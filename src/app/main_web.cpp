@@ -19,6 +19,8 @@
 #include "platform/web/browser_canvas.hpp"
 #include "platform/web/clipboard.hpp"
 #include "platform/web/file_transfer.hpp"
+#include "platform/web/indexed_db_page_store.hpp"
+#include "platform/web/records_storage.hpp"
 #include "platform/web/local_storage.hpp"
 #include "platform/web/text_input_bridge.hpp"
 #include "platform/web/web_input.hpp"
@@ -47,6 +49,13 @@ EM_JS(void, tandem_page_failed, (const char* text), {
 EM_JS(int, tandem_is_mac, (), {
     return /Mac|iPhone|iPad/.test(navigator.platform || "") ? 1 : 0;
 });
+// Saves are flushed when the page is hidden or left: the last chance to write.
+EM_JS(void, tandem_watch_page_hide, (), {
+    document.addEventListener("visibilitychange", function () {
+        if (document.visibilityState === "hidden") _tandem_page_hidden();
+    });
+    window.addEventListener("pagehide", function () { _tandem_page_hidden(); });
+});
 // clang-format on
 
 // Embedded into the module at link time (see src/CMakeLists.txt).
@@ -57,6 +66,8 @@ constexpr const char* preferences_key = "tandem.preferences";
 constexpr double caret_blink_ms = 8000.0;
 // Frames drawn inside one event at most, to apply its input.
 constexpr int max_frames_per_event = 8;
+// A tab asked for its records lets go once all is saved, or after this long.
+constexpr double release_wait_ms = 3000.0;
 
 struct Host {
     platform::BrowserCanvas canvas;
@@ -71,6 +82,10 @@ struct Host {
     std::unique_ptr<platform::TextInputBridge> text_input;
     std::unique_ptr<platform::Clipboard> clipboard;
     std::unique_ptr<platform::FileTransfer> files;
+    std::unique_ptr<platform::IndexedDbPageStore> pages;
+    std::unique_ptr<platform::RecordsStorage> storage;
+    long retry_timer = 0;
+    std::optional<double> release_by_ms;  // set while another tab waits for the records
 
     bool test_mode = false;
     std::uint64_t frames = 0;
@@ -116,9 +131,56 @@ void save_preferences_if_changed() {
 }
 
 void run_host_requests() {
-    for (const app::HostRequest& request : host->app.take_host_requests()) {
-        if (const auto* picker = std::get_if<app::OpenFilePicker>(&request)) host->files->choose(picker->accept);
+    for (app::HostRequest& request : host->app.take_host_requests()) {
+        if (const auto* picker = std::get_if<app::OpenFilePicker>(&request)) {
+            host->files->choose(picker->accept);
+        } else if (const auto* download = std::get_if<app::DownloadFile>(&request)) {
+            platform::FileTransfer::save(download->name, download->bytes, download->mime_type);
+        } else if (std::holds_alternative<app::TakeOverRecords>(request)) {
+            host->storage->take_over();
+        } else if (std::holds_alternative<app::RequestPersistentStorage>(request)) {
+            host->storage->persist();
+        } else if (std::holds_alternative<app::RefreshStorageEstimate>(request)) {
+            host->storage->estimate();
+        }
     }
+}
+
+void wake(platform::WebInput::Urgency urgency);
+
+// Lets the tab that asked have the records once everything here is saved,
+// or once it has waited long enough (a full disk must not hold it up).
+void release_if_ready() {
+    if (!host->release_by_ms) return;
+    if (!host->app.all_saved() && emscripten_get_now() < *host->release_by_ms) {
+        emscripten_set_timeout([](void*) { release_if_ready(); }, 250, nullptr);
+        return;
+    }
+    host->release_by_ms.reset();
+    host->storage->release();
+}
+
+// Retries a failed save after the app's wait, once at a time.
+void schedule_retry() {
+    if (host->retry_timer != 0) return;
+    const std::optional<int> wait = host->app.retry_delay_ms();
+    if (!wait) return;
+    host->retry_timer = emscripten_set_timeout(
+        [](void*) {
+            host->retry_timer = 0;
+            host->app.retry_saving();
+            run_host_requests();
+            wake(platform::WebInput::Urgency::soon);
+        },
+        *wait, nullptr);
+}
+
+// After anything that changed the records' state from outside a frame.
+void records_changed() {
+    run_host_requests();
+    schedule_retry();
+    release_if_ready();
+    wake(platform::WebInput::Urgency::soon);
 }
 
 // Keeps the hidden text field at the active ImGui field's caret.
@@ -255,6 +317,11 @@ std::string platform_state_json() {
 
 }  // namespace
 
+// Called by the page when it is hidden or left.
+extern "C" EMSCRIPTEN_KEEPALIVE void tandem_page_hidden() {
+    if (host) host->app.flush_saves();
+}
+
 int main() {
     constexpr const char* cannot_draw =
         "Tandem could not start: this browser cannot draw with WebGL2. "
@@ -288,6 +355,36 @@ int main() {
             wake(platform::WebInput::Urgency::soon);
         });
 
+    host->pages = std::make_unique<platform::IndexedDbPageStore>([] { records_changed(); });
+    platform::RecordsStorage::Events events;
+    events.ready = [] {
+        host->app.open_records(*host->pages);
+        records_changed();
+    };
+    events.unavailable = [](std::string why) {
+        host->app.open_records_in_memory(why);
+        records_changed();
+    };
+    events.elsewhere = [] {
+        host->app.records_elsewhere();
+        records_changed();
+    };
+    events.release_requested = [] {
+        host->app.records_taken_over();
+        host->release_by_ms = emscripten_get_now() + release_wait_ms;
+        records_changed();
+    };
+    events.taken_over = [] {
+        host->app.records_taken_over();
+        records_changed();
+    };
+    events.estimated = [](platform::StorageFacts facts) {
+        host->app.storage_estimate(app::StorageEstimate{facts.persistent, facts.usage_bytes, facts.quota_bytes});
+        records_changed();
+    };
+    host->storage = std::make_unique<platform::RecordsStorage>(std::move(events));
+    tandem_watch_page_hide();
+
     host->test_mode = app::test_mode_requested();
     if (host->test_mode) {
         host->registry.attach(*ImGui::GetCurrentContext());
@@ -313,6 +410,7 @@ int main() {
         });
     host->input->install(wake);
     build_look();
+    host->storage->start();
     schedule();
     return 0;  // the runtime lives on; frames come from browser events
 }

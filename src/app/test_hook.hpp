@@ -1,7 +1,7 @@
 #pragma once
 // The browser test hook, present only when the page URL has ?test=1:
-// window.tandem.test with ready, items(), state(), frames(), frameTimes()
-// and saveOpenedFile(). The JS half is web/test_hook.js; this half answers it
+// window.tandem.test with ready, items(), state(), frames(), frameTimes(),
+// saveOpenedFile(), integrityCheck() and storageFaults(). The JS half is web/test_hook.js; this half answers it
 // from the app's last frame.
 
 #include <cstdint>
@@ -22,7 +22,7 @@ bool test_mode_requested();
 
 // Makes the hook answer from these objects, which must outlive the page.
 // `platform_state` returns further members for state(), as JSON without braces.
-void install_test_hook(const ui::ItemRegistry& registry, const App& app, const std::uint64_t& frames,
+void install_test_hook(const ui::ItemRegistry& registry, App& app, const std::uint64_t& frames,
                        std::string (*platform_state)());
 
 // Tells the JS half that a frame has been drawn (resolves `ready` the first

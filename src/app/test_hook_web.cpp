@@ -15,7 +15,7 @@ namespace tandem::app {
 
 namespace {
 const ui::ItemRegistry* hooked_registry = nullptr;
-const App* hooked_app = nullptr;
+App* hooked_app = nullptr;
 const std::uint64_t* hooked_frames = nullptr;
 std::string (*hooked_platform_state)() = nullptr;
 // The CPU times of the latest frames, oldest first, at most max_frame_times.
@@ -27,6 +27,7 @@ std::vector<std::uint8_t> opened_bytes;
 // The returned C strings stay valid until the next call of the same function.
 std::string items_reply;
 std::string state_reply;
+std::string integrity_reply;
 }  // namespace
 
 // clang-format off
@@ -41,7 +42,7 @@ EM_JS(void, tandem_frame_drawn_js, (), {
 
 bool test_mode_requested() { return tandem_test_hook_present() != 0; }
 
-void install_test_hook(const ui::ItemRegistry& registry, const App& app, const std::uint64_t& frames,
+void install_test_hook(const ui::ItemRegistry& registry, App& app, const std::uint64_t& frames,
                        std::string (*platform_state)()) {
     hooked_registry = &registry;
     hooked_app = &app;
@@ -97,6 +98,12 @@ EMSCRIPTEN_KEEPALIVE const char* tandem_test_frame_times() {
     }
     frame_times_reply += "]";
     return frame_times_reply.c_str();
+}
+
+// PRAGMA integrity_check on the open records ("ok" when sound).
+EMSCRIPTEN_KEEPALIVE const char* tandem_test_integrity_check() {
+    integrity_reply = hooked_app ? hooked_app->integrity_check() : std::string();
+    return integrity_reply.c_str();
 }
 
 // Downloads the last opened file again, under its own name.

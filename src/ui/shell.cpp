@@ -105,6 +105,54 @@ void draw_notice(const Notice& notice, std::vector<Command>& commands) {
     ImGui::Dummy(ImVec2(0, px(12)));
 }
 
+// A banner about the records: a heading, what it means, and buttons for
+// what the user can do. It has no close button: it goes when its cause does.
+void draw_banner(const Banner& banner, std::vector<Command>& commands) {
+    const Palette& palette = palette_colors();
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, palette.notice);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(20), px(14)));
+    ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, px(6));
+    const float width = std::min(ImGui::GetContentRegionAvail().x, px(760));
+    const float text_width = width - px(40);
+    const float text_height = ImGui::CalcTextSize(banner.text.c_str(), nullptr, false, text_width).y;
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    const float height = px(14) + ImGui::GetTextLineHeight() + spacing + px(2) + spacing + text_height + spacing +
+                         px(4) + spacing + px(36) + px(14);
+    ImGui::BeginChild("records banner", ImVec2(width, height), false,
+                      ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NoScrollbar);
+    ImGui::PushStyleColor(ImGuiCol_Text, palette.warning_text);
+    ImGui::TextUnformatted(banner.title.c_str());
+    ImGui::PopStyleColor();
+    ImGui::Dummy(ImVec2(0, px(2)));
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + text_width);
+    ImGui::TextUnformatted(banner.text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::Dummy(ImVec2(0, px(4)));
+    bool first = true;
+    for (const Banner::Action& action : banner.actions) {
+        if (!first) ImGui::SameLine(0, px(12));
+        first = false;
+        if (action_button(action.label.c_str())) commands.push_back(action.command);
+    }
+    ImGui::EndChild();
+    ImGui::PopStyleVar(2);
+    ImGui::PopStyleColor();
+    ImGui::Dummy(ImVec2(0, px(12)));
+}
+
+// Settings: where the records are kept, and a copy to download.
+void draw_storage(const ShellView& view, std::vector<Command>& commands) {
+    const StorageView& storage = view.storage;
+    if (storage.where.empty()) return;
+    section("Your records");
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(px(640), ImGui::GetContentRegionAvail().x));
+    for (const std::string* line : {&storage.where, &storage.persistence, &storage.usage})
+        if (!line->empty()) muted(line->c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::Dummy(ImVec2(0, px(4)));
+    if (action_button("Download a copy")) commands.push_back(ExportRecords{});
+}
+
 void draw_profile(const ProfileView& profile, std::vector<Command>& commands) {
     section("About you");
     muted("Your coaching partner sees your name on what you share with them.");
@@ -119,7 +167,9 @@ void draw_profile(const ProfileView& profile, std::vector<Command>& commands) {
 
 void draw_settings(const ShellView& view, std::vector<Command>& commands) {
     const Preferences& preferences = view.preferences;
+    ImGui::BeginDisabled(view.read_only);
     draw_profile(view.profile, commands);
+    ImGui::EndDisabled();
     section("Theme");
     if (choice_button("Light", preferences.theme == Theme::light)) commands.push_back(SetTheme{Theme::light});
     ImGui::SameLine(0, px(6));
@@ -145,6 +195,7 @@ void draw_settings(const ShellView& view, std::vector<Command>& commands) {
     ImGui::EndDisabled();
     ImGui::Dummy(ImVec2(0, px(4)));
     muted("Ctrl and + or \xE2\x88\x92 change it from anywhere; Ctrl and 0 resets it.");
+    draw_storage(view, commands);
 }
 
 void draw_sharing(std::vector<Command>& commands) {
@@ -160,6 +211,7 @@ void draw_content(const ShellView& view, const Fonts& fonts, float height, std::
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(padding, padding - px(4)));
     ImGui::BeginChild("content", ImVec2(0, height), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
 
+    if (view.banner) draw_banner(*view.banner, commands);
     if (view.notice) draw_notice(*view.notice, commands);
     heading(fonts, info.title);
     ImGui::Dummy(ImVec2(0, px(4)));

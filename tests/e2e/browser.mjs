@@ -112,9 +112,17 @@ export async function openApp(app, { width = 1366, height = 768, deviceScaleFact
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (error) => errors.push(error.message));
-  await page.goto(`${app.url}?test=1`);
-  await page.evaluate(() => window.tandem.test.ready);
+  await openTandem(page, app.url);
   return { context, page, errors };
+}
+
+// Loads the app in test mode into `page` (or reloads it) and waits until
+// its records are open, or until it says why they are not.
+export async function openTandem(page, app_url) {
+  if (app_url) await page.goto(`${app_url}?test=1`);
+  await page.waitForFunction(() => window.tandem?.test);
+  await page.evaluate(() => window.tandem.test.ready);
+  await page.waitForFunction(() => window.tandem.test.state().saveStatus !== "opening");
 }
 
 // Calls the test hook's function `name` without arguments.

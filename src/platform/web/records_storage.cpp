@@ -1,0 +1,65 @@
+#include "platform/web/records_storage.hpp"
+
+#include <emscripten.h>
+
+#include <utility>
+
+namespace tandem::platform {
+
+namespace {
+
+RecordsStorage* installed = nullptr;
+
+extern "C" {
+void tandem_records_start();
+void tandem_records_take_over();
+void tandem_records_release();
+void tandem_records_persist();
+void tandem_records_estimate();
+}
+
+std::optional<std::uint64_t> known_bytes(double value) {
+    if (!(value >= 0 && value < 1e18)) return std::nullopt;
+    return static_cast<std::uint64_t>(value);
+}
+
+}  // namespace
+
+RecordsStorage::RecordsStorage(Events events) : events_(std::move(events)) { installed = this; }
+
+void RecordsStorage::start() { tandem_records_start(); }
+void RecordsStorage::take_over() { tandem_records_take_over(); }
+void RecordsStorage::release() { tandem_records_release(); }
+void RecordsStorage::persist() { tandem_records_persist(); }
+void RecordsStorage::estimate() { tandem_records_estimate(); }
+
+}  // namespace tandem::platform
+
+using tandem::platform::installed;
+
+// Called by records_storage.js.
+extern "C" {
+EMSCRIPTEN_KEEPALIVE void tandem_records_ready() {
+    if (installed && installed->events().ready) installed->events().ready();
+}
+EMSCRIPTEN_KEEPALIVE void tandem_records_unavailable(const char* why) {
+    if (installed && installed->events().unavailable) installed->events().unavailable(why);
+}
+EMSCRIPTEN_KEEPALIVE void tandem_records_elsewhere() {
+    if (installed && installed->events().elsewhere) installed->events().elsewhere();
+}
+EMSCRIPTEN_KEEPALIVE void tandem_records_release_requested() {
+    if (installed && installed->events().release_requested) installed->events().release_requested();
+}
+EMSCRIPTEN_KEEPALIVE void tandem_records_taken_over() {
+    if (installed && installed->events().taken_over) installed->events().taken_over();
+}
+EMSCRIPTEN_KEEPALIVE void tandem_records_estimated(int persistent, double usage, double quota) {
+    if (!installed || !installed->events().estimated) return;
+    tandem::platform::StorageFacts facts;
+    if (persistent >= 0) facts.persistent = persistent == 1;
+    facts.usage_bytes = tandem::platform::known_bytes(usage);
+    facts.quota_bytes = tandem::platform::known_bytes(quota);
+    installed->events().estimated(facts);
+}
+}

@@ -1,0 +1,57 @@
+#pragma once
+// RecordsStorage: getting hold of the records in the browser. One tab at a
+// time writes them (a Web Lock); the tab that gets the lock reads all of
+// IndexedDB, then reports ready and the records are opened from
+// IndexedDbPageStore::load(). "Use here" asks the holding tab to let go and
+// takes the lock by force if it does not within a few seconds.
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+
+namespace tandem::platform {
+
+// What the browser says about the site's storage; unknown parts are empty.
+struct StorageFacts {
+    std::optional<bool> persistent;
+    std::optional<std::uint64_t> usage_bytes;
+    std::optional<std::uint64_t> quota_bytes;
+};
+
+class RecordsStorage {
+public:
+    // What happens to the records, reported from the browser's event loop.
+    struct Events {
+        std::function<void()> ready;                     // loaded: open them now
+        std::function<void(std::string)> unavailable;    // this browser keeps nothing (why)
+        std::function<void()> elsewhere;                 // another tab has them
+        std::function<void()> release_requested;         // another tab asks for them
+        std::function<void()> taken_over;                // another tab took them
+        std::function<void(StorageFacts)> estimated;     // after estimate() or persist()
+    };
+
+    // One per page.
+    explicit RecordsStorage(Events events);
+    RecordsStorage(const RecordsStorage&) = delete;
+    RecordsStorage& operator=(const RecordsStorage&) = delete;
+
+    // Tries for the lock and, if this tab gets it, loads the records.
+    void start();
+    // Asks the tab that has the records for them, then loads them here.
+    void take_over();
+    // Lets the tab that asked have the records; call once all is saved.
+    void release();
+    // Asks for persistent storage, then reports the estimate.
+    void persist();
+    // Reports persistence and usage.
+    void estimate();
+
+    // [Internal] for records_storage.js.
+    const Events& events() const { return events_; }
+
+private:
+    Events events_;
+};
+
+}  // namespace tandem::platform

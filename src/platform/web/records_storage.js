@@ -1,0 +1,273 @@
+// The records' storage in the browser: IndexedDB database "tandem" with two
+// object stores, "pages" (page number -> {generation, bytes}) and "meta"
+// ("commit" -> {generation, pageCount, pageSize}); a Web Lock so that one
+// tab at a time writes it; and the storage estimate. The C++ halves are
+// records_storage.cpp and indexed_db_page_store.cpp.
+mergeInto(LibraryManager.library, {
+  $tandemRecords: {
+    lockName: "tandem-records",
+    channelName: "tandem-records",
+    db: null,
+    loaded: null,       // {commit, pages: [{number, generation, bytes}]} until taken
+    releaseLock: null,  // resolves the held lock's promise
+    channel: null,
+
+    say: function (name, text) {
+      var size = lengthBytesUTF8(text) + 1;
+      var pointer = _malloc(size);
+      stringToUTF8(text, pointer, size);
+      try { Module["_" + name](pointer); } finally { _free(pointer); }
+    },
+
+    // Opens the database and reads everything in one readonly transaction.
+    openAndLoad: function () {
+      var R = tandemRecords;
+      var request;
+      try {
+        request = indexedDB.open("tandem", 1);
+      } catch (e) {
+        R.say("tandem_records_unavailable", String(e && e.message || e));
+        return;
+      }
+      request.onupgradeneeded = function () {
+        var db = request.result;
+        if (!db.objectStoreNames.contains("pages")) db.createObjectStore("pages");
+        if (!db.objectStoreNames.contains("meta")) db.createObjectStore("meta");
+      };
+      request.onerror = function () {
+        R.say("tandem_records_unavailable", String(request.error && request.error.message || "IndexedDB refused"));
+      };
+      request.onsuccess = function () {
+        var db = request.result;
+        db.onversionchange = function () { db.close(); };
+        R.db = db;
+        var tx = db.transaction(["pages", "meta"], "readonly");
+        var commit, keys, values;
+        tx.objectStore("meta").get("commit").onsuccess = function (e) { commit = e.target.result; };
+        tx.objectStore("pages").getAllKeys().onsuccess = function (e) { keys = e.target.result; };
+        tx.objectStore("pages").getAll().onsuccess = function (e) { values = e.target.result; };
+        tx.oncomplete = function () {
+          var pages = [];
+          for (var i = 0; i < keys.length; i++) {
+            var value = values[i];
+            var ok = typeof keys[i] === "number" && value && typeof value.generation === "number" &&
+                     value.bytes instanceof ArrayBuffer;
+            pages.push(ok ? { number: keys[i], generation: value.generation, bytes: new Uint8Array(value.bytes) }
+                          : { number: typeof keys[i] === "number" ? keys[i] : 0, generation: 0, bytes: new Uint8Array(0) });
+          }
+          R.loaded = { commit: commit, pages: pages };
+          _tandem_records_ready();
+          R.loaded = null;
+        };
+        tx.onabort = function () {
+          R.say("tandem_records_unavailable", String(tx.error && tx.error.message || "reading failed"));
+        };
+      };
+    },
+
+    // Holds the lock until releaseLock() is called; a lock taken from us
+    // (steal) rejects the promise with AbortError.
+    hold: function (lock) {
+      var R = tandemRecords;
+      return new Promise(function (resolve) {
+        R.releaseLock = resolve;
+        R.openAndLoad();
+      });
+    },
+
+    listen: function () {
+      var R = tandemRecords;
+      if (R.channel || typeof BroadcastChannel === "undefined") return;
+      R.channel = new BroadcastChannel(R.channelName);
+      R.channel.onmessage = function (event) {
+        if (event.data === "handover" && R.releaseLock) _tandem_records_release_requested();
+      };
+    },
+
+    lost: function (error) {
+      var R = tandemRecords;
+      if (error && error.name === "AbortError" && R.releaseLock) {
+        R.releaseLock = null;
+        if (R.db) { R.db.close(); R.db = null; }
+        _tandem_records_taken_over();
+      }
+    }
+  },
+
+  tandem_records_start__deps: ["$tandemRecords"],
+  tandem_records_start: function () {
+    var R = tandemRecords;
+    if (typeof indexedDB === "undefined" || !indexedDB) {
+      R.say("tandem_records_unavailable", "this browser has no IndexedDB");
+      return;
+    }
+    R.listen();
+    if (!navigator.locks) { R.openAndLoad(); return; }
+    try {
+      navigator.locks.request(R.lockName, { ifAvailable: true }, function (lock) {
+        if (!lock) { _tandem_records_elsewhere(); return; }
+        return R.hold(lock);
+      }).catch(R.lost);
+    } catch (e) {
+      R.openAndLoad();  // no locks here (an opaque origin): one tab is assumed
+    }
+  },
+
+  // "Use here": asks the holder to let go, waits for it, and takes the lock
+  // by force if it has not let go within a few seconds (a frozen tab).
+  tandem_records_take_over__deps: ["$tandemRecords"],
+  tandem_records_take_over: function () {
+    var R = tandemRecords;
+    R.listen();
+    if (!navigator.locks) { R.openAndLoad(); return; }
+    var controller = new AbortController();
+    var granted = false;
+    var timer = setTimeout(function () {
+      if (granted) return;
+      controller.abort();
+      navigator.locks.request(R.lockName, { steal: true }, function (lock) {
+        granted = true;
+        return R.hold(lock);
+      }).catch(R.lost);
+    }, 4000);
+    navigator.locks.request(R.lockName, { signal: controller.signal }, function (lock) {
+      granted = true;
+      clearTimeout(timer);
+      return R.hold(lock);
+    }).catch(function (error) {
+      if (error && error.name === "AbortError" && !granted) return;  // our own abort before the steal
+      R.lost(error);
+    });
+    if (R.channel) R.channel.postMessage("handover");
+  },
+
+  // Lets another tab have the records: called once the last save landed.
+  tandem_records_release__deps: ["$tandemRecords"],
+  tandem_records_release: function () {
+    var R = tandemRecords;
+    var release = R.releaseLock;
+    R.releaseLock = null;
+    if (R.db) { R.db.close(); R.db = null; }
+    if (release) release();
+  },
+
+  // Asks for persistent storage (once, on the first save), then reports.
+  tandem_records_persist__deps: ["$tandemRecords", "tandem_records_estimate"],
+  tandem_records_persist: function () {
+    if (!navigator.storage || !navigator.storage.persist) return;
+    navigator.storage.persisted().then(function (already) {
+      return already || navigator.storage.persist();
+    }).then(function () { _tandem_records_estimate(); }, function () {});
+  },
+
+  // Reports persistence and usage to tandem_records_estimated(); -1 = unknown.
+  tandem_records_estimate: function () {
+    if (!navigator.storage || !navigator.storage.estimate) return;
+    var persisted = navigator.storage.persisted ? navigator.storage.persisted() : Promise.resolve(null);
+    Promise.all([persisted, navigator.storage.estimate()]).then(function (answers) {
+      var estimate = answers[1] || {};
+      _tandem_records_estimated(answers[0] === null ? -1 : (answers[0] ? 1 : 0),
+                                typeof estimate.usage === "number" ? estimate.usage : -1,
+                                typeof estimate.quota === "number" ? estimate.quota : -1);
+    }, function () {});
+  },
+
+  // --- The PageStore (indexed_db_page_store.cpp) ---
+
+  // The loaded commit record into out[0..2] (generation, page count, page
+  // size; -1 where a value is missing): 1 if there is one, 0 if not, -1 if
+  // nothing was loaded.
+  tandem_records_loaded_commit__deps: ["$tandemRecords"],
+  tandem_records_loaded_commit: function (out) {
+    var loaded = tandemRecords.loaded;
+    if (!loaded) return -1;
+    var c = loaded.commit;
+    if (!c) return 0;
+    function number(value) { return typeof value === "number" ? value : -1; }
+    HEAPF64[(out >> 3)] = number(c.generation);
+    HEAPF64[(out >> 3) + 1] = number(c.pageCount);
+    HEAPF64[(out >> 3) + 2] = number(c.pageSize);
+    return 1;
+  },
+
+  tandem_records_loaded_count__deps: ["$tandemRecords"],
+  tandem_records_loaded_count: function () {
+    return tandemRecords.loaded ? tandemRecords.loaded.pages.length : 0;
+  },
+
+  // Page `index` of those loaded: number and generation into out[0..1];
+  // returns its length.
+  tandem_records_loaded_page__deps: ["$tandemRecords"],
+  tandem_records_loaded_page: function (index, out) {
+    var page = tandemRecords.loaded.pages[index];
+    HEAPF64[(out >> 3)] = page.number;
+    HEAPF64[(out >> 3) + 1] = page.generation;
+    return page.bytes.length;
+  },
+
+  tandem_records_copy_page__deps: ["$tandemRecords"],
+  tandem_records_copy_page: function (index, destination) {
+    HEAPU8.set(tandemRecords.loaded.pages[index].bytes, destination);
+  },
+
+  // Writes one batch as one readwrite transaction with strict durability;
+  // answers tandem_records_written(id, code, message). Codes: 0 written,
+  // 1 quota exceeded, 2 unavailable, 3 aborted, 4 out of order.
+  // `pages` holds `count` triples of u32: number, pointer, length.
+  tandem_records_write__deps: ["$tandemRecords"],
+  tandem_records_write: function (id, base, full, generation, pageCount, pageSize, pages, count) {
+    var R = tandemRecords;
+    function answer(code, text) {
+      var size = lengthBytesUTF8(text) + 1;
+      var pointer = _malloc(size);
+      stringToUTF8(text, pointer, size);
+      try { _tandem_records_written(id, code, pointer); } finally { _free(pointer); }
+    }
+    var copies = [];
+    for (var i = 0; i < count; i++) {
+      var at = (pages >> 2) + 3 * i;
+      var pointer = HEAPU32[at + 1];
+      copies.push([HEAPU32[at], HEAPU8.slice(pointer, pointer + HEAPU32[at + 2]).buffer]);
+    }
+    var faults = Module.tandemRecordsFaults;  // set only by the test hook (?test=1)
+    if (faults && faults.quota > 0) {
+      faults.quota--;
+      setTimeout(function () { answer(1, "QuotaExceededError (test fault)"); }, 0);
+      return;
+    }
+    if (faults && faults.abort > 0) {
+      faults.abort--;
+      setTimeout(function () { answer(3, "AbortError (test fault)"); }, 0);
+      return;
+    }
+    if (!R.db) { setTimeout(function () { answer(2, "the database is closed"); }, 0); return; }
+    var tx;
+    try {
+      tx = R.db.transaction(["pages", "meta"], "readwrite", { durability: "strict" });
+    } catch (e) {
+      setTimeout(function () { answer(2, String(e && e.message || e)); }, 0);
+      return;
+    }
+    var refused = null;
+    var meta = tx.objectStore("meta");
+    var store = tx.objectStore("pages");
+    meta.get("commit").onsuccess = function (event) {
+      var stored = event.target.result ? event.target.result.generation : 0;
+      if (!full && stored !== base) {
+        refused = "the stored generation is " + stored + ", not " + base;
+        tx.abort();
+      }
+    };
+    if (full) store.clear();
+    for (var j = 0; j < copies.length; j++) store.put({ generation: generation, bytes: copies[j][1] }, copies[j][0]);
+    store.delete(IDBKeyRange.lowerBound(pageCount, true));
+    meta.put({ generation: generation, pageCount: pageCount, pageSize: pageSize }, "commit");
+    tx.oncomplete = function () { answer(0, ""); };
+    tx.onabort = function () {
+      if (refused) { answer(4, refused); return; }
+      var error = tx.error;
+      var quota = error && error.name === "QuotaExceededError";
+      answer(quota ? 1 : 3, String(error && (error.name + ": " + error.message) || "the transaction was aborted"));
+    };
+  }
+});

@@ -1,0 +1,99 @@
+// The records kept in IndexedDB: an edit is there after a reload; a second
+// tab is kept from writing until it takes over, and the first then turns
+// read-only; a full disk shows a banner and the edit lands once there is room.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { useAppServer, openApp, openTandem, click, waitForState, screenshot } from "./browser.mjs";
+
+const app = useAppServer();
+
+async function typeName(page, text) {
+  await page.bringToFront();  // a page in the background gets no frames
+  if ((await hookState(page)).screen !== "settings") {
+    await click(page, "Settings");
+    await waitForState(page, (s) => s.screen === "settings");
+  }
+  await click(page, "Your name");
+  await page.waitForFunction(() => document.activeElement?.id === "tandem-text-input");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type(text);
+  await page.keyboard.press("Tab");  // Escape would put back what the field held before
+}
+
+const hookState = (page) => page.evaluate(() => window.tandem.test.state());
+// Waits until the last frame has (or, with present false, lacks) an item labelled `label`.
+const waitForItem = (page, label, present = true) =>
+  page.waitForFunction(([l, p]) => window.tandem.test.items().some((i) => i.label === l) === p, [label, present]);
+
+test("an edit is there after a reload, and the status line says when it was saved", async () => {
+  const { context, page, errors } = await openApp(app);
+  await typeName(page, "Ana Kowalska");
+  const saved = await waitForState(page, (s) => s.profile.name === "Ana Kowalska" && s.saveStatus === "saved");
+  assert.equal(saved.lastSavedSeq, saved.lastCommitSeq);
+  assert.ok(saved.lastSavedSeq > 4);
+  await screenshot(page, "persistence-saved");
+
+  await page.reload();
+  await openTandem(page);
+  const reloaded = await waitForState(page, (s) => s.saveStatus === "saved");
+  assert.equal(reloaded.profile.name, "Ana Kowalska");
+  await page.waitForFunction(() =>
+    window.tandem.test.items().some((i) => i.label === "Your name" && i.value === "Ana Kowalska"));
+  assert.equal(await page.evaluate(() => window.tandem.test.integrityCheck()), "ok");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a second tab is kept from writing until it takes over, and the first turns read-only", async () => {
+  const { context, page: first, errors } = await openApp(app);
+  await typeName(first, "Sam Patel");
+  await waitForState(first, (s) => s.profile.name === "Sam Patel" && s.saveStatus === "saved");
+
+  const second = await context.newPage();
+  second.on("pageerror", (error) => errors.push(error.message));
+  await openTandem(second, app.url);
+  await waitForState(second, (s) => s.saveStatus === "elsewhere");
+  await waitForItem(second, "Use here");
+  await screenshot(second, "persistence-elsewhere");
+
+  await click(second, "Use here");
+  const taken = await waitForState(second, (s) => s.saveStatus === "saved");
+  assert.equal(taken.profile.name, "Sam Patel");
+  await waitForState(first, (s) => s.saveStatus === "read-only");
+  await first.bringToFront();
+  await waitForItem(first, "Use here");
+  await screenshot(first, "persistence-read-only");
+  assert.equal(await second.evaluate(() => window.tandem.test.integrityCheck()), "ok");
+
+  await typeName(second, "Sam Patel-Jones");
+  await waitForState(second, (s) => s.profile.name === "Sam Patel-Jones" && s.saveStatus === "saved");
+  await second.reload();
+  await openTandem(second);
+  const after = await waitForState(second, (s) => s.saveStatus === "saved");
+  assert.equal(after.profile.name, "Sam Patel-Jones");
+  assert.equal(await second.evaluate(() => window.tandem.test.integrityCheck()), "ok");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a full disk: the banner shows, the edit stays, and it lands once there is room", async () => {
+  const { context, page, errors } = await openApp(app);
+  await page.evaluate(() => window.tandem.test.storageFaults({ quota: 3 }));
+  await typeName(page, "Jo");
+  const full = await waitForState(page, (s) => s.saveStatus === "failed");
+  assert.equal(full.profile.name, "Jo");
+  assert.ok(full.lastSavedSeq < full.lastCommitSeq);
+  await waitForItem(page, "Try again");
+  await waitForItem(page, "Download a copy");
+  await screenshot(page, "persistence-storage-full");
+
+  // The retries (after 0.5, 1 and 2 s) meet the fault until it runs out.
+  const saved = await waitForState(page, (s) => s.saveStatus === "saved", 20_000);
+  assert.equal(saved.lastSavedSeq, saved.lastCommitSeq);
+  await waitForItem(page, "Try again", false);
+  await page.reload();
+  await openTandem(page);
+  assert.equal((await waitForState(page, (s) => s.saveStatus === "saved")).profile.name, "Jo");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
