@@ -12,17 +12,18 @@
 #include <vector>
 
 #include "platform/native/file_page_store.hpp"
+#include "paged_database_steps.hpp"
 #include "store/paged_database.hpp"
 
 using namespace tandem;
 using namespace tandem::store;
+using namespace tandem::testing;
 using tandem::platform::FileFaults;
 using tandem::platform::FilePageStore;
 namespace fs = std::filesystem;
 
 namespace {
 
-IdentityPageCodec identity;
 
 // A directory of its own for one test, removed afterwards.
 class ScratchDirectory {
@@ -45,24 +46,6 @@ private:
     fs::path path_;
 };
 
-std::unique_ptr<PagedDatabase> open_ok(PageStore& store) {
-    auto opened = PagedDatabase::open(store, identity);
-    REQUIRE_MESSAGE(opened.ok(), (opened.ok() ? "" : opened.error().message));
-    return std::move(opened).value();
-}
-
-void run(PagedDatabase& db, const std::string& sql) {
-    auto done = db.database().execute(sql);
-    REQUIRE_MESSAGE(done.ok(), (done.ok() ? "" : done.error().message));
-}
-
-std::string one(PagedDatabase& db, const std::string& sql) {
-    auto column = db.database().query_column(sql);
-    REQUIRE(column.ok());
-    REQUIRE(column.value().size() == 1);
-    return column.value().front();
-}
-
 // The notes, in order, as one string.
 std::string notes(PagedDatabase& db) {
     return one(db, "SELECT coalesce(group_concat(body, '|'), '') FROM (SELECT body FROM note ORDER BY id);");
@@ -81,8 +64,6 @@ Reopened reopen(const fs::path& directory) {
     CHECK(one(*db, "PRAGMA integrity_check;") == "ok");
     return {notes(*db), db->stored_generation()};
 }
-
-std::string text_of(std::size_t length, char fill) { return std::string(length, fill); }
 
 std::vector<std::string> files_in(const fs::path& directory) {
     std::vector<std::string> names;
@@ -260,14 +241,14 @@ TEST_CASE("a damaged commit record or page is refused when opened") {
     fs::resize_file(page_two, 100);
     {
         FilePageStore store(dir.path());
-        auto opened = PagedDatabase::open(store, identity);
+        auto opened = PagedDatabase::open(store, identity_codec);
         REQUIRE_FALSE(opened.ok());
         CHECK(opened.error().kind == OpenProblem::Kind::undecodable_page);
     }
     fs::remove(page_two);
     {
         FilePageStore store(dir.path());
-        auto opened = PagedDatabase::open(store, identity);
+        auto opened = PagedDatabase::open(store, identity_codec);
         REQUIRE_FALSE(opened.ok());
         CHECK(opened.error().kind == OpenProblem::Kind::missing_page);
         CHECK(opened.error().page == 2);
@@ -280,7 +261,7 @@ TEST_CASE("a damaged commit record or page is refused when opened") {
     auto loaded = store.load();
     REQUIRE_FALSE(loaded.ok());
     CHECK(loaded.error().failure == PageStoreFailure::damaged);
-    auto opened = PagedDatabase::open(store, identity);
+    auto opened = PagedDatabase::open(store, identity_codec);
     REQUIRE_FALSE(opened.ok());
     CHECK(opened.error().kind == OpenProblem::Kind::store_failed);
 }

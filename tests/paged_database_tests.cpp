@@ -5,34 +5,17 @@
 #include <vector>
 
 #include "memory_page_store.hpp"
+#include "paged_database_steps.hpp"
 #include "store/paged_database.hpp"
 #include "store/sqlite_record_store.hpp"
 
 using namespace tandem;
 using namespace tandem::store;
+using namespace tandem::testing;
 using tandem::testing::MemoryPageStore;
 
 namespace {
 
-IdentityPageCodec identity;
-
-std::unique_ptr<PagedDatabase> open_ok(PageStore& store, PageCodec& codec = identity) {
-    auto opened = PagedDatabase::open(store, codec);
-    REQUIRE_MESSAGE(opened.ok(), (opened.ok() ? "" : opened.error().message));
-    return std::move(opened).value();
-}
-
-void run(PagedDatabase& db, const std::string& sql) {
-    auto done = db.database().execute(sql);
-    REQUIRE_MESSAGE(done.ok(), (done.ok() ? "" : done.error().message));
-}
-
-std::string one(PagedDatabase& db, const std::string& sql) {
-    auto column = db.database().query_column(sql);
-    REQUIRE(column.ok());
-    REQUIRE(column.value().size() == 1);
-    return column.value().front();
-}
 
 // A copy of what the store holds, opened as another device would: proves
 // the stored generation alone is a whole database.
@@ -45,9 +28,7 @@ std::string stored_notes(MemoryPageStore& store) {
     return one(*db, "SELECT coalesce(group_concat(body, '|'), '') FROM (SELECT body FROM note ORDER BY id);");
 }
 
-std::string text_of(std::size_t length, char fill) { return std::string(length, fill); }
-
-OpenProblem::Kind refusal(PageStore& store, PageCodec& codec = identity) {
+OpenProblem::Kind refusal(PageStore& store, PageCodec& codec = identity_codec) {
     auto opened = PagedDatabase::open(store, codec);
     REQUIRE_FALSE(opened.ok());
     return opened.error().kind;
@@ -251,7 +232,7 @@ TEST_CASE("what cannot be opened for writing is refused, naming the problem") {
     StoredPage extra = leftovers.pages()[2];
     extra.number = leftovers.commit()->page_count + 5;
     leftovers.pages()[extra.number] = extra;
-    CHECK(PagedDatabase::open(leftovers, identity).ok());
+    CHECK(PagedDatabase::open(leftovers, identity_codec).ok());
 }
 
 TEST_CASE("under random faults the store always holds exactly the last saved commit") {
