@@ -320,7 +320,7 @@ TEST_CASE("failed writes are retried with growing waits, and a banner shows once
 
 TEST_CASE("a browser that keeps nothing: records in memory, said plainly, with a copy to download") {
     App app;
-    app.open_records_in_memory("no IndexedDB");
+    app.open_records_in_memory();
     CHECK(app.records_state() == RecordsState::memory_only);
     CHECK(save_word(app) == "memory");
     REQUIRE(app.shell_view().banner.has_value());

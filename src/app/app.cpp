@@ -88,7 +88,7 @@ void App::open_records(store::PageStore& pages) {
     update_status();
 }
 
-void App::open_records_in_memory(std::string_view why) {
+void App::open_records_in_memory() {
     close_records();
     auto opened = store::Database::open_in_memory();
     if (opened) {
@@ -97,7 +97,6 @@ void App::open_records_in_memory(std::string_view why) {
     } else {
         store_problem_ = opened.error().message;
     }
-    (void)why;
     records_state_ = RecordsState::memory_only;
     update_status();
 }

@@ -77,9 +77,8 @@ public:
     // next open; a store that cannot be opened for writing is left untouched
     // (state damaged), with the problem named in a banner.
     void open_records(store::PageStore& pages);
-    // Opens empty records in memory because this browser keeps nothing;
-    // `why` is for logs.
-    void open_records_in_memory(std::string_view why);
+    // Opens empty records in memory because this browser keeps nothing.
+    void open_records_in_memory();
     // Another tab has the records (this one has not opened them).
     void records_elsewhere();
     // Another tab asked for the records: this one stops changing them.

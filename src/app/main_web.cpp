@@ -361,8 +361,8 @@ int main() {
         host->app.open_records(*host->pages);
         records_changed();
     };
-    events.unavailable = [](std::string why) {
-        host->app.open_records_in_memory(why);
+    events.unavailable = [](std::string) {
+        host->app.open_records_in_memory();
         records_changed();
     };
     events.elsewhere = [] {

@@ -51,8 +51,6 @@ public:
     void inject(const FileFaults& faults);
     // True once an injected crash has happened: the store is dead.
     bool crashed() const { return crashed_; }
-    // File operations done so far (page files, commit record, rename, removals).
-    int steps() const { return steps_; }
 
 private:
     Result<void, store::PageStoreError> apply(const store::PageBatch& batch);

@@ -13,6 +13,7 @@ mergeInto(LibraryManager.library, {
     channel: null,
 
     say: function (name, text) {
+      if (name === "tandem_records_unavailable") console.warn("Tandem keeps nothing in this browser: " + text);
       var size = lengthBytesUTF8(text) + 1;
       var pointer = _malloc(size);
       stringToUTF8(text, pointer, size);
