@@ -40,8 +40,8 @@ public:
     std::vector<std::uint8_t> encode(std::uint32_t, std::uint64_t, std::span<const std::uint8_t> page) override {
         return {page.begin(), page.end()};
     }
-    Result<std::vector<std::uint8_t>, PageCodecError> decode(std::uint32_t, std::uint64_t,
-                                                             std::span<const std::uint8_t>) override {
+    Result<void, PageCodecError> decode(std::uint32_t, std::uint64_t, std::span<const std::uint8_t>,
+                                        std::span<std::uint8_t>) override {
         return fail(PageCodecError{"not this vault's page"});
     }
 };

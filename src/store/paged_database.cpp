@@ -202,10 +202,9 @@ Result<std::unique_ptr<PagedDatabase>, OpenProblem> PagedDatabase::open(PageStor
             const StoredPage& page = *found->second;
             if (page.generation > commit.generation)
                 return fail(problem(Kind::torn_page, number, "page from a later generation than the commit"));
-            auto plain = codec.decode(number, page.generation, page.bytes);
-            if (!plain) return fail(problem(Kind::undecodable_page, number, plain.error().message));
-            if (plain.value().size() != size) return fail(problem(Kind::undecodable_page, number, "wrong page size"));
-            std::memcpy(db->image_.data() + std::size_t{number - 1} * size, plain.value().data(), size);
+            const std::span<std::uint8_t> place(db->image_.data() + std::size_t{number - 1} * size, size);
+            auto decoded = codec.decode(number, page.generation, page.bytes, place);
+            if (!decoded) return fail(problem(Kind::undecodable_page, number, decoded.error().message));
         }
         if (commit.page_count > 0 &&
             (std::memcmp(db->image_.data(), "SQLite format 3", 16) != 0 || header_page_size(db->image_) != size))
@@ -290,11 +289,14 @@ std::vector<std::uint8_t> PagedDatabase::salvage(PageStore& store, PageCodec& co
         image.resize(std::size_t{stored.commit->page_count} * page_size);
     for (const StoredPage& page : stored.pages) {
         if (page.number == 0 || std::uint64_t{page.number} * page_size > max_database_bytes) continue;
-        auto decoded = codec.decode(page.number, page.generation, page.bytes);
-        if (!decoded || decoded.value().size() != page_size) continue;
         const std::size_t start = std::size_t{page.number - 1} * page_size;
-        if (image.size() < start + page_size) image.resize(start + page_size);
-        std::copy(decoded.value().begin(), decoded.value().end(), image.begin() + static_cast<std::ptrdiff_t>(start));
+        const std::size_t size_before = image.size();
+        if (size_before < start + page_size) image.resize(start + page_size);
+        const std::span<std::uint8_t> place(image.data() + start, page_size);
+        if (codec.decode(page.number, page.generation, page.bytes, place)) continue;
+        // An unreadable page stays zeros, and does not lengthen the file.
+        if (size_before < start + page_size) image.resize(size_before);
+        else std::fill(place.begin(), place.end(), 0);
     }
     return image;
 }

@@ -12,20 +12,22 @@ export const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const screenshotDir = join(root, "build", "e2e", "screenshots");
 export const siteDir = join(root, "build", "web-release", "site");
 
-// Chromium as root, with no network and no GPU: no sandbox, nothing that
-// phones home, and WebGL2 through SwiftShader.
+// Chromium's switches for a machine with no network and no GPU: nothing
+// that phones home, and WebGL2 through SwiftShader.
+export const chromiumArgs = [
+  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+  "--disable-quic", "--no-first-run", "--disable-gpu",
+  "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
+];
+
+// Chromium headless as root (no sandbox), with chromiumArgs.
 // extraArgs: further Chromium switches for one test.
 export async function launchBrowser(extraArgs = []) {
   return chromium.launch({
     executablePath: process.env.TANDEM_CHROMIUM || "/usr/bin/chromium",
     headless: true,
     chromiumSandbox: false,
-    args: [
-      "--disable-background-networking", "--disable-component-update", "--disable-sync",
-      "--disable-quic", "--no-first-run", "--disable-gpu",
-      "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
-      ...extraArgs,
-    ],
+    args: [...chromiumArgs, ...extraArgs],
   });
 }
 
@@ -42,12 +44,21 @@ export async function openPage(browser, url, viewport = { width: 1366, height: 7
 // Starts scripts/run.sh on a free port and resolves with its URL once it
 // prints it. stop() ends the server.
 export function startRunScript() {
-  const child = spawn(join(root, "scripts", "run.sh"), ["--port", "0"], {
+  return startServer(join(root, "scripts", "run.sh"), ["--port", "0"]);
+}
+
+// Serves the folder `dir` (scripts/serve.mjs) on a free port, as startRunScript does.
+export function serveFolder(dir) {
+  return startServer(process.execPath, [join(root, "scripts", "serve.mjs"), "--root", dir, "--port", "0"]);
+}
+
+function startServer(command, args) {
+  const child = spawn(command, args, {
     cwd: root, stdio: ["ignore", "pipe", "pipe"], detached: true,
   });
   let output = "";
   const url = new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`run.sh printed no URL:\n${output}`)), 300_000);
+    const timer = setTimeout(() => reject(new Error(`the server printed no URL:\n${output}`)), 300_000);
     const onData = (chunk) => {
       output += chunk;
       const match = output.match(/^(http:\/\/127\.0\.0\.1:\d+\/)$/m);
@@ -55,7 +66,7 @@ export function startRunScript() {
     };
     child.stdout.on("data", onData);
     child.stderr.on("data", onData);
-    child.on("exit", (code) => { clearTimeout(timer); reject(new Error(`run.sh exited (${code}):\n${output}`)); });
+    child.on("exit", (code) => { clearTimeout(timer); reject(new Error(`the server exited (${code}):\n${output}`)); });
   });
   const stop = () => new Promise((resolve) => {
     if (child.exitCode !== null) return resolve();
@@ -103,12 +114,14 @@ export function useAppServer() {
 }
 
 // A fresh browser context (own storage) with one page on the app in test
-// mode, ready to draw. `contextOptions` go to newContext() (permissions,
-// touch); `errors` collects the page's uncaught errors.
-export async function openApp(app, { width = 1366, height = 768, deviceScaleFactor = 1, ...contextOptions } = {}) {
+// mode, ready to draw. `init` runs in the page before the app's scripts;
+// `contextOptions` go to newContext() (permissions, touch); `errors`
+// collects the page's uncaught errors.
+export async function openApp(app, { width = 1366, height = 768, deviceScaleFactor = 1, init, ...contextOptions } = {}) {
   const context = await app.browser.newContext({
     viewport: { width, height }, deviceScaleFactor, acceptDownloads: true, ...contextOptions,
   });
+  if (init) await context.addInitScript(init);
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (error) => errors.push(error.message));
@@ -135,8 +148,11 @@ export async function item(page, label) {
   return found;
 }
 
-// Clicks the middle of the widget labelled `label` with the real mouse.
+// Clicks the middle of the widget labelled `label` with the real mouse, once
+// a frame has drawn it (the frame after a screen change may not have yet).
 export async function click(page, label) {
+  await page.waitForFunction((l) => window.tandem.test.items().some((i) => i.label === l), label, { timeout: 10_000 })
+    .catch(() => { throw new Error(`no item labelled ${label}`); });
   const target = await item(page, label);
   await page.mouse.click(target.x + target.w / 2, target.y + target.h / 2);
 }

@@ -1,8 +1,10 @@
 // The records kept in IndexedDB: an edit is there after a reload; a second
 // tab is kept from writing until it takes over, and the first then turns
-// read-only; a full disk shows a banner and the edit lands once there is room.
+// read-only; a full disk shows a banner and the edit lands once there is
+// room; a browser that keeps nothing says so and still offers a copy.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
 import { useAppServer, openApp, openTandem, click, waitForState, screenshot } from "./browser.mjs";
 
 const app = useAppServer();
@@ -94,6 +96,41 @@ test("a full disk: the banner shows, the edit stays, and it lands once there is 
   await page.reload();
   await openTandem(page);
   assert.equal((await waitForState(page, (s) => s.saveStatus === "saved")).profile.name, "Jo");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// As some private windows do: IndexedDB is there, but opening a database fails.
+function refuseIndexedDb() {
+  IDBFactory.prototype.open = function () {
+    const request = {};
+    setTimeout(() => {
+      request.error = new DOMException("The user denied permission to access the database.", "InvalidStateError");
+      if (request.onerror) request.onerror({ target: request });
+    }, 0);
+    return request;
+  };
+}
+
+test("a browser that keeps nothing: the banner says so, edits last the visit, and a copy downloads", async () => {
+  const { context, page, errors } = await openApp(app, { init: refuseIndexedDb });
+  await waitForState(page, (s) => s.saveStatus === "memory");
+  await waitForItem(page, "Download a copy");
+  await typeName(page, "Ana Kowalska");
+  const typed = await waitForState(page, (s) => s.profile.name === "Ana Kowalska");
+  assert.equal(typed.saveStatus, "memory");
+  await screenshot(page, "persistence-memory-only");
+
+  const [download] = await Promise.all([page.waitForEvent("download"), click(page, "Download a copy")]);
+  assert.match(download.suggestedFilename(), /^tandem-records-\d{4}-\d{2}-\d{2}\.sqlite$/);
+  const bytes = await readFile(await download.path());
+  assert.equal(bytes.subarray(0, 16).toString("latin1"), "SQLite format 3\0");
+  assert.ok(bytes.includes(Buffer.from("Ana Kowalska")), "the copy holds the name typed");
+
+  await page.reload();
+  await openTandem(page);
+  const reloaded = await waitForState(page, (s) => s.saveStatus === "memory");
+  assert.equal(reloaded.profile.name, "");
   assert.deepEqual(errors, []);
   await context.close();
 });

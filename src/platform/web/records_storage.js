@@ -39,6 +39,7 @@ mergeInto(LibraryManager.library, {
         R.say("tandem_records_unavailable", String(request.error && request.error.message || "IndexedDB refused"));
       };
       request.onsuccess = function () {
+        performance.mark("tandem-records-opened");  // for the persistence benchmark's breakdown
         var db = request.result;
         db.onversionchange = function () { db.close(); };
         R.db = db;
@@ -48,6 +49,7 @@ mergeInto(LibraryManager.library, {
         tx.objectStore("pages").getAllKeys().onsuccess = function (e) { keys = e.target.result; };
         tx.objectStore("pages").getAll().onsuccess = function (e) { values = e.target.result; };
         tx.oncomplete = function () {
+          performance.mark("tandem-records-read");
           var pages = [];
           for (var i = 0; i < keys.length; i++) {
             var value = values[i];
