@@ -2,7 +2,9 @@
 # Builds the benchmark programs natively and as wasm, runs each once on the
 # same generated school (500 people, 200 pairings, 10,000 meetings, 100,000
 # notes) and prints their figures side by side with the wasm/native ratio;
-# then times the web app itself in headless Chromium (bench/app_bench.mjs).
+# then times the web app itself in headless Chromium (bench/app_bench.mjs),
+# and the records' persistence there: commits until durable beside wa-sqlite,
+# and opening the large school from IndexedDB (bench/persistence_bench.mjs).
 # The wasm build runs under Node, the engine of Chromium. Figures are
 # medians and 95th percentiles of one run; the machine is shared, so compare
 # ratios rather than absolute times. Logs land in build/bench-logs/.
@@ -14,7 +16,7 @@ cd "$TANDEM_ROOT"
 logs="$TANDEM_ROOT/build/bench-logs"
 mkdir -p "$logs"
 
-for preset in bench-native bench-web; do
+for preset in bench-native bench-web web-release; do
   tandem_say "== build $preset"
   if ! { cmake --preset "$preset" && cmake --build --preset "$preset"; } >"$logs/build-$preset.log" 2>&1; then
     tail -n 40 "$logs/build-$preset.log" >&2
@@ -66,3 +68,7 @@ awk '
 echo
 tandem_say "== the web app in headless Chromium"
 node bench/app_bench.mjs | tee "$logs/app.txt"
+
+echo
+tandem_say "== the records' persistence in headless Chromium"
+node bench/persistence_bench.mjs | tee "$logs/persistence.txt"

@@ -66,6 +66,8 @@ constexpr const char* preferences_key = "tandem.preferences";
 constexpr double caret_blink_ms = 8000.0;
 // Frames drawn inside one event at most, to apply its input.
 constexpr int max_frames_per_event = 8;
+// The longest the start-up waits for IndexedDB to begin reading the records.
+constexpr int max_start_wait_ms = 50;
 // A tab asked for its records lets go once all is saved, or after this long.
 constexpr double release_wait_ms = 3000.0;
 
@@ -322,14 +324,17 @@ extern "C" EMSCRIPTEN_KEEPALIVE void tandem_page_hidden() {
     if (host) host->app.flush_saves();
 }
 
-int main() {
+namespace {
+
+// Everything but the records: the canvas, ImGui, input, the look. Runs once
+// IndexedDB is reading the records, so that the two overlap.
+void start_app() {
     constexpr const char* cannot_draw =
         "Tandem could not start: this browser cannot draw with WebGL2. "
         "Please use an up-to-date Chrome, Edge, Firefox or Safari.";
-    host = new Host();  // lives as long as the page
     if (!host->canvas.create_context()) {
         tandem_page_failed(cannot_draw);
-        return 1;
+        return;
     }
 
     IMGUI_CHECKVERSION();
@@ -393,7 +398,7 @@ int main() {
 
     if (!host->renderer.create()) {
         tandem_page_failed(cannot_draw);
-        return 1;
+        return;
     }
     host->canvas.observe(
         [] {
@@ -412,5 +417,14 @@ int main() {
     build_look();
     host->storage->start();
     schedule();
+}
+
+}  // namespace
+
+int main() {
+    host = new Host();  // lives as long as the page
+    // Reading the records began when the page's script ran; it needs a few
+    // turns of the event loop before IndexedDB works on it alone.
+    platform::RecordsStorage::when_reading(start_app, max_start_wait_ms);
     return 0;  // the runtime lives on; frames come from browser events
 }

@@ -9,8 +9,10 @@ namespace tandem::platform {
 namespace {
 
 RecordsStorage* installed = nullptr;
+void (*when_reading_then)() = nullptr;
 
 extern "C" {
+void tandem_records_when_reading(int max_wait_ms);
 void tandem_records_start();
 void tandem_records_take_over();
 void tandem_records_release();
@@ -25,6 +27,11 @@ std::optional<std::uint64_t> known_bytes(double value) {
 
 }  // namespace
 
+void RecordsStorage::when_reading(void (*then)(), int max_wait_ms) {
+    when_reading_then = then;
+    tandem_records_when_reading(max_wait_ms);
+}
+
 RecordsStorage::RecordsStorage(Events events) : events_(std::move(events)) { installed = this; }
 
 void RecordsStorage::start() { tandem_records_start(); }
@@ -36,9 +43,13 @@ void RecordsStorage::estimate() { tandem_records_estimate(); }
 }  // namespace tandem::platform
 
 using tandem::platform::installed;
+using tandem::platform::when_reading_then;
 
 // Called by records_storage.js.
 extern "C" {
+EMSCRIPTEN_KEEPALIVE void tandem_records_reading() {
+    if (auto then = std::exchange(when_reading_then, nullptr)) then();
+}
 EMSCRIPTEN_KEEPALIVE void tandem_records_ready() {
     if (installed && installed->events().ready) installed->events().ready();
 }

@@ -2,8 +2,10 @@
 // RecordsStorage: getting hold of the records in the browser. One tab at a
 // time writes them (a Web Lock); the tab that gets the lock reads all of
 // IndexedDB, then reports ready and the records are opened from
-// IndexedDbPageStore::load(). "Use here" asks the holding tab to let go and
-// takes the lock by force if it does not within a few seconds.
+// IndexedDbPageStore::load(). Trying for the lock and reading begin when the
+// page's script runs, while the module compiles, and are reported once
+// start() is called. "Use here" asks the holding tab to let go and takes the
+// lock by force if it does not within a few seconds.
 
 #include <cstdint>
 #include <functional>
@@ -31,12 +33,19 @@ public:
         std::function<void(StorageFacts)> estimated;     // after estimate() or persist()
     };
 
+    // Calls `then` from the event loop once IndexedDB is reading the records
+    // (or it is known that this tab cannot read them), at most `max_wait_ms`
+    // from now; the page's start-up then overlaps the read. Once per page.
+    static void when_reading(void (*then)(), int max_wait_ms);
+
     // One per page.
     explicit RecordsStorage(Events events);
     RecordsStorage(const RecordsStorage&) = delete;
     RecordsStorage& operator=(const RecordsStorage&) = delete;
 
-    // Tries for the lock and, if this tab gets it, loads the records.
+    // From the browser's event loop, reports what trying for the lock and
+    // loading the records found (ready, unavailable or elsewhere), and all
+    // that happens to them later.
     void start();
     // Asks the tab that has the records for them, then loads them here.
     void take_over();

@@ -3,7 +3,11 @@
 // ("commit" -> {generation, pageCount, pageSize}); a Web Lock so that one
 // tab at a time writes it; and the storage estimate. The C++ halves are
 // records_storage.cpp and indexed_db_page_store.cpp.
+// Getting the lock and reading the records begin as soon as this script runs,
+// while the module compiles; what they find reaches the module once it has
+// called tandem_records_start().
 mergeInto(LibraryManager.library, {
+  $tandemRecords__postset: "tandemRecords.begin();",
   $tandemRecords: {
     lockName: "tandem-records",
     channelName: "tandem-records",
@@ -11,13 +15,56 @@ mergeInto(LibraryManager.library, {
     loaded: null,       // {commit, pages: [{number, generation, bytes}]} until taken
     releaseLock: null,  // resolves the held lock's promise
     channel: null,
+    started: false,     // tandem_records_start() was called: events may reach the module
+    queued: [],         // events that came before that
+    underWay: false,    // IndexedDB is reading the records, or this tab will not read them
+    onUnderWay: null,   // set by tandem_records_when_reading()
+
+    // begin() has got as far as it can without the module's help.
+    settle: function () {
+      var R = tandemRecords;
+      R.underWay = true;
+      if (R.onUnderWay) R.onUnderWay();
+    },
+
+    // Runs `event` (a call into the module) now, or once the module has started.
+    deliver: function (event) {
+      if (tandemRecords.started) event();
+      else tandemRecords.queued.push(event);
+    },
 
     say: function (name, text) {
       if (name === "tandem_records_unavailable") console.warn("Tandem keeps nothing in this browser: " + text);
-      var size = lengthBytesUTF8(text) + 1;
-      var pointer = _malloc(size);
-      stringToUTF8(text, pointer, size);
-      try { Module["_" + name](pointer); } finally { _free(pointer); }
+      tandemRecords.deliver(function () {
+        var size = lengthBytesUTF8(text) + 1;
+        var pointer = _malloc(size);
+        stringToUTF8(text, pointer, size);
+        try { Module["_" + name](pointer); } finally { _free(pointer); }
+      });
+    },
+
+    // Tries for the lock and, if this tab gets it, reads the records.
+    begin: function () {
+      var R = tandemRecords;
+      if (typeof indexedDB === "undefined" || !indexedDB) {
+        R.say("tandem_records_unavailable", "this browser has no IndexedDB");
+        R.settle();
+        return;
+      }
+      R.listen();
+      if (!navigator.locks) { R.openAndLoad(); return; }
+      try {
+        navigator.locks.request(R.lockName, { ifAvailable: true }, function (lock) {
+          if (!lock) {
+            R.deliver(function () { _tandem_records_elsewhere(); });
+            R.settle();
+            return;
+          }
+          return R.hold(lock);
+        }).catch(R.lost);
+      } catch (e) {
+        R.openAndLoad();  // no locks here (an opaque origin): one tab is assumed
+      }
     },
 
     // Opens the database and reads everything in one readonly transaction.
@@ -28,6 +75,7 @@ mergeInto(LibraryManager.library, {
         request = indexedDB.open("tandem", 1);
       } catch (e) {
         R.say("tandem_records_unavailable", String(e && e.message || e));
+        R.settle();
         return;
       }
       request.onupgradeneeded = function () {
@@ -37,6 +85,7 @@ mergeInto(LibraryManager.library, {
       };
       request.onerror = function () {
         R.say("tandem_records_unavailable", String(request.error && request.error.message || "IndexedDB refused"));
+        R.settle();
       };
       request.onsuccess = function () {
         performance.mark("tandem-records-opened");  // for the persistence benchmark's breakdown
@@ -48,6 +97,7 @@ mergeInto(LibraryManager.library, {
         tx.objectStore("meta").get("commit").onsuccess = function (e) { commit = e.target.result; };
         tx.objectStore("pages").getAllKeys().onsuccess = function (e) { keys = e.target.result; };
         tx.objectStore("pages").getAll().onsuccess = function (e) { values = e.target.result; };
+        R.settle();
         tx.oncomplete = function () {
           performance.mark("tandem-records-read");
           var pages = [];
@@ -59,8 +109,10 @@ mergeInto(LibraryManager.library, {
                           : { number: typeof keys[i] === "number" ? keys[i] : 0, generation: 0, bytes: new Uint8Array(0) });
           }
           R.loaded = { commit: commit, pages: pages };
-          _tandem_records_ready();
-          R.loaded = null;
+          R.deliver(function () {
+            _tandem_records_ready();
+            R.loaded = null;
+          });
         };
         tx.onabort = function () {
           R.say("tandem_records_unavailable", String(tx.error && tx.error.message || "reading failed"));
@@ -83,7 +135,7 @@ mergeInto(LibraryManager.library, {
       if (R.channel || typeof BroadcastChannel === "undefined") return;
       R.channel = new BroadcastChannel(R.channelName);
       R.channel.onmessage = function (event) {
-        if (event.data === "handover" && R.releaseLock) _tandem_records_release_requested();
+        if (event.data === "handover" && R.releaseLock) R.deliver(function () { _tandem_records_release_requested(); });
       };
     },
 
@@ -92,28 +144,39 @@ mergeInto(LibraryManager.library, {
       if (error && error.name === "AbortError" && R.releaseLock) {
         R.releaseLock = null;
         if (R.db) { R.db.close(); R.db = null; }
-        _tandem_records_taken_over();
+        R.deliver(function () { _tandem_records_taken_over(); });
       }
     }
   },
 
+  // Calls tandem_records_reading() once begin() has settled, or after maxMs.
+  tandem_records_when_reading__deps: ["$tandemRecords"],
+  tandem_records_when_reading: function (maxMs) {
+    var R = tandemRecords;
+    var timer, gone = false;
+    var go = function () {
+      if (gone) return;
+      gone = true;
+      R.onUnderWay = null;
+      clearTimeout(timer);
+      _tandem_records_reading();
+    };
+    timer = setTimeout(go, maxMs);
+    R.onUnderWay = function () { setTimeout(go, 0); };
+    if (R.underWay) R.onUnderWay();
+  },
+
+  // The module is ready for what begin() found: delivered from the event
+  // loop, never inside the caller.
   tandem_records_start__deps: ["$tandemRecords"],
   tandem_records_start: function () {
     var R = tandemRecords;
-    if (typeof indexedDB === "undefined" || !indexedDB) {
-      R.say("tandem_records_unavailable", "this browser has no IndexedDB");
-      return;
-    }
-    R.listen();
-    if (!navigator.locks) { R.openAndLoad(); return; }
-    try {
-      navigator.locks.request(R.lockName, { ifAvailable: true }, function (lock) {
-        if (!lock) { _tandem_records_elsewhere(); return; }
-        return R.hold(lock);
-      }).catch(R.lost);
-    } catch (e) {
-      R.openAndLoad();  // no locks here (an opaque origin): one tab is assumed
-    }
+    setTimeout(function () {
+      R.started = true;
+      var queued = R.queued;
+      R.queued = [];
+      queued.forEach(function (event) { event(); });
+    }, 0);
   },
 
   // "Use here": asks the holder to let go, waits for it, and takes the lock

@@ -1,0 +1,130 @@
+// persistence_bench.mjs: the records' persistence in headless Chromium, from
+// one run of the pages that the bench-web preset builds into
+// build/bench-web/bench/site (scripts/bench.sh builds them first):
+//   - commit→durable latency over 500 single-row commits on Tandem's
+//     IndexedDB PageStore, and the same commits on wa-sqlite's
+//     IDBBatchAtomicVFS (strict durability), alternating A B B A in one
+//     browser, with the ratio of the medians; then Tandem's own edits;
+//   - the large school written once, then opened from IndexedDB ten times,
+//     by the bench's page step by step and by the app itself.
+// Prints one "figure" line per measure.
+import { cpSync, existsSync } from "node:fs";
+import { join } from "node:path";
+import { root, serveFolder, launchBrowser } from "../tests/e2e/browser.mjs";
+
+const site = join(root, "build", "bench-web", "bench", "site");
+const opens = 10;
+
+function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+const ms = (value) => value.toFixed(2).padStart(8);
+function figure(name, values) {
+  console.log(`figure ${name.padEnd(28)} p50 ${ms(percentile(values, 50))} ms p95 ${ms(percentile(values, 95))} ms (n=${values.length})`);
+}
+
+// Opens `url` in a new page of `context` and waits for the page's benchResult.
+async function run(context, url, timeout = 120_000) {
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto(url);
+  await page.waitForFunction(() => window.benchResult, null, { timeout, polling: 100 });
+  const result = await page.evaluate(() => window.benchResult);
+  await page.close();
+  if (result.error || errors.length) throw new Error(`${url}: ${result.error || errors.join("; ")}`);
+  return result;
+}
+
+async function fresh(browser, url, timeout) {
+  const context = await browser.newContext();
+  try {
+    return await run(context, url, timeout);
+  } finally {
+    await context.close();
+  }
+}
+
+async function main() {
+  if (!existsSync(join(site, "persistence_bench.js")))
+    throw new Error(`${site} has no persistence_bench.js: run scripts/bench.sh, or build the bench-web preset`);
+  // Beside the bench's pages: wa-sqlite, and the app (so that it opens the
+  // records the bench stored, on the same origin).
+  const waSqlite = join(root, "node_modules", "wa-sqlite");
+  for (const part of ["dist", "src"]) cpSync(join(waSqlite, part), join(site, "wa-sqlite", part), { recursive: true });
+  const app = join(root, "build", "web-release", "site");
+  if (!existsSync(join(app, "tandem.js"))) throw new Error(`${app} has no tandem.js: build the web-release preset`);
+  for (const file of ["index.html", "tandem.js"]) cpSync(join(app, file), join(site, file));
+
+  const server = serveFolder(site);
+  const base = await server.url;
+  const browser = await launchBrowser();
+  try {
+    const tandem = { rows: [], edits: [], inMemory: [] };
+    const wa = [];
+    for (const side of ["tandem", "wa-sqlite", "wa-sqlite", "tandem"]) {
+      if (side === "tandem") {
+        const result = await fresh(browser, `${base}persistence_bench.html#commits`);
+        tandem.rows.push(...result.rows.durable);
+        tandem.inMemory.push(...result.rows.inMemory);
+        tandem.edits.push(...result.edits.durable);
+      } else {
+        wa.push(...(await fresh(browser, `${base}wa_sqlite_bench.html`)).rows.durable);
+      }
+    }
+    figure("commit_durable_tandem", tandem.rows);
+    figure("commit_in_memory_tandem", tandem.inMemory);
+    figure("commit_durable_wa_sqlite", wa);
+    console.log(`figure ${"commit_ratio_tandem_wa".padEnd(28)} p50 ${(percentile(tandem.rows, 50) / percentile(wa, 50)).toFixed(2)} p95 ${(percentile(tandem.rows, 95) / percentile(wa, 95)).toFixed(2)}`);
+    figure("edit_durable_tandem", tandem.edits);
+
+    const context = await browser.newContext();
+    try {
+      const generated = await run(context, `${base}persistence_bench.html#generate`, 600_000);
+      console.log(`school: ${generated.records} records, ${(generated.bytes / 1048576).toFixed(1)} MB, ` +
+                  `generated in ${(generated.generateMs / 1000).toFixed(1)} s, stored in ${(generated.storeMs / 1000).toFixed(1)} s`);
+      const loads = [];
+      for (let i = 0; i < opens; ++i) loads.push(await run(context, `${base}persistence_bench.html?load=${i}#open`));
+      // Each step's share, then the totals: until the records are open
+      // (the app can show them), and until the first agenda is ready.
+      const steps = {
+        open_script_until_main: (l) => l.mainMs,
+        open_indexeddb_opened_at: (l) => l.idbOpenedMs,
+        open_indexeddb_read: (l) => l.idbReadMs - l.idbOpenedMs,
+        open_pages_into_wasm: (l) => l.loadedMs - l.idbReadMs,
+        open_pages_checked: (l) => l.pagesMs,
+        open_record_store: (l) => l.storeMs,
+        open_first_agenda: (l) => l.agendaMs,
+        open_records_from_main: (l) => l.loadedMs + l.pagesMs + l.storeMs - l.mainMs,
+        open_records_from_navigation: (l) => l.loadedMs + l.pagesMs + l.storeMs,
+        open_agenda_from_navigation: (l) => l.mainMs + l.totalMs,
+      };
+      for (const [name, value] of Object.entries(steps)) figure(name, loads.map(value));
+
+      // The app itself on the same records (same origin): from navigation
+      // until it reports them open and saved, polled every 10 ms.
+      const appLoads = [];
+      for (let i = 0; i < opens; ++i) {
+        const page = await context.newPage();
+        await page.goto(`${base}index.html?test=1`);
+        appLoads.push(await page.waitForFunction(() => {
+          const state = window.tandem?.test?.state();
+          return state && state.saveStatus === "saved" && performance.now();
+        }, null, { timeout: 60_000, polling: 10 }).then((handle) => handle.jsonValue()));
+        await page.close();
+      }
+      figure("app_records_open_from_navigation", appLoads);
+    } finally {
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
