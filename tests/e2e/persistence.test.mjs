@@ -134,3 +134,61 @@ test("a browser that keeps nothing: the banner says so, edits last the visit, an
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// Changes the stored records from outside the app, as damage on disk would.
+// `damage` runs in the page with the open IndexedDB database; resolves with what it returns.
+const damageStore = (page, damage) => page.evaluate(async (source) => {
+  const db = await new Promise((resolve, reject) => {
+    const request = indexedDB.open("tandem", 1);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  const tx = db.transaction(["pages", "meta"], "readwrite");
+  const result = await new Function("tx", `return (${source})(tx);`)(tx);
+  await new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onabort = () => reject(tx.error); });
+  db.close();
+  return result;
+}, damage.toString());
+
+// The number of pages stored (for damageStore).
+const pageCount = (tx) => new Promise((resolve) => { tx.objectStore("pages").count().onsuccess = (e) => resolve(e.target.result); });
+
+test("damaged records: a missing page is named, nothing stored is changed, and what can be read downloads", async () => {
+  const { context, page, errors } = await openApp(app);
+  await typeName(page, "Ana Kowalska");
+  await waitForState(page, (s) => s.profile.name === "Ana Kowalska" && s.saveStatus === "saved");
+  const before = await damageStore(page, (tx) => {
+    tx.objectStore("pages").delete(2);
+    return new Promise((resolve) => { tx.objectStore("pages").count().onsuccess = (e) => resolve(e.target.result); });
+  });
+  assert.ok(before > 2);
+
+  await page.reload();
+  await openTandem(page);
+  const damaged = await waitForState(page, (s) => s.saveStatus === "damaged");
+  assert.equal(damaged.profile.name, "");
+  await waitForItem(page, "Download what can be read");
+  await screenshot(page, "persistence-damaged");
+
+  const [download] = await Promise.all([page.waitForEvent("download"), click(page, "Download what can be read")]);
+  assert.match(download.suggestedFilename(), /^tandem-readable-records-\d{4}-\d{2}-\d{2}\.sqlite$/);
+  const bytes = await readFile(await download.path());
+  assert.equal(bytes.subarray(0, 16).toString("latin1"), "SQLite format 3\0");
+  assert.ok(bytes.subarray(4096, 8192).every((byte) => byte === 0), "the missing page is left as zeros");
+  assert.equal(await damageStore(page, pageCount), before, "the app changed nothing it keeps");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("damaged records: a stored value that is not a page is refused without a crash", async () => {
+  const { context, page, errors } = await openApp(app);
+  await typeName(page, "Sam Patel");
+  await waitForState(page, (s) => s.profile.name === "Sam Patel" && s.saveStatus === "saved");
+  await damageStore(page, (tx) => { tx.objectStore("pages").put({ generation: "x", bytes: "not a page" }, 3); });
+  await page.reload();
+  await openTandem(page);
+  await waitForState(page, (s) => s.saveStatus === "damaged");
+  await waitForItem(page, "Download what can be read");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
