@@ -9,18 +9,10 @@
 // Prints one "figure" line per measure. Run by scripts/bench.sh; started on
 // its own it serves the release site through scripts/run.sh.
 import { startRunScript, launchBrowser, hook, click, settle } from "../tests/e2e/browser.mjs";
+import { figure } from "./figures.mjs";
 
 const loads = 10;
 const heaviest = "Settings";  // the screen with the most widgets until records are shown
-
-function percentile(values, p) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-const ms = (value) => value.toFixed(2).padStart(8);
-function figure(name, values) {
-  console.log(`figure ${name.padEnd(28)} p50 ${ms(percentile(values, 50))} ms p95 ${ms(percentile(values, 95))} ms (n=${values.length})`);
-}
 
 async function newPage(browser, url, deviceScaleFactor = 1) {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, deviceScaleFactor });

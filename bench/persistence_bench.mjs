@@ -11,18 +11,10 @@
 import { cpSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { root, serveFolder, launchBrowser } from "../tests/e2e/browser.mjs";
+import { figure, percentile } from "./figures.mjs";
 
 const site = join(root, "build", "bench-web", "bench", "site");
 const opens = 10;
-
-function percentile(values, p) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-const ms = (value) => value.toFixed(2).padStart(8);
-function figure(name, values) {
-  console.log(`figure ${name.padEnd(28)} p50 ${ms(percentile(values, 50))} ms p95 ${ms(percentile(values, 95))} ms (n=${values.length})`);
-}
 
 // Opens `url` in a new page of `context` and waits for the page's benchResult.
 async function run(context, url, timeout = 120_000) {
