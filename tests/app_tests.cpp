@@ -4,7 +4,9 @@
 
 #include "app/app.hpp"
 #include "app/command_error_text.hpp"
+#include "app/record_forms.hpp"
 #include "memory_page_store.hpp"
+#include "test_doubles.hpp"
 
 using namespace tandem;
 using namespace tandem::app;
@@ -65,9 +67,9 @@ TEST_CASE("navigation commands change the screen and the test state") {
     CHECK(app.test_state_json() ==
           R"({"screen":"today","saveStatus":"saved","lastCommitSeq":4,"lastSavedSeq":4,"sqliteVersion":"3.40.1","cryptoSelfTest":"passed",)"
           R"("theme":"light","textSize":100,"sidebarWidth":232,"notice":"","profile":{"name":"","subject":""}})");
-    app.dispatch(ui::NavigateTo{ui::Screen::action_steps});
-    CHECK(app.screen() == ui::Screen::action_steps);
-    CHECK(app.test_state_json().find(R"("screen":"action-steps")") != std::string::npos);
+    app.dispatch(ui::NavigateTo{ui::Screen::library});
+    CHECK(app.screen() == ui::Screen::library);
+    CHECK(app.test_state_json().find(R"("screen":"library")") != std::string::npos);
 }
 
 TEST_CASE("appearance commands change the preferences, within their limits") {
@@ -85,8 +87,8 @@ TEST_CASE("appearance commands change the preferences, within their limits") {
     CHECK(app.preferences().text_size_percent == 80);
     app.dispatch(ui::SetSidebarWidth{5000});
     CHECK(app.preferences().sidebar_width == ui::sidebar_width_range.max);
-    app.dispatch(ui::NavigateTo{ui::Screen::sharing});
-    CHECK(app.preferences().screen == ui::Screen::sharing);
+    app.dispatch(ui::NavigateTo{ui::Screen::search});
+    CHECK(app.preferences().screen == ui::Screen::search);
 }
 
 TEST_CASE("restored preferences open the screen last shown") {
@@ -417,4 +419,159 @@ TEST_CASE("Settings says where the records are kept and how much space they use"
     app.storage_estimate(StorageEstimate{false, std::nullopt, std::nullopt});
     CHECK(app.shell_view().storage.persistence.find("may clear them") != std::string::npos);
     CHECK(app.shell_view().storage.usage.empty());
+}
+
+namespace {
+// The People row named `name`, or nullptr.
+const ui::PersonRow* person_row(const App& app, const std::string& name) {
+    for (const ui::PersonRow& row : app.shell_view().people.rows)
+        if (row.name == name) return &row;
+    return nullptr;
+}
+// The field labelled `label` of the person shown on People.
+const ui::FormField& person_field(const App& app, const std::string& label) {
+    for (const ui::FormField& field : app.shell_view().people.form.fields)
+        if (field.label == label) return field;
+    FAIL("no field " << label);
+    static ui::FormField none;
+    return none;
+}
+}  // namespace
+
+TEST_CASE("People: a person is added by name, listed in name order, and shown to edit") {
+    OpenedApp opened;
+    App& app = opened.app;
+    app.dispatch(ui::NavigateTo{ui::Screen::people});
+    CHECK(app.shell_view().people.rows.empty());
+    // Others' records carry their author, so the user's own name comes first.
+    CHECK(app.shell_view().people.needs_own_name);
+    app.dispatch(ui::EditNewPersonName{"Sam Patel"});
+    app.dispatch(ui::AddPerson{});
+    CHECK(app.shell_view().people.rows.empty());
+    app.dispatch(ui::EditProfile{ui::ProfileField::name, "Zoë Ångström"});
+    app.dispatch(ui::NavigateTo{ui::Screen::people});
+    CHECK_FALSE(app.shell_view().people.needs_own_name);
+    for (const char* name : {"ana kowalska", "Sam Patel"}) {
+        app.dispatch(ui::EditNewPersonName{name});
+        app.dispatch(ui::AddPerson{});
+    }
+    const ui::PeopleView& people = app.shell_view().people;
+    REQUIRE(people.rows.size() == 3);
+    CHECK(people.rows[0].name == "ana kowalska");
+    CHECK(people.rows[1].name == "Sam Patel");
+    CHECK(people.rows[2].name == "Zoë Ångström");
+    CHECK(people.new_name.empty());
+    REQUIRE(people.selected.has_value());
+    CHECK(*people.selected == people.rows[1].id);  // the last one added is shown
+    CHECK(person_field(app, "Name").text == "Sam Patel");
+
+    app.dispatch(ui::SelectRecord{people.rows[0].id});
+    CHECK(person_field(app, "Name").text == "ana kowalska");
+    app.dispatch(ui::EditField{Kind::person, people.rows[0].id, Person::fields::display_name, "Ana Kowalska", {}});
+    CHECK(person_field(app, "Name").text == "Ana Kowalska");
+    CHECK(person_field(app, "Name").problem.empty());
+}
+
+TEST_CASE("People: a blank name is refused in plain words, and what was typed stays") {
+    OpenedApp opened;
+    App& app = opened.app;
+    app.dispatch(ui::EditProfile{ui::ProfileField::name, "Ana Kowalska"});
+    app.dispatch(ui::NavigateTo{ui::Screen::people});
+    app.dispatch(ui::EditNewPersonName{"   "});
+    app.dispatch(ui::AddPerson{});
+    CHECK(app.shell_view().people.rows.size() == 1);
+    CHECK(app.shell_view().people.new_name == "   ");
+    CHECK_FALSE(app.shell_view().people.new_name_problem.empty());
+
+    app.dispatch(ui::EditNewPersonName{"Sam Patel"});
+    CHECK(app.shell_view().people.new_name_problem.empty());
+    app.dispatch(ui::AddPerson{});
+    const RecordId sam = person_row(app, "Sam Patel")->id;
+    // An edit the record refuses keeps the typed text beside its reason; the stored name stays.
+    const std::string too_long(150, 'x');
+    app.dispatch(ui::EditField{Kind::person, sam, Person::fields::display_name, too_long, {}});
+    CHECK(person_field(app, "Name").text == too_long);
+    CHECK(person_field(app, "Name").problem == command_error_text({ErrorCode::text_too_long, Kind::person,
+                                                                   Person::fields::display_name, 100, {}}));
+    CHECK(person_row(app, "Sam Patel") != nullptr);
+    // A later edit that can be kept clears the reason.
+    app.dispatch(ui::EditField{Kind::person, sam, Person::fields::display_name, "Sam Patel-Jones", {}});
+    CHECK(person_field(app, "Name").problem.empty());
+    CHECK(person_row(app, "Sam Patel-Jones") != nullptr);
+}
+
+TEST_CASE("People: roles, phase and career stage are chosen, and the list says what each person does") {
+    OpenedApp opened;
+    App& app = opened.app;
+    app.dispatch(ui::EditProfile{ui::ProfileField::name, "Ana Kowalska"});
+    app.dispatch(ui::NavigateTo{ui::Screen::people});
+    app.dispatch(ui::EditNewPersonName{"Sam Patel"});
+    app.dispatch(ui::AddPerson{});
+    const RecordId sam = *app.shell_view().people.selected;
+    app.dispatch(ui::EditField{Kind::person, sam, Person::fields::roles, {}, person_roles::coach | person_roles::coachee});
+    app.dispatch(ui::EditField{Kind::person, sam, Person::fields::subject, "Year 4", {}});
+    app.dispatch(ui::EditField{Kind::person, sam, Person::fields::career_stage, {},
+                               static_cast<std::int64_t>(CareerStage::early_career)});
+    CHECK(person_row(app, "Sam Patel")->detail == "Coach, coachee \xC2\xB7 Year 4");
+    CHECK(person_field(app, "Roles").value == (person_roles::coach | person_roles::coachee));
+    CHECK(person_field(app, "Career stage").value == static_cast<std::int64_t>(CareerStage::early_career));
+    CHECK(person_field(app, "Career stage").options.at(2) == "Early career");
+    CHECK(person_row(app, "Ana Kowalska")->detail == "You");
+
+    // A choice outside the list is the core's to refuse; the stored value stays.
+    app.dispatch(ui::EditField{Kind::person, sam, Person::fields::phase, {}, 99});
+    CHECK_FALSE(person_field(app, "Phase").problem.empty());
+    CHECK(person_field(app, "Phase").value == 0);
+}
+
+TEST_CASE("People: editing one's own person on People shows in Settings too") {
+    OpenedApp opened;
+    App& app = opened.app;
+    app.dispatch(ui::EditProfile{ui::ProfileField::name, "Ana"});
+    app.dispatch(ui::NavigateTo{ui::Screen::people});
+    const RecordId me = *app.own_person();
+    app.dispatch(ui::EditField{Kind::person, me, Person::fields::display_name, "Ana Kowalska", {}});
+    CHECK(app.shell_view().profile.name.text == "Ana Kowalska");
+}
+
+TEST_CASE("record forms read typed dates and numbers, and keep what cannot be read with the reason") {
+    OpenedApp opened;
+    App& app = opened.app;
+    app.dispatch(ui::EditProfile{ui::ProfileField::name, "Ana"});
+    store::Database db = store::Database::open_in_memory().value();
+    auto records = store::SqliteRecordStore::open(std::move(db)).value();
+    testing::ManualWallClock wall(testing::test_epoch_ms);
+    HybridClock clock(SiteId{7}, wall);
+    testing::SeededRandom random(1);
+    CommandContext context{*records, clock, random, RecordId{}};
+    Person me;
+    me.display_name = "Ana";
+    context.actor = create_own_person(context, me).value();
+    TimeLog draft;
+    draft.logged_on = CalendarDate::from_ymd(2026, 11, 20);
+    const RecordId log = create(context, draft).value();
+    const Record stored = load_record(*records, Kind::time_log, log).value();
+    RecordForms forms;
+    const FormFieldDefinition definitions[] = {
+        {TimeLog::fields::logged_on, ui::FormFieldType::date, "Day"},
+        {TimeLog::fields::minutes, ui::FormFieldType::number, "Minutes"},
+    };
+    forms.apply(context, ui::EditField{Kind::time_log, log, TimeLog::fields::logged_on, "24/11/2026", {}});
+    forms.apply(context, ui::EditField{Kind::time_log, log, TimeLog::fields::minutes, "forty", {}});
+    ui::RecordForm form = forms.build(load_record(*records, Kind::time_log, log).value(), definitions, false);
+    CHECK(form.fields[0].text == "24/11/2026");
+    CHECK(form.fields[0].problem.find("2026-11-24") != std::string::npos);
+    CHECK(form.fields[1].text == "forty");
+    CHECK_FALSE(form.fields[1].problem.empty());
+    CHECK(load_record(*records, Kind::time_log, log).value() == stored);
+
+    forms.apply(context, ui::EditField{Kind::time_log, log, TimeLog::fields::logged_on, "2026-11-24", {}});
+    forms.apply(context, ui::EditField{Kind::time_log, log, TimeLog::fields::minutes, " 45 ", {}});
+    form = forms.build(load_record(*records, Kind::time_log, log).value(), definitions, false);
+    CHECK(form.fields[0].text == "2026-11-24");
+    CHECK(form.fields[0].problem.empty());
+    CHECK(form.fields[1].text == "45");
+    const TimeLog kept = load<TimeLog>(*records, log).value();
+    CHECK(kept.logged_on == CalendarDate::from_ymd(2026, 11, 24));
+    CHECK(kept.minutes == 45);
 }

@@ -205,7 +205,7 @@ TEST_CASE("preferences survive a round trip and ignore what they do not know") {
     Preferences preferences;
     preferences.theme = Theme::dark;
     preferences.text_size_percent = 150;
-    preferences.screen = Screen::sharing;
+    preferences.screen = Screen::search;
     preferences.sidebar_width = 300;
     CHECK(parse_preferences(format_preferences(preferences)) == preferences);
 

@@ -68,6 +68,9 @@ void App::close_records() {
     salvaged_.clear();
     store_problem_.clear();
     view_.profile = {};
+    view_.people = {};
+    selected_person_.reset();
+    forms_ = {};
     retries_ = 0;
 }
 
@@ -86,6 +89,7 @@ void App::open_records(store::PageStore& pages) {
     pages_->on_progress([this] { save_progressed(); });
     records_state_ = start_records(pages_->database()) ? RecordsState::kept : RecordsState::damaged;
     update_status();
+    refresh_screen();
 }
 
 void App::open_records_in_memory() {
@@ -99,6 +103,7 @@ void App::open_records_in_memory() {
     }
     records_state_ = RecordsState::memory_only;
     update_status();
+    refresh_screen();
 }
 
 void App::records_elsewhere() {
@@ -367,9 +372,118 @@ void App::dispatch(const ui::Command& command) {
                 records_state_ = RecordsState::opening;
                 host_requests_.push_back(TakeOverRecords{});
                 update_status();
+            } else if constexpr (std::is_same_v<T, ui::EditField>) {
+                edit_field(c);
+            } else if constexpr (std::is_same_v<T, ui::SelectRecord>) {
+                selected_person_ = c.id;
+            } else if constexpr (std::is_same_v<T, ui::EditNewPersonName>) {
+                view_.people.new_name = c.text;
+                view_.people.new_name_problem.clear();
+            } else if constexpr (std::is_same_v<T, ui::AddPerson>) {
+                add_person();
             }
         },
         command);
+    refresh_screen();
+}
+
+std::optional<CommandContext> App::command_context() {
+    if (view_.read_only || !store_ || !clock_ || !random_) return std::nullopt;
+    return CommandContext{*store_, *clock_, *random_, own_person_.value_or(RecordId{})};
+}
+
+void App::edit_field(const ui::EditField& edit) {
+    auto context = command_context();
+    if (!context) return;
+    edited_ = true;
+    forms_.apply(*context, edit);
+    // The own profile is shown in Settings too.
+    if (own_person_ && edit.id == *own_person_) {
+        if (auto me = load<Person>(*store_, *own_person_)) {
+            if (view_.profile.name.problem.empty()) view_.profile.name.text = me.value().display_name;
+            if (view_.profile.subject.problem.empty()) view_.profile.subject.text = me.value().subject;
+        }
+    }
+}
+
+void App::add_person() {
+    auto context = command_context();
+    if (!context || !own_person_) return;
+    ui::PeopleView& people = view_.people;
+    Person draft;
+    draft.display_name = people.new_name;
+    auto created = create(*context, draft);
+    if (!created) {
+        people.new_name_problem = command_error_text(created.error());
+        return;
+    }
+    edited_ = true;
+    selected_person_ = created.value();
+    people.new_name.clear();
+    people.new_name_problem.clear();
+}
+
+void App::refresh_screen() {
+    if (view_.screen == ui::Screen::people) refresh_people();
+}
+
+namespace {
+
+// "Coach, coachee · Year 4": what a person does, as the People list shows it.
+std::string person_detail(const Person& person, bool is_me) {
+    struct RoleName {
+        std::int64_t bit;
+        const char* first;  // when it starts the list
+        const char* later;
+    };
+    constexpr RoleName names[] = {{person_roles::coach, "Coach", "coach"},
+                                  {person_roles::coachee, "Coachee", "coachee"},
+                                  {person_roles::leader, "Leader", "leader"}};
+    std::string roles;
+    for (const RoleName& name : names) {
+        if ((person.roles & name.bit) == 0) continue;
+        roles += roles.empty() ? name.first : std::string(", ") + name.later;
+    }
+    std::string detail = is_me ? "You" : "";
+    for (const std::string* part : {static_cast<const std::string*>(&roles), &person.subject}) {
+        if (part->empty()) continue;
+        if (!detail.empty()) detail += " \xC2\xB7 ";
+        detail += *part;
+    }
+    return detail;
+}
+
+// Names in the order a person reads them: ignoring case for ASCII letters.
+bool name_before(const std::string& a, const std::string& b) {
+    return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+        const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+        return lower(x) < lower(y);
+    });
+}
+
+}  // namespace
+
+void App::refresh_people() {
+    ui::PeopleView& people = view_.people;
+    people.rows.clear();
+    people.form = {};
+    people.selected = selected_person_;
+    people.needs_own_name = !own_person_;
+    if (!store_) return;
+    auto all = store_->load_all(Kind::person);
+    if (!all) return;
+    std::optional<Record> selected;
+    for (const Record& record : all.value()) {
+        if (record.is_deleted()) continue;
+        const Person person = from_record<Person>(record);
+        const bool is_me = own_person_ && record.id == *own_person_;
+        people.rows.push_back({record.id, person.display_name, person_detail(person, is_me)});
+        if (selected_person_ && record.id == *selected_person_) selected = record;
+    }
+    std::stable_sort(people.rows.begin(), people.rows.end(),
+                     [](const ui::PersonRow& a, const ui::PersonRow& b) { return name_before(a.name, b.name); });
+    if (selected) people.form = forms_.build(*selected, person_form(), view_.read_only);
+    else people.selected.reset();
 }
 
 // The profile keeps what the user typed even when it cannot be stored (a

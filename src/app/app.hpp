@@ -18,6 +18,7 @@
 #include "core/record_id.hpp"
 #include "crypto/sodium_random_source.hpp"
 #include "crypto/sodium_runtime.hpp"
+#include "app/record_forms.hpp"
 #include "store/page_codec.hpp"
 #include "store/page_store.hpp"
 #include "store/paged_database.hpp"
@@ -139,6 +140,13 @@ public:
 
 private:
     void edit_profile(const ui::EditProfile& edit);
+    // The context of the user's edits; only while the records are usable.
+    std::optional<CommandContext> command_context();
+    void edit_field(const ui::EditField& edit);
+    void add_person();
+    // Rebuilds the view model of the screen shown from the records.
+    void refresh_screen();
+    void refresh_people();
     // Opens the record store over `database`, finds the own profile and
     // starts the clock; on failure, names the problem.
     bool start_records(store::Database& database);
@@ -173,6 +181,8 @@ private:
     std::optional<crypto::SodiumRandomSource> random_;
     std::optional<HybridClock> clock_;
     std::optional<RecordId> own_person_;
+    RecordForms forms_;
+    std::optional<RecordId> selected_person_;
     std::string sqlite_version_;
     crypto::SelfTestReport crypto_;
     ui::ShellView view_;

@@ -2,9 +2,14 @@
 // Commands: what a screen asks the app to do. Screens emit them; the app
 // dispatches them. A command carries values only, never pointers into UI state.
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <variant>
 
+#include "core/field_spec.hpp"
+#include "core/record_id.hpp"
+#include "core/record_kind.hpp"
 #include "ui/screen.hpp"
 #include "ui/theme.hpp"
 
@@ -56,7 +61,31 @@ struct ExportRecords {};
 // Take the records over from the other tab that has them.
 struct UseRecordsHere {};
 
+// What the user entered in one field of a record form: the value chosen
+// (choice, flag and bits fields), or else the text as typed.
+struct EditField {
+    Kind kind;
+    RecordId id;
+    FieldIndex field;
+    std::string text;
+    std::optional<std::int64_t> chosen;
+};
+
+// Show record `id` on the current screen (a person on People).
+struct SelectRecord {
+    RecordId id;
+};
+
+// The name typed for a person about to be added.
+struct EditNewPersonName {
+    std::string text;
+};
+
+// Add the person named so far, and show them.
+struct AddPerson {};
+
 using Command = std::variant<NavigateTo, SetTheme, ChangeTextSize, SetSidebarWidth, ChooseFileToOpen, DismissNotice,
-                             EditProfile, RetrySaving, ExportRecords, UseRecordsHere>;
+                             EditProfile, RetrySaving, ExportRecords, UseRecordsHere, EditField, SelectRecord,
+                             EditNewPersonName, AddPerson>;
 
 }  // namespace tandem::ui

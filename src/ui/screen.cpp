@@ -7,16 +7,11 @@ namespace tandem::ui {
 namespace {
 
 constexpr ScreenInfo screens[] = {
-    {Screen::today, "today", "Today", "Your next meetings, the action steps being practised and what is due for a check-back."},
-    {Screen::people, "people", "People", "The colleagues you coach or are coached by, with their subject, phase and sharing key."},
+    {Screen::today, "today", "Today", "What needs you now: meetings due, steps to check back on, and pairings that have gone quiet."},
+    {Screen::people, "people", "People", "Everyone you coach or are coached by. Anyone can coach, and anyone can be coached."},
     {Screen::pairings, "pairings", "Pairings", "Each coaching partnership: its agreement, cadence, model and time allowance."},
-    {Screen::cycles, "cycles", "Cycles", "Coaching cycles, each with one goal, its measure, baseline and target."},
-    {Screen::meetings, "meetings", "Meetings", "Coaching conversations, structured by GROW, BASIC, the Impact Cycle or action-step coaching."},
-    {Screen::observations, "observations", "Observations", "Low-inference lesson notes with timestamps and tallies. Never grades."},
-    {Screen::action_steps, "action-steps", "Action steps", "One small step at a time: its success criteria, practice and check-back."},
     {Screen::library, "library", "Library", "Action steps worded and ready to use, and the ones you add yourself."},
-    {Screen::time, "time", "Time", "Coaching hours against the year's allowance, spent when it suits you."},
-    {Screen::sharing, "sharing", "Sharing", "Encrypted files exchanged with your coaching partner. Private notes never leave this device."},
+    {Screen::search, "search", "Search", "Everything you have written: meetings, notes, steps, observations and reflections."},
     {Screen::settings, "settings", "Settings", "Who you are, and how Tandem looks on this device."},
 };
 

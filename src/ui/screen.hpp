@@ -6,13 +6,13 @@
 
 namespace tandem::ui {
 
-enum class Screen { today, people, pairings, cycles, meetings, observations, action_steps, library, time, sharing, settings };
+enum class Screen { today, people, pairings, library, search, settings };
 
 // What the sidebar and the screen's heading show. Static strings.
 struct ScreenInfo {
     Screen screen;
-    const char* id;       // stable, for state() and tests: "today", "action-steps"
-    const char* title;    // sidebar entry and heading: "Action steps"
+    const char* id;       // stable, for state(), tests and preferences: "today", "pairings"
+    const char* title;    // sidebar entry and heading: "Pairings"
     const char* purpose;  // one sentence under the heading
 };
 

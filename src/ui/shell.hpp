@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "ui/command.hpp"
+#include "ui/people_screen.hpp"
 #include "ui/preferences.hpp"
 #include "ui/screen.hpp"
 #include "ui/theme.hpp"
@@ -59,6 +60,7 @@ struct ShellView {
     std::optional<Notice> notice;
     bool file_over_page = false;  // a file is being dragged over the page
     ProfileView profile;
+    PeopleView people;  // kept current while People is shown
     std::optional<Banner> banner;
     bool read_only = false;      // the records cannot be changed here now
     bool records_kept = false;   // the records are kept on this device

@@ -111,6 +111,10 @@ void apply_theme(ImGuiStyle& style, Theme theme, float scale) {
     colors[ImGuiCol_ButtonHovered] = palette.button_hovered;
     colors[ImGuiCol_ButtonActive] = palette.nav_selected;
     colors[ImGuiCol_Separator] = palette.separator;
+    colors[ImGuiCol_CheckMark] = palette.accent_text;
+    colors[ImGuiCol_Header] = palette.nav_selected;
+    colors[ImGuiCol_HeaderHovered] = palette.nav_hovered;
+    colors[ImGuiCol_HeaderActive] = palette.nav_selected;
     colors[ImGuiCol_TextSelectedBg] = ImVec4(palette.accent_text.x, palette.accent_text.y, palette.accent_text.z, 0.30f);
     colors[ImGuiCol_ScrollbarBg] = palette.transparent;
 }

@@ -60,7 +60,7 @@ bool action_button(const char* label) {
 }
 
 std::optional<std::string> text_field(const char* label, const std::string& text, const std::string& problem,
-                                      const char* hint) {
+                                      const char* hint, bool* entered) {
     const Palette& palette = palette_colors();
     ImGui::TextUnformatted(label);
     ImGui::PushID(label);
@@ -71,8 +71,13 @@ std::optional<std::string> text_field(const char* label, const std::string& text
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(px(10), padding_y));
     if (!problem.empty()) ImGui::PushStyleColor(ImGuiCol_Border, palette.warning_text);
     ImGui::SetNextItemWidth(std::min(px(420), ImGui::GetContentRegionAvail().x));
-    const bool changed = ImGui::InputTextWithHint("##field", hint, edited.data(), edited.capacity() + 1,
-                                                  ImGuiInputTextFlags_CallbackResize, grow_string, &edited);
+    ImGuiInputTextFlags flags = ImGuiInputTextFlags_CallbackResize;
+    if (entered) flags |= ImGuiInputTextFlags_EnterReturnsTrue;
+    const bool answer = ImGui::InputTextWithHint("##field", hint, edited.data(), edited.capacity() + 1, flags,
+                                                 grow_string, &edited);
+    // With EnterReturnsTrue, ImGui answers only for Enter; the text still changes as typed.
+    const bool changed = entered ? edited != text : answer;
+    if (entered) *entered = answer;
     if (!problem.empty()) ImGui::PopStyleColor();
     ImGui::PopStyleVar();
     ImGui::PopID();
@@ -93,6 +98,121 @@ std::optional<std::string> text_field(const char* label, const std::string& text
     }
     if (!changed) return std::nullopt;
     return edited;
+}
+
+std::optional<std::string> text_area(const char* label, const std::string& text, const std::string& problem,
+                                     const char* hint, int lines) {
+    const Palette& palette = palette_colors();
+    ImGui::TextUnformatted(label);
+    ImGui::PushID(label);
+    std::string edited = text;
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(px(10), px(8)));
+    if (!problem.empty()) ImGui::PushStyleColor(ImGuiCol_Border, palette.warning_text);
+    const float width = std::min(px(640), ImGui::GetContentRegionAvail().x);
+    const float height = ImGui::GetTextLineHeightWithSpacing() * static_cast<float>(std::max(lines, 2)) + px(16);
+    const bool changed =
+        ImGui::InputTextMultiline("##field", edited.data(), edited.capacity() + 1, ImVec2(width, height),
+                                  ImGuiInputTextFlags_CallbackResize, grow_string, &edited);
+    if (edited.empty() && !ImGui::IsItemActive() && hint && *hint) {
+        // ImGui 1.86 has no hint for multi-line fields: draw it in the empty field.
+        const ImVec2 at(ImGui::GetItemRectMin().x + px(10), ImGui::GetItemRectMin().y + px(8));
+        ImGui::GetWindowDrawList()->AddText(at, ImGui::GetColorU32(ImGuiCol_TextDisabled), hint);
+    }
+    if (!problem.empty()) ImGui::PopStyleColor();
+    ImGui::PopStyleVar();
+    ImGui::PopID();
+    if (ImGui::IsItemActive()) {
+        const float thickness = std::max(1.0f, std::floor(px(2)));
+        ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(),
+                                            ImGui::GetColorU32(problem.empty() ? palette.accent_text : palette.warning_text),
+                                            ImGui::GetStyle().FrameRounding, 0, thickness);
+    }
+    if (ItemRegistry* registry = ItemRegistry::current()) registry->label_last_item(label);
+    describe(Role::input, edited);
+    if (!problem.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, palette.warning_text);
+        ImGui::TextWrapped("%s", problem.c_str());
+        ImGui::PopStyleColor();
+    }
+    if (!changed) return std::nullopt;
+    return edited;
+}
+
+std::optional<bool> check_box(const char* label, bool checked) {
+    bool state = checked;
+    const float padding_y = std::max(ImGui::GetStyle().FramePadding.y, (px(target_height) - ImGui::GetFontSize()) * 0.5f);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(padding_y, padding_y));
+    const bool toggled = ImGui::Checkbox(label, &state);
+    ImGui::PopStyleVar();
+    hand_cursor_on_hover();
+    describe(Role::checkbox, state);
+    if (!toggled) return std::nullopt;
+    return state;
+}
+
+std::optional<int> choice_list(const char* label, std::span<const std::string> options, int selected) {
+    ImGui::TextUnformatted(label);
+    ImGui::PushID(label);
+    const bool valid = selected >= 0 && static_cast<std::size_t>(selected) < options.size();
+    const std::string shown = valid ? options[static_cast<std::size_t>(selected)] : std::string();
+    const float padding_y = std::max(ImGui::GetStyle().FramePadding.y, (px(target_height) - ImGui::GetFontSize()) * 0.5f);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(px(10), padding_y));
+    ImGui::SetNextItemWidth(std::min(px(420), ImGui::GetContentRegionAvail().x));
+    std::optional<int> chosen;
+    const bool open = ImGui::BeginCombo("##choice", shown.c_str(), ImGuiComboFlags_HeightLarge);
+    // ImGui reports no combo to the test engine; while it is open, its list
+    // is the last item, and the entries are reported instead.
+    if (!open) {
+        if (ItemRegistry* registry = ItemRegistry::current()) registry->announce_last_item(label);
+        describe(Role::combo, shown);
+        hand_cursor_on_hover();
+    }
+    if (open) {
+        for (std::size_t i = 0; i < options.size(); ++i) {
+            ImGui::PushID(static_cast<int>(i));
+            const bool is_selected = static_cast<int>(i) == selected;
+            ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0.0f, 0.5f));
+            const bool picked = ImGui::Selectable(options[i].c_str(), is_selected, 0, ImVec2(0, px(target_height)));
+            ImGui::PopStyleVar();
+            if (picked)
+                chosen = static_cast<int>(i);
+            if (ItemRegistry* registry = ItemRegistry::current()) registry->label_last_item(options[i].c_str());
+            describe(Role::list_item, is_selected);
+            if (is_selected) ImGui::SetItemDefaultFocus();
+            ImGui::PopID();
+        }
+        ImGui::EndCombo();
+    }
+    ImGui::PopStyleVar();
+    ImGui::PopID();
+    return chosen;
+}
+
+float list_row_height() { return std::max(px(target_height), ImGui::GetTextLineHeight() * 2 + px(16)); }
+
+bool list_row(const char* id, const std::string& title, const std::string& detail, bool selected) {
+    const Palette& palette = palette_colors();
+    const float line = ImGui::GetTextLineHeight();
+    const float height = list_row_height();
+    const ImVec2 start = ImGui::GetCursorScreenPos();
+    ImGui::PushID(id);
+    ImGui::PushStyleColor(ImGuiCol_Header, palette.nav_selected);
+    ImGui::PushStyleColor(ImGuiCol_HeaderHovered, palette.nav_hovered);
+    ImGui::PushStyleColor(ImGuiCol_HeaderActive, palette.nav_selected);
+    const bool clicked = ImGui::Selectable("##row", selected, 0, ImVec2(0, height));
+    ImGui::PopStyleColor(3);
+    if (ItemRegistry* registry = ItemRegistry::current()) registry->label_last_item(title.c_str());
+    describe(Role::list_item, selected);
+    hand_cursor_on_hover();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const float top = start.y + (height - (detail.empty() ? line : line * 2 + px(2))) * 0.5f;
+    draw->AddText(ImVec2(start.x + px(12), top), ImGui::GetColorU32(selected ? palette.accent_text : palette.text),
+                  title.c_str());
+    if (!detail.empty())
+        draw->AddText(ImVec2(start.x + px(12), top + line + px(2)), ImGui::GetColorU32(palette.muted_text),
+                      detail.c_str());
+    ImGui::PopID();
+    return clicked;
 }
 
 bool choice_button(const char* label, bool selected) {

@@ -4,6 +4,7 @@
 // Every one is at least 36 CSS pixels tall, for fingers as well as mice.
 
 #include <optional>
+#include <span>
 #include <string>
 
 namespace tandem::ui {
@@ -18,12 +19,34 @@ bool action_button(const char* label);
 // A one-line text field under its visible `label`, showing `text`, with
 // `hint` greyed while it is empty and `problem` (if not empty) beneath it.
 // Returns the new text on the frame the user changed it; the caller keeps
-// it. Role "input", value the text shown.
+// it. With `entered`, sets it to whether Enter was pressed in the field this
+// frame. Role "input", value the text shown.
 std::optional<std::string> text_field(const char* label, const std::string& text, const std::string& problem,
-                                      const char* hint);
+                                      const char* hint, bool* entered = nullptr);
 
 // One of a set of mutually exclusive choices, drawn as a segmented button.
 // Returns true when clicked. Role "radio", value `selected`.
 bool choice_button(const char* label, bool selected);
+
+// A text field of several lines under its visible `label`, `lines` tall (it
+// scrolls beyond), otherwise as text_field(). Role "input".
+std::optional<std::string> text_area(const char* label, const std::string& text, const std::string& problem,
+                                     const char* hint, int lines);
+
+// A checkbox with its label beside it. Returns the new state on the frame it
+// was toggled. Role "checkbox", value the state shown.
+std::optional<bool> check_box(const char* label, bool checked);
+
+// A drop-down list under its visible `label`, showing options[selected].
+// Returns the index chosen on the frame the user chose one. Role "combo"
+// (the list's entries: "list-item"), value the option shown.
+std::optional<int> choice_list(const char* label, std::span<const std::string> options, int selected);
+
+// A full-width row of a list, list_row_height() tall: `title`, and `detail`
+// muted beneath it (the title alone is centred). Returns true when clicked.
+// Role "list-item", label `title`, value `selected`.
+bool list_row(const char* id, const std::string& title, const std::string& detail, bool selected);
+// The height of every list_row(), at the current scale.
+float list_row_height();
 
 }  // namespace tandem::ui

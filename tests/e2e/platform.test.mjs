@@ -147,8 +147,8 @@ test("the sidebar can be widened by dragging its edge, and keeps its width", asy
 
 test("a file opened through the picker reaches the app whole and downloads back byte for byte", async () => {
   const { context, page, errors } = await openApp(app);
-  await click(page, "Sharing");
-  await waitForState(page, (s) => s.screen === "sharing");
+  await click(page, "Pairings");
+  await waitForState(page, (s) => s.screen === "pairings");
   const bytes = randomBytes(300_000);
   const chooser = page.waitForEvent("filechooser");
   await click(page, "Open a file\u2026");

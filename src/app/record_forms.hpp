@@ -1,0 +1,56 @@
+#pragma once
+// RecordForms: the record forms the screens show, and the edits typed into
+// them. Each form lists the fields of one kind that a screen offers, with
+// the words teachers see; what was typed but could not be stored stays here
+// (with the reason) until a later edit of that field is stored, so nothing
+// typed is lost on a validation error.
+
+#include <map>
+#include <span>
+#include <string>
+#include <utility>
+
+#include "core/command_error.hpp"
+#include "core/record.hpp"
+#include "core/record_commands.hpp"
+#include "ui/record_form.hpp"
+
+namespace tandem::app {
+
+// One field as a form shows it; options are static strings.
+struct FormFieldDefinition {
+    FieldIndex field;
+    ui::FormFieldType type;
+    const char* label;
+    const char* hint = "";
+    std::span<const char* const> options = {};
+    int lines = 4;
+};
+
+// The fields of a person that People offers.
+std::span<const FormFieldDefinition> person_form();
+
+class RecordForms {
+public:
+    // The form of `record` with the fields of `definitions`, showing the
+    // stored values, or what was typed where it could not be stored.
+    ui::RecordForm build(const Record& record, std::span<const FormFieldDefinition> definitions,
+                         bool read_only) const;
+
+    // Stores one edit through the core's update command. A value that cannot
+    // be read (a date, a number) or that the command refuses is kept, with
+    // its reason, for build() to show.
+    void apply(CommandContext& context, const ui::EditField& edit);
+
+    // Forgets what was typed for `id` (it was deleted, or another record is shown).
+    void forget(const RecordId& id);
+
+private:
+    struct Typed {
+        std::string text;
+        std::string problem;
+    };
+    std::map<std::pair<RecordId, FieldIndex>, Typed> typed_;
+};
+
+}  // namespace tandem::app

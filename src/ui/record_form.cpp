@@ -1,0 +1,89 @@
+#include "ui/record_form.hpp"
+
+#include <imgui.h>
+
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace tandem::ui {
+
+namespace {
+
+EditField edit_of(const RecordForm& form, const FormField& field) {
+    return EditField{form.kind, form.id, field.field, {}, std::nullopt};
+}
+
+void draw_field(const RecordForm& form, const FormField& field, std::vector<Command>& commands) {
+    const char* label = field.label.c_str();
+    switch (field.type) {
+        case FormFieldType::line:
+        case FormFieldType::date:
+        case FormFieldType::number:
+            if (auto text = text_field(label, field.text, field.problem, field.hint.c_str())) {
+                EditField edit = edit_of(form, field);
+                edit.text = std::move(*text);
+                commands.push_back(std::move(edit));
+            }
+            break;
+        case FormFieldType::paragraph:
+            if (auto text = text_area(label, field.text, field.problem, field.hint.c_str(), field.lines)) {
+                EditField edit = edit_of(form, field);
+                edit.text = std::move(*text);
+                commands.push_back(std::move(edit));
+            }
+            break;
+        case FormFieldType::choice:
+            if (auto chosen = choice_list(label, field.options, static_cast<int>(field.value))) {
+                EditField edit = edit_of(form, field);
+                edit.chosen = *chosen;
+                commands.push_back(std::move(edit));
+            }
+            if (!field.hint.empty()) {
+                ImGui::PushStyleColor(ImGuiCol_Text, palette_colors().muted_text);
+                ImGui::TextWrapped("%s", field.hint.c_str());
+                ImGui::PopStyleColor();
+            }
+            if (!field.problem.empty()) {
+                ImGui::PushStyleColor(ImGuiCol_Text, palette_colors().warning_text);
+                ImGui::TextWrapped("%s", field.problem.c_str());
+                ImGui::PopStyleColor();
+            }
+            break;
+        case FormFieldType::flag:
+            if (auto checked = check_box(label, field.value != 0)) {
+                EditField edit = edit_of(form, field);
+                edit.chosen = *checked ? 1 : 0;
+                commands.push_back(std::move(edit));
+            }
+            break;
+        case FormFieldType::bits:
+            ImGui::TextUnformatted(label);
+            for (std::size_t bit = 0; bit < field.options.size(); ++bit) {
+                const std::int64_t mask = std::int64_t{1} << bit;
+                if (bit > 0) ImGui::SameLine(0, px(20));
+                if (auto checked = check_box(field.options[bit].c_str(), (field.value & mask) != 0)) {
+                    EditField edit = edit_of(form, field);
+                    edit.chosen = *checked ? (field.value | mask) : (field.value & ~mask);
+                    commands.push_back(std::move(edit));
+                }
+            }
+            break;
+    }
+}
+
+}  // namespace
+
+void draw_form(const RecordForm& form, std::vector<Command>& commands) {
+    ImGui::PushID(form.id.hex().c_str());
+    ImGui::BeginDisabled(form.read_only);
+    bool first = true;
+    for (const FormField& field : form.fields) {
+        if (!first) ImGui::Dummy(ImVec2(0, px(8)));
+        first = false;
+        draw_field(form, field, commands);
+    }
+    ImGui::EndDisabled();
+    ImGui::PopID();
+}
+
+}  // namespace tandem::ui
