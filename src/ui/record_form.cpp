@@ -38,16 +38,8 @@ void draw_field(const RecordForm& form, const FormField& field, std::vector<Comm
                 edit.chosen = *chosen;
                 commands.push_back(std::move(edit));
             }
-            if (!field.hint.empty()) {
-                ImGui::PushStyleColor(ImGuiCol_Text, palette_colors().muted_text);
-                ImGui::TextWrapped("%s", field.hint.c_str());
-                ImGui::PopStyleColor();
-            }
-            if (!field.problem.empty()) {
-                ImGui::PushStyleColor(ImGuiCol_Text, palette_colors().warning_text);
-                ImGui::TextWrapped("%s", field.problem.c_str());
-                ImGui::PopStyleColor();
-            }
+            field_help(field.hint);
+            field_problem(field.problem);
             break;
         case FormFieldType::flag:
             if (auto checked = check_box(label, field.value != 0)) {

@@ -34,6 +34,22 @@ void hand_cursor_on_hover() {
     if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
 }
 
+// After a text field: its accent outline while it has the keyboard, its
+// label and value for the test hook, and the problem (if any) beneath it.
+void finish_text_item(const char* label, const std::string& shown, const std::string& problem) {
+    const Palette& palette = palette_colors();
+    if (ImGui::IsItemActive()) {
+        const float thickness = std::max(1.0f, std::floor(px(2)));
+        ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(),
+                                            ImGui::GetColorU32(problem.empty() ? palette.accent_text : palette.warning_text),
+                                            ImGui::GetStyle().FrameRounding, 0, thickness);
+    }
+    if (ItemRegistry* registry = ItemRegistry::current()) registry->label_last_item(label);
+    describe(Role::input, shown);
+    if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
+    field_problem(problem);
+}
+
 }  // namespace
 
 bool nav_item(const char* label, bool selected) {
@@ -81,21 +97,7 @@ std::optional<std::string> text_field(const char* label, const std::string& text
     if (!problem.empty()) ImGui::PopStyleColor();
     ImGui::PopStyleVar();
     ImGui::PopID();
-    if (ImGui::IsItemActive()) {
-        // The field with the keyboard has an accent outline.
-        const float thickness = std::max(1.0f, std::floor(px(2)));
-        ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(),
-                                            ImGui::GetColorU32(problem.empty() ? palette.accent_text : palette.warning_text),
-                                            ImGui::GetStyle().FrameRounding, 0, thickness);
-    }
-    if (ItemRegistry* registry = ItemRegistry::current()) registry->label_last_item(label);
-    describe(Role::input, edited);
-    if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
-    if (!problem.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, palette.warning_text);
-        ImGui::TextWrapped("%s", problem.c_str());
-        ImGui::PopStyleColor();
-    }
+    finish_text_item(label, edited, problem);
     if (!changed) return std::nullopt;
     return edited;
 }
@@ -121,19 +123,7 @@ std::optional<std::string> text_area(const char* label, const std::string& text,
     if (!problem.empty()) ImGui::PopStyleColor();
     ImGui::PopStyleVar();
     ImGui::PopID();
-    if (ImGui::IsItemActive()) {
-        const float thickness = std::max(1.0f, std::floor(px(2)));
-        ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(),
-                                            ImGui::GetColorU32(problem.empty() ? palette.accent_text : palette.warning_text),
-                                            ImGui::GetStyle().FrameRounding, 0, thickness);
-    }
-    if (ItemRegistry* registry = ItemRegistry::current()) registry->label_last_item(label);
-    describe(Role::input, edited);
-    if (!problem.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, palette.warning_text);
-        ImGui::TextWrapped("%s", problem.c_str());
-        ImGui::PopStyleColor();
-    }
+    finish_text_item(label, edited, problem);
     if (!changed) return std::nullopt;
     return edited;
 }
@@ -186,6 +176,20 @@ std::optional<int> choice_list(const char* label, std::span<const std::string> o
     ImGui::PopStyleVar();
     ImGui::PopID();
     return chosen;
+}
+
+void field_problem(const std::string& problem) {
+    if (problem.empty()) return;
+    ImGui::PushStyleColor(ImGuiCol_Text, palette_colors().warning_text);
+    ImGui::TextWrapped("%s", problem.c_str());
+    ImGui::PopStyleColor();
+}
+
+void field_help(const std::string& text) {
+    if (text.empty()) return;
+    ImGui::PushStyleColor(ImGuiCol_Text, palette_colors().muted_text);
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopStyleColor();
 }
 
 float list_row_height() { return std::max(px(target_height), ImGui::GetTextLineHeight() * 2 + px(16)); }

@@ -49,4 +49,9 @@ bool list_row(const char* id, const std::string& title, const std::string& detai
 // The height of every list_row(), at the current scale.
 float list_row_height();
 
+// Beneath a field: why what was typed could not be kept (nothing if empty).
+void field_problem(const std::string& problem);
+// Beneath a field: a sentence of help, muted (nothing if empty).
+void field_help(const std::string& text);
+
 }  // namespace tandem::ui
