@@ -428,13 +428,17 @@ const ui::PersonRow* person_row(const App& app, const std::string& name) {
         if (row.name == name) return &row;
     return nullptr;
 }
-// The field labelled `label` of the person shown on People.
-const ui::FormField& person_field(const App& app, const std::string& label) {
-    for (const ui::FormField& field : app.shell_view().people.form.fields)
+// The field labelled `label` of `form`.
+const ui::FormField& form_field(const ui::RecordForm& form, const std::string& label) {
+    for (const ui::FormField& field : form.fields)
         if (field.label == label) return field;
     FAIL("no field " << label);
     static ui::FormField none;
     return none;
+}
+// The field labelled `label` of the person shown on People.
+const ui::FormField& person_field(const App& app, const std::string& label) {
+    return form_field(app.shell_view().people.form, label);
 }
 }  // namespace
 
@@ -556,8 +560,8 @@ TEST_CASE("record forms read typed dates and numbers, and keep what cannot be re
         {TimeLog::fields::logged_on, ui::FormFieldType::date, "Day"},
         {TimeLog::fields::minutes, ui::FormFieldType::number, "Minutes"},
     };
-    forms.apply(context, ui::EditField{Kind::time_log, log, TimeLog::fields::logged_on, "24/11/2026", {}});
-    forms.apply(context, ui::EditField{Kind::time_log, log, TimeLog::fields::minutes, "forty", {}});
+    forms.apply(context, ui::EditField{Kind::time_log, log, TimeLog::fields::logged_on, "24/11/2026", {}}, definitions);
+    forms.apply(context, ui::EditField{Kind::time_log, log, TimeLog::fields::minutes, "forty", {}}, definitions);
     ui::RecordForm form = forms.build(load_record(*records, Kind::time_log, log).value(), definitions, false);
     CHECK(form.fields[0].text == "24/11/2026");
     CHECK(form.fields[0].problem.find("2026-11-24") != std::string::npos);
@@ -565,8 +569,8 @@ TEST_CASE("record forms read typed dates and numbers, and keep what cannot be re
     CHECK_FALSE(form.fields[1].problem.empty());
     CHECK(load_record(*records, Kind::time_log, log).value() == stored);
 
-    forms.apply(context, ui::EditField{Kind::time_log, log, TimeLog::fields::logged_on, "2026-11-24", {}});
-    forms.apply(context, ui::EditField{Kind::time_log, log, TimeLog::fields::minutes, " 45 ", {}});
+    forms.apply(context, ui::EditField{Kind::time_log, log, TimeLog::fields::logged_on, "2026-11-24", {}}, definitions);
+    forms.apply(context, ui::EditField{Kind::time_log, log, TimeLog::fields::minutes, " 45 ", {}}, definitions);
     form = forms.build(load_record(*records, Kind::time_log, log).value(), definitions, false);
     CHECK(form.fields[0].text == "2026-11-24");
     CHECK(form.fields[0].problem.empty());
@@ -574,4 +578,91 @@ TEST_CASE("record forms read typed dates and numbers, and keep what cannot be re
     const TimeLog kept = load<TimeLog>(*records, log).value();
     CHECK(kept.logged_on == CalendarDate::from_ymd(2026, 11, 24));
     CHECK(kept.minutes == 45);
+}
+
+namespace {
+// The field labelled `label` of the pairing shown on Pairings.
+const ui::FormField& pairing_field(const App& app, const std::string& label) {
+    return form_field(app.shell_view().pairings.form, label);
+}
+
+// An app whose user is Ana, with Sam and Priya added on People.
+struct AppWithPeople : OpenedApp {
+    AppWithPeople() {
+        app.dispatch(ui::EditProfile{ui::ProfileField::name, "Ana Kowalska"});
+        app.dispatch(ui::NavigateTo{ui::Screen::people});
+        for (const char* name : {"Sam Patel", "Priya Shah"}) {
+            app.dispatch(ui::EditNewPersonName{name});
+            app.dispatch(ui::AddPerson{});
+        }
+        app.dispatch(ui::NavigateTo{ui::Screen::pairings});
+    }
+};
+}  // namespace
+
+TEST_CASE("Pairings: a pairing starts with the user as coach, today, and the default agreement") {
+    AppWithPeople opened;
+    App& app = opened.app;
+    CHECK(app.shell_view().pairings.rows.empty());
+    app.dispatch(ui::BeginNewPairing{});
+    const ui::NewPairingView& draft = app.shell_view().pairings.new_pairing;
+    REQUIRE(app.shell_view().pairings.creating);
+    REQUIRE(draft.people == std::vector<std::string>{"Ana Kowalska", "Priya Shah", "Sam Patel"});
+    CHECK(draft.coach == 0);  // the user
+    CHECK(draft.coachee == -1);
+    CHECK(CalendarDate::parse(draft.starts_on).has_value());
+
+    app.dispatch(ui::EditNewPairing{0, 2, "2026-09-01"});
+    app.dispatch(ui::CreatePairing{});
+    const ui::PairingsView& view = app.shell_view().pairings;
+    CHECK_FALSE(view.creating);
+    REQUIRE(view.rows.size() == 1);
+    CHECK(view.rows[0].title == "Ana Kowalska coaching Sam Patel");
+    CHECK(view.rows[0].detail == "Fortnightly \xC2\xB7 since 2026-09-01");
+    REQUIRE(view.selected.has_value());
+    CHECK(pairing_field(app, "Confidentiality").text == default_confidentiality);
+    CHECK(pairing_field(app, "The coachee may bring appraisal targets").value == 0);
+    CHECK(pairing_field(app, "Time allowance (hours a year)").text == "12");
+    REQUIRE(view.allowance.has_value());
+    CHECK(view.allowance->used_fraction == 0.0f);
+    CHECK(view.allowance->summary.rfind("0 min of 12 h used since 20", 0) == 0);
+}
+
+TEST_CASE("Pairings: nobody coaches themselves, and a bad first day is named") {
+    AppWithPeople opened;
+    App& app = opened.app;
+    app.dispatch(ui::BeginNewPairing{});
+    app.dispatch(ui::CreatePairing{});
+    CHECK(app.shell_view().pairings.new_pairing.problem == "Choose the coach and the coachee.");
+    app.dispatch(ui::EditNewPairing{1, 1, "2026-09-01"});
+    app.dispatch(ui::CreatePairing{});
+    CHECK_FALSE(app.shell_view().pairings.new_pairing.problem.empty());
+    CHECK(app.shell_view().pairings.rows.empty());
+    app.dispatch(ui::EditNewPairing{1, 2, "1 Sept"});
+    CHECK(app.shell_view().pairings.new_pairing.problem.empty());
+    app.dispatch(ui::CreatePairing{});
+    CHECK(app.shell_view().pairings.new_pairing.problem.find("2026-09-01") != std::string::npos);
+    CHECK(app.shell_view().pairings.new_pairing.starts_on == "1 Sept");
+    CHECK(app.shell_view().pairings.rows.empty());
+}
+
+TEST_CASE("Pairings: the allowance is typed in hours, and cadence and model are chosen") {
+    AppWithPeople opened;
+    App& app = opened.app;
+    app.dispatch(ui::BeginNewPairing{});
+    app.dispatch(ui::EditNewPairing{1, 0, "2026-09-01"});  // Priya coaches Ana
+    app.dispatch(ui::CreatePairing{});
+    const RecordId pairing = *app.shell_view().pairings.selected;
+    app.dispatch(ui::EditField{Kind::pairing, pairing, Pairing::fields::allowance_minutes, "7,5", {}});
+    CHECK(pairing_field(app, "Time allowance (hours a year)").text == "7.5");
+    app.dispatch(ui::EditField{Kind::pairing, pairing, Pairing::fields::allowance_minutes, "lots", {}});
+    CHECK(pairing_field(app, "Time allowance (hours a year)").text == "lots");
+    CHECK_FALSE(pairing_field(app, "Time allowance (hours a year)").problem.empty());
+    app.dispatch(ui::EditField{Kind::pairing, pairing, Pairing::fields::cadence, {},
+                               static_cast<std::int64_t>(Cadence::weekly)});
+    app.dispatch(ui::EditField{Kind::pairing, pairing, Pairing::fields::model, {},
+                               static_cast<std::int64_t>(CoachingModel::grow)});
+    CHECK(app.shell_view().pairings.rows.at(0).title == "Priya Shah coaching Ana Kowalska");
+    CHECK(app.shell_view().pairings.rows.at(0).detail == "Weekly \xC2\xB7 GROW \xC2\xB7 since 2026-09-01");
+    CHECK(app.shell_view().pairings.allowance->summary.find("of 7 h 30 min used") != std::string::npos);
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <cstdio>
 #include <ctime>
 #include <utility>
@@ -69,7 +70,13 @@ void App::close_records() {
     store_problem_.clear();
     view_.profile = {};
     view_.people = {};
+    view_.pairings = {};
     selected_person_.reset();
+    selected_pairing_.reset();
+    creating_pairing_ = false;
+    new_coach_.reset();
+    new_coachee_.reset();
+    queries_.reset();
     forms_ = {};
     retries_ = 0;
 }
@@ -162,6 +169,7 @@ bool App::start_records(store::Database& database) {
         return false;
     }
     store_ = std::move(opened).value();
+    if (auto queries = store::CoachingQueries::prepare(store_->database())) queries_.emplace(std::move(queries).value());
     auto version = store_->database().query_column("SELECT sqlite_version();");
     if (version && version.value().size() == 1) sqlite_version_ = version.value().front();
     if (!random_) {
@@ -375,12 +383,30 @@ void App::dispatch(const ui::Command& command) {
             } else if constexpr (std::is_same_v<T, ui::EditField>) {
                 edit_field(c);
             } else if constexpr (std::is_same_v<T, ui::SelectRecord>) {
-                selected_person_ = c.id;
+                if (view_.screen == ui::Screen::people) selected_person_ = c.id;
+                if (view_.screen == ui::Screen::pairings) {
+                    selected_pairing_ = c.id;
+                    creating_pairing_ = false;
+                }
             } else if constexpr (std::is_same_v<T, ui::EditNewPersonName>) {
                 view_.people.new_name = c.text;
                 view_.people.new_name_problem.clear();
             } else if constexpr (std::is_same_v<T, ui::AddPerson>) {
                 add_person();
+            } else if constexpr (std::is_same_v<T, ui::BeginNewPairing>) {
+                begin_new_pairing();
+            } else if constexpr (std::is_same_v<T, ui::EditNewPairing>) {
+                const std::vector<Person> people = people_by_name();
+                auto pick = [&](int index) -> std::optional<RecordId> {
+                    if (index < 0 || static_cast<std::size_t>(index) >= people.size()) return std::nullopt;
+                    return people[static_cast<std::size_t>(index)].meta.id;
+                };
+                new_coach_ = pick(c.coach);
+                new_coachee_ = pick(c.coachee);
+                view_.pairings.new_pairing.starts_on = c.starts_on;
+                view_.pairings.new_pairing.problem.clear();
+            } else if constexpr (std::is_same_v<T, ui::CreatePairing>) {
+                create_pairing();
             }
         },
         command);
@@ -396,7 +422,7 @@ void App::edit_field(const ui::EditField& edit) {
     auto context = command_context();
     if (!context) return;
     edited_ = true;
-    forms_.apply(*context, edit);
+    forms_.apply(*context, edit, form_for(edit.kind));
     // The own profile is shown in Settings too.
     if (own_person_ && edit.id == *own_person_) {
         if (auto me = load<Person>(*store_, *own_person_)) {
@@ -423,8 +449,52 @@ void App::add_person() {
     people.new_name_problem.clear();
 }
 
+void App::begin_new_pairing() {
+    creating_pairing_ = true;
+    new_coach_ = own_person_;
+    new_coachee_.reset();
+    view_.pairings.new_pairing.starts_on = today().iso();
+    view_.pairings.new_pairing.problem.clear();
+}
+
+void App::create_pairing() {
+    auto context = command_context();
+    if (!context || !own_person_) return;
+    ui::NewPairingView& draft = view_.pairings.new_pairing;
+    if (!new_coach_ || !new_coachee_) {
+        draft.problem = "Choose the coach and the coachee.";
+        return;
+    }
+    const auto starts_on = CalendarDate::parse(draft.starts_on);
+    if (!starts_on) {
+        draft.problem = "Write the first day as year-month-day, for example 2026-09-01.";
+        return;
+    }
+    Pairing pairing;
+    pairing.coach = *new_coach_;
+    pairing.coachee = *new_coachee_;
+    pairing.starts_on = *starts_on;
+    pairing.confidentiality = default_confidentiality;
+    auto created = create(*context, pairing);
+    if (!created) {
+        draft.problem = command_error_text(created.error());
+        return;
+    }
+    edited_ = true;
+    selected_pairing_ = created.value();
+    creating_pairing_ = false;
+    new_coachee_.reset();
+}
+
+CalendarDate App::today() {
+    const std::tm parts = local_time(wall_clock_.now_ms());
+    return CalendarDate::from_ymd(parts.tm_year + 1900, static_cast<unsigned>(parts.tm_mon + 1),
+                                  static_cast<unsigned>(parts.tm_mday));
+}
+
 void App::refresh_screen() {
     if (view_.screen == ui::Screen::people) refresh_people();
+    if (view_.screen == ui::Screen::pairings) refresh_pairings();
 }
 
 namespace {
@@ -484,6 +554,91 @@ void App::refresh_people() {
                      [](const ui::PersonRow& a, const ui::PersonRow& b) { return name_before(a.name, b.name); });
     if (selected) people.form = forms_.build(*selected, person_form(), view_.read_only);
     else people.selected.reset();
+}
+
+std::vector<Person> App::people_by_name() {
+    std::vector<Person> people;
+    if (!store_) return people;
+    auto all = store_->load_all(Kind::person);
+    if (!all) return people;
+    for (const Record& record : all.value())
+        if (!record.is_deleted()) people.push_back(from_record<Person>(record));
+    std::stable_sort(people.begin(), people.end(),
+                     [](const Person& a, const Person& b) { return name_before(a.display_name, b.display_name); });
+    return people;
+}
+
+namespace {
+
+// "1 h 30 min", "12 h", "45 min".
+std::string duration_text(std::int64_t minutes) {
+    const std::int64_t hours = minutes / 60, rest = minutes % 60;
+    if (hours == 0) return std::to_string(rest) + " min";
+    if (rest == 0) return std::to_string(hours) + " h";
+    return std::to_string(hours) + " h " + std::to_string(rest) + " min";
+}
+
+// "Fortnightly · GROW · since 2026-09-01": how a pairing works, for its row.
+std::string pairing_detail(const Pairing& pairing) {
+    std::string detail = choice_name(pairing.cadence);
+    if (pairing.model != CoachingModel::open_conversation)
+        detail += std::string(" \xC2\xB7 ") + choice_name(pairing.model);
+    if (pairing.status == PairingStatus::paused) detail += " \xC2\xB7 paused";
+    if (pairing.status == PairingStatus::ended) detail += " \xC2\xB7 ended";
+    else detail += " \xC2\xB7 since " + pairing.starts_on.iso();
+    return detail;
+}
+
+}  // namespace
+
+void App::refresh_pairings() {
+    ui::PairingsView& view = view_.pairings;
+    view.rows.clear();
+    view.form = {};
+    view.allowance.reset();
+    view.needs_own_name = !own_person_;
+    view.creating = creating_pairing_;
+    view.selected = selected_pairing_;
+    if (!store_) return;
+    const std::vector<Person> people = people_by_name();
+    std::map<RecordId, std::string> names;
+    ui::NewPairingView& draft = view.new_pairing;
+    draft.people.clear();
+    draft.coach = draft.coachee = -1;
+    for (std::size_t i = 0; i < people.size(); ++i) {
+        names[people[i].meta.id] = people[i].display_name;
+        draft.people.push_back(people[i].display_name);
+        if (new_coach_ && people[i].meta.id == *new_coach_) draft.coach = static_cast<int>(i);
+        if (new_coachee_ && people[i].meta.id == *new_coachee_) draft.coachee = static_cast<int>(i);
+    }
+    auto all = store_->load_all(Kind::pairing);
+    if (!all) return;
+    std::optional<Record> selected;
+    for (const Record& record : all.value()) {
+        if (record.is_deleted()) continue;
+        const Pairing pairing = from_record<Pairing>(record);
+        view.rows.push_back({record.id, names[pairing.coach] + " coaching " + names[pairing.coachee],
+                             pairing_detail(pairing)});
+        if (selected_pairing_ && record.id == *selected_pairing_) selected = record;
+    }
+    std::stable_sort(view.rows.begin(), view.rows.end(),
+                     [](const ui::PairingRow& a, const ui::PairingRow& b) { return name_before(a.title, b.title); });
+    if (!selected) {
+        view.selected.reset();
+        return;
+    }
+    view.form = forms_.build(*selected, pairing_form(), view_.read_only);
+    if (!queries_) return;
+    if (auto used = queries_->hours_used(selected->id, today())) {
+        const store::HoursUsed& hours = used.value();
+        ui::AllowanceView allowance;
+        allowance.used_fraction = hours.allowance_minutes > 0
+                                      ? static_cast<float>(hours.used_minutes()) / static_cast<float>(hours.allowance_minutes)
+                                      : 0.0f;
+        allowance.summary = duration_text(hours.used_minutes()) + " of " + duration_text(hours.allowance_minutes) +
+                            " used since " + hours.period_start.iso() + ", as it suits you both.";
+        view.allowance = allowance;
+    }
 }
 
 // The profile keeps what the user typed even when it cannot be stored (a

@@ -21,6 +21,7 @@
 #include "app/record_forms.hpp"
 #include "store/page_codec.hpp"
 #include "store/page_store.hpp"
+#include "store/coaching_queries.hpp"
 #include "store/paged_database.hpp"
 #include "store/sqlite_record_store.hpp"
 #include "ui/command.hpp"
@@ -144,9 +145,15 @@ private:
     std::optional<CommandContext> command_context();
     void edit_field(const ui::EditField& edit);
     void add_person();
+    void begin_new_pairing();
+    void create_pairing();
     // Rebuilds the view model of the screen shown from the records.
     void refresh_screen();
     void refresh_people();
+    void refresh_pairings();
+    // The people who are not deleted, in name order.
+    std::vector<Person> people_by_name();
+    CalendarDate today();
     // Opens the record store over `database`, finds the own profile and
     // starts the clock; on failure, names the problem.
     bool start_records(store::Database& database);
@@ -183,6 +190,11 @@ private:
     std::optional<RecordId> own_person_;
     RecordForms forms_;
     std::optional<RecordId> selected_person_;
+    std::optional<RecordId> selected_pairing_;
+    bool creating_pairing_ = false;
+    // The new pairing's choices, as ids (the view shows them as indexes).
+    std::optional<RecordId> new_coach_, new_coachee_;
+    std::optional<store::CoachingQueries> queries_;
     std::string sqlite_version_;
     crypto::SelfTestReport crypto_;
     ui::ShellView view_;

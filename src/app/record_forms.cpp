@@ -1,6 +1,9 @@
 #include "app/record_forms.hpp"
 
 #include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <optional>
 
 #include "app/command_error_text.hpp"
@@ -13,6 +16,25 @@ constexpr const char* phases[] = {"Not set", "Early years", "Primary", "Secondar
                                   "All-through"};
 constexpr const char* career_stages[] = {"Not set", "Trainee", "Early career", "Establishing", "Experienced"};
 constexpr const char* roles[] = {"Coach", "Coachee", "Leader"};
+
+constexpr const char* cadences[] = {"Weekly", "Fortnightly", "Every three weeks", "Flexible"};
+constexpr const char* models[] = {"Open conversation", "GROW", "BASIC", "Impact Cycle", "Action-step coaching"};
+constexpr const char* pairing_statuses[] = {"Active", "Paused", "Ended"};
+
+constexpr FormFieldDefinition pairing_fields[] = {
+    {Pairing::fields::cadence, ui::FormFieldType::choice, "How often you meet", "", cadences},
+    {Pairing::fields::model, ui::FormFieldType::choice, "Usual model",
+     "Each meeting can follow another model when that suits the conversation.", models},
+    {Pairing::fields::allowance_minutes, ui::FormFieldType::hours, "Time allowance (hours a year)", "For example 12"},
+    {Pairing::fields::agreement_shared, ui::FormFieldType::paragraph, "What you share",
+     "For example: meeting notes, action steps and observations; not private notes", {}, 3},
+    {Pairing::fields::confidentiality, ui::FormFieldType::paragraph, "Confidentiality", "", {}, 3},
+    {Pairing::fields::appraisal_goals_allowed, ui::FormFieldType::flag, "The coachee may bring appraisal targets",
+     "Off unless the coachee chooses it: coaching is kept apart from appraisal."},
+    {Pairing::fields::status, ui::FormFieldType::choice, "Status", "", pairing_statuses},
+    {Pairing::fields::starts_on, ui::FormFieldType::date, "Starts on", "For example 2026-09-01"},
+    {Pairing::fields::ends_on, ui::FormFieldType::date, "Ends on", "Leave empty while it goes on"},
+};
 
 constexpr FormFieldDefinition person_fields[] = {
     {Person::fields::display_name, ui::FormFieldType::line, "Name", "First name and surname"},
@@ -41,9 +63,56 @@ std::optional<std::int64_t> whole_number(std::string_view text) {
     return value;
 }
 
+// "12", "1.5", "0.25": minutes as hours, without trailing zeros.
+std::string hours_text(std::int64_t minutes) {
+    if (minutes % 60 == 0) return std::to_string(minutes / 60);
+    char text[32];
+    std::snprintf(text, sizeof text, "%.2f", static_cast<double>(minutes) / 60.0);
+    std::string shown = text;
+    while (shown.back() == '0') shown.pop_back();
+    return shown;
+}
+
+// Hours typed as "12", "1.5" or "1,5" in minutes, rounded; nullopt if not a number.
+std::optional<std::int64_t> minutes_of_hours(std::string_view text) {
+    while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+    while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+    std::string digits(text);
+    for (char& c : digits)
+        if (c == ',') c = '.';
+    if (digits.empty() || digits.find_first_not_of("0123456789.") != std::string::npos ||
+        digits.find('.') != digits.rfind('.') || digits == ".")
+        return std::nullopt;
+    const double hours = std::strtod(digits.c_str(), nullptr);
+    if (!(hours >= 0 && hours < 1e6)) return std::nullopt;
+    return static_cast<std::int64_t>(std::llround(hours * 60.0));
+}
+
+const FormFieldDefinition* definition_of(std::span<const FormFieldDefinition> definitions, FieldIndex field) {
+    for (const FormFieldDefinition& definition : definitions)
+        if (definition.field == field) return &definition;
+    return nullptr;
+}
+
 }  // namespace
 
+const char* const default_confidentiality =
+    "What we say stays between the two of us. Private notes are for their author alone. Nothing here is used for "
+    "appraisal or performance management, and neither of us shares it without the other's agreement.";
+
 std::span<const FormFieldDefinition> person_form() { return person_fields; }
+std::span<const FormFieldDefinition> pairing_form() { return pairing_fields; }
+
+const char* choice_name(Cadence cadence) { return cadences[static_cast<std::size_t>(cadence)]; }
+const char* choice_name(CoachingModel model) { return models[static_cast<std::size_t>(model)]; }
+
+std::span<const FormFieldDefinition> form_for(Kind kind) {
+    switch (kind) {
+        case Kind::person: return person_form();
+        case Kind::pairing: return pairing_form();
+        default: return {};
+    }
+}
 
 ui::RecordForm RecordForms::build(const Record& record, std::span<const FormFieldDefinition> definitions,
                                   bool read_only) const {
@@ -63,6 +132,7 @@ ui::RecordForm RecordForms::build(const Record& record, std::span<const FormFiel
         const FieldValue& value = record.field(definition.field).value;
         if (const auto* number = std::get_if<std::int64_t>(&value)) field.value = *number;
         field.text = shown_text(value, spec.field(definition.field).shape.type);
+        if (definition.type == ui::FormFieldType::hours) field.text = hours_text(field.value);
         if (auto typed = typed_.find({record.id, definition.field}); typed != typed_.end()) {
             field.text = typed->second.text;
             field.problem = typed->second.problem;
@@ -72,7 +142,10 @@ ui::RecordForm RecordForms::build(const Record& record, std::span<const FormFiel
     return form;
 }
 
-void RecordForms::apply(CommandContext& context, const ui::EditField& edit) {
+void RecordForms::apply(CommandContext& context, const ui::EditField& edit,
+                        std::span<const FormFieldDefinition> definitions) {
+    const FormFieldDefinition* definition = definition_of(definitions, edit.field);
+    if (!definition) return;  // not a field this form offers
     const FieldSpec& spec = kind_spec(edit.kind).field(edit.field);
     const auto key = std::make_pair(edit.id, edit.field);
     auto keep = [&](std::string problem) { typed_[key] = Typed{edit.text, std::move(problem)}; };
@@ -88,6 +161,13 @@ void RecordForms::apply(CommandContext& context, const ui::EditField& edit) {
             }
             value = std::int64_t{date->days};
         }
+    } else if (definition->type == ui::FormFieldType::hours) {
+        const auto minutes = minutes_of_hours(edit.text);
+        if (!minutes) {
+            keep("Write the hours as a number, for example 12 or 1.5.");
+            return;
+        }
+        value = *minutes;
     } else if (spec.shape.type == FieldType::integer) {
         const auto number = whole_number(edit.text);
         if (!number) {

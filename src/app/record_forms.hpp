@@ -29,6 +29,17 @@ struct FormFieldDefinition {
 
 // The fields of a person that People offers.
 std::span<const FormFieldDefinition> person_form();
+// The fields of a pairing that Pairings offers.
+std::span<const FormFieldDefinition> pairing_form();
+// The form the screens offer for records of `kind`; empty for kinds with none.
+std::span<const FormFieldDefinition> form_for(Kind kind);
+
+// The words for a choice, as the forms offer it ("Fortnightly", "GROW").
+const char* choice_name(Cadence cadence);
+const char* choice_name(CoachingModel model);
+
+// The confidentiality statement a new pairing starts with; the pair can change it.
+extern const char* const default_confidentiality;
 
 class RecordForms {
 public:
@@ -37,10 +48,10 @@ public:
     ui::RecordForm build(const Record& record, std::span<const FormFieldDefinition> definitions,
                          bool read_only) const;
 
-    // Stores one edit through the core's update command. A value that cannot
-    // be read (a date, a number) or that the command refuses is kept, with
-    // its reason, for build() to show.
-    void apply(CommandContext& context, const ui::EditField& edit);
+    // Stores one edit of a form built from `definitions` through the core's
+    // update command. A value that cannot be read (a date, a number) or that
+    // the command refuses is kept, with its reason, for build() to show.
+    void apply(CommandContext& context, const ui::EditField& edit, std::span<const FormFieldDefinition> definitions);
 
     // Forgets what was typed for `id` (it was deleted, or another record is shown).
     void forget(const RecordId& id);

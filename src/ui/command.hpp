@@ -84,8 +84,22 @@ struct EditNewPersonName {
 // Add the person named so far, and show them.
 struct AddPerson {};
 
+// Show the form for a new pairing in place of the selected one.
+struct BeginNewPairing {};
+
+// What is chosen so far for a new pairing: the indexes of the coach and the
+// coachee in the list of people offered (-1: none), and the first day as typed.
+struct EditNewPairing {
+    int coach = -1;
+    int coachee = -1;
+    std::string starts_on;
+};
+
+// Start the pairing chosen so far, and show it.
+struct CreatePairing {};
+
 using Command = std::variant<NavigateTo, SetTheme, ChangeTextSize, SetSidebarWidth, ChooseFileToOpen, DismissNotice,
                              EditProfile, RetrySaving, ExportRecords, UseRecordsHere, EditField, SelectRecord,
-                             EditNewPersonName, AddPerson>;
+                             EditNewPersonName, AddPerson, BeginNewPairing, EditNewPairing, CreatePairing>;
 
 }  // namespace tandem::ui

@@ -19,6 +19,7 @@ void draw_field(const RecordForm& form, const FormField& field, std::vector<Comm
         case FormFieldType::line:
         case FormFieldType::date:
         case FormFieldType::number:
+        case FormFieldType::hours:
             if (auto text = text_field(label, field.text, field.problem, field.hint.c_str())) {
                 EditField edit = edit_of(form, field);
                 edit.text = std::move(*text);
@@ -47,6 +48,8 @@ void draw_field(const RecordForm& form, const FormField& field, std::vector<Comm
                 edit.chosen = *checked ? 1 : 0;
                 commands.push_back(std::move(edit));
             }
+            field_help(field.hint);
+            field_problem(field.problem);
             break;
         case FormFieldType::bits:
             ImGui::TextUnformatted(label);

@@ -20,6 +20,7 @@ enum class FormFieldType : std::uint8_t {
     paragraph,  // several lines of text
     date,       // a date typed as 2026-11-22
     number,     // a whole number typed
+    hours,      // minutes stored, typed and shown as hours ("12", "1.5")
     choice,     // one of `options`, by index
     flag,       // a checkbox
     bits,       // one checkbox per option; bit i is options[i]

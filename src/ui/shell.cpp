@@ -198,13 +198,6 @@ void draw_settings(const ShellView& view, std::vector<Command>& commands) {
     draw_storage(view, commands);
 }
 
-void draw_pairings(std::vector<Command>& commands) {
-    section("Receive records from your partner");
-    muted("Open a file your coaching partner sent you, or drop it anywhere on this page.");
-    ImGui::Dummy(ImVec2(0, px(4)));
-    if (action_button("Open a file\xE2\x80\xA6")) commands.push_back(ChooseFileToOpen{});
-}
-
 void draw_content(const ShellView& view, const Fonts& fonts, float height, std::vector<Command>& commands) {
     const ScreenInfo& info = screen_info(view.screen);
     const float padding = metrics().content_padding;
@@ -222,7 +215,7 @@ void draw_content(const ShellView& view, const Fonts& fonts, float height, std::
     switch (view.screen) {
         case Screen::settings: draw_settings(view, commands); break;
         case Screen::people: draw_people(view.people, view.read_only, commands); break;
-        case Screen::pairings: draw_pairings(commands); break;
+        case Screen::pairings: draw_pairings(view.pairings, view.read_only, commands); break;
         default:
             ImGui::Dummy(ImVec2(0, px(20)));
             ImGui::TextUnformatted("Nothing recorded yet.");

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "ui/command.hpp"
+#include "ui/pairings_screen.hpp"
 #include "ui/people_screen.hpp"
 #include "ui/preferences.hpp"
 #include "ui/screen.hpp"
@@ -60,7 +61,8 @@ struct ShellView {
     std::optional<Notice> notice;
     bool file_over_page = false;  // a file is being dragged over the page
     ProfileView profile;
-    PeopleView people;  // kept current while People is shown
+    PeopleView people;      // kept current while People is shown
+    PairingsView pairings;  // kept current while Pairings is shown
     std::optional<Banner> banner;
     bool read_only = false;      // the records cannot be changed here now
     bool records_kept = false;   // the records are kept on this device

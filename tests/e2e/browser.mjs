@@ -157,6 +157,20 @@ export async function click(page, label) {
   await page.mouse.click(target.x + target.w / 2, target.y + target.h / 2);
 }
 
+// Scrolls with the mouse wheel over (x, y) until the widget labelled `label`
+// is drawn fully inside the viewport; fails after 20 turns of the wheel.
+export async function scrollTo(page, label, { x = 900, y = 400, delta = 240 } = {}) {
+  for (let turn = 0; turn < 20; ++turn) {
+    const found = (await hook(page, "items")).find((i) => i.label === label);
+    const height = page.viewportSize().height;
+    if (found && found.y >= 0 && found.y + found.h <= height - 40) return found;
+    await page.mouse.move(x, y);
+    await page.mouse.wheel(0, found && found.y < 0 ? -delta : delta);
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`${label} never scrolled into view`);
+}
+
 // Waits until no frame has been drawn for a while (the app is idle) and
 // returns the frame count.
 export async function settle(page) {

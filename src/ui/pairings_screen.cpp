@@ -1,0 +1,112 @@
+#include "ui/pairings_screen.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace tandem::ui {
+
+namespace {
+
+void draw_new_pairing(const NewPairingView& view, std::vector<Command>& commands) {
+    ImGui::TextUnformatted("New pairing");
+    ImGui::Dummy(ImVec2(0, px(4)));
+    EditNewPairing edit{view.coach, view.coachee, view.starts_on};
+    bool changed = false;
+    if (auto chosen = choice_list("Coach", view.people, view.coach)) {
+        edit.coach = *chosen;
+        changed = true;
+    }
+    ImGui::Dummy(ImVec2(0, px(8)));
+    if (auto chosen = choice_list("Coachee", view.people, view.coachee)) {
+        edit.coachee = *chosen;
+        changed = true;
+    }
+    ImGui::Dummy(ImVec2(0, px(8)));
+    if (auto text = text_field("Starts on", view.starts_on, {}, "For example 2026-09-01")) {
+        edit.starts_on = std::move(*text);
+        changed = true;
+    }
+    if (changed) commands.push_back(std::move(edit));
+    ImGui::Dummy(ImVec2(0, px(8)));
+    field_help("Anyone can coach and anyone can be coached, whatever their role in school.");
+    field_problem(view.problem);
+    ImGui::Dummy(ImVec2(0, px(4)));
+    ImGui::BeginDisabled(view.coach < 0 || view.coachee < 0);
+    if (action_button("Start pairing")) commands.push_back(CreatePairing{});
+    ImGui::EndDisabled();
+}
+
+void draw_allowance(const AllowanceView& allowance) {
+    ImGui::TextUnformatted("Time this year");
+    const Palette& palette = palette_colors();
+    const float width = std::min(px(420), ImGui::GetContentRegionAvail().x);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float height = px(12);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(at, ImVec2(at.x + width, at.y + height), ImGui::GetColorU32(palette.frame), height * 0.5f);
+    const float filled = width * std::clamp(allowance.used_fraction, 0.0f, 1.0f);
+    if (filled > 0)
+        draw->AddRectFilled(at, ImVec2(at.x + std::max(filled, height), at.y + height),
+                            ImGui::GetColorU32(palette.accent_text), height * 0.5f);
+    ImGui::Dummy(ImVec2(width, height + px(4)));
+    field_help(allowance.summary);
+    ImGui::Dummy(ImVec2(0, px(16)));
+}
+
+void draw_receive(std::vector<Command>& commands) {
+    ImGui::Dummy(ImVec2(0, px(20)));
+    ImGui::TextUnformatted("Receive records from your partner");
+    field_help("Open a file your coaching partner sent you, or drop it anywhere on this page.");
+    ImGui::Dummy(ImVec2(0, px(4)));
+    if (action_button("Open a file\xE2\x80\xA6")) commands.push_back(ChooseFileToOpen{});
+}
+
+}  // namespace
+
+void draw_pairings(const PairingsView& view, bool read_only, std::vector<Command>& commands) {
+    if (view.needs_own_name) {
+        ImGui::Dummy(ImVec2(0, px(12)));
+        field_help("First, tell Tandem your own name: everything you add carries it, so your coaching partner "
+                   "knows who wrote what.");
+        ImGui::Dummy(ImVec2(0, px(4)));
+        if (action_button("Add your name in Settings")) commands.push_back(NavigateTo{Screen::settings});
+        draw_receive(commands);
+        return;
+    }
+    const float list_width = std::min(px(380), ImGui::GetContentRegionAvail().x * 0.45f);
+    const float height = ImGui::GetContentRegionAvail().y;
+    ImGui::BeginChild("pairings", ImVec2(list_width, height), false);
+    ImGui::BeginDisabled(read_only);
+    if (action_button("New pairing")) commands.push_back(BeginNewPairing{});
+    ImGui::EndDisabled();
+    ImGui::Dummy(ImVec2(0, px(12)));
+    if (view.rows.empty())
+        field_help("No pairings yet. Start one for each coaching partnership you are part of, as coach or as "
+                   "coachee.");
+    for (const PairingRow& row : view.rows) {
+        const bool selected = !view.creating && view.selected && *view.selected == row.id;
+        if (list_row(row.id.hex().c_str(), row.title, row.detail, selected)) commands.push_back(SelectRecord{row.id});
+    }
+    draw_receive(commands);
+    ImGui::EndChild();
+
+    ImGui::SameLine(0, px(32));
+    ImGui::BeginChild("pairing", ImVec2(0, height), false);
+    if (view.creating) {
+        ImGui::BeginDisabled(read_only);
+        draw_new_pairing(view.new_pairing, commands);
+        ImGui::EndDisabled();
+    } else if (!view.form.fields.empty()) {
+        if (view.allowance) draw_allowance(*view.allowance);
+        draw_form(view.form, commands);
+    } else if (!view.rows.empty()) {
+        field_help("Choose a pairing in the list to see its agreement and time.");
+    }
+    ImGui::EndChild();
+}
+
+}  // namespace tandem::ui

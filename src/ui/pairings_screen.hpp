@@ -1,0 +1,51 @@
+#pragma once
+// The Pairings screen: every coaching partnership, a form to start a new one
+// (coach, coachee, first day), and the selected pairing's agreement, cadence,
+// model and time allowance, with the hours used so far this year.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/record_id.hpp"
+#include "ui/command.hpp"
+#include "ui/record_form.hpp"
+
+namespace tandem::ui {
+
+// One pairing in the list.
+struct PairingRow {
+    RecordId id;
+    std::string title;   // "Ana Kowalska coaching Sam Patel"
+    std::string detail;  // "Fortnightly · GROW · since 2026-09-01"
+};
+
+// What is chosen so far for a new pairing.
+struct NewPairingView {
+    std::vector<std::string> people;  // names to choose from, in name order
+    int coach = -1;                   // index into people, -1 for none yet
+    int coachee = -1;
+    std::string starts_on;            // as typed
+    std::string problem;              // why it could not be created; empty otherwise
+};
+
+// The time allowance of the selected pairing, for its progress bar.
+struct AllowanceView {
+    float used_fraction = 0;  // 0..1 of the allowance (capped)
+    std::string summary;      // "3 h 30 min of 12 h used since 1 September 2026"
+};
+
+struct PairingsView {
+    std::vector<PairingRow> rows;
+    std::optional<RecordId> selected;
+    RecordForm form;  // the selected pairing's; no fields when none is
+    std::optional<AllowanceView> allowance;
+    bool creating = false;  // the new pairing's form is shown instead of the selected one
+    NewPairingView new_pairing;
+    bool needs_own_name = false;  // the user has not given their own name yet
+};
+
+// Draws the screen's body (under its heading), appending the user's requests.
+void draw_pairings(const PairingsView& view, bool read_only, std::vector<Command>& commands);
+
+}  // namespace tandem::ui

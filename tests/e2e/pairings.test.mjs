@@ -1,0 +1,64 @@
+// Pairings, through the real UI: a pairing started from the people added,
+// the user as coach by default, its cadence and allowance changed, and the
+// agreement kept after a reload.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { useAppServer, openApp, openTandem, click, item, settle, scrollTo, waitForState, screenshot } from "./browser.mjs";
+
+const app = useAppServer();
+const waitForItem = (page, predicate) => page.waitForFunction(`window.tandem.test.items().some(${predicate})`);
+
+async function addPeople(page, names) {
+  await click(page, "Settings");
+  await click(page, "Your name");
+  await page.keyboard.type("Ana Kowalska");
+  await waitForState(page, (s) => s.profile.name === "Ana Kowalska");
+  await click(page, "People");
+  for (const name of names) {
+    await click(page, "New person");
+    await page.keyboard.type(name);
+    await page.keyboard.press("Enter");
+    await waitForItem(page, `(i) => i.role === "list-item" && i.label === ${JSON.stringify(name)}`);
+  }
+}
+
+test("a pairing is started, its cadence and allowance changed, and it is kept", async () => {
+  const { context, page, errors } = await openApp(app);
+  await addPeople(page, ["Sam Patel"]);
+  await click(page, "Pairings");
+  await waitForState(page, (s) => s.screen === "pairings");
+  await click(page, "New pairing");
+  await waitForItem(page, `(i) => i.label === "Coach" && i.value === "Ana Kowalska"`);
+  await click(page, "Coachee");
+  await click(page, "Sam Patel");
+  await waitForItem(page, `(i) => i.label === "Coachee" && i.value === "Sam Patel"`);
+  await click(page, "Starts on");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("2026-09-01");
+  await click(page, "Start pairing");
+  await waitForItem(page, `(i) => i.role === "list-item" && i.label === "Ana Kowalska coaching Sam Patel" && i.value === true`);
+
+  await click(page, "How often you meet");
+  await click(page, "Weekly");
+  await waitForItem(page, `(i) => i.label === "How often you meet" && i.value === "Weekly"`);
+  await click(page, "Time allowance (hours a year)");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("10");
+  await waitForItem(page, `(i) => i.label === "Time allowance (hours a year)" && i.value === "10"`);
+  await settle(page);
+  await screenshot(page, "pairing");
+  await scrollTo(page, "The coachee may bring appraisal targets");
+  assert.equal((await item(page, "The coachee may bring appraisal targets")).value, false);
+
+  await page.reload();
+  await openTandem(page);
+  await waitForState(page, (s) => s.saveStatus === "saved" && s.screen === "pairings");
+  await click(page, "Ana Kowalska coaching Sam Patel");
+  await waitForItem(page, `(i) => i.label === "How often you meet" && i.value === "Weekly"`);
+  assert.equal((await item(page, "Time allowance (hours a year)")).value, "10");
+  await scrollTo(page, "Confidentiality");
+  assert.match((await item(page, "Confidentiality")).value, /stays between the two of us/);
+  assert.equal(await page.evaluate(() => window.tandem.test.integrityCheck()), "ok");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
