@@ -14,12 +14,34 @@ using tandem::testing::MemoryPageStore;
 
 namespace {
 
+// What a page store holds, opened apart from the app that wrote it, as the
+// next visit would open it.
+struct StoredRecords {
+    MemoryPageStore copy;
+    store::IdentityPageCodec codec;
+    std::unique_ptr<store::PagedDatabase> database;
+    std::unique_ptr<store::SqliteRecordStore> records;
+    explicit StoredRecords(MemoryPageStore& pages) {
+        copy.commit() = pages.commit();
+        copy.pages() = pages.pages();
+        database = store::PagedDatabase::open(copy, codec).value();
+        records = store::SqliteRecordStore::attach(database->database()).value();
+    }
+};
+
 // An app with its records opened from `pages`, as the web platform opens
 // them once IndexedDB has been read.
 struct OpenedApp {
     MemoryPageStore pages;
     App app;
+    std::optional<StoredRecords> stored;
     OpenedApp() { app.open_records(pages); }
+    // The records as stored now.
+    store::SqliteRecordStore& store() {
+        stored.reset();
+        stored.emplace(pages);
+        return *stored->records;
+    }
 };
 
 }  // namespace
@@ -665,4 +687,97 @@ TEST_CASE("Pairings: the allowance is typed in hours, and cadence and model are 
     CHECK(app.shell_view().pairings.rows.at(0).title == "Priya Shah coaching Ana Kowalska");
     CHECK(app.shell_view().pairings.rows.at(0).detail == "Weekly \xC2\xB7 GROW \xC2\xB7 since 2026-09-01");
     CHECK(app.shell_view().pairings.allowance->summary.find("of 7 h 30 min used") != std::string::npos);
+}
+
+namespace {
+// An app with Ana coaching Sam in a GROW pairing, shown on Pairings.
+struct AppWithPairing : AppWithPeople {
+    RecordId pairing;
+    AppWithPairing() {
+        app.dispatch(ui::BeginNewPairing{});
+        app.dispatch(ui::EditNewPairing{0, 2, "2026-09-01"});
+        app.dispatch(ui::CreatePairing{});
+        pairing = *app.shell_view().pairings.selected;
+        app.dispatch(ui::EditField{Kind::pairing, pairing, Pairing::fields::model, {},
+                                   static_cast<std::int64_t>(CoachingModel::grow)});
+    }
+};
+std::vector<std::string> labels_of(const ui::RecordForm& form) {
+    std::vector<std::string> labels;
+    for (const ui::FormField& field : form.fields) labels.push_back(field.label);
+    return labels;
+}
+}  // namespace
+
+TEST_CASE("Meetings: recorded from the pairing, with the pairing's model and the fields of that model") {
+    AppWithPairing opened;
+    App& app = opened.app;
+    app.dispatch(ui::NewMeeting{opened.pairing});
+    CHECK(app.screen() == ui::Screen::meeting);
+    const ui::MeetingView& meeting = app.shell_view().meeting;
+    CHECK(meeting.title == "Meeting with Sam Patel");
+    CHECK(form_field(meeting.details, "Model").value == static_cast<std::int64_t>(CoachingModel::grow));
+    CHECK(form_field(meeting.details, "Status").value == static_cast<std::int64_t>(MeetingStatus::held));
+    CHECK(labels_of(meeting.conversation) == std::vector<std::string>{"Goal", "Reality", "Options", "Will", "Shared notes"});
+    CHECK(app.test_state_json().find(R"("screen":"meeting","recordId":")" + meeting.id.hex()) != std::string::npos);
+
+    app.dispatch(ui::EditField{Kind::meeting, meeting.id, Meeting::fields::grow_goal, "Calmer starts to lessons", {}});
+    CHECK(form_field(app.shell_view().meeting.conversation, "Goal").text == "Calmer starts to lessons");
+    // Another model shows its own fields; what was written under GROW is kept.
+    app.dispatch(ui::EditField{Kind::meeting, meeting.id, Meeting::fields::model, {},
+                               static_cast<std::int64_t>(CoachingModel::action_step)});
+    CHECK(labels_of(app.shell_view().meeting.conversation) ==
+          std::vector<std::string>{"Precise praise", "Probe", "See it", "Name it", "Do it", "Shared notes"});
+    CHECK(load<Meeting>(opened.store(), meeting.id).value().grow_goal == "Calmer starts to lessons");
+
+    app.dispatch(ui::NavigateTo{ui::Screen::pairings});
+    REQUIRE(app.shell_view().pairings.meetings.size() == 1);
+    CHECK(app.shell_view().pairings.meetings[0].title.rfind("Meeting on ", 0) == 0);
+    CHECK(app.shell_view().pairings.meetings[0].detail == "Debrief \xC2\xB7 Action-step coaching");
+}
+
+TEST_CASE("Meetings: each stance has its own prompt, with a hint from the coachee's career stage") {
+    AppWithPairing opened;
+    App& app = opened.app;
+    app.dispatch(ui::NavigateTo{ui::Screen::people});
+    const RecordId sam = person_row(app, "Sam Patel")->id;
+    app.dispatch(ui::EditField{Kind::person, sam, Person::fields::career_stage, {},
+                               static_cast<std::int64_t>(CareerStage::experienced)});
+    app.dispatch(ui::NavigateTo{ui::Screen::pairings});
+    app.dispatch(ui::SelectRecord{opened.pairing});
+    app.dispatch(ui::NewMeeting{opened.pairing});
+    const RecordId id = app.shell_view().meeting.id;
+    const std::string unset = app.shell_view().meeting.stance_prompt;
+    CHECK(app.shell_view().meeting.stage_hint == "Experienced teachers often get most from questions that let them lead.");
+    std::vector<std::string> prompts{unset};
+    for (Stance stance : {Stance::facilitative, Stance::dialogical, Stance::directive}) {
+        app.dispatch(ui::EditField{Kind::meeting, id, Meeting::fields::stance, {}, static_cast<std::int64_t>(stance)});
+        prompts.push_back(app.shell_view().meeting.stance_prompt);
+    }
+    std::sort(prompts.begin(), prompts.end());
+    CHECK(std::adjacent_find(prompts.begin(), prompts.end()) == prompts.end());
+}
+
+TEST_CASE("Meetings: the private note is its author's alone, and emptying it deletes it") {
+    AppWithPairing opened;
+    App& app = opened.app;
+    app.dispatch(ui::NewMeeting{opened.pairing});
+    const RecordId id = app.shell_view().meeting.id;
+    app.dispatch(ui::EditPrivateNote{id, "I talked too much."});
+    app.dispatch(ui::EditPrivateNote{id, "I talked too much. Ask more."});
+    auto notes = opened.store().load_all(Kind::note).value();
+    REQUIRE(notes.size() == 1);
+    CHECK(notes[0].visibility == Visibility::private_to_author);
+    CHECK(notes[0].created_by == *app.own_person());
+    CHECK(from_record<Note>(notes[0]).body == "I talked too much. Ask more.");
+    CHECK(from_record<Note>(notes[0]).meeting == id);
+
+    // Opened again, the meeting shows the note as stored.
+    app.dispatch(ui::NavigateTo{ui::Screen::pairings});
+    app.dispatch(ui::OpenMeeting{id});
+    CHECK(app.shell_view().meeting.private_note == "I talked too much. Ask more.");
+    app.dispatch(ui::EditPrivateNote{id, ""});
+    CHECK(opened.store().load_all(Kind::note).value()[0].is_deleted());
+    app.dispatch(ui::OpenMeeting{id});
+    CHECK(app.shell_view().meeting.private_note.empty());
 }

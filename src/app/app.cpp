@@ -74,6 +74,8 @@ void App::close_records() {
     selected_person_.reset();
     selected_pairing_.reset();
     creating_pairing_ = false;
+    open_meeting_.reset();
+    view_.meeting = {};
     new_coach_.reset();
     new_coachee_.reset();
     queries_.reset();
@@ -407,6 +409,15 @@ void App::dispatch(const ui::Command& command) {
                 view_.pairings.new_pairing.problem.clear();
             } else if constexpr (std::is_same_v<T, ui::CreatePairing>) {
                 create_pairing();
+            } else if constexpr (std::is_same_v<T, ui::NewMeeting>) {
+                new_meeting(c.pairing);
+            } else if constexpr (std::is_same_v<T, ui::OpenMeeting>) {
+                open_meeting_ = c.id;
+                private_note_problem_.clear();
+                view_.meeting.id = RecordId{};  // shows the stored private note afresh
+                view_.screen = ui::Screen::meeting;
+            } else if constexpr (std::is_same_v<T, ui::EditPrivateNote>) {
+                edit_private_note(c);
             }
         },
         command);
@@ -492,9 +503,72 @@ CalendarDate App::today() {
                                   static_cast<unsigned>(parts.tm_mday));
 }
 
+void App::new_meeting(const RecordId& pairing_id) {
+    auto context = command_context();
+    if (!context || !own_person_) return;
+    auto pairing = load<Pairing>(*store_, pairing_id);
+    if (!pairing) return;
+    Meeting meeting;
+    meeting.pairing = pairing_id;
+    meeting.held_on = today();
+    meeting.status = MeetingStatus::held;
+    meeting.model = pairing.value().model;
+    auto created = create(*context, meeting);
+    if (!created) {
+        view_.notice = ui::Notice{command_error_text(created.error()), true};
+        return;
+    }
+    edited_ = true;
+    open_meeting_ = created.value();
+    private_note_problem_.clear();
+    view_.meeting.id = RecordId{};
+    view_.screen = ui::Screen::meeting;
+}
+
+std::optional<Note> App::private_note_of(const RecordId& meeting) {
+    if (!store_ || !own_person_) return std::nullopt;
+    auto notes = store_->load_all(Kind::note);
+    if (!notes) return std::nullopt;
+    for (const Record& record : notes.value()) {
+        if (record.is_deleted() || record.visibility != Visibility::private_to_author ||
+            record.created_by != *own_person_)
+            continue;
+        Note note = from_record<Note>(record);
+        if (note.meeting && *note.meeting == meeting) return note;
+    }
+    return std::nullopt;
+}
+
+// A private note is a Note record of its author's alone: made with the first
+// words typed, changed as they are typed, deleted when emptied.
+void App::edit_private_note(const ui::EditPrivateNote& edit) {
+    auto context = command_context();
+    if (!context || !own_person_) return;
+    edited_ = true;
+    view_.meeting.private_note = edit.text;
+    private_note_problem_.clear();
+    const bool blank = edit.text.find_first_not_of(" \n\t") == std::string::npos;
+    Result<void, CommandError> outcome;
+    if (auto note = private_note_of(edit.meeting)) {
+        outcome = blank ? delete_record(*context, Kind::note, note->meta.id)
+                        : update_field(*context, Kind::note, note->meta.id, Note::fields::body, edit.text);
+    } else if (!blank) {
+        auto meeting = load<Meeting>(*store_, edit.meeting);
+        if (!meeting) return;
+        Note draft;
+        draft.meta.visibility = Visibility::private_to_author;
+        draft.pairing = meeting.value().pairing;
+        draft.meeting = edit.meeting;
+        draft.body = edit.text;
+        if (auto created = create(*context, draft); !created) outcome = fail(created.error());
+    }
+    if (!outcome) private_note_problem_ = command_error_text(outcome.error());
+}
+
 void App::refresh_screen() {
     if (view_.screen == ui::Screen::people) refresh_people();
     if (view_.screen == ui::Screen::pairings) refresh_pairings();
+    if (view_.screen == ui::Screen::meeting) refresh_meeting();
 }
 
 namespace {
@@ -628,6 +702,24 @@ void App::refresh_pairings() {
         return;
     }
     view.form = forms_.build(*selected, pairing_form(), view_.read_only);
+    view.meetings.clear();
+    if (auto meetings = store_->load_all(Kind::meeting)) {
+        std::vector<Meeting> own;
+        for (const Record& record : meetings.value()) {
+            if (record.is_deleted()) continue;
+            Meeting meeting = from_record<Meeting>(record);
+            if (meeting.pairing == selected->id) own.push_back(std::move(meeting));
+        }
+        std::stable_sort(own.begin(), own.end(), [](const Meeting& a, const Meeting& b) { return a.held_on > b.held_on; });
+        for (const Meeting& meeting : own) {
+            std::string detail = choice_name(meeting.meeting_kind);
+            if (meeting.model != CoachingModel::open_conversation)
+                detail += std::string(" \xC2\xB7 ") + choice_name(meeting.model);
+            if (meeting.status == MeetingStatus::planned) detail += " \xC2\xB7 planned";
+            if (meeting.status == MeetingStatus::cancelled) detail += " \xC2\xB7 cancelled";
+            view.meetings.push_back({meeting.meta.id, "Meeting on " + meeting.held_on.iso(), detail});
+        }
+    }
     if (!queries_) return;
     if (auto used = queries_->hours_used(selected->id, today())) {
         const store::HoursUsed& hours = used.value();
@@ -708,10 +800,85 @@ void App::file_unreadable(std::string_view name) {
                               true};
 }
 
+namespace {
+
+// A prompt that suits each stance; none pushes towards another.
+const char* stance_prompt(Stance stance) {
+    switch (stance) {
+        case Stance::facilitative:
+            return "Ask, and hold your own ideas back: \xE2\x80\x9CWhat do you notice?\xE2\x80\x9D, "
+                   "\xE2\x80\x9CWhat might you try?\xE2\x80\x9D";
+        case Stance::dialogical:
+            return "Think it through together: offer your ideas as possibilities, and ask what your partner makes of "
+                   "them.";
+        case Stance::directive:
+            return "Share what you know plainly, model it, and check it lands: \xE2\x80\x9CShall we try it "
+                   "together?\xE2\x80\x9D";
+        case Stance::not_set: break;
+    }
+    return "Choose how you will coach in this meeting; you can change it at any moment.";
+}
+
+// A gentle hint from the coachee's career stage; never a push towards directive.
+const char* stage_hint(CareerStage stage) {
+    switch (stage) {
+        case CareerStage::trainee:
+        case CareerStage::early_career:
+            return "Early in a career, seeing a step modelled often helps; questions that build their own judgement "
+                   "matter just as much.";
+        case CareerStage::establishing:
+            return "Many teachers at this stage get most from thinking it through together.";
+        case CareerStage::experienced:
+            return "Experienced teachers often get most from questions that let them lead.";
+        case CareerStage::not_set: break;
+    }
+    return "";
+}
+
+}  // namespace
+
+void App::refresh_meeting() {
+    ui::MeetingView& view = view_.meeting;
+    if (!store_ || !open_meeting_) return;
+    auto record = load_record(*store_, Kind::meeting, *open_meeting_);
+    if (!record || record.value().is_deleted()) {
+        view_.screen = ui::Screen::pairings;
+        open_meeting_.reset();
+        return;
+    }
+    const Meeting meeting = from_record<Meeting>(record.value());
+    std::string coachee_name;
+    CareerStage stage = CareerStage::not_set;
+    if (auto pairing = load<Pairing>(*store_, meeting.pairing)) {
+        const RecordId partner =
+            own_person_ && pairing.value().coachee == *own_person_ ? pairing.value().coach : pairing.value().coachee;
+        if (auto person = load<Person>(*store_, partner)) coachee_name = person.value().display_name;
+        if (auto coachee = load<Person>(*store_, pairing.value().coachee)) stage = coachee.value().career_stage;
+        selected_pairing_ = meeting.pairing;
+    }
+    const bool typing_note = view.id == meeting.meta.id;
+    view.id = meeting.meta.id;
+    view.title = coachee_name.empty() ? "Meeting" : "Meeting with " + coachee_name;
+    view.details = forms_.build(record.value(), meeting_details_form(), view_.read_only);
+    view.stance_prompt = stance_prompt(meeting.stance);
+    view.stage_hint = stage_hint(stage);
+    ui::RecordForm conversation = forms_.build(record.value(), meeting_model_form(meeting.model), view_.read_only);
+    const ui::RecordForm notes = forms_.build(record.value(), meeting_notes_form(), view_.read_only);
+    conversation.fields.insert(conversation.fields.end(), notes.fields.begin(), notes.fields.end());
+    view.conversation = std::move(conversation);
+    // What is being typed stays as typed; a note opened afresh shows what is stored.
+    if (!typing_note) {
+        const std::optional<Note> note = private_note_of(meeting.meta.id);
+        view.private_note = note ? note->body : std::string();
+    }
+    view.private_problem = private_note_problem_;
+}
+
 std::string App::test_state_json() const {
     JsonWriter json;
     json.begin_object();
     json.key("screen").string(ui::screen_info(view_.screen).id);
+    if (view_.screen == ui::Screen::meeting && open_meeting_) json.key("recordId").string(open_meeting_->hex());
     const std::optional<store::SaveProgress> progress = save_progress();
     json.key("saveStatus").string(save_status().word);
     json.key("lastCommitSeq").number(static_cast<double>(progress ? progress->last_commit_seq : 0));

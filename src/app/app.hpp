@@ -146,6 +146,11 @@ private:
     void edit_field(const ui::EditField& edit);
     void add_person();
     void begin_new_pairing();
+    void new_meeting(const RecordId& pairing);
+    void edit_private_note(const ui::EditPrivateNote& edit);
+    // The user's private note on `meeting`, if they wrote one.
+    std::optional<Note> private_note_of(const RecordId& meeting);
+    void refresh_meeting();
     void create_pairing();
     // Rebuilds the view model of the screen shown from the records.
     void refresh_screen();
@@ -192,6 +197,8 @@ private:
     std::optional<RecordId> selected_person_;
     std::optional<RecordId> selected_pairing_;
     bool creating_pairing_ = false;
+    std::optional<RecordId> open_meeting_;
+    std::string private_note_problem_;
     // The new pairing's choices, as ids (the view shows them as indexes).
     std::optional<RecordId> new_coach_, new_coachee_;
     std::optional<store::CoachingQueries> queries_;

@@ -36,6 +36,52 @@ constexpr FormFieldDefinition pairing_fields[] = {
     {Pairing::fields::ends_on, ui::FormFieldType::date, "Ends on", "Leave empty while it goes on"},
 };
 
+constexpr const char* meeting_kinds[] = {"Planning", "Debrief", "Modelling", "Feedback"};
+constexpr const char* meeting_statuses[] = {"Planned", "Held", "Cancelled"};
+constexpr const char* stances[] = {"Not chosen", "Facilitative", "Dialogical", "Directive"};
+
+using Type = ui::FormFieldType;
+using M = MeetingFields;
+// Every field of the meeting editor, part after part (the spans below).
+constexpr FormFieldDefinition meeting_fields[] = {
+    // details: 7
+    {M::held_on, Type::date, "Date", "For example 2026-11-24"},
+    {M::duration_minutes, Type::number, "Length (minutes)", "For example 30"},
+    {M::meeting_kind, Type::choice, "Kind of meeting", "", meeting_kinds},
+    {M::status, Type::choice, "Status", "", meeting_statuses},
+    {M::model, Type::choice, "Model", "", models},
+    {M::stance, Type::choice, "Your stance", "", stances},
+    {M::next_on, Type::date, "Next meeting", "When you will meet again, for example 2026-12-08"},
+    // GROW: 4
+    {M::grow_goal, Type::paragraph, "Goal", "What do you want from this conversation?"},
+    {M::grow_reality, Type::paragraph, "Reality", "What is happening now? What have you noticed?"},
+    {M::grow_options, Type::paragraph, "Options", "What could you do? What else?"},
+    {M::grow_will, Type::paragraph, "Will", "What will you do, and by when?"},
+    // BASIC: 5
+    {M::basic_background, Type::paragraph, "Background", "What has led to this?"},
+    {M::basic_aim, Type::paragraph, "Aim", "What would success look like?"},
+    {M::basic_strategy, Type::paragraph, "Strategy", "Which approach will you take?"},
+    {M::basic_implementation, Type::paragraph, "Implementation", "What exactly happens, and when?"},
+    {M::basic_commitment, Type::paragraph, "Commitment", "What are you committing to?"},
+    // Impact Cycle: 6
+    {M::impact_reality, Type::paragraph, "Identify: current reality", "What does the video, student work or conversation show?"},
+    {M::impact_goal, Type::paragraph, "Identify: goal and its measure", "Powerful, easy, emotionally compelling, reachable, student-focused"},
+    {M::impact_strategy_checklist, Type::paragraph, "Learn: the strategy's steps", "A checklist of the strategy, step by step"},
+    {M::impact_modelling, Type::paragraph, "Learn: modelling", "How will the strategy be seen in action?"},
+    {M::impact_progress, Type::paragraph, "Improve: progress against the measure", "What does the measure show now?"},
+    {M::impact_next_actions, Type::paragraph, "Improve: next actions", "What comes next?"},
+    // action-step coaching: 5
+    {M::step_praise, Type::paragraph, "Precise praise", "What went well, exactly?"},
+    {M::step_probe, Type::paragraph, "Probe", "A question that leads to the step"},
+    {M::step_see_it, Type::paragraph, "See it", "The model or exemplar"},
+    {M::step_name_it, Type::paragraph, "Name it", "The step in a few words"},
+    {M::step_do_it, Type::paragraph, "Do it", "Rehearsal: the rounds and the feedback on each"},
+    // notes: 1
+    {M::shared_notes, Type::paragraph, "Shared notes", "What you both see after sharing", {}, 6},
+};
+static_assert(std::size(meeting_fields) == 7 + 4 + 5 + 6 + 5 + 1, "the parts' spans below count these");
+constexpr std::span<const FormFieldDefinition> all_meeting_fields{meeting_fields};
+
 constexpr FormFieldDefinition person_fields[] = {
     {Person::fields::display_name, ui::FormFieldType::line, "Name", "First name and surname"},
     {Person::fields::subject, ui::FormFieldType::line, "Subject or year group", "For example: Year 4, or chemistry"},
@@ -106,10 +152,28 @@ std::span<const FormFieldDefinition> pairing_form() { return pairing_fields; }
 const char* choice_name(Cadence cadence) { return cadences[static_cast<std::size_t>(cadence)]; }
 const char* choice_name(CoachingModel model) { return models[static_cast<std::size_t>(model)]; }
 
+std::span<const FormFieldDefinition> meeting_details_form() { return all_meeting_fields.subspan(0, 7); }
+
+std::span<const FormFieldDefinition> meeting_model_form(CoachingModel model) {
+    switch (model) {
+        case CoachingModel::grow: return all_meeting_fields.subspan(7, 4);
+        case CoachingModel::basic: return all_meeting_fields.subspan(11, 5);
+        case CoachingModel::impact_cycle: return all_meeting_fields.subspan(16, 6);
+        case CoachingModel::action_step: return all_meeting_fields.subspan(22, 5);
+        case CoachingModel::open_conversation: break;
+    }
+    return {};
+}
+
+std::span<const FormFieldDefinition> meeting_notes_form() { return all_meeting_fields.subspan(27, 1); }
+
+const char* choice_name(MeetingKind kind) { return meeting_kinds[static_cast<std::size_t>(kind)]; }
+
 std::span<const FormFieldDefinition> form_for(Kind kind) {
     switch (kind) {
         case Kind::person: return person_form();
         case Kind::pairing: return pairing_form();
+        case Kind::meeting: return all_meeting_fields;
         default: return {};
     }
 }

@@ -31,7 +31,17 @@ struct FormFieldDefinition {
 std::span<const FormFieldDefinition> person_form();
 // The fields of a pairing that Pairings offers.
 std::span<const FormFieldDefinition> pairing_form();
-// The form the screens offer for records of `kind`; empty for kinds with none.
+// The meeting editor's parts: when and how (date, length, kind, status,
+// model, stance, next meeting); the fields of the meeting's model (none for
+// an open conversation); and the shared notes.
+std::span<const FormFieldDefinition> meeting_details_form();
+std::span<const FormFieldDefinition> meeting_model_form(CoachingModel model);
+std::span<const FormFieldDefinition> meeting_notes_form();
+// The words for a choice of meeting kind ("Debrief").
+const char* choice_name(MeetingKind kind);
+
+// The form the screens offer for records of `kind` (for a meeting, all its
+// parts); empty for kinds with none.
 std::span<const FormFieldDefinition> form_for(Kind kind);
 
 // The words for a choice, as the forms offer it ("Fortnightly", "GROW").

@@ -98,8 +98,25 @@ struct EditNewPairing {
 // Start the pairing chosen so far, and show it.
 struct CreatePairing {};
 
+// Record a new meeting of pairing `pairing`, and open it.
+struct NewMeeting {
+    RecordId pairing;
+};
+
+// Open the meeting `id` in the meeting editor.
+struct OpenMeeting {
+    RecordId id;
+};
+
+// The text of the user's private note on meeting `meeting`.
+struct EditPrivateNote {
+    RecordId meeting;
+    std::string text;
+};
+
 using Command = std::variant<NavigateTo, SetTheme, ChangeTextSize, SetSidebarWidth, ChooseFileToOpen, DismissNotice,
                              EditProfile, RetrySaving, ExportRecords, UseRecordsHere, EditField, SelectRecord,
-                             EditNewPersonName, AddPerson, BeginNewPairing, EditNewPairing, CreatePairing>;
+                             EditNewPersonName, AddPerson, BeginNewPairing, EditNewPairing, CreatePairing, NewMeeting,
+                             OpenMeeting, EditPrivateNote>;
 
 }  // namespace tandem::ui

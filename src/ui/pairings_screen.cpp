@@ -102,6 +102,14 @@ void draw_pairings(const PairingsView& view, bool read_only, std::vector<Command
         ImGui::EndDisabled();
     } else if (!view.form.fields.empty()) {
         if (view.allowance) draw_allowance(*view.allowance);
+        ImGui::BeginDisabled(read_only);
+        if (view.selected && action_button("Record a meeting")) commands.push_back(NewMeeting{*view.selected});
+        ImGui::EndDisabled();
+        ImGui::Dummy(ImVec2(0, px(8)));
+        for (const PairingRow& meeting : view.meetings)
+            if (list_row(meeting.id.hex().c_str(), meeting.title, meeting.detail, false))
+                commands.push_back(OpenMeeting{meeting.id});
+        ImGui::Dummy(ImVec2(0, px(16)));
         draw_form(view.form, commands);
     } else if (!view.rows.empty()) {
         field_help("Choose a pairing in the list to see its agreement and time.");

@@ -68,7 +68,7 @@ std::string format_preferences(const Preferences& preferences) {
     text += preferences.theme == Theme::dark ? "dark" : "light";
     text += "\ntext-size=" + std::to_string(preferences.text_size_percent);
     text += "\nscreen=";
-    text += screen_info(preferences.screen).id;
+    text += screen_info(parent_screen(preferences.screen)).id;
     text += "\nsidebar=" + std::to_string(preferences.sidebar_width);
     text += "\n";
     return text;

@@ -15,6 +15,10 @@ constexpr ScreenInfo screens[] = {
     {Screen::settings, "settings", "Settings", "Who you are, and how Tandem looks on this device."},
 };
 
+constexpr ScreenInfo opened_screens[] = {
+    {Screen::meeting, "meeting", "Meeting", "What you talked about, the step you agreed, and when you meet next."},
+};
+
 }  // namespace
 
 std::span<const ScreenInfo> all_screens() { return screens; }
@@ -22,8 +26,12 @@ std::span<const ScreenInfo> all_screens() { return screens; }
 const ScreenInfo& screen_info(Screen screen) {
     for (const ScreenInfo& info : screens)
         if (info.screen == screen) return info;
+    for (const ScreenInfo& info : opened_screens)
+        if (info.screen == screen) return info;
     assert(false && "every Screen has an entry");
     return screens[0];
 }
+
+Screen parent_screen(Screen screen) { return screen == Screen::meeting ? Screen::pairings : screen; }
 
 }  // namespace tandem::ui

@@ -6,7 +6,9 @@
 
 namespace tandem::ui {
 
-enum class Screen { today, people, pairings, library, search, settings };
+// The sidebar's screens, then the screens opened from them (a meeting from
+// its pairing), which show one record.
+enum class Screen { today, people, pairings, library, search, settings, meeting };
 
 // What the sidebar and the screen's heading show. Static strings.
 struct ScreenInfo {
@@ -16,10 +18,13 @@ struct ScreenInfo {
     const char* purpose;  // one sentence under the heading
 };
 
-// Every screen, in sidebar order.
+// The sidebar's screens, in order.
 std::span<const ScreenInfo> all_screens();
 
-// The entry for one screen.
+// The entry for any screen.
 const ScreenInfo& screen_info(Screen screen);
+
+// The sidebar screen a screen is opened from (itself for sidebar screens).
+Screen parent_screen(Screen screen);
 
 }  // namespace tandem::ui

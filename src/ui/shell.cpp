@@ -51,7 +51,7 @@ void draw_sidebar(const ShellView& view, const Fonts& fonts, float height, std::
 
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, px(2)));
     for (const ScreenInfo& info : all_screens()) {
-        if (nav_item(info.title, info.screen == view.screen)) commands.push_back(NavigateTo{info.screen});
+        if (nav_item(info.title, info.screen == parent_screen(view.screen))) commands.push_back(NavigateTo{info.screen});
     }
     ImGui::PopStyleVar();
 
@@ -216,6 +216,7 @@ void draw_content(const ShellView& view, const Fonts& fonts, float height, std::
         case Screen::settings: draw_settings(view, commands); break;
         case Screen::people: draw_people(view.people, view.read_only, commands); break;
         case Screen::pairings: draw_pairings(view.pairings, view.read_only, commands); break;
+        case Screen::meeting: draw_meeting(view.meeting, view.read_only, commands); break;
         default:
             ImGui::Dummy(ImVec2(0, px(20)));
             ImGui::TextUnformatted("Nothing recorded yet.");

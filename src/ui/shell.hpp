@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "ui/command.hpp"
+#include "ui/meeting_screen.hpp"
 #include "ui/pairings_screen.hpp"
 #include "ui/people_screen.hpp"
 #include "ui/preferences.hpp"
@@ -63,6 +64,7 @@ struct ShellView {
     ProfileView profile;
     PeopleView people;      // kept current while People is shown
     PairingsView pairings;  // kept current while Pairings is shown
+    MeetingView meeting;    // kept current while a meeting is open
     std::optional<Banner> banner;
     bool read_only = false;      // the records cannot be changed here now
     bool records_kept = false;   // the records are kept on this device

@@ -157,6 +157,27 @@ export async function click(page, label) {
   await page.mouse.click(target.x + target.w / 2, target.y + target.h / 2);
 }
 
+// Waits until a widget of the last frame satisfies `predicate`, JavaScript
+// source of a function of one item, e.g. `(i) => i.label === "Name"`.
+export const waitForWidget = (page, predicate) =>
+  page.waitForFunction(`window.tandem.test.items().some(${predicate})`);
+
+// Types the user's own name in Settings, then adds each of `names` on People
+// (typed, then Enter), ending on People.
+export async function addPeople(page, ownName, names = []) {
+  await click(page, "Settings");
+  await click(page, "Your name");
+  await page.keyboard.type(ownName);
+  await waitForState(page, (s) => s.profile.name === ownName);
+  await click(page, "People");
+  for (const name of names) {
+    await click(page, "New person");
+    await page.keyboard.type(name);
+    await page.keyboard.press("Enter");
+    await waitForWidget(page, `(i) => i.role === "list-item" && i.label === ${JSON.stringify(name)} && i.value === true`);
+  }
+}
+
 // Scrolls with the mouse wheel over (x, y) until the widget labelled `label`
 // is drawn fully inside the viewport; fails after 20 turns of the wheel.
 export async function scrollTo(page, label, { x = 900, y = 400, delta = 240 } = {}) {

@@ -3,28 +3,16 @@
 // agreement kept after a reload.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useAppServer, openApp, openTandem, click, item, settle, scrollTo, waitForState, screenshot } from "./browser.mjs";
+import {
+  useAppServer, openApp, openTandem, click, item, settle, scrollTo, waitForState, waitForWidget as waitForItem, addPeople,
+  screenshot,
+} from "./browser.mjs";
 
 const app = useAppServer();
-const waitForItem = (page, predicate) => page.waitForFunction(`window.tandem.test.items().some(${predicate})`);
-
-async function addPeople(page, names) {
-  await click(page, "Settings");
-  await click(page, "Your name");
-  await page.keyboard.type("Ana Kowalska");
-  await waitForState(page, (s) => s.profile.name === "Ana Kowalska");
-  await click(page, "People");
-  for (const name of names) {
-    await click(page, "New person");
-    await page.keyboard.type(name);
-    await page.keyboard.press("Enter");
-    await waitForItem(page, `(i) => i.role === "list-item" && i.label === ${JSON.stringify(name)}`);
-  }
-}
 
 test("a pairing is started, its cadence and allowance changed, and it is kept", async () => {
   const { context, page, errors } = await openApp(app);
-  await addPeople(page, ["Sam Patel"]);
+  await addPeople(page, "Ana Kowalska", ["Sam Patel"]);
   await click(page, "Pairings");
   await waitForState(page, (s) => s.screen === "pairings");
   await click(page, "New pairing");

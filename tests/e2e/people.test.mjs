@@ -3,14 +3,15 @@
 // and everything still there after a reload.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useAppServer, openApp, openTandem, click, item, settle, waitForState, screenshot } from "./browser.mjs";
+import {
+  useAppServer, openApp, openTandem, click, item, settle, waitForState, waitForWidget as waitForItem, addPeople,
+  screenshot,
+} from "./browser.mjs";
 
 const app = useAppServer();
 
 const items = (page) => page.evaluate(() => window.tandem.test.items());
 const rows = async (page) => (await items(page)).filter((i) => i.role === "list-item").map((i) => i.label);
-const waitForItem = (page, predicate) =>
-  page.waitForFunction(`window.tandem.test.items().some(${predicate})`);
 
 test("people are added by name, given roles and a career stage, and kept", async () => {
   const { context, page, errors } = await openApp(app);
@@ -61,14 +62,7 @@ test("people are added by name, given roles and a career stage, and kept", async
 
 test("a name too long is refused beside the field, and what was typed stays in it", async () => {
   const { context, page, errors } = await openApp(app);
-  await click(page, "Settings");
-  await click(page, "Your name");
-  await page.keyboard.type("Ana");
-  await waitForState(page, (s) => s.profile.name === "Ana");
-  await click(page, "People");
-  await click(page, "New person");
-  await page.keyboard.type("Sam");
-  await page.keyboard.press("Enter");
+  await addPeople(page, "Ana", ["Sam"]);
   await waitForItem(page, `(i) => i.label === "Name" && i.value === "Sam"`);
   await click(page, "Name");
   await page.keyboard.press("End");

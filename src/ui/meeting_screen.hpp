@@ -1,0 +1,31 @@
+#pragma once
+// The meeting editor: when and how the conversation went, the coach's
+// stance with a prompt that suits it, the fields of the meeting's model
+// (GROW, BASIC, Impact Cycle, action-step), the shared notes, and the
+// user's private note, which looks unmistakably different and never leaves
+// this device.
+
+#include <string>
+#include <vector>
+
+#include "core/record_id.hpp"
+#include "ui/command.hpp"
+#include "ui/record_form.hpp"
+
+namespace tandem::ui {
+
+struct MeetingView {
+    RecordId id;
+    std::string title;          // "Meeting with Sam Patel"
+    RecordForm details;         // date, length, kind, status, model, stance, next meeting
+    std::string stance_prompt;  // a prompt that suits the stance chosen
+    std::string stage_hint;     // a gentle hint from the coachee's career stage; may be empty
+    RecordForm conversation;    // the model's fields, then the shared notes
+    std::string private_note;   // the user's own, as typed
+    std::string private_problem;
+};
+
+// Draws the screen's body (under its heading), appending the user's requests.
+void draw_meeting(const MeetingView& view, bool read_only, std::vector<Command>& commands);
+
+}  // namespace tandem::ui

@@ -1,0 +1,71 @@
+// The meeting editor, through the real UI: a GROW meeting recorded from its
+// pairing, a stance chosen, the model's fields and a private note typed, and
+// all of it there after a reload, the private note still marked private.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import {
+  useAppServer, openApp, openTandem, click, item, settle, scrollTo, waitForState, waitForWidget as waitForItem, addPeople,
+  screenshot,
+} from "./browser.mjs";
+
+const app = useAppServer();
+
+async function pairingOfAnaAndSam(page) {
+  await addPeople(page, "Ana Kowalska", ["Sam Patel"]);
+  await click(page, "Pairings");
+  await click(page, "New pairing");
+  await click(page, "Coachee");
+  await click(page, "Sam Patel");
+  await click(page, "Start pairing");
+  await waitForItem(page, `(i) => i.label === "Usual model"`);
+  await click(page, "Usual model");
+  await click(page, "GROW");
+  await waitForItem(page, `(i) => i.label === "Usual model" && i.value === "GROW"`);
+}
+
+test("a GROW meeting with a stance and a private note is recorded and kept", async () => {
+  const { context, page, errors } = await openApp(app);
+  await pairingOfAnaAndSam(page);
+  await click(page, "Record a meeting");
+  const opened = await waitForState(page, (s) => s.screen === "meeting");
+  assert.match(opened.recordId, /^[0-9a-f]{32}$/);
+  await waitForItem(page, `(i) => i.label === "Model" && i.value === "GROW"`);
+  await click(page, "Your stance");
+  await click(page, "Dialogical");
+  await waitForItem(page, `(i) => i.label === "Your stance" && i.value === "Dialogical"`);
+
+  await scrollTo(page, "Goal");
+  await click(page, "Goal");
+  await page.keyboard.type("Calmer starts to lessons");
+  await scrollTo(page, "Reality");
+  await click(page, "Reality");
+  await page.keyboard.type("Year 9 take 6 minutes to settle.");
+  await scrollTo(page, "Will");
+  await click(page, "Will");
+  await page.keyboard.type("Entry routine on the board, from Monday.");
+  await scrollTo(page, "Private note");
+  await click(page, "Private note");
+  await page.keyboard.type("I talked too much; ask more next time.");
+  await waitForItem(page, `(i) => i.label === "Private note" && i.value === "I talked too much; ask more next time."`);
+  await waitForState(page, (s) => s.saveStatus === "saved");
+  await settle(page);
+  await screenshot(page, "meeting-private-note");
+
+  await page.reload();
+  await openTandem(page);
+  await waitForState(page, (s) => s.saveStatus === "saved" && s.screen === "pairings");
+  await click(page, "Ana Kowalska coaching Sam Patel");
+  await waitForItem(page, `(i) => i.role === "list-item" && i.label.startsWith("Meeting on ")`);
+  const row = (await page.evaluate(() => window.tandem.test.items())).find((i) => i.label.startsWith("Meeting on "));
+  await page.mouse.click(row.x + row.w / 2, row.y + row.h / 2);
+  await waitForState(page, (s) => s.screen === "meeting" && s.recordId === opened.recordId);
+  await waitForItem(page, `(i) => i.label === "Your stance" && i.value === "Dialogical"`);
+  await scrollTo(page, "Goal");
+  assert.equal((await item(page, "Goal")).value, "Calmer starts to lessons");
+  await scrollTo(page, "Private note");
+  assert.equal((await item(page, "Private note")).value, "I talked too much; ask more next time.");
+  await settle(page);
+  await screenshot(page, "meeting-reloaded");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
