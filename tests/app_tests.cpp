@@ -88,7 +88,8 @@ TEST_CASE("navigation commands change the screen and the test state") {
     App& app = opened.app;
     CHECK(app.test_state_json() ==
           R"({"screen":"today","saveStatus":"saved","lastCommitSeq":4,"lastSavedSeq":4,"sqliteVersion":"3.40.1","cryptoSelfTest":"passed",)"
-          R"("theme":"light","textSize":100,"sidebarWidth":232,"notice":"","profile":{"name":"","subject":""}})");
+          R"("theme":"light","textSize":100,"sidebarWidth":232,"notice":"","profile":{"name":"","subject":""},)"
+          R"("counts":{"people":0,"pairings":0,"meetings":0,"actionSteps":0,"notes":0}})");
     app.dispatch(ui::NavigateTo{ui::Screen::library});
     CHECK(app.screen() == ui::Screen::library);
     CHECK(app.test_state_json().find(R"("screen":"library")") != std::string::npos);
@@ -179,9 +180,11 @@ TEST_CASE("sizes read as a file manager shows them") {
 
 namespace {
 
-std::string state_profile(const App& app) {
+// The test state's profile member: "profile":{...}.
+std::string state_profile(App& app) {
     const std::string json = app.test_state_json();
-    return json.substr(json.find(R"("profile":)"));
+    const std::size_t at = json.find(R"("profile":)");
+    return json.substr(at, json.find('}', at) + 1 - at);
 }
 
 }  // namespace
@@ -190,15 +193,15 @@ TEST_CASE("typing a name creates the own profile, and later edits change it fiel
     OpenedApp opened;
     App& app = opened.app;
     CHECK_FALSE(app.own_person().has_value());
-    CHECK(state_profile(app) == R"("profile":{"name":"","subject":""}})");
+    CHECK(state_profile(app) == R"("profile":{"name":"","subject":""})");
     app.dispatch(ui::EditProfile{ui::ProfileField::name, "\xC3\x89l\xC3\xA8ve"});  // Élève
     REQUIRE(app.own_person().has_value());
-    CHECK(state_profile(app) == "\"profile\":{\"name\":\"\xC3\x89l\xC3\xA8ve\",\"subject\":\"\"}}");
+    CHECK(state_profile(app) == "\"profile\":{\"name\":\"\xC3\x89l\xC3\xA8ve\",\"subject\":\"\"}");
     const RecordId id = *app.own_person();
     app.dispatch(ui::EditProfile{ui::ProfileField::subject, "Year 4"});
     app.dispatch(ui::EditProfile{ui::ProfileField::name, "Ana Kowalska"});
     CHECK(*app.own_person() == id);
-    CHECK(state_profile(app) == R"("profile":{"name":"Ana Kowalska","subject":"Year 4"}})");
+    CHECK(state_profile(app) == R"("profile":{"name":"Ana Kowalska","subject":"Year 4"})");
     CHECK(app.shell_view().profile.name.problem.empty());
     CHECK(app.test_state_json().find(R"("saveStatus":"saved")") != std::string::npos);
 }
@@ -215,7 +218,7 @@ TEST_CASE("what you teach, typed before a name, is kept with the name once given
     CHECK(app.shell_view().profile.name.problem == "Your partner sees this name, so it cannot be empty.");
     app.dispatch(ui::EditProfile{ui::ProfileField::name, "Sam"});
     REQUIRE(app.own_person().has_value());
-    CHECK(state_profile(app) == R"("profile":{"name":"Sam","subject":"Secondary science"}})");
+    CHECK(state_profile(app) == R"("profile":{"name":"Sam","subject":"Secondary science"})");
     CHECK(app.shell_view().profile.subject.problem.empty());
     CHECK(app.shell_view().profile.name.problem.empty());
 }
@@ -227,7 +230,7 @@ TEST_CASE("a value that cannot be kept stays as typed, with the reason, and the 
     app.dispatch(ui::EditProfile{ui::ProfileField::name, ""});
     CHECK(app.shell_view().profile.name.text.empty());
     CHECK(app.shell_view().profile.name.problem == "Your partner sees this name, so it cannot be empty.");
-    CHECK(state_profile(app) == R"("profile":{"name":"Sam","subject":""}})");
+    CHECK(state_profile(app) == R"("profile":{"name":"Sam","subject":""})");
 
     std::string long_name;
     for (int i = 0; i < 101; ++i) long_name += "\xC5\x81";  // 101 characters, 202 bytes
@@ -265,7 +268,7 @@ int count_requests(const std::vector<HostRequest>& requests) {
     return count;
 }
 
-std::string save_word(const App& app) {
+std::string save_word(App& app) {
     const std::string json = app.test_state_json();
     const std::size_t at = json.find(R"("saveStatus":")") + 14;
     return json.substr(at, json.find('"', at) - at);
@@ -292,7 +295,7 @@ TEST_CASE("the profile is kept in the page store and is there on the next visit"
     REQUIRE(again.own_person().has_value());
     CHECK(again.shell_view().profile.name.text == "Ana Kowalska");
     CHECK(again.shell_view().profile.subject.text == "Year 5");
-    CHECK(state_profile(again) == R"("profile":{"name":"Ana Kowalska","subject":"Year 5"}})");
+    CHECK(state_profile(again) == R"("profile":{"name":"Ana Kowalska","subject":"Year 5"})");
 }
 
 TEST_CASE("a full store: the banner says so, the edit stays, and it lands when retried") {
@@ -309,7 +312,7 @@ TEST_CASE("a full store: the banner says so, the edit stays, and it lands when r
     REQUIRE(app.shell_view().banner->actions.size() == 2);
     CHECK(std::holds_alternative<ui::RetrySaving>(app.shell_view().banner->actions[0].command));
     CHECK(std::holds_alternative<ui::ExportRecords>(app.shell_view().banner->actions[1].command));
-    CHECK(state_profile(app) == R"("profile":{"name":"Sam","subject":""}})");  // in memory meanwhile
+    CHECK(state_profile(app) == R"("profile":{"name":"Sam","subject":""})");  // in memory meanwhile
     CHECK(app.retry_delay_ms() == 500);
 
     app.dispatch(ui::RetrySaving{});  // still full
@@ -350,7 +353,7 @@ TEST_CASE("a browser that keeps nothing: records in memory, said plainly, with a
     REQUIRE(app.shell_view().banner.has_value());
     CHECK(app.shell_view().banner->title == "This browser will not keep your records");
     app.dispatch(ui::EditProfile{ui::ProfileField::name, "Sam"});
-    CHECK(state_profile(app) == R"("profile":{"name":"Sam","subject":""}})");
+    CHECK(state_profile(app) == R"("profile":{"name":"Sam","subject":""})");
     app.dispatch(ui::ExportRecords{});
     const auto requests = app.take_host_requests();
     REQUIRE(requests.size() == 1);
@@ -780,4 +783,16 @@ TEST_CASE("Meetings: the private note is its author's alone, and emptying it del
     CHECK(opened.store().load_all(Kind::note).value()[0].is_deleted());
     app.dispatch(ui::OpenMeeting{id});
     CHECK(app.shell_view().meeting.private_note.empty());
+}
+
+TEST_CASE("the test state counts the records by kind, deleted ones left out") {
+    AppWithPairing opened;
+    App& app = opened.app;
+    app.dispatch(ui::NewMeeting{opened.pairing});
+    const RecordId meeting = app.shell_view().meeting.id;
+    app.dispatch(ui::EditPrivateNote{meeting, "Mine alone."});
+    CHECK(app.test_state_json().find(R"("counts":{"people":3,"pairings":1,"meetings":1,"actionSteps":0,"notes":1})") !=
+          std::string::npos);
+    app.dispatch(ui::EditPrivateNote{meeting, ""});
+    CHECK(app.test_state_json().find(R"("notes":0)") != std::string::npos);
 }

@@ -874,7 +874,7 @@ void App::refresh_meeting() {
     view.private_problem = private_note_problem_;
 }
 
-std::string App::test_state_json() const {
+std::string App::test_state_json() {
     JsonWriter json;
     json.begin_object();
     json.key("screen").string(ui::screen_info(view_.screen).id);
@@ -896,6 +896,17 @@ std::string App::test_state_json() const {
     json.key("profile").begin_object();
     json.key("name").string(stored.display_name);
     json.key("subject").string(stored.subject);
+    json.end_object();
+    store::RecordCounts counts;
+    if (queries_) {
+        if (auto counted = queries_->counts()) counts = counted.value();
+    }
+    json.key("counts").begin_object();
+    json.key("people").number(static_cast<double>(counts.people));
+    json.key("pairings").number(static_cast<double>(counts.pairings));
+    json.key("meetings").number(static_cast<double>(counts.meetings));
+    json.key("actionSteps").number(static_cast<double>(counts.action_steps));
+    json.key("notes").number(static_cast<double>(counts.notes));
     json.end_object();
     json.end_object();
     return json.text();

@@ -134,10 +134,12 @@ public:
 
     // The test hook's state(): {screen, saveStatus, lastCommitSeq,
     // lastSavedSeq, sqliteVersion, cryptoSelfTest, theme, textSize,
-    // sidebarWidth, notice, profile: {name, subject}}, the profile as stored
+    // sidebarWidth, notice, profile: {name, subject}, counts: {people,
+    // pairings, meetings, actionSteps, notes}}, plus recordId on a screen
+    // that shows one record; the profile as stored
     // (empty strings before there is one). saveStatus is one of opening,
     // saved, saving, failed, memory, elsewhere, read-only, damaged.
-    std::string test_state_json() const;
+    std::string test_state_json();
 
 private:
     void edit_profile(const ui::EditProfile& edit);

@@ -86,6 +86,10 @@ Result<CoachingQueries, StoreError> CoachingQueries::prepare(Database& db) {
          "UNION ALL SELECT NULL, '', s.status, count(*) FROM action_step s "
          "LEFT JOIN priority p ON p.id = s.priority AND p.deleted = 0 WHERE s.deleted = 0 AND p.id IS NULL "
          "GROUP BY s.status) ORDER BY priority IS NULL, title, priority"},
+        {&queries.counts_,
+         "SELECT (SELECT count(*) FROM person WHERE deleted = 0), (SELECT count(*) FROM pairing WHERE deleted = 0), "
+         "(SELECT count(*) FROM meeting WHERE deleted = 0), (SELECT count(*) FROM action_step WHERE deleted = 0), "
+         "(SELECT count(*) FROM note WHERE deleted = 0)"},
     };
     if (auto prepared = db.prepare_all(sql); !prepared) return fail(prepared.error());
     return queries;
@@ -194,6 +198,15 @@ Result<std::vector<PrioritySteps>, StoreError> CoachingQueries::steps_by_priorit
         if (none[0] + none[1] + none[2] + none[3] == 0) rows.pop_back();
     }
     return rows;
+}
+
+Result<RecordCounts, StoreError> CoachingQueries::counts() {
+    RecordCounts counts;
+    auto done = counts_.each_row([&](const Statement& row) {
+        counts = RecordCounts{row.integer(0), row.integer(1), row.integer(2), row.integer(3), row.integer(4)};
+    });
+    if (!done) return fail(done.error());
+    return counts;
 }
 
 }  // namespace tandem::store

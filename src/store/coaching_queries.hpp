@@ -66,6 +66,17 @@ struct PrioritySteps {
     StepCounts counts{};
 };
 
+// How many records of the kinds the screens count there are (not deleted).
+struct RecordCounts {
+    std::int64_t people = 0;
+    std::int64_t pairings = 0;
+    std::int64_t meetings = 0;
+    std::int64_t action_steps = 0;
+    std::int64_t notes = 0;
+
+    bool operator==(const RecordCounts&) const = default;
+};
+
 class CoachingQueries {
 public:
     // Prepares the statements; fails only on a schema that is not current.
@@ -82,12 +93,14 @@ public:
     Result<StepCounts, StoreError> steps_by_status(const std::optional<RecordId>& pairing);
     // Steps by status for each priority, then those with none.
     Result<std::vector<PrioritySteps>, StoreError> steps_by_priority();
+    // The records that are not deleted, counted by kind.
+    Result<RecordCounts, StoreError> counts();
 
 private:
     CoachingQueries() = default;
 
     Statement planned_meetings_, next_meetings_, steps_due_, last_met_, timeline_, pairing_period_, hours_,
-        steps_by_status_, steps_by_priority_;
+        steps_by_status_, steps_by_priority_, counts_;
 };
 
 }  // namespace tandem::store
