@@ -736,7 +736,7 @@ TEST_CASE("Meetings: recorded from the pairing, with the pairing's model and the
     app.dispatch(ui::NavigateTo{ui::Screen::pairings});
     REQUIRE(app.shell_view().pairings.meetings.size() == 1);
     CHECK(app.shell_view().pairings.meetings[0].title.rfind("Meeting on ", 0) == 0);
-    CHECK(app.shell_view().pairings.meetings[0].detail == "Debrief \xC2\xB7 Action-step coaching");
+    CHECK(app.shell_view().pairings.meetings[0].detail == "Calmer starts to lessons");  // its first words
 }
 
 TEST_CASE("Meetings: each stance has its own prompt, with a hint from the coachee's career stage") {

@@ -526,17 +526,12 @@ void App::new_meeting(const RecordId& pairing_id) {
 }
 
 std::optional<Note> App::private_note_of(const RecordId& meeting) {
-    if (!store_ || !own_person_) return std::nullopt;
-    auto notes = store_->load_all(Kind::note);
-    if (!notes) return std::nullopt;
-    for (const Record& record : notes.value()) {
-        if (record.is_deleted() || record.visibility != Visibility::private_to_author ||
-            record.created_by != *own_person_)
-            continue;
-        Note note = from_record<Note>(record);
-        if (note.meeting && *note.meeting == meeting) return note;
-    }
-    return std::nullopt;
+    if (!store_ || !own_person_ || !queries_) return std::nullopt;
+    auto found = queries_->private_note(meeting, *own_person_);
+    if (!found || !found.value()) return std::nullopt;
+    auto note = load<Note>(*store_, *found.value());
+    if (!note) return std::nullopt;
+    return std::move(note).value();
 }
 
 // A private note is a Note record of its author's alone: made with the first
@@ -703,24 +698,17 @@ void App::refresh_pairings() {
     }
     view.form = forms_.build(*selected, pairing_form(), view_.read_only);
     view.meetings.clear();
-    if (auto meetings = store_->load_all(Kind::meeting)) {
-        std::vector<Meeting> own;
-        for (const Record& record : meetings.value()) {
-            if (record.is_deleted()) continue;
-            Meeting meeting = from_record<Meeting>(record);
-            if (meeting.pairing == selected->id) own.push_back(std::move(meeting));
-        }
-        std::stable_sort(own.begin(), own.end(), [](const Meeting& a, const Meeting& b) { return a.held_on > b.held_on; });
-        for (const Meeting& meeting : own) {
-            std::string detail = choice_name(meeting.meeting_kind);
-            if (meeting.model != CoachingModel::open_conversation)
-                detail += std::string(" \xC2\xB7 ") + choice_name(meeting.model);
-            if (meeting.status == MeetingStatus::planned) detail += " \xC2\xB7 planned";
-            if (meeting.status == MeetingStatus::cancelled) detail += " \xC2\xB7 cancelled";
-            view.meetings.push_back({meeting.meta.id, "Meeting on " + meeting.held_on.iso(), detail});
+    if (!queries_) return;
+    if (auto timeline = queries_->timeline(selected->id)) {
+        // The timeline is oldest first, and gives each meeting's first words.
+        for (auto entry = timeline.value().rbegin(); entry != timeline.value().rend(); ++entry) {
+            if (entry->kind != Kind::meeting) continue;
+            std::string detail = entry->summary.empty() ? std::string("Nothing written yet") : entry->summary;
+            if (entry->status == static_cast<std::int64_t>(MeetingStatus::planned)) detail = "Planned \xC2\xB7 " + detail;
+            if (entry->status == static_cast<std::int64_t>(MeetingStatus::cancelled)) detail = "Cancelled";
+            view.meetings.push_back({entry->id, "Meeting on " + entry->date.iso(), detail});
         }
     }
-    if (!queries_) return;
     if (auto used = queries_->hours_used(selected->id, today())) {
         const store::HoursUsed& hours = used.value();
         ui::AllowanceView allowance;

@@ -167,7 +167,6 @@ std::span<const FormFieldDefinition> meeting_model_form(CoachingModel model) {
 
 std::span<const FormFieldDefinition> meeting_notes_form() { return all_meeting_fields.subspan(27, 1); }
 
-const char* choice_name(MeetingKind kind) { return meeting_kinds[static_cast<std::size_t>(kind)]; }
 
 std::span<const FormFieldDefinition> form_for(Kind kind) {
     switch (kind) {

@@ -37,8 +37,6 @@ std::span<const FormFieldDefinition> pairing_form();
 std::span<const FormFieldDefinition> meeting_details_form();
 std::span<const FormFieldDefinition> meeting_model_form(CoachingModel model);
 std::span<const FormFieldDefinition> meeting_notes_form();
-// The words for a choice of meeting kind ("Debrief").
-const char* choice_name(MeetingKind kind);
 
 // The form the screens offer for records of `kind` (for a meeting, all its
 // parts); empty for kinds with none.

@@ -90,6 +90,9 @@ Result<CoachingQueries, StoreError> CoachingQueries::prepare(Database& db) {
          "SELECT (SELECT count(*) FROM person WHERE deleted = 0), (SELECT count(*) FROM pairing WHERE deleted = 0), "
          "(SELECT count(*) FROM meeting WHERE deleted = 0), (SELECT count(*) FROM action_step WHERE deleted = 0), "
          "(SELECT count(*) FROM note WHERE deleted = 0)"},
+        {&queries.private_note_,
+         "SELECT id FROM note WHERE meeting = ?1 AND created_by = ?2 AND visibility = 1 AND deleted = 0 "
+         "ORDER BY seq LIMIT 1"},
     };
     if (auto prepared = db.prepare_all(sql); !prepared) return fail(prepared.error());
     return queries;
@@ -207,6 +210,15 @@ Result<RecordCounts, StoreError> CoachingQueries::counts() {
     });
     if (!done) return fail(done.error());
     return counts;
+}
+
+Result<std::optional<RecordId>, StoreError> CoachingQueries::private_note(const RecordId& meeting,
+                                                                         const RecordId& author) {
+    std::optional<RecordId> found;
+    private_note_.bind_blob(1, meeting.bytes).bind_blob(2, author.bytes);
+    auto done = private_note_.each_row([&](const Statement& row) { found = id_at(row, 0); });
+    if (!done) return fail(done.error());
+    return found;
 }
 
 }  // namespace tandem::store

@@ -95,12 +95,14 @@ public:
     Result<std::vector<PrioritySteps>, StoreError> steps_by_priority();
     // The records that are not deleted, counted by kind.
     Result<RecordCounts, StoreError> counts();
+    // The private note `author` wrote on `meeting` (not deleted), if any.
+    Result<std::optional<RecordId>, StoreError> private_note(const RecordId& meeting, const RecordId& author);
 
 private:
     CoachingQueries() = default;
 
     Statement planned_meetings_, next_meetings_, steps_due_, last_met_, timeline_, pairing_period_, hours_,
-        steps_by_status_, steps_by_priority_, counts_;
+        steps_by_status_, steps_by_priority_, counts_, private_note_;
 };
 
 }  // namespace tandem::store
