@@ -848,6 +848,7 @@ void App::refresh_meeting() {
     view.id = meeting.meta.id;
     view.title = coachee_name.empty() ? "Meeting" : "Meeting with " + coachee_name;
     view.details = forms_.build(record.value(), meeting_details_form(), view_.read_only);
+    view.details.columns = 2;
     view.stance_prompt = stance_prompt(meeting.stance);
     view.stage_hint = stage_hint(stage);
     ui::RecordForm conversation = forms_.build(record.value(), meeting_model_form(meeting.model), view_.read_only);

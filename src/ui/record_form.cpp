@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
@@ -71,12 +73,17 @@ void draw_field(const RecordForm& form, const FormField& field, std::vector<Comm
 void draw_form(const RecordForm& form, std::vector<Command>& commands) {
     ImGui::PushID(form.id.hex().c_str());
     ImGui::BeginDisabled(form.read_only);
-    bool first = true;
-    for (const FormField& field : form.fields) {
-        if (!first) ImGui::Dummy(ImVec2(0, px(8)));
-        first = false;
-        draw_field(form, field, commands);
+    const bool grid = form.columns > 1 && ImGui::BeginTable("fields", form.columns, ImGuiTableFlags_SizingStretchSame,
+                                                            ImVec2(std::min(px(880), ImGui::GetContentRegionAvail().x), 0));
+    const std::size_t per_row = grid ? static_cast<std::size_t>(form.columns) : 1;
+    for (std::size_t i = 0; i < form.fields.size(); ++i) {
+        if (grid) ImGui::TableNextColumn();
+        // Between rows; in a grid's first row too, with no height, so that a
+        // cell's label does not take the text offset of the field beside it.
+        if (i >= per_row || grid) ImGui::Dummy(ImVec2(0, i >= per_row ? px(8) : 0.0f));
+        draw_field(form, form.fields[i], commands);
     }
+    if (grid) ImGui::EndTable();
     ImGui::EndDisabled();
     ImGui::PopID();
 }

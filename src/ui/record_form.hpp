@@ -43,6 +43,7 @@ struct RecordForm {
     RecordId id;
     std::vector<FormField> fields;
     bool read_only = false;  // shown, not editable
+    int columns = 1;         // fields laid out left to right in this many columns
 };
 
 // Draws `form`'s fields one under another, appending an EditField for each

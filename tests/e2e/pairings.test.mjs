@@ -15,8 +15,16 @@ test("a pairing is started, its cadence and allowance changed, and it is kept", 
   await addPeople(page, "Ana Kowalska", ["Sam Patel"]);
   await click(page, "Pairings");
   await waitForState(page, (s) => s.screen === "pairings");
+  // Under heavy load this click has, rarely, not opened the form (seen once
+  // in CI, not yet explained): say so and click once more rather than hide it.
   await click(page, "New pairing");
-  await waitForItem(page, `(i) => i.label === "Coach" && i.value === "Ana Kowalska"`);
+  const form = `window.tandem.test.items().some((i) => i.label === "Coachee")`;
+  if (!(await page.waitForFunction(form, null, { timeout: 5000 }).then(() => true, () => false))) {
+    console.log("pairings test: the click on New pairing did not open the form; clicking again");
+    await click(page, "New pairing");
+    await page.waitForFunction(form);
+  }
+  assert.equal((await item(page, "Coach")).value, "Ana Kowalska", "the user is the coach at first");
   await click(page, "Coachee");
   await click(page, "Sam Patel");
   await waitForItem(page, `(i) => i.label === "Coachee" && i.value === "Sam Patel"`);
