@@ -85,7 +85,7 @@ test(`${rounds} kills at random moments lose no saved edit and corrupt nothing (
     try {
       const context = `round ${round} (seed ${seed})`;
       if (round > 0 && round < rounds && next() < 0.2) {
-        // Killed while opening: loading the records, or (in a new profile) creating them.
+        // Killed while the page is still opening and reading the records.
         const page = browser.contexts()[0].pages()[0] || await browser.contexts()[0].newPage();
         page.goto(`${url}?test=1`).catch(() => {});
         await new Promise((resolve) => setTimeout(resolve, 100 + next() * 1500));
