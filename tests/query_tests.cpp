@@ -208,3 +208,44 @@ TEST_CASE("allowance years start on the pairing's anniversary") {
     CHECK(day_before.first == CalendarDate::from_ymd(2027, 9, 1));
     CHECK(day_before.last == CalendarDate::from_ymd(2028, 8, 31));
 }
+
+TEST_CASE("a record's parts are listed in their order, deleted and others' private ones left out") {
+    QueryFixture f;
+    auto queries = f.queries();
+    const RecordId me = f.graph.me;
+    using store::Parts;
+    CHECK(queries.parts(Parts::steps_of_meeting, f.graph.meeting, me).value() == std::vector<RecordId>{f.graph.step});
+    CHECK(queries.parts(Parts::history_of_step, f.graph.step, me).value() ==
+          std::vector<RecordId>{f.graph.status_change});
+    CHECK(queries.parts(Parts::tallies_of_observation, f.graph.observation, me).value() ==
+          std::vector<RecordId>{f.graph.tally});
+    CHECK(queries.parts(Parts::practice_of_pairing, f.graph.pairing, me).value() ==
+          std::vector<RecordId>{f.graph.practice});
+
+    // Notes come by time of day, whatever order they were written in.
+    ObservationNote early;
+    early.observation = f.graph.observation;
+    early.second_of_day = 1;
+    early.body = "Door greeting";
+    const RecordId first = f.replica.add(early);
+    const auto notes = queries.parts(Parts::notes_of_observation, f.graph.observation, me).value();
+    CHECK(notes == std::vector<RecordId>{first, f.graph.observation_note});
+
+    // Reflections newest first; a private one only for its author.
+    Reflection later;
+    later.pairing = f.graph.pairing;
+    later.written_on = CalendarDate::from_ymd(2027, 1, 10);
+    later.body = "Mine alone";
+    later.meta.visibility = Visibility::private_to_author;
+    const RecordId mine = f.replica.add(later);
+    CHECK(queries.parts(Parts::reflections_of_pairing, f.graph.pairing, me).value() ==
+          std::vector<RecordId>{mine, f.graph.reflection});
+    CHECK(queries.parts(Parts::reflections_of_pairing, f.graph.pairing, f.graph.partner).value() ==
+          std::vector<RecordId>{f.graph.reflection});
+
+    auto ctx = f.replica.context();
+    REQUIRE(delete_record(ctx, Kind::tally, f.graph.tally).ok());
+    CHECK(queries.parts(Parts::tallies_of_observation, f.graph.observation, me).value().empty());
+    CHECK(queries.parts(Parts::observations_of_pairing, f.graph.pairing, me).value() ==
+          std::vector<RecordId>{f.graph.observation});
+}

@@ -95,6 +95,28 @@ Result<CoachingQueries, StoreError> CoachingQueries::prepare(Database& db) {
          "ORDER BY seq LIMIT 1"},
     };
     if (auto prepared = db.prepare_all(sql); !prepared) return fail(prepared.error());
+    // ?1 the parent, ?2 the reader.
+    const auto readable = [](const char* table, const char* parent, const char* order) {
+        return std::string("SELECT id FROM ") + table + " WHERE " + parent +
+               " = ?1 AND deleted = 0 AND (visibility = 0 OR created_by = ?2) ORDER BY " + order;
+    };
+    const std::pair<Statement*, std::string> part_sql[] = {
+        {&queries.parts_[static_cast<std::size_t>(Parts::steps_of_meeting)], readable("action_step", "meeting", "seq")},
+        {&queries.parts_[static_cast<std::size_t>(Parts::history_of_step)],
+         readable("step_status_change", "step", "changed_on, seq")},
+        {&queries.parts_[static_cast<std::size_t>(Parts::notes_of_observation)],
+         readable("observation_note", "observation", "second_of_day, seq")},
+        {&queries.parts_[static_cast<std::size_t>(Parts::tallies_of_observation)],
+         readable("tally", "observation", "seq")},
+        {&queries.parts_[static_cast<std::size_t>(Parts::observations_of_pairing)],
+         readable("observation", "pairing", "observed_on DESC, seq DESC")},
+        {&queries.parts_[static_cast<std::size_t>(Parts::reflections_of_pairing)],
+         readable("reflection", "pairing", "written_on DESC, seq DESC")},
+        {&queries.parts_[static_cast<std::size_t>(Parts::practice_of_pairing)],
+         readable("practice", "pairing", "practised_on DESC, seq DESC")},
+    };
+    static_assert(std::size(part_sql) == std::tuple_size_v<decltype(queries.parts_)>);
+    if (auto prepared = db.prepare_all(part_sql); !prepared) return fail(prepared.error());
     return queries;
 }
 
@@ -219,6 +241,16 @@ Result<std::optional<RecordId>, StoreError> CoachingQueries::private_note(const 
     auto done = private_note_.each_row([&](const Statement& row) { found = id_at(row, 0); });
     if (!done) return fail(done.error());
     return found;
+}
+
+Result<std::vector<RecordId>, StoreError> CoachingQueries::parts(Parts which, const RecordId& parent,
+                                                                const RecordId& reader) {
+    Statement& statement = parts_.at(static_cast<std::size_t>(which));
+    statement.bind_blob(1, parent.bytes).bind_blob(2, reader.bytes);
+    std::vector<RecordId> ids;
+    auto done = statement.each_row([&](const Statement& row) { ids.push_back(id_at(row, 0)); });
+    if (!done) return fail(done.error());
+    return ids;
 }
 
 }  // namespace tandem::store

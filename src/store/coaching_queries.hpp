@@ -77,6 +77,17 @@ struct RecordCounts {
     bool operator==(const RecordCounts&) const = default;
 };
 
+// The parts of a record that a screen lists under it.
+enum class Parts : std::uint8_t {
+    steps_of_meeting,         // action steps set in a meeting, oldest first
+    history_of_step,          // a step's status changes, oldest first
+    notes_of_observation,     // an observation's notes, by time of day
+    tallies_of_observation,   // an observation's tallies, oldest first
+    observations_of_pairing,  // newest first
+    reflections_of_pairing,   // newest first
+    practice_of_pairing,      // the practice log, newest first
+};
+
 class CoachingQueries {
 public:
     // Prepares the statements; fails only on a schema that is not current.
@@ -97,12 +108,16 @@ public:
     Result<RecordCounts, StoreError> counts();
     // The private note `author` wrote on `meeting` (not deleted), if any.
     Result<std::optional<RecordId>, StoreError> private_note(const RecordId& meeting, const RecordId& author);
+    // The ids of `parent`'s parts of one kind (not deleted), in their order;
+    // private ones only when `reader` wrote them.
+    Result<std::vector<RecordId>, StoreError> parts(Parts which, const RecordId& parent, const RecordId& reader);
 
 private:
     CoachingQueries() = default;
 
     Statement planned_meetings_, next_meetings_, steps_due_, last_met_, timeline_, pairing_period_, hours_,
         steps_by_status_, steps_by_priority_, counts_, private_note_;
+    std::array<Statement, 7> parts_;  // index: Parts
 };
 
 }  // namespace tandem::store
