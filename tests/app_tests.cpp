@@ -796,3 +796,65 @@ TEST_CASE("the test state counts the records by kind, deleted ones left out") {
     app.dispatch(ui::EditPrivateNote{meeting, ""});
     CHECK(app.test_state_json().find(R"("notes":0)") != std::string::npos);
 }
+
+TEST_CASE("Action steps: set from the library or written fresh, with a status history that stays") {
+    AppWithPairing opened;
+    App& app = opened.app;
+    app.dispatch(ui::NewMeeting{opened.pairing});
+    const RecordId meeting = app.shell_view().meeting.id;
+    app.dispatch(ui::EditField{Kind::meeting, meeting, Meeting::fields::next_on, "2026-12-08", {}});
+    const ui::ActionStepsView* steps = &app.shell_view().meeting.steps;
+    CHECK(steps->steps.empty());
+    REQUIRE(steps->library.size() == tandem::starter_library().size());
+    const auto wait_time = std::find_if(steps->library.begin(), steps->library.end(),
+                                        [](const std::string& title) { return title.rfind("Questioning: ", 0) == 0; });
+    REQUIRE(wait_time != steps->library.end());
+    const int index = static_cast<int>(wait_time - steps->library.begin());
+    const std::string chosen_title = *wait_time;
+    app.dispatch(ui::ChooseLibraryStep{index});
+    CHECK_FALSE(app.shell_view().meeting.steps.library_wording.empty());
+    app.dispatch(ui::AddActionStep{meeting, true});
+    steps = &app.shell_view().meeting.steps;
+    REQUIRE(steps->steps.size() == 1);
+    CHECK(steps->library_choice == -1);
+    const ui::ActionStepView& from_library = steps->steps[0];
+    const tandem::StarterEntry* starter = nullptr;
+    for (const tandem::StarterEntry& entry : tandem::starter_library())
+        if ("Questioning: " + std::string(entry.title) == chosen_title) starter = &entry;
+    REQUIRE(starter != nullptr);
+    CHECK(form_field(from_library.form, "The step").text == starter->wording);
+    CHECK(form_field(from_library.form, "Success looks like").text == starter->success_criteria);
+    CHECK(form_field(from_library.form, "Check back on").text == "2026-12-08");  // the next meeting
+    CHECK(from_library.status == StepStatus::planned);
+    CHECK(from_library.history.size() == 1);
+
+    // A step of their own: a blank one is refused plainly; Enter or the button sets it.
+    app.dispatch(ui::EditNewStep{"   "});
+    app.dispatch(ui::AddActionStep{meeting, false});
+    CHECK_FALSE(app.shell_view().meeting.steps.problem.empty());
+    CHECK(app.shell_view().meeting.steps.new_wording == "   ");
+    app.dispatch(ui::EditNewStep{"Greet each student at the door"});
+    app.dispatch(ui::AddActionStep{meeting, false});
+    steps = &app.shell_view().meeting.steps;
+    REQUIRE(steps->steps.size() == 2);
+    CHECK(steps->new_wording.empty());
+    CHECK(steps->problem.empty());
+    const RecordId own = steps->steps[1].form.id;
+    CHECK(form_field(steps->steps[1].form, "The step").text == "Greet each student at the door");
+
+    app.dispatch(ui::SetStepStatus{own, StepStatus::practising});
+    app.dispatch(ui::SetStepStatus{own, StepStatus::embedded});
+    const ui::ActionStepView& moved = app.shell_view().meeting.steps.steps[1];
+    CHECK(moved.status == StepStatus::embedded);
+    REQUIRE(moved.history.size() == 3);
+    CHECK(moved.history[1].rfind("Practising on ", 0) == 0);
+    CHECK(moved.history[2].rfind("Embedded on ", 0) == 0);
+    CHECK(load<ActionStep>(opened.store(), own).value().status == StepStatus::embedded);
+    CHECK(app.test_state_json().find(R"("actionSteps":2)") != std::string::npos);
+
+    // Opened again, the meeting lists both, in the order they were set.
+    app.dispatch(ui::NavigateTo{ui::Screen::pairings});
+    app.dispatch(ui::OpenMeeting{meeting});
+    REQUIRE(app.shell_view().meeting.steps.steps.size() == 2);
+    CHECK(app.shell_view().meeting.steps.steps[1].form.id == own);
+}

@@ -413,11 +413,15 @@ void App::dispatch(const ui::Command& command) {
                 new_meeting(c.pairing);
             } else if constexpr (std::is_same_v<T, ui::OpenMeeting>) {
                 open_meeting_ = c.id;
+                steps_.reset();
                 private_note_problem_.clear();
                 view_.meeting.id = RecordId{};  // shows the stored private note afresh
                 view_.screen = ui::Screen::meeting;
             } else if constexpr (std::is_same_v<T, ui::EditPrivateNote>) {
                 edit_private_note(c);
+            } else if constexpr (std::is_same_v<T, ui::ChooseLibraryStep> || std::is_same_v<T, ui::EditNewStep> ||
+                                 std::is_same_v<T, ui::AddActionStep> || std::is_same_v<T, ui::SetStepStatus>) {
+                edit_steps(c);
             }
         },
         command);
@@ -427,6 +431,35 @@ void App::dispatch(const ui::Command& command) {
 std::optional<CommandContext> App::command_context() {
     if (view_.read_only || !store_ || !clock_ || !random_) return std::nullopt;
     return CommandContext{*store_, *clock_, *random_, own_person_.value_or(RecordId{})};
+}
+
+std::optional<Workspace> App::workspace() {
+    if (!store_ || !queries_) return std::nullopt;
+    return Workspace{*store_, *queries_, forms_, command_context(), own_person_.value_or(RecordId{}), today()};
+}
+
+std::optional<Meeting> App::open_meeting() {
+    if (!store_ || !open_meeting_) return std::nullopt;
+    auto meeting = load<Meeting>(*store_, *open_meeting_);
+    if (!meeting || meeting.value().meta.deleted) return std::nullopt;
+    return std::move(meeting).value();
+}
+
+void App::edit_steps(const ui::Command& command) {
+    auto work = workspace();
+    const std::optional<Meeting> meeting = open_meeting();
+    if (!work || !meeting) return;
+    if (const auto* choose = std::get_if<ui::ChooseLibraryStep>(&command)) steps_.choose_library(choose->index);
+    if (const auto* typed = std::get_if<ui::EditNewStep>(&command)) steps_.edit_new(typed->text);
+    if (const auto* add = std::get_if<ui::AddActionStep>(&command)) {
+        if (add->meeting != meeting->meta.id) return;
+        edited_ = true;
+        steps_.add(*work, *meeting, add->from_library);
+    }
+    if (const auto* change = std::get_if<ui::SetStepStatus>(&command)) {
+        edited_ = true;
+        steps_.set_status(*work, *change);
+    }
 }
 
 void App::edit_field(const ui::EditField& edit) {
@@ -520,6 +553,7 @@ void App::new_meeting(const RecordId& pairing_id) {
     }
     edited_ = true;
     open_meeting_ = created.value();
+    steps_.reset();
     private_note_problem_.clear();
     view_.meeting.id = RecordId{};
     view_.screen = ui::Screen::meeting;
@@ -861,6 +895,7 @@ void App::refresh_meeting() {
         view.private_note = note ? note->body : std::string();
     }
     view.private_problem = private_note_problem_;
+    if (auto work = workspace()) view.steps = steps_.view(*work, meeting);
 }
 
 std::string App::test_state_json() {

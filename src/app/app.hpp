@@ -18,7 +18,9 @@
 #include "core/record_id.hpp"
 #include "crypto/sodium_random_source.hpp"
 #include "crypto/sodium_runtime.hpp"
+#include "app/meeting_steps.hpp"
 #include "app/record_forms.hpp"
+#include "app/workspace.hpp"
 #include "store/page_codec.hpp"
 #include "store/page_store.hpp"
 #include "store/coaching_queries.hpp"
@@ -145,6 +147,12 @@ private:
     void edit_profile(const ui::EditProfile& edit);
     // The context of the user's edits; only while the records are usable.
     std::optional<CommandContext> command_context();
+    // What the screens' parts work on; only while the records are open.
+    std::optional<Workspace> workspace();
+    // The meeting open in the editor, if it is still there.
+    std::optional<Meeting> open_meeting();
+    // A command about the open meeting's action steps.
+    void edit_steps(const ui::Command& command);
     void edit_field(const ui::EditField& edit);
     void add_person();
     void begin_new_pairing();
@@ -200,6 +208,7 @@ private:
     std::optional<RecordId> selected_pairing_;
     bool creating_pairing_ = false;
     std::optional<RecordId> open_meeting_;
+    MeetingSteps steps_;
     std::string private_note_problem_;
     // The new pairing's choices, as ids (the view shows them as indexes).
     std::optional<RecordId> new_coach_, new_coachee_;

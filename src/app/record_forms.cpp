@@ -82,6 +82,13 @@ constexpr FormFieldDefinition meeting_fields[] = {
 static_assert(std::size(meeting_fields) == 7 + 4 + 5 + 6 + 5 + 1, "the parts' spans below count these");
 constexpr std::span<const FormFieldDefinition> all_meeting_fields{meeting_fields};
 
+constexpr FormFieldDefinition step_fields[] = {
+    {ActionStep::fields::wording, Type::paragraph, "The step", "One small, concrete thing to do", {}, 2},
+    {ActionStep::fields::success_criteria, Type::paragraph, "Success looks like", "What an observer would see", {}, 2},
+    {ActionStep::fields::practice_task, Type::paragraph, "Practice", "What to rehearse, and how", {}, 2},
+    {ActionStep::fields::check_back_on, Type::date, "Check back on", "For example 2026-12-08"},
+};
+
 constexpr FormFieldDefinition person_fields[] = {
     {Person::fields::display_name, ui::FormFieldType::line, "Name", "First name and surname"},
     {Person::fields::subject, ui::FormFieldType::line, "Subject or year group", "For example: Year 4, or chemistry"},
@@ -166,6 +173,7 @@ std::span<const FormFieldDefinition> meeting_model_form(CoachingModel model) {
 }
 
 std::span<const FormFieldDefinition> meeting_notes_form() { return all_meeting_fields.subspan(27, 1); }
+std::span<const FormFieldDefinition> action_step_form() { return step_fields; }
 
 
 std::span<const FormFieldDefinition> form_for(Kind kind) {
@@ -173,6 +181,7 @@ std::span<const FormFieldDefinition> form_for(Kind kind) {
         case Kind::person: return person_form();
         case Kind::pairing: return pairing_form();
         case Kind::meeting: return all_meeting_fields;
+        case Kind::action_step: return action_step_form();
         default: return {};
     }
 }

@@ -37,6 +37,8 @@ std::span<const FormFieldDefinition> pairing_form();
 std::span<const FormFieldDefinition> meeting_details_form();
 std::span<const FormFieldDefinition> meeting_model_form(CoachingModel model);
 std::span<const FormFieldDefinition> meeting_notes_form();
+// The fields of an action step that a meeting offers.
+std::span<const FormFieldDefinition> action_step_form();
 
 // The form the screens offer for records of `kind` (for a meeting, all its
 // parts); empty for kinds with none.

@@ -7,6 +7,7 @@
 #include <string>
 #include <variant>
 
+#include "core/choices.hpp"
 #include "core/field_spec.hpp"
 #include "core/record_id.hpp"
 #include "core/record_kind.hpp"
@@ -114,9 +115,32 @@ struct EditPrivateNote {
     std::string text;
 };
 
+// Which library entry the meeting's step list offers to use (-1: none).
+struct ChooseLibraryStep {
+    int index = -1;
+};
+
+// The wording typed for a new step of the user's own.
+struct EditNewStep {
+    std::string text;
+};
+
+// Set a new action step in meeting `meeting`: the library entry chosen, or
+// else the wording typed.
+struct AddActionStep {
+    RecordId meeting;
+    bool from_library = false;
+};
+
+// Move action step `step` to `status`; its history keeps the change.
+struct SetStepStatus {
+    RecordId step;
+    StepStatus status;
+};
+
 using Command = std::variant<NavigateTo, SetTheme, ChangeTextSize, SetSidebarWidth, ChooseFileToOpen, DismissNotice,
                              EditProfile, RetrySaving, ExportRecords, UseRecordsHere, EditField, SelectRecord,
                              EditNewPersonName, AddPerson, BeginNewPairing, EditNewPairing, CreatePairing, NewMeeting,
-                             OpenMeeting, EditPrivateNote>;
+                             OpenMeeting, EditPrivateNote, ChooseLibraryStep, EditNewStep, AddActionStep, SetStepStatus>;
 
 }  // namespace tandem::ui

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/record_id.hpp"
+#include "ui/action_steps_panel.hpp"
 #include "ui/command.hpp"
 #include "ui/record_form.hpp"
 
@@ -21,6 +22,7 @@ struct MeetingView {
     std::string stance_prompt;  // a prompt that suits the stance chosen
     std::string stage_hint;     // a gentle hint from the coachee's career stage; may be empty
     RecordForm conversation;    // the model's fields, then the shared notes
+    ActionStepsView steps;      // the steps set in this meeting
     std::string private_note;   // the user's own, as typed
     std::string private_problem;
 };

@@ -1,0 +1,112 @@
+#include "app/meeting_steps.hpp"
+
+#include "app/command_error_text.hpp"
+
+namespace tandem::app {
+
+namespace {
+
+constexpr const char* status_words[] = {"Planned", "Practising", "Embedded", "Dropped"};
+
+const char* status_word(StepStatus status) { return status_words[static_cast<std::size_t>(status)]; }
+
+// Steps are checked on two weeks after they are set, unless the pair agreed
+// when to meet next.
+constexpr int default_check_back_days = 14;
+
+}  // namespace
+
+ui::ActionStepsView MeetingSteps::view(Workspace& work, const Meeting& meeting) {
+    ui::ActionStepsView view;
+    if (auto ids = work.queries.parts(store::Parts::steps_of_meeting, meeting.meta.id, work.me)) {
+        for (const RecordId& id : ids.value()) {
+            auto record = load_record(work.store, Kind::action_step, id);
+            if (!record) continue;
+            const ActionStep step = from_record<ActionStep>(record.value());
+            ui::ActionStepView shown;
+            shown.form = work.forms.build(record.value(), action_step_form(), work.read_only());
+            shown.status = step.status;
+            shown.history.push_back("Set on " + step.set_on.iso());
+            if (auto changes = work.queries.parts(store::Parts::history_of_step, id, work.me)) {
+                for (const RecordId& change_id : changes.value()) {
+                    if (auto change = load<StepStatusChange>(work.store, change_id))
+                        shown.history.push_back(std::string(status_word(change.value().status)) + " on " +
+                                                change.value().changed_on.iso());
+                }
+            }
+            if (auto problem = status_problems_.find(id); problem != status_problems_.end()) shown.problem = problem->second;
+            view.steps.push_back(std::move(shown));
+        }
+    }
+    library_.clear();
+    if (auto entries = work.store.load_all(Kind::library_entry)) {
+        for (const Record& record : entries.value()) {
+            if (record.is_deleted()) continue;
+            const LibraryEntry entry = from_record<LibraryEntry>(record);
+            library_.push_back(record.id);
+            view.library.push_back(std::string(library_area_name(entry.area)) + ": " + entry.title);
+            if (static_cast<int>(library_.size()) - 1 == library_choice_) view.library_wording = entry.wording;
+        }
+    }
+    if (library_choice_ >= static_cast<int>(library_.size())) library_choice_ = -1;
+    view.library_choice = library_choice_;
+    view.new_wording = new_wording_;
+    view.problem = problem_;
+    return view;
+}
+
+void MeetingSteps::choose_library(int index) {
+    library_choice_ = index;
+    problem_.clear();
+}
+
+void MeetingSteps::edit_new(std::string text) {
+    new_wording_ = std::move(text);
+    problem_.clear();
+}
+
+void MeetingSteps::add(Workspace& work, const Meeting& meeting, bool from_library) {
+    if (!work.context) return;
+    ActionStep step;
+    step.pairing = meeting.pairing;
+    step.meeting = meeting.meta.id;
+    step.set_on = meeting.held_on;
+    step.check_back_on = meeting.next_on.value_or(meeting.held_on.plus_days(default_check_back_days));
+    if (from_library) {
+        if (library_choice_ < 0 || library_choice_ >= static_cast<int>(library_.size())) return;
+        auto entry = load<LibraryEntry>(work.store, library_[static_cast<std::size_t>(library_choice_)]);
+        if (!entry) {
+            problem_ = command_error_text(entry.error());
+            return;
+        }
+        step.library_entry = entry.value().meta.id;
+        step.wording = entry.value().wording;
+        step.success_criteria = entry.value().success_criteria;
+        step.practice_task = entry.value().practice_task;
+    } else {
+        step.wording = new_wording_;
+    }
+    if (auto created = create(*work.context, step); !created) {
+        problem_ = command_error_text(created.error());
+        return;
+    }
+    problem_.clear();
+    if (from_library) library_choice_ = -1;
+    else new_wording_.clear();
+}
+
+void MeetingSteps::set_status(Workspace& work, const ui::SetStepStatus& change) {
+    if (!work.context) return;
+    auto changed = set_step_status(*work.context, change.step, change.status, work.today);
+    if (!changed) status_problems_[change.step] = command_error_text(changed.error());
+    else status_problems_.erase(change.step);
+}
+
+void MeetingSteps::reset() {
+    library_choice_ = -1;
+    new_wording_.clear();
+    problem_.clear();
+    status_problems_.clear();
+}
+
+}  // namespace tandem::app
