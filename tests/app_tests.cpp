@@ -858,3 +858,61 @@ TEST_CASE("Action steps: set from the library or written fresh, with a status hi
     REQUIRE(app.shell_view().meeting.steps.steps.size() == 2);
     CHECK(app.shell_view().meeting.steps.steps[1].form.id == own);
 }
+
+TEST_CASE("Observations: notes stamped with the time, tallies counted by taps, and no grade anywhere") {
+    AppWithPairing opened;
+    App& app = opened.app;
+    app.dispatch(ui::NewObservation{opened.pairing});
+    REQUIRE(app.screen() == ui::Screen::observation);
+    const ui::ObservationView* view = &app.shell_view().observation;
+    const RecordId observation = view->id;
+    CHECK(view->title == "Visiting Sam Patel\xE2\x80\x99s lesson");
+    CHECK(labels_of(view->details) == std::vector<std::string>{"Focus of the visit", "Class", "Date", "Length (minutes)"});
+    for (const ui::FormField& field : view->details.fields) CHECK(field.label.find("rade") == std::string::npos);
+    CHECK(app.test_state_json().find(R"("screen":"observation","recordId":")" + observation.hex()) != std::string::npos);
+    app.dispatch(ui::EditField{Kind::observation, observation, Observation::fields::focus, "Wait time", {}});
+
+    const std::time_t before = std::time(nullptr);
+    for (const char* note : {"T asks, waits 3 s", "6 hands up", "Cold call: S answers"}) {
+        app.dispatch(ui::EditNewObservationNote{note});
+        app.dispatch(ui::AddObservationNote{observation});
+        CHECK(app.shell_view().observation.new_note.empty());
+    }
+    view = &app.shell_view().observation;
+    REQUIRE(view->notes.size() == 3);
+    CHECK(form_field(view->notes[0], view->notes[0].fields[0].label).text == "T asks, waits 3 s");
+    std::tm parts{};
+    localtime_r(&before, &parts);
+    const std::string time = view->notes[2].fields[0].label;
+    REQUIRE(time.size() == 5);
+    const int minutes_apart =
+        ((std::stoi(time.substr(0, 2)) * 60 + std::stoi(time.substr(3)) - (parts.tm_hour * 60 + parts.tm_min)) % 1440 +
+         1440) % 1440;
+    CHECK(minutes_apart <= 1);
+
+    // A blank note is not added, and says why.
+    app.dispatch(ui::EditNewObservationNote{""});
+    app.dispatch(ui::AddObservationNote{observation});
+    CHECK_FALSE(app.shell_view().observation.note_problem.empty());
+    CHECK(app.shell_view().observation.notes.size() == 3);
+
+    app.dispatch(ui::EditNewTally{"Cold calls"});
+    app.dispatch(ui::AddTally{observation});
+    REQUIRE(app.shell_view().observation.tallies.size() == 1);
+    const RecordId tally = app.shell_view().observation.tallies[0].id;
+    for (int tap = 0; tap < 3; ++tap) app.dispatch(ui::CountTally{tally, 1});
+    app.dispatch(ui::CountTally{tally, -1});
+    CHECK(app.shell_view().observation.tallies[0].total == 2);
+    for (int tap = 0; tap < 4; ++tap) app.dispatch(ui::CountTally{tally, -1});
+    CHECK(app.shell_view().observation.tallies[0].total == 0);  // never below zero
+    app.dispatch(ui::CountTally{tally, 1});
+    CHECK(load<Tally>(opened.store(), tally).value().total == 1);
+
+    // The pairing lists the visit with its focus, and it opens again.
+    app.dispatch(ui::NavigateTo{ui::Screen::pairings});
+    REQUIRE(app.shell_view().pairings.observations.size() == 1);
+    CHECK(app.shell_view().pairings.observations[0].detail == "Focus: Wait time");
+    app.dispatch(ui::OpenObservation{observation});
+    CHECK(app.screen() == ui::Screen::observation);
+    CHECK(app.shell_view().observation.notes.size() == 3);
+}

@@ -76,6 +76,8 @@ void App::close_records() {
     creating_pairing_ = false;
     open_meeting_.reset();
     view_.meeting = {};
+    observation_ = {};
+    view_.observation = {};
     new_coach_.reset();
     new_coachee_.reset();
     queries_.reset();
@@ -422,6 +424,11 @@ void App::dispatch(const ui::Command& command) {
             } else if constexpr (std::is_same_v<T, ui::ChooseLibraryStep> || std::is_same_v<T, ui::EditNewStep> ||
                                  std::is_same_v<T, ui::AddActionStep> || std::is_same_v<T, ui::SetStepStatus>) {
                 edit_steps(c);
+            } else if constexpr (std::is_same_v<T, ui::NewObservation> || std::is_same_v<T, ui::OpenObservation> ||
+                                 std::is_same_v<T, ui::EditNewObservationNote> ||
+                                 std::is_same_v<T, ui::AddObservationNote> || std::is_same_v<T, ui::EditNewTally> ||
+                                 std::is_same_v<T, ui::AddTally> || std::is_same_v<T, ui::CountTally>) {
+                edit_observation(c);
             }
         },
         command);
@@ -460,6 +467,54 @@ void App::edit_steps(const ui::Command& command) {
         edited_ = true;
         steps_.set_status(*work, *change);
     }
+}
+
+void App::edit_observation(const ui::Command& command) {
+    if (const auto* open = std::get_if<ui::OpenObservation>(&command)) {
+        observation_.open(open->id);
+        view_.screen = ui::Screen::observation;
+        return;
+    }
+    auto work = workspace();
+    if (!work) return;
+    if (const auto* start = std::get_if<ui::NewObservation>(&command)) {
+        std::string problem;
+        if (observation_.start(*work, start->pairing, problem)) {
+            edited_ = true;
+            view_.screen = ui::Screen::observation;
+        } else if (!problem.empty()) {
+            view_.notice = ui::Notice{problem, true};
+        }
+    }
+    if (const auto* typed = std::get_if<ui::EditNewObservationNote>(&command)) observation_.edit_new_note(typed->text);
+    if (const auto* add = std::get_if<ui::AddObservationNote>(&command)) {
+        edited_ = true;
+        observation_.add_note(*work, add->observation, second_of_day());
+    }
+    if (const auto* typed = std::get_if<ui::EditNewTally>(&command)) observation_.edit_new_tally(typed->text);
+    if (const auto* add = std::get_if<ui::AddTally>(&command)) {
+        edited_ = true;
+        observation_.add_tally(*work, add->observation);
+    }
+    if (const auto* tap = std::get_if<ui::CountTally>(&command)) {
+        edited_ = true;
+        observation_.count(*work, *tap);
+    }
+}
+
+void App::refresh_observation() {
+    auto work = workspace();
+    std::optional<ui::ObservationView> shown = work ? observation_.view(*work) : std::nullopt;
+    if (!shown) {
+        view_.screen = ui::Screen::pairings;
+        return;
+    }
+    view_.observation = std::move(*shown);
+}
+
+std::int64_t App::second_of_day() {
+    const std::tm parts = local_time(wall_clock_.now_ms());
+    return parts.tm_hour * 3600 + parts.tm_min * 60 + parts.tm_sec;
 }
 
 void App::edit_field(const ui::EditField& edit) {
@@ -595,9 +650,11 @@ void App::edit_private_note(const ui::EditPrivateNote& edit) {
 }
 
 void App::refresh_screen() {
+    if (view_.screen == ui::Screen::meeting) refresh_meeting();
+    if (view_.screen == ui::Screen::observation) refresh_observation();
+    // After those: a screen whose record is gone has gone back to its parent.
     if (view_.screen == ui::Screen::people) refresh_people();
     if (view_.screen == ui::Screen::pairings) refresh_pairings();
-    if (view_.screen == ui::Screen::meeting) refresh_meeting();
 }
 
 namespace {
@@ -732,6 +789,7 @@ void App::refresh_pairings() {
     }
     view.form = forms_.build(*selected, pairing_form(), view_.read_only);
     view.meetings.clear();
+    view.observations.clear();
     if (!queries_) return;
     if (auto timeline = queries_->timeline(selected->id)) {
         // The timeline is oldest first, and gives each meeting's first words.
@@ -741,6 +799,11 @@ void App::refresh_pairings() {
             if (entry->status == static_cast<std::int64_t>(MeetingStatus::planned)) detail = "Planned \xC2\xB7 " + detail;
             if (entry->status == static_cast<std::int64_t>(MeetingStatus::cancelled)) detail = "Cancelled";
             view.meetings.push_back({entry->id, "Meeting on " + entry->date.iso(), detail});
+        }
+        for (auto entry = timeline.value().rbegin(); entry != timeline.value().rend(); ++entry) {
+            if (entry->kind != Kind::observation) continue;
+            view.observations.push_back(
+                {entry->id, "Lesson visit on " + entry->date.iso(), entry->summary.empty() ? "No focus written" : "Focus: " + entry->summary});
         }
     }
     if (auto used = queries_->hours_used(selected->id, today())) {
@@ -903,6 +966,8 @@ std::string App::test_state_json() {
     json.begin_object();
     json.key("screen").string(ui::screen_info(view_.screen).id);
     if (view_.screen == ui::Screen::meeting && open_meeting_) json.key("recordId").string(open_meeting_->hex());
+    if (view_.screen == ui::Screen::observation && observation_.shown())
+        json.key("recordId").string(observation_.shown()->hex());
     const std::optional<store::SaveProgress> progress = save_progress();
     json.key("saveStatus").string(save_status().word);
     json.key("lastCommitSeq").number(static_cast<double>(progress ? progress->last_commit_seq : 0));

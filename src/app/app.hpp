@@ -19,6 +19,7 @@
 #include "crypto/sodium_random_source.hpp"
 #include "crypto/sodium_runtime.hpp"
 #include "app/meeting_steps.hpp"
+#include "app/observation_capture.hpp"
 #include "app/record_forms.hpp"
 #include "app/workspace.hpp"
 #include "store/page_codec.hpp"
@@ -153,6 +154,11 @@ private:
     std::optional<Meeting> open_meeting();
     // A command about the open meeting's action steps.
     void edit_steps(const ui::Command& command);
+    // A command about observations.
+    void edit_observation(const ui::Command& command);
+    void refresh_observation();
+    // The second of the day now, on this device's clock.
+    std::int64_t second_of_day();
     void edit_field(const ui::EditField& edit);
     void add_person();
     void begin_new_pairing();
@@ -209,6 +215,7 @@ private:
     bool creating_pairing_ = false;
     std::optional<RecordId> open_meeting_;
     MeetingSteps steps_;
+    ObservationCapture observation_;
     std::string private_note_problem_;
     // The new pairing's choices, as ids (the view shows them as indexes).
     std::optional<RecordId> new_coach_, new_coachee_;

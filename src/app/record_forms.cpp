@@ -89,6 +89,21 @@ constexpr FormFieldDefinition step_fields[] = {
     {ActionStep::fields::check_back_on, Type::date, "Check back on", "For example 2026-12-08"},
 };
 
+// Every field of an observation: its details (4), then the praise (1).
+constexpr FormFieldDefinition observation_fields[] = {
+    {Observation::fields::focus, Type::line, "Focus of the visit", "What you agreed to look at, for example: wait time"},
+    {Observation::fields::class_name, Type::line, "Class", "For example: 9B, or Year 4"},
+    {Observation::fields::observed_on, Type::date, "Date", "For example 2026-11-24"},
+    {Observation::fields::duration_minutes, Type::number, "Length (minutes)", "For example 20"},
+    {Observation::fields::praise, Type::paragraph, "What went well",
+     "Precise praise to open the conversation with", {}, 3},
+};
+constexpr std::span<const FormFieldDefinition> all_observation_fields{observation_fields};
+
+constexpr FormFieldDefinition observation_note_fields[] = {
+    {ObservationNote::fields::body, Type::line, "Note", ""},
+};
+
 constexpr FormFieldDefinition person_fields[] = {
     {Person::fields::display_name, ui::FormFieldType::line, "Name", "First name and surname"},
     {Person::fields::subject, ui::FormFieldType::line, "Subject or year group", "For example: Year 4, or chemistry"},
@@ -174,6 +189,9 @@ std::span<const FormFieldDefinition> meeting_model_form(CoachingModel model) {
 
 std::span<const FormFieldDefinition> meeting_notes_form() { return all_meeting_fields.subspan(27, 1); }
 std::span<const FormFieldDefinition> action_step_form() { return step_fields; }
+std::span<const FormFieldDefinition> observation_details_form() { return all_observation_fields.subspan(0, 4); }
+std::span<const FormFieldDefinition> observation_praise_form() { return all_observation_fields.subspan(4, 1); }
+std::span<const FormFieldDefinition> observation_note_form() { return observation_note_fields; }
 
 
 std::span<const FormFieldDefinition> form_for(Kind kind) {
@@ -182,6 +200,8 @@ std::span<const FormFieldDefinition> form_for(Kind kind) {
         case Kind::pairing: return pairing_form();
         case Kind::meeting: return all_meeting_fields;
         case Kind::action_step: return action_step_form();
+        case Kind::observation: return all_observation_fields;
+        case Kind::observation_note: return observation_note_form();
         default: return {};
     }
 }

@@ -39,6 +39,11 @@ std::span<const FormFieldDefinition> meeting_model_form(CoachingModel model);
 std::span<const FormFieldDefinition> meeting_notes_form();
 // The fields of an action step that a meeting offers.
 std::span<const FormFieldDefinition> action_step_form();
+// An observation's parts: focus, class, date and length; what went well; and
+// one timestamped note (its label is replaced by the note's time).
+std::span<const FormFieldDefinition> observation_details_form();
+std::span<const FormFieldDefinition> observation_praise_form();
+std::span<const FormFieldDefinition> observation_note_form();
 
 // The form the screens offer for records of `kind` (for a meeting, all its
 // parts); empty for kinds with none.

@@ -138,9 +138,47 @@ struct SetStepStatus {
     StepStatus status;
 };
 
+// Start an observation of a lesson in pairing `pairing`, and open it.
+struct NewObservation {
+    RecordId pairing;
+};
+
+// Open the observation `id` for capture.
+struct OpenObservation {
+    RecordId id;
+};
+
+// The text typed for the next timestamped note of the open observation.
+struct EditNewObservationNote {
+    std::string text;
+};
+
+// Add the note typed so far to observation `observation`, stamped with the time now.
+struct AddObservationNote {
+    RecordId observation;
+};
+
+// The name typed for a new tally of the open observation.
+struct EditNewTally {
+    std::string text;
+};
+
+// Add a tally with the name typed so far to observation `observation`.
+struct AddTally {
+    RecordId observation;
+};
+
+// Count one more (delta 1) or one fewer (delta -1) on tally `tally`.
+struct CountTally {
+    RecordId tally;
+    int delta = 1;
+};
+
 using Command = std::variant<NavigateTo, SetTheme, ChangeTextSize, SetSidebarWidth, ChooseFileToOpen, DismissNotice,
                              EditProfile, RetrySaving, ExportRecords, UseRecordsHere, EditField, SelectRecord,
                              EditNewPersonName, AddPerson, BeginNewPairing, EditNewPairing, CreatePairing, NewMeeting,
-                             OpenMeeting, EditPrivateNote, ChooseLibraryStep, EditNewStep, AddActionStep, SetStepStatus>;
+                             OpenMeeting, EditPrivateNote, ChooseLibraryStep, EditNewStep, AddActionStep, SetStepStatus,
+                             NewObservation, OpenObservation, EditNewObservationNote, AddObservationNote, EditNewTally,
+                             AddTally, CountTally>;
 
 }  // namespace tandem::ui

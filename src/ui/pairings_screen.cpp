@@ -104,11 +104,16 @@ void draw_pairings(const PairingsView& view, bool read_only, std::vector<Command
         if (view.allowance) draw_allowance(*view.allowance);
         ImGui::BeginDisabled(read_only);
         if (view.selected && action_button("Record a meeting")) commands.push_back(NewMeeting{*view.selected});
+        ImGui::SameLine(0, px(8));
+        if (view.selected && action_button("Visit a lesson")) commands.push_back(NewObservation{*view.selected});
         ImGui::EndDisabled();
         ImGui::Dummy(ImVec2(0, px(8)));
         for (const PairingRow& meeting : view.meetings)
             if (list_row(meeting.id.hex().c_str(), meeting.title, meeting.detail, false))
                 commands.push_back(OpenMeeting{meeting.id});
+        for (const PairingRow& visit : view.observations)
+            if (list_row(visit.id.hex().c_str(), visit.title, visit.detail, false))
+                commands.push_back(OpenObservation{visit.id});
         ImGui::Dummy(ImVec2(0, px(16)));
         draw_form(view.form, commands);
     } else if (!view.rows.empty()) {

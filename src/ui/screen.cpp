@@ -17,6 +17,9 @@ constexpr ScreenInfo screens[] = {
 
 constexpr ScreenInfo opened_screens[] = {
     {Screen::meeting, "meeting", "Meeting", "What you talked about, the step you agreed, and when you meet next."},
+    {Screen::observation, "observation", "Observation",
+     "What you see and hear during the lesson, as it happens: facts, not judgements. Nothing here is a grade."},
+    {Screen::reflection, "reflection", "Reflection", "Your own thinking, in your own words."},
 };
 
 }  // namespace
@@ -32,6 +35,13 @@ const ScreenInfo& screen_info(Screen screen) {
     return screens[0];
 }
 
-Screen parent_screen(Screen screen) { return screen == Screen::meeting ? Screen::pairings : screen; }
+Screen parent_screen(Screen screen) {
+    switch (screen) {
+        case Screen::meeting:
+        case Screen::observation:
+        case Screen::reflection: return Screen::pairings;
+        default: return screen;
+    }
+}
 
 }  // namespace tandem::ui

@@ -9,6 +9,7 @@
 
 #include "ui/command.hpp"
 #include "ui/meeting_screen.hpp"
+#include "ui/observation_screen.hpp"
 #include "ui/pairings_screen.hpp"
 #include "ui/people_screen.hpp"
 #include "ui/preferences.hpp"
@@ -65,6 +66,7 @@ struct ShellView {
     PeopleView people;      // kept current while People is shown
     PairingsView pairings;  // kept current while Pairings is shown
     MeetingView meeting;    // kept current while a meeting is open
+    ObservationView observation;  // kept current while an observation is open
     std::optional<Banner> banner;
     bool read_only = false;      // the records cannot be changed here now
     bool records_kept = false;   // the records are kept on this device

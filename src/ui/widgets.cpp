@@ -14,6 +14,7 @@ namespace tandem::ui {
 namespace {
 
 constexpr float target_height = 36.0f;
+constexpr float large_height = 64.0f;
 
 void describe(Role role, ItemValue value = {}) {
     if (ItemRegistry* registry = ItemRegistry::current()) registry->describe_last_item(role, std::move(value));
@@ -75,6 +76,37 @@ bool action_button(const char* label) {
     return clicked;
 }
 
+bool large_button(const char* label, float width) {
+    ImGui::PushStyleColor(ImGuiCol_Button, palette_colors().nav_selected);
+    ImGui::PushStyleColor(ImGuiCol_Text, palette_colors().accent_text);
+    const bool clicked = ImGui::Button(label, ImVec2(width, px(large_height)));
+    ImGui::PopStyleColor(2);
+    hand_cursor_on_hover();
+    describe(Role::button);
+    return clicked;
+}
+
+bool tally_button(const char* id, const std::string& label, std::int64_t total, float width) {
+    const Palette& palette = palette_colors();
+    ImGui::PushID(id);
+    const bool clicked = ImGui::Button("##tally", ImVec2(width, px(large_height)));
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    const std::string count = std::to_string(total);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const float middle = (min.y + max.y - ImGui::GetFontSize()) * 0.5f;
+    const float count_width = ImGui::CalcTextSize(count.c_str()).x;
+    const ImVec2 clip_max(max.x - count_width - px(28), max.y);
+    draw->PushClipRect(min, clip_max, true);
+    draw->AddText(ImVec2(min.x + px(16), middle), ImGui::GetColorU32(palette.text), label.c_str());
+    draw->PopClipRect();
+    draw->AddText(ImVec2(max.x - count_width - px(16), middle), ImGui::GetColorU32(palette.accent_text), count.c_str());
+    hand_cursor_on_hover();
+    if (ItemRegistry* registry = ItemRegistry::current()) registry->label_last_item(label.c_str());
+    describe(Role::button, count);
+    ImGui::PopID();
+    return clicked;
+}
+
 std::optional<std::string> text_field(const char* label, const std::string& text, const std::string& problem,
                                       const char* hint, bool* entered) {
     const Palette& palette = palette_colors();
@@ -94,6 +126,8 @@ std::optional<std::string> text_field(const char* label, const std::string& text
     // With EnterReturnsTrue, ImGui answers only for Enter; the text still changes as typed.
     const bool changed = entered ? edited != text : answer;
     if (entered) *entered = answer;
+    // Enter adds what was typed; the field keeps the keyboard for the next one.
+    if (entered && answer) ImGui::SetKeyboardFocusHere(-1);
     if (!problem.empty()) ImGui::PopStyleColor();
     ImGui::PopStyleVar();
     ImGui::PopID();

@@ -3,6 +3,7 @@
 // their role and value to the ItemRegistry, so tests can find them by label.
 // Every one is at least 36 CSS pixels tall, for fingers as well as mice.
 
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -16,11 +17,21 @@ bool nav_item(const char* label, bool selected);
 // A button for an action. Returns true when clicked. Role "button".
 bool action_button(const char* label);
 
+// A large button, 64 CSS pixels tall and `width` wide, easy to hit with a
+// finger during a lesson. Returns true when clicked. Role "button".
+bool large_button(const char* label, float width);
+
+// A tally as a large button: `label` on the left, `total` on the right; a
+// tap counts one more. Returns true when tapped. Role "button", label
+// `label`, value the total shown.
+bool tally_button(const char* id, const std::string& label, std::int64_t total, float width);
+
 // A one-line text field under its visible `label`, showing `text`, with
 // `hint` greyed while it is empty and `problem` (if not empty) beneath it.
 // Returns the new text on the frame the user changed it; the caller keeps
 // it. With `entered`, sets it to whether Enter was pressed in the field this
-// frame. Role "input", value the text shown.
+// frame, and the field keeps the keyboard after Enter. Role "input", value
+// the text shown.
 std::optional<std::string> text_field(const char* label, const std::string& text, const std::string& problem,
                                       const char* hint, bool* entered = nullptr);
 

@@ -1,0 +1,126 @@
+#include "app/observation_capture.hpp"
+
+#include <cstdio>
+
+#include "app/command_error_text.hpp"
+
+namespace tandem::app {
+
+std::string time_of_day_text(std::int64_t second_of_day) {
+    const std::int64_t minutes = (second_of_day / 60) % (24 * 60);
+    char text[8];
+    std::snprintf(text, sizeof text, "%02d:%02d", static_cast<int>(minutes / 60), static_cast<int>(minutes % 60));
+    return text;
+}
+
+bool ObservationCapture::start(Workspace& work, const RecordId& pairing, std::string& problem) {
+    if (!work.context) return false;
+    Observation draft;
+    draft.pairing = pairing;
+    draft.observed_on = work.today;
+    auto created = create(*work.context, draft);
+    if (!created) {
+        problem = command_error_text(created.error());
+        return false;
+    }
+    open(created.value());
+    return true;
+}
+
+void ObservationCapture::open(const RecordId& observation) {
+    if (shown_ != observation) {
+        new_note_.clear();
+        new_tally_.clear();
+    }
+    shown_ = observation;
+    note_problem_.clear();
+    tally_problem_.clear();
+}
+
+std::optional<ui::ObservationView> ObservationCapture::view(Workspace& work) {
+    if (!shown_) return std::nullopt;
+    auto record = load_record(work.store, Kind::observation, *shown_);
+    if (!record || record.value().is_deleted()) {
+        shown_.reset();
+        return std::nullopt;
+    }
+    const Observation observation = from_record<Observation>(record.value());
+    ui::ObservationView view;
+    view.id = observation.meta.id;
+    view.title = "Lesson visit";
+    if (auto pairing = load<Pairing>(work.store, observation.pairing)) {
+        if (auto coachee = load<Person>(work.store, pairing.value().coachee))
+            view.title = "Visiting " + coachee.value().display_name + "\xE2\x80\x99s lesson";
+    }
+    view.details = work.forms.build(record.value(), observation_details_form(), work.read_only());
+    view.details.columns = 2;
+    view.praise = work.forms.build(record.value(), observation_praise_form(), work.read_only());
+    if (auto notes = work.queries.parts(store::Parts::notes_of_observation, view.id, work.me)) {
+        for (const RecordId& id : notes.value()) {
+            auto note = load_record(work.store, Kind::observation_note, id);
+            if (!note) continue;
+            ui::RecordForm form = work.forms.build(note.value(), observation_note_form(), work.read_only());
+            form.fields.at(0).label = time_of_day_text(from_record<ObservationNote>(note.value()).second_of_day);
+            view.notes.push_back(std::move(form));
+        }
+    }
+    if (auto tallies = work.queries.parts(store::Parts::tallies_of_observation, view.id, work.me)) {
+        for (const RecordId& id : tallies.value()) {
+            if (auto tally = load<Tally>(work.store, id))
+                view.tallies.push_back({id, tally.value().label, tally.value().total});
+        }
+    }
+    view.new_note = new_note_;
+    view.note_problem = note_problem_;
+    view.new_tally = new_tally_;
+    view.tally_problem = tally_problem_;
+    return view;
+}
+
+void ObservationCapture::edit_new_note(std::string text) {
+    new_note_ = std::move(text);
+    note_problem_.clear();
+}
+
+void ObservationCapture::add_note(Workspace& work, const RecordId& observation, std::int64_t second_of_day) {
+    if (!work.context || observation != shown_) return;
+    ObservationNote draft;
+    draft.observation = observation;
+    draft.second_of_day = second_of_day;
+    draft.body = new_note_;
+    if (auto created = create(*work.context, draft); !created) {
+        note_problem_ = command_error_text(created.error());
+        return;
+    }
+    new_note_.clear();
+    note_problem_.clear();
+}
+
+void ObservationCapture::edit_new_tally(std::string text) {
+    new_tally_ = std::move(text);
+    tally_problem_.clear();
+}
+
+void ObservationCapture::add_tally(Workspace& work, const RecordId& observation) {
+    if (!work.context || observation != shown_) return;
+    Tally draft;
+    draft.observation = observation;
+    draft.label = new_tally_;
+    if (auto created = create(*work.context, draft); !created) {
+        tally_problem_ = command_error_text(created.error());
+        return;
+    }
+    new_tally_.clear();
+    tally_problem_.clear();
+}
+
+void ObservationCapture::count(Workspace& work, const ui::CountTally& tap) {
+    if (!work.context) return;
+    auto tally = load<Tally>(work.store, tap.tally);
+    if (!tally) return;
+    const std::int64_t total = std::max<std::int64_t>(0, tally.value().total + tap.delta);
+    if (auto updated = update_field(*work.context, Kind::tally, tap.tally, Tally::fields::total, total); !updated)
+        tally_problem_ = command_error_text(updated.error());
+}
+
+}  // namespace tandem::app
