@@ -916,3 +916,42 @@ TEST_CASE("Observations: notes stamped with the time, tallies counted by taps, a
     CHECK(app.screen() == ui::Screen::observation);
     CHECK(app.shell_view().observation.notes.size() == 3);
 }
+
+TEST_CASE("Reflections: written from the pairing, kept with the first words, shared or for the writer alone") {
+    AppWithPairing opened;
+    App& app = opened.app;
+    app.dispatch(ui::NewReflection{opened.pairing});
+    REQUIRE(app.screen() == ui::Screen::reflection);
+    const ui::ReflectionView& view = app.shell_view().reflection;
+    CHECK_FALSE(view.privacy_fixed);
+    CHECK(view.prompts.size() > 1);
+    // Nothing is kept until there are words.
+    app.dispatch(ui::EditReflection{2, false, "  "});
+    CHECK(opened.store().load_all(Kind::reflection).value().empty());
+    app.dispatch(ui::EditReflection{2, false, "Quieter students answered."});
+    auto stored = opened.store().load_all(Kind::reflection).value();
+    REQUIRE(stored.size() == 1);
+    CHECK(stored[0].visibility == Visibility::shared);
+    CHECK(from_record<Reflection>(stored[0]).prompt == app.shell_view().reflection.prompts[2]);
+    CHECK(app.shell_view().reflection.privacy_fixed);
+    CHECK(app.test_state_json().find(R"("screen":"reflection","recordId":")" + stored[0].id.hex()) != std::string::npos);
+    // Emptied, it is refused plainly and what was typed stays.
+    app.dispatch(ui::EditReflection{2, false, ""});
+    CHECK_FALSE(app.shell_view().reflection.problem.empty());
+    CHECK(from_record<Reflection>(opened.store().load_all(Kind::reflection).value()[0]).body ==
+          "Quieter students answered.");
+    app.dispatch(ui::EditReflection{2, false, "Quieter students answered when given time."});
+
+    // A private one, listed on the pairing as private, newest first.
+    app.dispatch(ui::NewReflection{opened.pairing});
+    app.dispatch(ui::EditReflection{0, true, "I worry I rush them."});
+    app.dispatch(ui::NavigateTo{ui::Screen::pairings});
+    const auto& rows = app.shell_view().pairings.reflections;
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[0].title.find("private to you") != std::string::npos);
+    CHECK(rows[0].detail == "I worry I rush them.");
+    CHECK(rows[1].detail == "Quieter students answered when given time.");
+    app.dispatch(ui::OpenReflection{rows[0].id});
+    CHECK(app.shell_view().reflection.private_to_me);
+    CHECK(app.shell_view().reflection.body == "I worry I rush them.");
+}

@@ -78,6 +78,8 @@ void App::close_records() {
     view_.meeting = {};
     observation_ = {};
     view_.observation = {};
+    reflection_ = {};
+    view_.reflection = {};
     new_coach_.reset();
     new_coachee_.reset();
     queries_.reset();
@@ -429,6 +431,9 @@ void App::dispatch(const ui::Command& command) {
                                  std::is_same_v<T, ui::AddObservationNote> || std::is_same_v<T, ui::EditNewTally> ||
                                  std::is_same_v<T, ui::AddTally> || std::is_same_v<T, ui::CountTally>) {
                 edit_observation(c);
+            } else if constexpr (std::is_same_v<T, ui::NewReflection> || std::is_same_v<T, ui::OpenReflection> ||
+                                 std::is_same_v<T, ui::EditReflection>) {
+                edit_reflection(c);
             }
         },
         command);
@@ -510,6 +515,32 @@ void App::refresh_observation() {
         return;
     }
     view_.observation = std::move(*shown);
+}
+
+void App::edit_reflection(const ui::Command& command) {
+    auto work = workspace();
+    if (!work) return;
+    if (const auto* start = std::get_if<ui::NewReflection>(&command)) {
+        reflection_.start(start->pairing);
+        view_.screen = ui::Screen::reflection;
+    }
+    if (const auto* open = std::get_if<ui::OpenReflection>(&command)) {
+        if (reflection_.open(*work, open->id)) view_.screen = ui::Screen::reflection;
+    }
+    if (const auto* edit = std::get_if<ui::EditReflection>(&command)) {
+        edited_ = true;
+        reflection_.edit(*work, *edit);
+    }
+}
+
+void App::refresh_reflection() {
+    auto work = workspace();
+    std::optional<ui::ReflectionView> shown = work ? reflection_.view(*work) : std::nullopt;
+    if (!shown) {
+        view_.screen = ui::Screen::pairings;
+        return;
+    }
+    view_.reflection = std::move(*shown);
 }
 
 std::int64_t App::second_of_day() {
@@ -652,6 +683,7 @@ void App::edit_private_note(const ui::EditPrivateNote& edit) {
 void App::refresh_screen() {
     if (view_.screen == ui::Screen::meeting) refresh_meeting();
     if (view_.screen == ui::Screen::observation) refresh_observation();
+    if (view_.screen == ui::Screen::reflection) refresh_reflection();
     // After those: a screen whose record is gone has gone back to its parent.
     if (view_.screen == ui::Screen::people) refresh_people();
     if (view_.screen == ui::Screen::pairings) refresh_pairings();
@@ -738,6 +770,26 @@ std::string duration_text(std::int64_t minutes) {
     return std::to_string(hours) + " h " + std::to_string(rest) + " min";
 }
 
+// The start of `text` on one line: about 80 bytes, cut after a word (or
+// between characters), with an ellipsis when cut.
+std::string first_words(std::string_view text) {
+    constexpr std::size_t shown = 80;
+    std::size_t end = 0;
+    while (end < text.size() && end < shown) {
+        const std::size_t length = utf8_sequence_length(text, end);
+        if (length == 0 || end + length > shown) break;
+        end += length;
+    }
+    if (end < text.size()) {
+        const std::size_t space = text.substr(0, end).rfind(' ');
+        if (space != std::string_view::npos && space > shown / 2) end = space;
+    }
+    std::string line(text.substr(0, end));
+    for (char& c : line)
+        if (c == '\n' || c == '\t') c = ' ';
+    return end < text.size() ? line + "\xE2\x80\xA6" : line;
+}
+
 // "Fortnightly · GROW · since 2026-09-01": how a pairing works, for its row.
 std::string pairing_detail(const Pairing& pairing) {
     std::string detail = choice_name(pairing.cadence);
@@ -790,6 +842,7 @@ void App::refresh_pairings() {
     view.form = forms_.build(*selected, pairing_form(), view_.read_only);
     view.meetings.clear();
     view.observations.clear();
+    view.reflections.clear();
     if (!queries_) return;
     if (auto timeline = queries_->timeline(selected->id)) {
         // The timeline is oldest first, and gives each meeting's first words.
@@ -804,6 +857,18 @@ void App::refresh_pairings() {
             if (entry->kind != Kind::observation) continue;
             view.observations.push_back(
                 {entry->id, "Lesson visit on " + entry->date.iso(), entry->summary.empty() ? "No focus written" : "Focus: " + entry->summary});
+        }
+    }
+    if (auto reflections = queries_->parts(store::Parts::reflections_of_pairing, selected->id,
+                                           own_person_.value_or(RecordId{}))) {
+        for (const RecordId& id : reflections.value()) {
+            auto reflection = load<Reflection>(*store_, id);
+            if (!reflection) continue;
+            const Reflection& shown = reflection.value();
+            const bool mine = own_person_ && shown.meta.created_by == *own_person_;
+            std::string title = (mine ? "Your reflection on " : "Reflection on ") + shown.written_on.iso();
+            if (shown.meta.visibility == Visibility::private_to_author) title += " Â· private to you";
+            view.reflections.push_back({id, std::move(title), first_words(shown.body)});
         }
     }
     if (auto used = queries_->hours_used(selected->id, today())) {
@@ -968,6 +1033,8 @@ std::string App::test_state_json() {
     if (view_.screen == ui::Screen::meeting && open_meeting_) json.key("recordId").string(open_meeting_->hex());
     if (view_.screen == ui::Screen::observation && observation_.shown())
         json.key("recordId").string(observation_.shown()->hex());
+    if (view_.screen == ui::Screen::reflection && reflection_.written())
+        json.key("recordId").string(reflection_.written()->hex());
     const std::optional<store::SaveProgress> progress = save_progress();
     json.key("saveStatus").string(save_status().word);
     json.key("lastCommitSeq").number(static_cast<double>(progress ? progress->last_commit_seq : 0));

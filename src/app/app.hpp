@@ -21,6 +21,7 @@
 #include "app/meeting_steps.hpp"
 #include "app/observation_capture.hpp"
 #include "app/record_forms.hpp"
+#include "app/reflection_writing.hpp"
 #include "app/workspace.hpp"
 #include "store/page_codec.hpp"
 #include "store/page_store.hpp"
@@ -157,6 +158,9 @@ private:
     // A command about observations.
     void edit_observation(const ui::Command& command);
     void refresh_observation();
+    // A command about reflections.
+    void edit_reflection(const ui::Command& command);
+    void refresh_reflection();
     // The second of the day now, on this device's clock.
     std::int64_t second_of_day();
     void edit_field(const ui::EditField& edit);
@@ -216,6 +220,7 @@ private:
     std::optional<RecordId> open_meeting_;
     MeetingSteps steps_;
     ObservationCapture observation_;
+    ReflectionWriting reflection_;
     std::string private_note_problem_;
     // The new pairing's choices, as ids (the view shows them as indexes).
     std::optional<RecordId> new_coach_, new_coachee_;

@@ -174,11 +174,29 @@ struct CountTally {
     int delta = 1;
 };
 
+// Start writing a reflection in pairing `pairing`, and open it.
+struct NewReflection {
+    RecordId pairing;
+};
+
+// Open the reflection `id`.
+struct OpenReflection {
+    RecordId id;
+};
+
+// The open reflection as it stands: the prompt chosen (an index into the
+// prompts offered), whether it is for its author alone, and its text.
+struct EditReflection {
+    int prompt = 0;
+    bool private_to_me = false;
+    std::string body;
+};
+
 using Command = std::variant<NavigateTo, SetTheme, ChangeTextSize, SetSidebarWidth, ChooseFileToOpen, DismissNotice,
                              EditProfile, RetrySaving, ExportRecords, UseRecordsHere, EditField, SelectRecord,
                              EditNewPersonName, AddPerson, BeginNewPairing, EditNewPairing, CreatePairing, NewMeeting,
                              OpenMeeting, EditPrivateNote, ChooseLibraryStep, EditNewStep, AddActionStep, SetStepStatus,
                              NewObservation, OpenObservation, EditNewObservationNote, AddObservationNote, EditNewTally,
-                             AddTally, CountTally>;
+                             AddTally, CountTally, NewReflection, OpenReflection, EditReflection>;
 
 }  // namespace tandem::ui

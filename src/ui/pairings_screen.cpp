@@ -106,6 +106,8 @@ void draw_pairings(const PairingsView& view, bool read_only, std::vector<Command
         if (view.selected && action_button("Record a meeting")) commands.push_back(NewMeeting{*view.selected});
         ImGui::SameLine(0, px(8));
         if (view.selected && action_button("Visit a lesson")) commands.push_back(NewObservation{*view.selected});
+        ImGui::SameLine(0, px(8));
+        if (view.selected && action_button("Write a reflection")) commands.push_back(NewReflection{*view.selected});
         ImGui::EndDisabled();
         ImGui::Dummy(ImVec2(0, px(8)));
         for (const PairingRow& meeting : view.meetings)
@@ -114,6 +116,9 @@ void draw_pairings(const PairingsView& view, bool read_only, std::vector<Command
         for (const PairingRow& visit : view.observations)
             if (list_row(visit.id.hex().c_str(), visit.title, visit.detail, false))
                 commands.push_back(OpenObservation{visit.id});
+        for (const PairingRow& reflection : view.reflections)
+            if (list_row(reflection.id.hex().c_str(), reflection.title, reflection.detail, false))
+                commands.push_back(OpenReflection{reflection.id});
         ImGui::Dummy(ImVec2(0, px(16)));
         draw_form(view.form, commands);
     } else if (!view.rows.empty()) {

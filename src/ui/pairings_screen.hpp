@@ -42,6 +42,7 @@ struct PairingsView {
     std::optional<AllowanceView> allowance;
     std::vector<PairingRow> meetings;  // the selected pairing's, newest first
     std::vector<PairingRow> observations;  // its lesson visits, newest first
+    std::vector<PairingRow> reflections;   // newest first; others' private ones never
     bool creating = false;  // the new pairing's form is shown instead of the selected one
     NewPairingView new_pairing;
     bool needs_own_name = false;  // the user has not given their own name yet

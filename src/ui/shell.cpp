@@ -218,6 +218,7 @@ void draw_content(const ShellView& view, const Fonts& fonts, float height, std::
         case Screen::pairings: draw_pairings(view.pairings, view.read_only, commands); break;
         case Screen::meeting: draw_meeting(view.meeting, view.read_only, commands); break;
         case Screen::observation: draw_observation(view.observation, view.read_only, commands); break;
+        case Screen::reflection: draw_reflection(view.reflection, view.read_only, commands); break;
         default:
             ImGui::Dummy(ImVec2(0, px(20)));
             ImGui::TextUnformatted("Nothing recorded yet.");

@@ -10,6 +10,7 @@
 #include "ui/command.hpp"
 #include "ui/meeting_screen.hpp"
 #include "ui/observation_screen.hpp"
+#include "ui/reflection_screen.hpp"
 #include "ui/pairings_screen.hpp"
 #include "ui/people_screen.hpp"
 #include "ui/preferences.hpp"
@@ -67,6 +68,7 @@ struct ShellView {
     PairingsView pairings;  // kept current while Pairings is shown
     MeetingView meeting;    // kept current while a meeting is open
     ObservationView observation;  // kept current while an observation is open
+    ReflectionView reflection;    // kept current while a reflection is open
     std::optional<Banner> banner;
     bool read_only = false;      // the records cannot be changed here now
     bool records_kept = false;   // the records are kept on this device

@@ -1,0 +1,100 @@
+#include "app/reflection_writing.hpp"
+
+#include <array>
+
+#include "app/command_error_text.hpp"
+
+namespace tandem::app {
+
+namespace {
+
+// The prompts offered, in order; the first means none.
+constexpr std::array<const char*, 6> prompts = {
+    "No prompt",
+    "What went well, and why?",
+    "What surprised you?",
+    "What did the students do differently?",
+    "What will you try next?",
+    "What would help you now?",
+};
+
+int prompt_index(const std::string& prompt) {
+    for (std::size_t i = 1; i < prompts.size(); ++i)
+        if (prompt == prompts[i]) return static_cast<int>(i);
+    return 0;
+}
+
+std::string prompt_text(int index) {
+    if (index <= 0 || index >= static_cast<int>(prompts.size())) return {};
+    return prompts[static_cast<std::size_t>(index)];
+}
+
+bool blank(const std::string& text) { return text.find_first_not_of(" \t\n") == std::string::npos; }
+
+}  // namespace
+
+void ReflectionWriting::start(const RecordId& pairing) {
+    *this = {};
+    pairing_ = pairing;
+}
+
+bool ReflectionWriting::open(Workspace& work, const RecordId& reflection) {
+    auto stored = load<Reflection>(work.store, reflection);
+    if (!stored || stored.value().meta.deleted) return false;
+    *this = {};
+    pairing_ = stored.value().pairing;
+    id_ = reflection;
+    prompt_ = prompt_index(stored.value().prompt);
+    private_ = stored.value().meta.visibility == Visibility::private_to_author;
+    body_ = stored.value().body;
+    return true;
+}
+
+std::optional<ui::ReflectionView> ReflectionWriting::view(Workspace& work) {
+    if (!pairing_) return std::nullopt;
+    ui::ReflectionView view;
+    CalendarDate written_on = work.today;
+    if (id_) {
+        auto stored = load<Reflection>(work.store, *id_);
+        if (!stored || stored.value().meta.deleted) {
+            *this = {};
+            return std::nullopt;
+        }
+        written_on = stored.value().written_on;
+    }
+    view.title = "Reflection, " + written_on.iso();
+    for (const char* prompt : prompts) view.prompts.emplace_back(prompt);
+    view.prompt = prompt_;
+    view.private_to_me = private_;
+    view.privacy_fixed = id_.has_value();
+    view.body = body_;
+    view.problem = problem_;
+    return view;
+}
+
+void ReflectionWriting::edit(Workspace& work, const ui::EditReflection& edit) {
+    if (!work.context || !pairing_) return;
+    body_ = edit.body;
+    prompt_ = edit.prompt;
+    problem_.clear();
+    if (!id_) {
+        private_ = edit.private_to_me;
+        if (blank(body_)) return;
+        Reflection draft;
+        draft.pairing = pairing_;
+        draft.written_on = work.today;
+        draft.prompt = prompt_text(prompt_);
+        draft.body = body_;
+        draft.meta.visibility = private_ ? Visibility::private_to_author : Visibility::shared;
+        auto created = create(*work.context, draft);
+        if (!created) problem_ = command_error_text(created.error());
+        else id_ = created.value();
+        return;
+    }
+    auto prompt = update_field(*work.context, Kind::reflection, *id_, Reflection::fields::prompt, prompt_text(prompt_));
+    auto body = update_field(*work.context, Kind::reflection, *id_, Reflection::fields::body, body_);
+    if (!body) problem_ = command_error_text(body.error());
+    else if (!prompt) problem_ = command_error_text(prompt.error());
+}
+
+}  // namespace tandem::app

@@ -1,0 +1,39 @@
+#pragma once
+// ReflectionWriting: the reflection open for writing. A new one becomes a
+// record with its first words (a reflection without text is not one); from
+// then on its prompt and text are changed as they are typed. Who may read it
+// (its author alone, or both partners) is chosen before writing and fixed
+// once written, as a record's visibility is.
+
+#include <optional>
+#include <string>
+
+#include "app/workspace.hpp"
+#include "core/records.hpp"
+#include "ui/reflection_screen.hpp"
+
+namespace tandem::app {
+
+class ReflectionWriting {
+public:
+    // A new reflection in `pairing`, not written yet.
+    void start(const RecordId& pairing);
+    // Opens a stored reflection; false if there is none to open.
+    bool open(Workspace& work, const RecordId& reflection);
+    // The reflection shown, once it has been written.
+    const std::optional<RecordId>& written() const { return id_; }
+
+    // The reflection as the screen shows it; nullopt if none is open (or it is gone).
+    std::optional<ui::ReflectionView> view(Workspace& work);
+    // Keeps what the user chose and typed, creating or changing the record.
+    void edit(Workspace& work, const ui::EditReflection& edit);
+
+private:
+    std::optional<RecordId> pairing_;
+    std::optional<RecordId> id_;
+    int prompt_ = 0;
+    bool private_ = false;
+    std::string body_, problem_;
+};
+
+}  // namespace tandem::app

@@ -1,0 +1,46 @@
+#include "ui/reflection_screen.hpp"
+
+#include <imgui.h>
+
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace tandem::ui {
+
+void draw_reflection(const ReflectionView& view, bool read_only, std::vector<Command>& commands) {
+    if (action_button("Back to the pairing")) commands.push_back(NavigateTo{Screen::pairings});
+    ImGui::Dummy(ImVec2(0, px(8)));
+    ImGui::TextUnformatted(view.title.c_str());
+    ImGui::Dummy(ImVec2(0, px(8)));
+    EditReflection edit{view.prompt, view.private_to_me, view.body};
+    bool changed = false;
+    ImGui::BeginDisabled(read_only);
+    if (auto chosen = choice_list("Start from", view.prompts, view.prompt)) {
+        edit.prompt = *chosen;
+        changed = true;
+    }
+    ImGui::Dummy(ImVec2(0, px(8)));
+    ImGui::BeginDisabled(view.privacy_fixed);
+    if (auto checked = check_box("Only for me", view.private_to_me)) {
+        edit.private_to_me = *checked;
+        changed = true;
+    }
+    ImGui::EndDisabled();
+    const Palette& palette = palette_colors();
+    if (view.private_to_me)
+        ImGui::TextColored(palette.warning_text, "Private to you: it stays on this computer and is never shared.");
+    else
+        field_help(view.privacy_fixed ? "Shared with your coaching partner when you send them your records."
+                                      : "Shared with your coaching partner when you send them your records. Tick "
+                                        "\xE2\x80\x9COnly for me\xE2\x80\x9D before writing to keep it to yourself.");
+    ImGui::Dummy(ImVec2(0, px(8)));
+    if (auto text = text_area("Your reflection", view.body, view.problem,
+                              "What went well? What surprised you? What will you try next?", 10)) {
+        edit.body = std::move(*text);
+        changed = true;
+    }
+    ImGui::EndDisabled();
+    if (changed) commands.push_back(std::move(edit));
+}
+
+}  // namespace tandem::ui

@@ -1,0 +1,26 @@
+#pragma once
+// Writing a reflection: a prompt to start from, whether it is for the
+// writer alone or shared with their partner, and the text. A private
+// reflection is shown as unmistakably as a private note.
+
+#include <string>
+#include <vector>
+
+#include "ui/command.hpp"
+
+namespace tandem::ui {
+
+struct ReflectionView {
+    std::string title;                // "Reflection, 2026-11-24"
+    std::vector<std::string> prompts; // to choose from; the first is "No prompt"
+    int prompt = 0;
+    bool private_to_me = false;
+    bool privacy_fixed = false;       // written already: who may read it was chosen then
+    std::string body;                 // as typed
+    std::string problem;              // why the text could not be kept; empty otherwise
+};
+
+// Draws the screen's body (under its heading), appending the user's requests.
+void draw_reflection(const ReflectionView& view, bool read_only, std::vector<Command>& commands);
+
+}  // namespace tandem::ui
