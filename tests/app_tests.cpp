@@ -955,3 +955,61 @@ TEST_CASE("Reflections: written from the pairing, kept with the first words, sha
     CHECK(app.shell_view().reflection.private_to_me);
     CHECK(app.shell_view().reflection.body == "I worry I rush them.");
 }
+
+TEST_CASE("Search: finds words from meetings, steps, visits and reflections, and opens each where it belongs") {
+    AppWithPairing opened;
+    App& app = opened.app;
+    app.dispatch(ui::NewMeeting{opened.pairing});
+    const RecordId meeting = app.shell_view().meeting.id;
+    app.dispatch(ui::EditField{Kind::meeting, meeting, Meeting::fields::grow_goal, "Smoother starts to lessons", {}});
+    app.dispatch(ui::EditNewStep{"Greet each student at the threshold"});
+    app.dispatch(ui::AddActionStep{meeting, false});
+    app.dispatch(ui::NewObservation{opened.pairing});
+    const RecordId visit = app.shell_view().observation.id;
+    app.dispatch(ui::EditNewObservationNote{"Hands up after a long wait, settled"});
+    app.dispatch(ui::AddObservationNote{visit});
+    app.dispatch(ui::NewReflection{opened.pairing});
+    app.dispatch(ui::EditReflection{0, false, "Quieter students answered"});
+
+    app.dispatch(ui::NavigateTo{ui::Screen::search});
+    const auto search = [&](const char* text) {
+        app.dispatch(ui::EditSearch{text});
+        return app.shell_view().search;
+    };
+    const ui::SearchView smoother = search("smooth");
+    REQUIRE(smoother.results.size() == 1);
+    CHECK(smoother.summary == "1 result");
+    CHECK(smoother.results[0].title.rfind("Meeting \xC2\xB7 Sam Patel \xC2\xB7 ", 0) == 0);
+    REQUIRE(smoother.results[0].marked.size() == 1);
+    const ui::TextRange mark = smoother.results[0].marked[0];
+    CHECK(smoother.results[0].snippet.substr(mark.begin, mark.end - mark.begin) == "Smoother");
+    app.dispatch(ui::OpenSearchResult{0});
+    CHECK(app.screen() == ui::Screen::meeting);
+    CHECK(app.shell_view().meeting.id == meeting);
+
+    app.dispatch(ui::NavigateTo{ui::Screen::search});
+    CHECK(app.shell_view().search.query == "smooth");  // the last search is still there
+    CHECK(search("threshold").results.at(0).title.rfind("Action step", 0) == 0);
+    app.dispatch(ui::OpenSearchResult{0});
+    CHECK(app.shell_view().meeting.id == meeting);  // a step opens on its meeting
+
+    app.dispatch(ui::NavigateTo{ui::Screen::search});
+    CHECK(search("settled").results.at(0).title.rfind("Lesson visit note", 0) == 0);
+    app.dispatch(ui::OpenSearchResult{0});
+    CHECK(app.screen() == ui::Screen::observation);
+    CHECK(app.shell_view().observation.id == visit);
+
+    app.dispatch(ui::NavigateTo{ui::Screen::search});
+    CHECK(search("quieter").results.size() == 1);
+    app.dispatch(ui::OpenSearchResult{0});
+    CHECK(app.screen() == ui::Screen::reflection);
+    CHECK(app.shell_view().reflection.body == "Quieter students answered");
+
+    // Esc goes back to where search was opened from; nothing found says what to try.
+    app.dispatch(ui::NavigateTo{ui::Screen::search});
+    CHECK(search("zebra").summary.rfind("Nothing found", 0) == 0);
+    app.dispatch(ui::OpenSearchResult{3});  // out of range: nothing happens
+    CHECK(app.screen() == ui::Screen::search);
+    app.dispatch(ui::CloseSearch{});
+    CHECK(app.screen() == ui::Screen::reflection);
+}

@@ -83,6 +83,9 @@ void App::close_records() {
     new_coach_.reset();
     new_coachee_.reset();
     queries_.reset();
+    search_index_.reset();
+    finder_ = {};
+    view_.search = {};
     forms_ = {};
     retries_ = 0;
 }
@@ -176,6 +179,7 @@ bool App::start_records(store::Database& database) {
     }
     store_ = std::move(opened).value();
     if (auto queries = store::CoachingQueries::prepare(store_->database())) queries_.emplace(std::move(queries).value());
+    if (auto search = store::RecordSearch::prepare(store_->database())) search_index_.emplace(std::move(search).value());
     auto version = store_->database().query_column("SELECT sqlite_version();");
     if (version && version.value().size() == 1) sqlite_version_ = version.value().front();
     if (!random_) {
@@ -360,6 +364,7 @@ void App::dispatch(const ui::Command& command) {
             using T = std::decay_t<decltype(c)>;
             ui::Preferences& preferences = view_.preferences;
             if constexpr (std::is_same_v<T, ui::NavigateTo>) {
+                if (c.screen == ui::Screen::search && view_.screen != ui::Screen::search) before_search_ = view_.screen;
                 view_.screen = c.screen;
                 preferences.screen = c.screen;
                 if (c.screen == ui::Screen::settings && view_.records_kept) host_requests_.push_back(RefreshStorageEstimate{});
@@ -416,11 +421,15 @@ void App::dispatch(const ui::Command& command) {
             } else if constexpr (std::is_same_v<T, ui::NewMeeting>) {
                 new_meeting(c.pairing);
             } else if constexpr (std::is_same_v<T, ui::OpenMeeting>) {
-                open_meeting_ = c.id;
-                steps_.reset();
-                private_note_problem_.clear();
-                view_.meeting.id = RecordId{};  // shows the stored private note afresh
-                view_.screen = ui::Screen::meeting;
+                show_meeting(c.id);
+            } else if constexpr (std::is_same_v<T, ui::EditSearch>) {
+                if (auto work = workspace(); work && search_index_) finder_.search(*work, *search_index_, c.text);
+            } else if constexpr (std::is_same_v<T, ui::OpenSearchResult>) {
+                if (auto work = workspace()) {
+                    if (auto destination = finder_.destination(*work, c.index)) show(*destination);
+                }
+            } else if constexpr (std::is_same_v<T, ui::CloseSearch>) {
+                view_.screen = before_search_;
             } else if constexpr (std::is_same_v<T, ui::EditPrivateNote>) {
                 edit_private_note(c);
             } else if constexpr (std::is_same_v<T, ui::ChooseLibraryStep> || std::is_same_v<T, ui::EditNewStep> ||
@@ -638,11 +647,34 @@ void App::new_meeting(const RecordId& pairing_id) {
         return;
     }
     edited_ = true;
-    open_meeting_ = created.value();
+    show_meeting(created.value());
+}
+
+void App::show_meeting(const RecordId& id) {
+    open_meeting_ = id;
     steps_.reset();
     private_note_problem_.clear();
-    view_.meeting.id = RecordId{};
+    view_.meeting.id = RecordId{};  // shows the stored private note afresh
     view_.screen = ui::Screen::meeting;
+}
+
+void App::show(const Destination& destination) {
+    switch (destination.screen) {
+        case ui::Screen::meeting: show_meeting(destination.record); return;
+        case ui::Screen::observation:
+            observation_.open(destination.record);
+            break;
+        case ui::Screen::reflection:
+            if (auto work = workspace(); !work || !reflection_.open(*work, destination.record)) return;
+            break;
+        case ui::Screen::people: selected_person_ = destination.record; break;
+        case ui::Screen::pairings:
+            selected_pairing_ = destination.record;
+            creating_pairing_ = false;
+            break;
+        default: break;
+    }
+    view_.screen = destination.screen;
 }
 
 std::optional<Note> App::private_note_of(const RecordId& meeting) {
@@ -684,6 +716,7 @@ void App::refresh_screen() {
     if (view_.screen == ui::Screen::meeting) refresh_meeting();
     if (view_.screen == ui::Screen::observation) refresh_observation();
     if (view_.screen == ui::Screen::reflection) refresh_reflection();
+    if (view_.screen == ui::Screen::search) view_.search = finder_.view();
     // After those: a screen whose record is gone has gone back to its parent.
     if (view_.screen == ui::Screen::people) refresh_people();
     if (view_.screen == ui::Screen::pairings) refresh_pairings();

@@ -20,12 +20,14 @@
 #include "crypto/sodium_runtime.hpp"
 #include "app/meeting_steps.hpp"
 #include "app/observation_capture.hpp"
+#include "app/record_finder.hpp"
 #include "app/record_forms.hpp"
 #include "app/reflection_writing.hpp"
 #include "app/workspace.hpp"
 #include "store/page_codec.hpp"
 #include "store/page_store.hpp"
 #include "store/coaching_queries.hpp"
+#include "store/record_search.hpp"
 #include "store/paged_database.hpp"
 #include "store/sqlite_record_store.hpp"
 #include "ui/command.hpp"
@@ -161,6 +163,10 @@ private:
     // A command about reflections.
     void edit_reflection(const ui::Command& command);
     void refresh_reflection();
+    // Shows a record where it belongs (a search result).
+    void show(const Destination& destination);
+    // Opens meeting `id` in the editor.
+    void show_meeting(const RecordId& id);
     // The second of the day now, on this device's clock.
     std::int64_t second_of_day();
     void edit_field(const ui::EditField& edit);
@@ -221,6 +227,9 @@ private:
     MeetingSteps steps_;
     ObservationCapture observation_;
     ReflectionWriting reflection_;
+    std::optional<store::RecordSearch> search_index_;
+    RecordFinder finder_;
+    ui::Screen before_search_ = ui::Screen::today;  // where Esc goes back to
     std::string private_note_problem_;
     // The new pairing's choices, as ids (the view shows them as indexes).
     std::optional<RecordId> new_coach_, new_coachee_;

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "app/command_error_text.hpp"
+#include "ui/meeting_screen.hpp"
 
 namespace tandem::app {
 
@@ -77,7 +78,7 @@ constexpr FormFieldDefinition meeting_fields[] = {
     {M::step_name_it, Type::paragraph, "Name it", "The step in a few words"},
     {M::step_do_it, Type::paragraph, "Do it", "Rehearsal: the rounds and the feedback on each"},
     // notes: 1
-    {M::shared_notes, Type::paragraph, "Shared notes", "What you both see after sharing", {}, 6},
+    {M::shared_notes, Type::paragraph, ui::shared_notes_label, "What you both see after sharing", {}, 6},
 };
 static_assert(std::size(meeting_fields) == 7 + 4 + 5 + 6 + 5 + 1, "the parts' spans below count these");
 constexpr std::span<const FormFieldDefinition> all_meeting_fields{meeting_fields};

@@ -192,11 +192,25 @@ struct EditReflection {
     std::string body;
 };
 
+// What is typed in Search.
+struct EditSearch {
+    std::string text;
+};
+
+// Open the search result at `index` where it belongs.
+struct OpenSearchResult {
+    int index = 0;
+};
+
+// Leave Search for the screen shown before it.
+struct CloseSearch {};
+
 using Command = std::variant<NavigateTo, SetTheme, ChangeTextSize, SetSidebarWidth, ChooseFileToOpen, DismissNotice,
                              EditProfile, RetrySaving, ExportRecords, UseRecordsHere, EditField, SelectRecord,
                              EditNewPersonName, AddPerson, BeginNewPairing, EditNewPairing, CreatePairing, NewMeeting,
                              OpenMeeting, EditPrivateNote, ChooseLibraryStep, EditNewStep, AddActionStep, SetStepStatus,
                              NewObservation, OpenObservation, EditNewObservationNote, AddObservationNote, EditNewTally,
-                             AddTally, CountTally, NewReflection, OpenReflection, EditReflection>;
+                             AddTally, CountTally, NewReflection, OpenReflection, EditReflection,
+                             EditSearch, OpenSearchResult, CloseSearch>;
 
 }  // namespace tandem::ui

@@ -15,6 +15,9 @@
 
 namespace tandem::ui {
 
+// The label of the meeting's shared notes, which Ctrl+N goes to.
+inline constexpr const char* shared_notes_label = "Shared notes";
+
 struct MeetingView {
     RecordId id;
     std::string title;          // "Meeting with Sam Patel"

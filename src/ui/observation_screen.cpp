@@ -15,7 +15,7 @@ void draw_capture(const ObservationView& view, bool read_only, std::vector<Comma
     const float width = std::min(px(640), ImGui::GetContentRegionAvail().x);
     ImGui::BeginDisabled(read_only);
     bool entered = false;
-    if (auto text = text_field("What you see or hear", view.new_note, view.note_problem,
+    if (auto text = text_field(observation_note_label, view.new_note, view.note_problem,
                                "For example: T asks a question, waits, 6 hands up", &entered))
         commands.push_back(EditNewObservationNote{std::move(*text)});
     const bool blank = view.new_note.find_first_not_of(" \t") == std::string::npos;
@@ -25,7 +25,7 @@ void draw_capture(const ObservationView& view, bool read_only, std::vector<Comma
     if (large_button("Add note with the time", width)) commands.push_back(AddObservationNote{view.id});
     ImGui::EndDisabled();
     ImGui::EndDisabled();
-    field_help("Enter adds it too. Write what happened, not what you think of it.");
+    field_help("Enter adds it too, and Ctrl+N comes back here. Write what happened, not what you think of it.");
     ImGui::Dummy(ImVec2(0, px(12)));
     if (view.notes.empty()) field_help("No notes yet. Each note gets the time it was added.");
     // The latest note first: it is the one the observer is checking.

@@ -21,6 +21,9 @@ struct TallyView {
     std::int64_t total = 0;
 };
 
+// The field of the next note, which Ctrl+N goes to.
+inline constexpr const char* observation_note_label = "What you see or hear";
+
 struct ObservationView {
     RecordId id;
     std::string title;       // "Observing Sam Patel's lesson"

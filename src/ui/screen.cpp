@@ -11,7 +11,7 @@ constexpr ScreenInfo screens[] = {
     {Screen::people, "people", "People", "Everyone you coach or are coached by. Anyone can coach, and anyone can be coached."},
     {Screen::pairings, "pairings", "Pairings", "Each coaching partnership: its agreement, cadence, model and time allowance."},
     {Screen::library, "library", "Library", "Action steps worded and ready to use, and the ones you add yourself."},
-    {Screen::search, "search", "Search", "Everything you have written: meetings, notes, steps, observations and reflections."},
+    {Screen::search, "search", "Search", "Everything you have written: meetings, notes, steps, observations and reflections.", "Ctrl+K"},
     {Screen::settings, "settings", "Settings", "Who you are, and how Tandem looks on this device."},
 };
 

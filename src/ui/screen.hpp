@@ -16,6 +16,7 @@ struct ScreenInfo {
     const char* id;       // stable, for state(), tests and preferences: "today", "pairings"
     const char* title;    // sidebar entry and heading: "Pairings"
     const char* purpose;  // one sentence under the heading
+    const char* shortcut = "";  // shown beside the sidebar entry: "Ctrl+K"
 };
 
 // The sidebar's screens, in order.

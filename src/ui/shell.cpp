@@ -51,7 +51,8 @@ void draw_sidebar(const ShellView& view, const Fonts& fonts, float height, std::
 
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, px(2)));
     for (const ScreenInfo& info : all_screens()) {
-        if (nav_item(info.title, info.screen == parent_screen(view.screen))) commands.push_back(NavigateTo{info.screen});
+        if (nav_item(info.title, info.screen == parent_screen(view.screen), info.shortcut))
+            commands.push_back(NavigateTo{info.screen});
     }
     ImGui::PopStyleVar();
 
@@ -200,6 +201,10 @@ void draw_settings(const ShellView& view, std::vector<Command>& commands) {
 
 void draw_content(const ShellView& view, const Fonts& fonts, float height, std::vector<Command>& commands) {
     const ScreenInfo& info = screen_info(view.screen);
+    // Search takes the keyboard on the frame it appears.
+    static Screen last_drawn = Screen::today;
+    const bool search_just_opened = view.screen == Screen::search && last_drawn != Screen::search;
+    last_drawn = view.screen;
     const float padding = metrics().content_padding;
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(padding, padding - px(4)));
     ImGui::BeginChild("content", ImVec2(0, height), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
@@ -219,6 +224,7 @@ void draw_content(const ShellView& view, const Fonts& fonts, float height, std::
         case Screen::meeting: draw_meeting(view.meeting, view.read_only, commands); break;
         case Screen::observation: draw_observation(view.observation, view.read_only, commands); break;
         case Screen::reflection: draw_reflection(view.reflection, view.read_only, commands); break;
+        case Screen::search: draw_search(view.search, search_just_opened, commands); break;
         default:
             ImGui::Dummy(ImVec2(0, px(20)));
             ImGui::TextUnformatted("Nothing recorded yet.");
@@ -274,9 +280,20 @@ void draw_drop_hint(const Fonts& fonts) {
 }
 
 // Ctrl (Cmd on a Mac) with + or - changes the text size; with 0 resets it.
-void handle_shortcuts(std::vector<Command>& commands) {
+// Ctrl+K opens Search, and Esc leaves it; Ctrl+N starts a note where one
+// can be written: the next timestamped note of a lesson visit, or a
+// meeting's shared notes.
+void handle_shortcuts(const ShellView& view, std::vector<Command>& commands) {
     const ImGuiIO& io = ImGui::GetIO();
+    if (view.screen == Screen::search && ImGui::IsKeyPressed(key_index(Key::escape), false))
+        commands.push_back(CloseSearch{});
     if (!(io.KeyCtrl || io.KeySuper)) return;
+    if (ImGui::IsKeyPressed(key_index(letter_key('K')), false) && view.screen != Screen::search)
+        commands.push_back(NavigateTo{Screen::search});
+    if (ImGui::IsKeyPressed(key_index(letter_key('N')), false)) {
+        if (view.screen == Screen::observation) focus_field(observation_note_label);
+        if (view.screen == Screen::meeting) focus_field(shared_notes_label);
+    }
     if (ImGui::IsKeyPressed(key_index(Key::plus))) commands.push_back(ChangeTextSize{+1});
     if (ImGui::IsKeyPressed(key_index(Key::minus))) commands.push_back(ChangeTextSize{-1});
     if (ImGui::IsKeyPressed(key_index(digit_key(0)), false)) commands.push_back(ChangeTextSize{0, true});
@@ -302,7 +319,7 @@ void draw_shell(const ShellView& view, const Fonts& fonts, std::vector<Command>&
 
     ImGui::End();
     if (view.file_over_page) draw_drop_hint(fonts);
-    handle_shortcuts(commands);
+    handle_shortcuts(view, commands);
 }
 
 }  // namespace tandem::ui

@@ -11,6 +11,7 @@
 #include "ui/meeting_screen.hpp"
 #include "ui/observation_screen.hpp"
 #include "ui/reflection_screen.hpp"
+#include "ui/search_screen.hpp"
 #include "ui/pairings_screen.hpp"
 #include "ui/people_screen.hpp"
 #include "ui/preferences.hpp"
@@ -69,6 +70,7 @@ struct ShellView {
     MeetingView meeting;    // kept current while a meeting is open
     ObservationView observation;  // kept current while an observation is open
     ReflectionView reflection;    // kept current while a reflection is open
+    SearchView search;            // the last search and its results
     std::optional<Banner> banner;
     bool read_only = false;      // the records cannot be changed here now
     bool records_kept = false;   // the records are kept on this device

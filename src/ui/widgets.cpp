@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <string>
 
 #include "ui/item_registry.hpp"
 #include "ui/theme.hpp"
@@ -31,6 +32,16 @@ int grow_string(ImGuiInputTextCallbackData* data) {
     return 0;
 }
 
+// The label of the field focus_field() asked for; empty when none.
+std::string focus_wanted;
+
+// Before a text field: takes the keyboard if focus_field() asked for it.
+void take_focus_if_wanted(const char* label) {
+    if (focus_wanted.empty() || focus_wanted != label) return;
+    ImGui::SetKeyboardFocusHere();
+    focus_wanted.clear();
+}
+
 void hand_cursor_on_hover() {
     if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
 }
@@ -53,7 +64,7 @@ void finish_text_item(const char* label, const std::string& shown, const std::st
 
 }  // namespace
 
-bool nav_item(const char* label, bool selected) {
+bool nav_item(const char* label, bool selected, const char* shortcut) {
     const Palette& palette = palette_colors();
     ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.0f, 0.5f));
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
@@ -66,6 +77,15 @@ bool nav_item(const char* label, bool selected) {
     ImGui::PopStyleVar(2);
     hand_cursor_on_hover();
     describe(Role::tab, selected);
+    if (shortcut && *shortcut) {
+        const ImVec2 max = ImGui::GetItemRectMax(), min = ImGui::GetItemRectMin();
+        const ImVec2 size = ImGui::CalcTextSize(shortcut);
+        const float label_end = min.x + ImGui::GetStyle().FramePadding.x + ImGui::CalcTextSize(label).x;
+        const float at = max.x - size.x - px(10);
+        if (at > label_end + px(8))
+            ImGui::GetWindowDrawList()->AddText(ImVec2(at, (min.y + max.y - size.y) * 0.5f),
+                                                ImGui::GetColorU32(palette.muted_text), shortcut);
+    }
     return clicked;
 }
 
@@ -75,6 +95,8 @@ bool action_button(const char* label) {
     describe(Role::button);
     return clicked;
 }
+
+void focus_field(const char* label) { focus_wanted = label; }
 
 bool large_button(const char* label, float width) {
     ImGui::PushStyleColor(ImGuiCol_Button, palette_colors().nav_selected);
@@ -121,6 +143,7 @@ std::optional<std::string> text_field(const char* label, const std::string& text
     ImGui::SetNextItemWidth(std::min(px(420), ImGui::GetContentRegionAvail().x));
     ImGuiInputTextFlags flags = ImGuiInputTextFlags_CallbackResize;
     if (entered) flags |= ImGuiInputTextFlags_EnterReturnsTrue;
+    take_focus_if_wanted(label);
     const bool answer = ImGui::InputTextWithHint("##field", hint, edited.data(), edited.capacity() + 1, flags,
                                                  grow_string, &edited);
     // With EnterReturnsTrue, ImGui answers only for Enter; the text still changes as typed.
@@ -146,6 +169,7 @@ std::optional<std::string> text_area(const char* label, const std::string& text,
     if (!problem.empty()) ImGui::PushStyleColor(ImGuiCol_Border, palette.warning_text);
     const float width = std::min(px(640), ImGui::GetContentRegionAvail().x);
     const float height = ImGui::GetTextLineHeightWithSpacing() * static_cast<float>(std::max(lines, 2)) + px(16);
+    take_focus_if_wanted(label);
     const bool changed =
         ImGui::InputTextMultiline("##field", edited.data(), edited.capacity() + 1, ImVec2(width, height),
                                   ImGuiInputTextFlags_CallbackResize, grow_string, &edited);
@@ -229,6 +253,11 @@ void field_help(const std::string& text) {
 float list_row_height() { return std::max(px(target_height), ImGui::GetTextLineHeight() * 2 + px(16)); }
 
 bool list_row(const char* id, const std::string& title, const std::string& detail, bool selected) {
+    return list_row(id, title, detail, {}, selected);
+}
+
+bool list_row(const char* id, const std::string& title, const std::string& detail, std::span<const TextRange> marked,
+              bool selected) {
     const Palette& palette = palette_colors();
     const float line = ImGui::GetTextLineHeight();
     const float height = list_row_height();
@@ -243,12 +272,32 @@ bool list_row(const char* id, const std::string& title, const std::string& detai
     describe(Role::list_item, selected);
     hand_cursor_on_hover();
     ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 row_max = ImGui::GetItemRectMax();
+    draw->PushClipRect(start, ImVec2(row_max.x - px(8), row_max.y), true);
     const float top = start.y + (height - (detail.empty() ? line : line * 2 + px(2))) * 0.5f;
-    draw->AddText(ImVec2(start.x + px(12), top), ImGui::GetColorU32(selected ? palette.accent_text : palette.text),
-                  title.c_str());
-    if (!detail.empty())
-        draw->AddText(ImVec2(start.x + px(12), top + line + px(2)), ImGui::GetColorU32(palette.muted_text),
-                      detail.c_str());
+    const float left = start.x + px(12);
+    draw->AddText(ImVec2(left, top), ImGui::GetColorU32(selected ? palette.accent_text : palette.text), title.c_str());
+    if (!detail.empty()) {
+        const float detail_top = top + line + px(2);
+        // Marked words get a tint behind them and the text colour over it.
+        for (const TextRange& range : marked) {
+            if (range.begin >= range.end || range.end > detail.size()) continue;
+            const char* text = detail.c_str();
+            const float from = ImGui::CalcTextSize(text, text + range.begin).x;
+            const float to = ImGui::CalcTextSize(text, text + range.end).x;
+            draw->AddRectFilled(ImVec2(left + from - px(1), detail_top), ImVec2(left + to + px(1), detail_top + line),
+                                ImGui::GetColorU32(palette.notice), px(3));
+        }
+        draw->AddText(ImVec2(left, detail_top), ImGui::GetColorU32(palette.muted_text), detail.c_str());
+        for (const TextRange& range : marked) {
+            if (range.begin >= range.end || range.end > detail.size()) continue;
+            const char* text = detail.c_str();
+            const float from = ImGui::CalcTextSize(text, text + range.begin).x;
+            draw->AddText(ImVec2(left + from, detail_top), ImGui::GetColorU32(palette.text), text + range.begin,
+                          text + range.end);
+        }
+    }
+    draw->PopClipRect();
     ImGui::PopID();
     return clicked;
 }

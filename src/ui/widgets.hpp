@@ -3,6 +3,7 @@
 // their role and value to the ItemRegistry, so tests can find them by label.
 // Every one is at least 36 CSS pixels tall, for fingers as well as mice.
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -11,8 +12,13 @@
 namespace tandem::ui {
 
 // A sidebar entry, drawn full width; `selected` marks the screen shown.
-// Returns true when clicked. Role "tab", value `selected`.
-bool nav_item(const char* label, bool selected);
+// Returns true when clicked. Role "tab", value `selected`. A `shortcut`
+// ("Ctrl+K") is shown muted at its right.
+bool nav_item(const char* label, bool selected, const char* shortcut = "");
+
+// Asks for the keyboard to go to the text field labelled `label` the next
+// time it is drawn (a shortcut's target).
+void focus_field(const char* label);
 
 // A button for an action. Returns true when clicked. Role "button".
 bool action_button(const char* label);
@@ -57,6 +63,15 @@ std::optional<int> choice_list(const char* label, std::span<const std::string> o
 // muted beneath it (the title alone is centred). Returns true when clicked.
 // Role "list-item", label `title`, value `selected`.
 bool list_row(const char* id, const std::string& title, const std::string& detail, bool selected);
+// A byte range [begin, end) of a text.
+struct TextRange {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+};
+// A list row whose detail has the words in `marked` highlighted (a search's
+// matches); ranges that do not fit the detail are ignored.
+bool list_row(const char* id, const std::string& title, const std::string& detail, std::span<const TextRange> marked,
+              bool selected);
 // The height of every list_row(), at the current scale.
 float list_row_height();
 
