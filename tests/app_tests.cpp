@@ -1012,4 +1012,5 @@ TEST_CASE("Search: finds words from meetings, steps, visits and reflections, and
     CHECK(app.screen() == ui::Screen::search);
     app.dispatch(ui::CloseSearch{});
     CHECK(app.screen() == ui::Screen::reflection);
+    CHECK(ui::parent_screen(app.preferences().screen) == ui::Screen::pairings);  // the next visit opens there
 }

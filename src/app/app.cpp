@@ -430,6 +430,7 @@ void App::dispatch(const ui::Command& command) {
                 }
             } else if constexpr (std::is_same_v<T, ui::CloseSearch>) {
                 view_.screen = before_search_;
+                preferences.screen = before_search_;
             } else if constexpr (std::is_same_v<T, ui::EditPrivateNote>) {
                 edit_private_note(c);
             } else if constexpr (std::is_same_v<T, ui::ChooseLibraryStep> || std::is_same_v<T, ui::EditNewStep> ||

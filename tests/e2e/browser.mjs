@@ -178,18 +178,35 @@ export async function addPeople(page, ownName, names = []) {
   }
 }
 
+// Ana Kowalska (the user) and Sam Patel on People, then Ana coaching Sam in
+// a GROW pairing, started on Pairings and shown there.
+export async function startGrowPairing(page) {
+  await addPeople(page, "Ana Kowalska", ["Sam Patel"]);
+  await click(page, "Pairings");
+  await click(page, "New pairing");
+  await click(page, "Coachee");
+  await click(page, "Sam Patel");
+  await click(page, "Start pairing");
+  await waitForWidget(page, `(i) => i.label === "Usual model"`);
+  await click(page, "Usual model");
+  await click(page, "GROW");
+  await waitForWidget(page, `(i) => i.label === "Usual model" && i.value === "GROW"`);
+}
+
 // Scrolls with the mouse wheel over (x, y) until the widget labelled `label`
-// is drawn fully inside the viewport; fails after 20 turns of the wheel.
+// (or, for a function, the first widget it accepts) is drawn fully inside
+// the viewport; fails after 20 turns of the wheel.
 export async function scrollTo(page, label, { x = 900, y = 400, delta = 240 } = {}) {
+  const matches = typeof label === "function" ? label : (i) => i.label === label;
   for (let turn = 0; turn < 20; ++turn) {
-    const found = (await hook(page, "items")).find((i) => i.label === label);
+    const found = (await hook(page, "items")).find(matches);
     const height = page.viewportSize().height;
     if (found && found.y >= 0 && found.y + found.h <= height - 40) return found;
     await page.mouse.move(x, y);
     await page.mouse.wheel(0, found && found.y < 0 ? -delta : delta);
     await page.waitForTimeout(100);
   }
-  throw new Error(`${label} never scrolled into view`);
+  throw new Error(`${typeof label === "function" ? "the widget sought" : label} never scrolled into view`);
 }
 
 // Waits until no frame has been drawn for a while (the app is idle) and

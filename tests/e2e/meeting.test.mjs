@@ -4,28 +4,15 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  useAppServer, openApp, openTandem, click, item, settle, scrollTo, waitForState, waitForWidget as waitForItem, addPeople,
-  screenshot,
+  useAppServer, openApp, openTandem, click, item, settle, scrollTo, waitForState, waitForWidget as waitForItem,
+  startGrowPairing, screenshot,
 } from "./browser.mjs";
 
 const app = useAppServer();
 
-async function pairingOfAnaAndSam(page) {
-  await addPeople(page, "Ana Kowalska", ["Sam Patel"]);
-  await click(page, "Pairings");
-  await click(page, "New pairing");
-  await click(page, "Coachee");
-  await click(page, "Sam Patel");
-  await click(page, "Start pairing");
-  await waitForItem(page, `(i) => i.label === "Usual model"`);
-  await click(page, "Usual model");
-  await click(page, "GROW");
-  await waitForItem(page, `(i) => i.label === "Usual model" && i.value === "GROW"`);
-}
-
 test("a GROW meeting with a stance and a private note is recorded and kept", async () => {
   const { context, page, errors } = await openApp(app);
-  await pairingOfAnaAndSam(page);
+  await startGrowPairing(page);
   await click(page, "Record a meeting");
   const opened = await waitForState(page, (s) => s.screen === "meeting");
   assert.match(opened.recordId, /^[0-9a-f]{32}$/);
