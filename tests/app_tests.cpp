@@ -1001,6 +1001,7 @@ TEST_CASE("Search: finds words from meetings, steps, visits and reflections, and
 
     app.dispatch(ui::NavigateTo{ui::Screen::search});
     CHECK(search("quieter").results.size() == 1);
+    CHECK(app.shell_view().search.results[0].snippet.find('\n') == std::string::npos);  // one line
     app.dispatch(ui::OpenSearchResult{0});
     CHECK(app.screen() == ui::Screen::reflection);
     CHECK(app.shell_view().reflection.body == "Quieter students answered");

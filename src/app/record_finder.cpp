@@ -126,6 +126,9 @@ void RecordFinder::search(Workspace& work, store::RecordSearch& search, std::str
         ui::SearchResultRow row;
         row.title = title_of(work, record.value());
         row.snippet = hit.snippet;
+        // Fields are joined by line breaks in the index; a row shows one line.
+        for (char& c : row.snippet)
+            if (c == '\n' || c == '\t' || c == '\r') c = ' ';
         for (const store::TextSpan& span : hit.highlights) row.marked.push_back({span.begin, span.end});
         view_.results.push_back(std::move(row));
         hits_.push_back(std::move(hit));
