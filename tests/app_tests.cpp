@@ -1015,3 +1015,54 @@ TEST_CASE("Search: finds words from meetings, steps, visits and reflections, and
     CHECK(app.screen() == ui::Screen::reflection);
     CHECK(ui::parent_screen(app.preferences().screen) == ui::Screen::pairings);  // the next visit opens there
 }
+
+TEST_CASE("Today: first steps before there is anything, then what needs the user, each a click from its record") {
+    OpenedApp opened;
+    App& app = opened.app;
+    app.dispatch(ui::NavigateTo{ui::Screen::today});
+    CHECK(app.shell_view().today.needs_own_name);
+    CHECK(long_date_text(CalendarDate::from_ymd(2026, 12, 1)) == "Tuesday 1 December 2026");
+
+    AppWithPairing paired;
+    App& other = paired.app;
+    other.dispatch(ui::NavigateTo{ui::Screen::today});
+    CHECK_FALSE(other.shell_view().today.needs_own_name);
+    CHECK(other.shell_view().today.has_pairings);
+    // Started in September with no meeting since: a gentle nudge, which leads to the pairing.
+    REQUIRE(other.shell_view().today.sections.size() == 1);
+    CHECK(other.shell_view().today.sections[0].heading == "Pairings that have gone quiet");
+    CHECK(other.shell_view().today.sections[0].rows.at(0).title == "Catch up with Sam Patel");
+    other.dispatch(ui::OpenAgendaItem{other.shell_view().today.sections[0].indexes.at(0)});
+    CHECK(other.screen() == ui::Screen::pairings);
+    CHECK(other.shell_view().pairings.selected == paired.pairing);
+
+    // A meeting with a step whose check-back is today, and a meeting planned for today.
+    other.dispatch(ui::NewMeeting{paired.pairing});
+    const RecordId meeting = other.shell_view().meeting.id;
+    other.dispatch(ui::EditNewStep{"Greet each student at the door"});
+    other.dispatch(ui::AddActionStep{meeting, false});
+    const RecordId step = other.shell_view().meeting.steps.steps.at(0).form.id;
+    const std::string today = form_field(other.shell_view().meeting.details, "Date").text;
+    other.dispatch(ui::EditField{Kind::action_step, step, ActionStep::fields::check_back_on, today, {}});
+    other.dispatch(ui::NewMeeting{paired.pairing});
+    const RecordId planned = other.shell_view().meeting.id;
+    other.dispatch(ui::EditField{Kind::meeting, planned, Meeting::fields::status, {},
+                                 static_cast<std::int64_t>(MeetingStatus::planned)});
+
+    other.dispatch(ui::NavigateTo{ui::Screen::today});
+    const ui::TodayView& view = other.shell_view().today;
+    REQUIRE(view.sections.size() == 2);
+    CHECK(view.sections[0].heading == "Meetings");
+    CHECK(view.sections[0].rows.at(0).title == "Meeting with Sam Patel");
+    CHECK(view.sections[0].rows.at(0).detail == "Planned for today");
+    CHECK(view.sections[1].heading == "Steps to check back on");
+    CHECK(view.sections[1].rows.at(0).title == "Check back with Sam Patel");
+    CHECK(view.sections[1].rows.at(0).detail == "Today: Greet each student at the door");
+    const int step_line = view.sections[1].indexes.at(0);
+    other.dispatch(ui::OpenAgendaItem{view.sections[0].indexes.at(0)});
+    CHECK(other.screen() == ui::Screen::meeting);
+    CHECK(other.shell_view().meeting.id == planned);
+    other.dispatch(ui::NavigateTo{ui::Screen::today});
+    other.dispatch(ui::OpenAgendaItem{step_line});
+    CHECK(other.shell_view().meeting.id == meeting);  // the step, on the meeting that set it
+}

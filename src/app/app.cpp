@@ -428,6 +428,10 @@ void App::dispatch(const ui::Command& command) {
                 if (auto work = workspace()) {
                     if (auto destination = finder_.destination(*work, c.index)) show(*destination);
                 }
+            } else if constexpr (std::is_same_v<T, ui::OpenAgendaItem>) {
+                if (auto work = workspace()) {
+                    if (auto destination = agenda_.destination(*work, c.index)) show(*destination);
+                }
             } else if constexpr (std::is_same_v<T, ui::CloseSearch>) {
                 view_.screen = before_search_;
                 preferences.screen = before_search_;
@@ -721,6 +725,12 @@ void App::refresh_screen() {
     // After those: a screen whose record is gone has gone back to its parent.
     if (view_.screen == ui::Screen::people) refresh_people();
     if (view_.screen == ui::Screen::pairings) refresh_pairings();
+    if (view_.screen == ui::Screen::today) {
+        auto work = workspace();
+        auto counts = work ? work->queries.counts() : Result<store::RecordCounts, store::StoreError>(store::RecordCounts{});
+        const bool has_pairings = counts && counts.value().pairings > 0;
+        view_.today = work ? agenda_.view(*work, has_pairings) : ui::TodayView{};
+    }
 }
 
 namespace {

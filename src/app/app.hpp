@@ -23,6 +23,7 @@
 #include "app/record_finder.hpp"
 #include "app/record_forms.hpp"
 #include "app/reflection_writing.hpp"
+#include "app/today_agenda.hpp"
 #include "app/workspace.hpp"
 #include "store/page_codec.hpp"
 #include "store/page_store.hpp"
@@ -229,6 +230,7 @@ private:
     ReflectionWriting reflection_;
     std::optional<store::RecordSearch> search_index_;
     RecordFinder finder_;
+    TodayAgenda agenda_;
     ui::Screen before_search_ = ui::Screen::today;  // where Esc goes back to
     std::string private_note_problem_;
     // The new pairing's choices, as ids (the view shows them as indexes).

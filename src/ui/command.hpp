@@ -205,12 +205,17 @@ struct OpenSearchResult {
 // Leave Search for the screen shown before it.
 struct CloseSearch {};
 
+// Open what line `index` of Today's agenda is about.
+struct OpenAgendaItem {
+    int index = 0;
+};
+
 using Command = std::variant<NavigateTo, SetTheme, ChangeTextSize, SetSidebarWidth, ChooseFileToOpen, DismissNotice,
                              EditProfile, RetrySaving, ExportRecords, UseRecordsHere, EditField, SelectRecord,
                              EditNewPersonName, AddPerson, BeginNewPairing, EditNewPairing, CreatePairing, NewMeeting,
                              OpenMeeting, EditPrivateNote, ChooseLibraryStep, EditNewStep, AddActionStep, SetStepStatus,
                              NewObservation, OpenObservation, EditNewObservationNote, AddObservationNote, EditNewTally,
                              AddTally, CountTally, NewReflection, OpenReflection, EditReflection,
-                             EditSearch, OpenSearchResult, CloseSearch>;
+                             EditSearch, OpenSearchResult, CloseSearch, OpenAgendaItem>;
 
 }  // namespace tandem::ui

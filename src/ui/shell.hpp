@@ -12,6 +12,7 @@
 #include "ui/observation_screen.hpp"
 #include "ui/reflection_screen.hpp"
 #include "ui/search_screen.hpp"
+#include "ui/today_screen.hpp"
 #include "ui/pairings_screen.hpp"
 #include "ui/people_screen.hpp"
 #include "ui/preferences.hpp"
@@ -71,6 +72,7 @@ struct ShellView {
     ObservationView observation;  // kept current while an observation is open
     ReflectionView reflection;    // kept current while a reflection is open
     SearchView search;            // the last search and its results
+    TodayView today;              // kept current while Today is shown
     std::optional<Banner> banner;
     bool read_only = false;      // the records cannot be changed here now
     bool records_kept = false;   // the records are kept on this device

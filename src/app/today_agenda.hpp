@@ -1,0 +1,29 @@
+#pragma once
+// TodayAgenda: Today's agenda from the store's query, in the words of the
+// Today screen, and where each line leads. The wording is gentle: time is
+// flexible, so nothing is called late or missed.
+
+#include <vector>
+
+#include "app/record_finder.hpp"
+#include "app/workspace.hpp"
+#include "store/coaching_queries.hpp"
+#include "ui/today_screen.hpp"
+
+namespace tandem::app {
+
+class TodayAgenda {
+public:
+    // Reads the agenda for today and keeps it for destination().
+    ui::TodayView view(Workspace& work, bool has_pairings);
+    // Where line `index` of the last view leads; nullopt if out of range.
+    std::optional<Destination> destination(Workspace& work, int index) const;
+
+private:
+    std::vector<store::AgendaItem> items_;
+};
+
+// "Tuesday 1 December 2026".
+std::string long_date_text(CalendarDate date);
+
+}  // namespace tandem::app
