@@ -1066,3 +1066,21 @@ TEST_CASE("Today: first steps before there is anything, then what needs the user
     other.dispatch(ui::OpenAgendaItem{step_line});
     CHECK(other.shell_view().meeting.id == meeting);  // the step, on the meeting that set it
 }
+
+TEST_CASE("Library: every starter step by area, read in full when chosen") {
+    OpenedApp opened;
+    App& app = opened.app;
+    app.dispatch(ui::NavigateTo{ui::Screen::library});
+    const ui::LibraryView& view = app.shell_view().library;
+    REQUIRE(view.rows.size() == tandem::starter_library().size());
+    CHECK_FALSE(view.entry.has_value());
+    const tandem::StarterEntry& last = tandem::starter_library().back();
+    const auto row = std::find_if(view.rows.begin(), view.rows.end(),
+                                  [&](const ui::LibraryRow& r) { return r.title == last.title; });
+    REQUIRE(row != view.rows.end());
+    CHECK(row->area == tandem::library_area_name(last.area));
+    app.dispatch(ui::SelectRecord{row->id});
+    REQUIRE(app.shell_view().library.entry.has_value());
+    CHECK(app.shell_view().library.entry->wording == last.wording);
+    CHECK(app.shell_view().library.entry->practice_task == last.practice_task);
+}

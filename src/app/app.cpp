@@ -72,6 +72,7 @@ void App::close_records() {
     view_.people = {};
     view_.pairings = {};
     selected_person_.reset();
+    selected_entry_.reset();
     selected_pairing_.reset();
     creating_pairing_ = false;
     open_meeting_.reset();
@@ -395,6 +396,7 @@ void App::dispatch(const ui::Command& command) {
                 edit_field(c);
             } else if constexpr (std::is_same_v<T, ui::SelectRecord>) {
                 if (view_.screen == ui::Screen::people) selected_person_ = c.id;
+                if (view_.screen == ui::Screen::library) selected_entry_ = c.id;
                 if (view_.screen == ui::Screen::pairings) {
                     selected_pairing_ = c.id;
                     creating_pairing_ = false;
@@ -673,6 +675,7 @@ void App::show(const Destination& destination) {
             if (auto work = workspace(); !work || !reflection_.open(*work, destination.record)) return;
             break;
         case ui::Screen::people: selected_person_ = destination.record; break;
+        case ui::Screen::library: selected_entry_ = destination.record; break;
         case ui::Screen::pairings:
             selected_pairing_ = destination.record;
             creating_pairing_ = false;
@@ -725,6 +728,7 @@ void App::refresh_screen() {
     // After those: a screen whose record is gone has gone back to its parent.
     if (view_.screen == ui::Screen::people) refresh_people();
     if (view_.screen == ui::Screen::pairings) refresh_pairings();
+    if (view_.screen == ui::Screen::library) refresh_library();
     if (view_.screen == ui::Screen::today) {
         auto work = workspace();
         auto counts = work ? work->queries.counts() : Result<store::RecordCounts, store::StoreError>(store::RecordCounts{});
@@ -790,6 +794,28 @@ void App::refresh_people() {
                      [](const ui::PersonRow& a, const ui::PersonRow& b) { return name_before(a.name, b.name); });
     if (selected) people.form = forms_.build(*selected, person_form(), view_.read_only);
     else people.selected.reset();
+}
+
+void App::refresh_library() {
+    ui::LibraryView& library = view_.library;
+    library = {};
+    library.selected = selected_entry_;
+    if (!store_) return;
+    auto all = store_->load_all(Kind::library_entry);
+    if (!all) return;
+    std::vector<std::pair<LibraryArea, ui::LibraryRow>> rows;
+    for (const Record& record : all.value()) {
+        if (record.is_deleted()) continue;
+        const LibraryEntry entry = from_record<LibraryEntry>(record);
+        const std::string area(library_area_name(entry.area));
+        rows.push_back({entry.area, {record.id, entry.title, area}});
+        if (selected_entry_ && record.id == *selected_entry_)
+            library.entry = ui::LibraryEntryView{entry.title, area, entry.wording, entry.success_criteria,
+                                                 entry.practice_task};
+    }
+    // By area, keeping the library's order within each.
+    std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (auto& row : rows) library.rows.push_back(std::move(row.second));
 }
 
 std::vector<Person> App::people_by_name() {

@@ -182,6 +182,7 @@ private:
     // Rebuilds the view model of the screen shown from the records.
     void refresh_screen();
     void refresh_people();
+    void refresh_library();
     void refresh_pairings();
     // The people who are not deleted, in name order.
     std::vector<Person> people_by_name();
@@ -222,6 +223,7 @@ private:
     std::optional<RecordId> own_person_;
     RecordForms forms_;
     std::optional<RecordId> selected_person_;
+    std::optional<RecordId> selected_entry_;  // on Library
     std::optional<RecordId> selected_pairing_;
     bool creating_pairing_ = false;
     std::optional<RecordId> open_meeting_;

@@ -225,11 +225,8 @@ void draw_content(const ShellView& view, const Fonts& fonts, float height, std::
         case Screen::observation: draw_observation(view.observation, view.read_only, commands); break;
         case Screen::reflection: draw_reflection(view.reflection, view.read_only, commands); break;
         case Screen::today: draw_today(view.today, commands); break;
+        case Screen::library: draw_library(view.library, commands); break;
         case Screen::search: draw_search(view.search, search_just_opened, commands); break;
-        default:
-            ImGui::Dummy(ImVec2(0, px(20)));
-            ImGui::TextUnformatted("Nothing recorded yet.");
-            break;
     }
 
     ImGui::EndChild();

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "ui/command.hpp"
+#include "ui/library_screen.hpp"
 #include "ui/meeting_screen.hpp"
 #include "ui/observation_screen.hpp"
 #include "ui/reflection_screen.hpp"
@@ -73,6 +74,7 @@ struct ShellView {
     ReflectionView reflection;    // kept current while a reflection is open
     SearchView search;            // the last search and its results
     TodayView today;              // kept current while Today is shown
+    LibraryView library;          // kept current while Library is shown
     std::optional<Banner> banner;
     bool read_only = false;      // the records cannot be changed here now
     bool records_kept = false;   // the records are kept on this device
