@@ -195,16 +195,23 @@ export async function startGrowPairing(page) {
 
 // Scrolls with the mouse wheel over (x, y) until the widget labelled `label`
 // (or, for a function, the first widget it accepts) is drawn fully inside
-// the viewport; fails after 20 turns of the wheel.
+// the viewport; fails after 40 turns of the wheel.
 export async function scrollTo(page, label, { x = 900, y = 400, delta = 240 } = {}) {
   const matches = typeof label === "function" ? label : (i) => i.label === label;
-  for (let turn = 0; turn < 20; ++turn) {
-    const found = (await hook(page, "items")).find(matches);
+  // Not drawn at all, it may be above or below: the wheel goes down until
+  // nothing moves any more, then up.
+  let direction = 1;
+  for (let turn = 0; turn < 40; ++turn) {
+    const items = await hook(page, "items");
+    const found = items.find(matches);
     const height = page.viewportSize().height;
     if (found && found.y >= 0 && found.y + found.h <= height - 40) return found;
+    if (found) direction = found.y < 0 ? -1 : 1;
     await page.mouse.move(x, y);
-    await page.mouse.wheel(0, found && found.y < 0 ? -delta : delta);
+    await page.mouse.wheel(0, direction * delta);
     await page.waitForTimeout(100);
+    const moved = JSON.stringify(await hook(page, "items")) !== JSON.stringify(items);
+    if (!found && !moved) direction = -direction;
   }
   throw new Error(`${typeof label === "function" ? "the widget sought" : label} never scrolled into view`);
 }
