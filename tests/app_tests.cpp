@@ -1084,3 +1084,37 @@ TEST_CASE("Library: every starter step by area, read in full when chosen") {
     CHECK(app.shell_view().library.entry->wording == last.wording);
     CHECK(app.shell_view().library.entry->practice_task == last.practice_task);
 }
+
+TEST_CASE("Pairings: the year as a chart of hours used, steps embedded and meetings") {
+    AppWithPairing opened;
+    App& app = opened.app;
+    app.dispatch(ui::NewMeeting{opened.pairing});
+    const RecordId meeting = app.shell_view().meeting.id;
+    app.dispatch(ui::EditField{Kind::meeting, meeting, Meeting::fields::duration_minutes, "90", {}});
+    for (const char* wording : {"Greet at the door", "Wait three seconds"}) {
+        app.dispatch(ui::EditNewStep{wording});
+        app.dispatch(ui::AddActionStep{meeting, false});
+    }
+    const RecordId first = app.shell_view().meeting.steps.steps.at(0).form.id;
+    app.dispatch(ui::SetStepStatus{first, StepStatus::embedded});
+    app.dispatch(ui::NewObservation{opened.pairing});  // 20 minutes by default
+    app.dispatch(ui::NavigateTo{ui::Screen::pairings});
+    app.dispatch(ui::SelectRecord{opened.pairing});
+
+    const auto& chart = app.shell_view().pairings.timeline;
+    REQUIRE(chart.has_value());
+    CHECK(chart->last_label == "Today");
+    CHECK(chart->first_day < chart->last_day);
+    CHECK(chart->allowance_hours == 12.0);
+    CHECK(chart->steps_set == 2.0);
+    REQUIRE_FALSE(chart->embedded.empty());
+    CHECK(chart->embedded.back().value == 1.0);
+    REQUIRE_FALSE(chart->hours.empty());
+    CHECK(chart->hours.back().value == doctest::Approx(110.0 / 60.0));
+    REQUIRE(chart->meetings.size() == 1);
+    CHECK_FALSE(chart->meetings[0].planned);
+    CHECK(chart->hours_legend == "Hours used: 1 h 50 min of 12 h");
+    CHECK(chart->steps_legend == "Steps embedded: 1 of 2");
+    // The bar and the chart agree on the hours.
+    CHECK(app.shell_view().pairings.allowance->summary.rfind("1 h 50 min of 12 h", 0) == 0);
+}

@@ -832,14 +832,6 @@ std::vector<Person> App::people_by_name() {
 
 namespace {
 
-// "1 h 30 min", "12 h", "45 min".
-std::string duration_text(std::int64_t minutes) {
-    const std::int64_t hours = minutes / 60, rest = minutes % 60;
-    if (hours == 0) return std::to_string(rest) + " min";
-    if (rest == 0) return std::to_string(hours) + " h";
-    return std::to_string(hours) + " h " + std::to_string(rest) + " min";
-}
-
 // The start of `text` on one line: about 80 bytes, cut after a word (or
 // between characters), with an ellipsis when cut.
 std::string first_words(std::string_view text) {
@@ -878,6 +870,7 @@ void App::refresh_pairings() {
     view.rows.clear();
     view.form = {};
     view.allowance.reset();
+    view.timeline.reset();
     view.needs_own_name = !own_person_;
     view.creating = creating_pairing_;
     view.selected = selected_pairing_;
@@ -914,7 +907,8 @@ void App::refresh_pairings() {
     view.observations.clear();
     view.reflections.clear();
     if (!queries_) return;
-    if (auto timeline = queries_->timeline(selected->id)) {
+    auto timeline = queries_->timeline(selected->id);
+    if (timeline) {
         // The timeline is oldest first, and gives each meeting's first words.
         for (auto entry = timeline.value().rbegin(); entry != timeline.value().rend(); ++entry) {
             if (entry->kind != Kind::meeting) continue;
@@ -943,6 +937,7 @@ void App::refresh_pairings() {
     }
     if (auto used = queries_->hours_used(selected->id, today())) {
         const store::HoursUsed& hours = used.value();
+        if (auto work = workspace(); work && timeline) view.timeline = timeline_chart(*work, timeline.value(), hours);
         ui::AllowanceView allowance;
         allowance.used_fraction = hours.allowance_minutes > 0
                                       ? static_cast<float>(hours.used_minutes()) / static_cast<float>(hours.allowance_minutes)

@@ -22,6 +22,7 @@
 #include "app/observation_capture.hpp"
 #include "app/record_finder.hpp"
 #include "app/record_forms.hpp"
+#include "app/pairing_timeline.hpp"
 #include "app/reflection_writing.hpp"
 #include "app/today_agenda.hpp"
 #include "app/workspace.hpp"

@@ -119,6 +119,12 @@ void draw_pairings(const PairingsView& view, bool read_only, std::vector<Command
         for (const PairingRow& reflection : view.reflections)
             if (list_row(reflection.id.hex().c_str(), reflection.title, reflection.detail, false))
                 commands.push_back(OpenReflection{reflection.id});
+        if (view.timeline) {
+            ImGui::Dummy(ImVec2(0, px(16)));
+            ImGui::TextUnformatted("The year so far");
+            ImGui::Dummy(ImVec2(0, px(4)));
+            draw_timeline_chart(*view.timeline);
+        }
         ImGui::Dummy(ImVec2(0, px(16)));
         draw_form(view.form, commands);
     } else if (!view.rows.empty()) {

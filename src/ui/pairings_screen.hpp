@@ -10,6 +10,7 @@
 #include "core/record_id.hpp"
 #include "ui/command.hpp"
 #include "ui/record_form.hpp"
+#include "ui/timeline_chart.hpp"
 
 namespace tandem::ui {
 
@@ -40,6 +41,7 @@ struct PairingsView {
     std::optional<RecordId> selected;
     RecordForm form;  // the selected pairing's; no fields when none is
     std::optional<AllowanceView> allowance;
+    std::optional<TimelineChartView> timeline;  // the selected pairing's year as a chart
     std::vector<PairingRow> meetings;  // the selected pairing's, newest first
     std::vector<PairingRow> observations;  // its lesson visits, newest first
     std::vector<PairingRow> reflections;   // newest first; others' private ones never
