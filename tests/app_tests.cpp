@@ -1118,3 +1118,38 @@ TEST_CASE("Pairings: the year as a chart of hours used, steps embedded and meeti
     // The bar and the chart agree on the hours.
     CHECK(app.shell_view().pairings.allowance->summary.rfind("1 h 50 min of 12 h", 0) == 0);
 }
+
+TEST_CASE("Check-ins: after every few meetings the user is asked privately, and an honest no gets advice") {
+    AppWithPairing opened;
+    App& app = opened.app;
+    const auto hold_meeting = [&] {
+        app.dispatch(ui::NewMeeting{opened.pairing});
+        app.dispatch(ui::NavigateTo{ui::Screen::pairings});
+    };
+    hold_meeting();
+    hold_meeting();
+    CHECK_FALSE(app.shell_view().pairings.check_in.asking);
+    hold_meeting();
+    CHECK(app.shell_view().pairings.check_in.asking);
+    // Not now: not asked again this visit.
+    app.dispatch(ui::PostponeCheckIn{opened.pairing});
+    CHECK_FALSE(app.shell_view().pairings.check_in.asking);
+
+    // The next visit asks again; "not really" is kept privately, with advice to raise it early.
+    App next;
+    next.open_records(opened.pages);
+    next.dispatch(ui::NavigateTo{ui::Screen::pairings});
+    next.dispatch(ui::SelectRecord{opened.pairing});
+    REQUIRE(next.shell_view().pairings.check_in.asking);
+    next.dispatch(ui::AnswerCheckIn{opened.pairing, CheckInAnswer::not_really});
+    CHECK_FALSE(next.shell_view().pairings.check_in.asking);
+    CHECK(next.shell_view().pairings.check_in.advice.find("raise it early") != std::string::npos);
+    auto answers = opened.store().load_all(Kind::pairing_checkin).value();
+    REQUIRE(answers.size() == 1);
+    CHECK(answers[0].visibility == Visibility::private_to_author);
+    CHECK(from_record<PairingCheckIn>(answers[0]).answer == CheckInAnswer::not_really);
+    // Answered, it waits for three more meetings.
+    next.dispatch(ui::SelectRecord{opened.pairing});
+    CHECK(next.shell_view().pairings.check_in.advice.empty());
+    CHECK_FALSE(next.shell_view().pairings.check_in.asking);
+}

@@ -19,6 +19,8 @@ namespace {
 constexpr std::size_t max_shown_name = 60;
 constexpr int first_retry_delay_ms = 500;
 constexpr int max_retry_delay_ms = 30'000;
+// The check-in on a pairing comes after this many meetings held since the last answer.
+constexpr int check_in_every = 3;
 
 std::tm local_time(std::int64_t ms) {
     const std::time_t seconds = static_cast<std::time_t>(ms / 1000);
@@ -75,6 +77,8 @@ void App::close_records() {
     selected_entry_.reset();
     selected_pairing_.reset();
     creating_pairing_ = false;
+    check_ins_postponed_.clear();
+    check_in_advice_.reset();
     open_meeting_.reset();
     view_.meeting = {};
     observation_ = {};
@@ -400,6 +404,7 @@ void App::dispatch(const ui::Command& command) {
                 if (view_.screen == ui::Screen::pairings) {
                     selected_pairing_ = c.id;
                     creating_pairing_ = false;
+                    check_in_advice_.reset();
                 }
             } else if constexpr (std::is_same_v<T, ui::EditNewPersonName>) {
                 view_.people.new_name = c.text;
@@ -430,6 +435,10 @@ void App::dispatch(const ui::Command& command) {
                 if (auto work = workspace()) {
                     if (auto destination = finder_.destination(*work, c.index)) show(*destination);
                 }
+            } else if constexpr (std::is_same_v<T, ui::AnswerCheckIn>) {
+                answer_check_in(c);
+            } else if constexpr (std::is_same_v<T, ui::PostponeCheckIn>) {
+                check_ins_postponed_.insert(c.pairing);
             } else if constexpr (std::is_same_v<T, ui::OpenAgendaItem>) {
                 if (auto work = workspace()) {
                     if (auto destination = agenda_.destination(*work, c.index)) show(*destination);
@@ -657,6 +666,22 @@ void App::new_meeting(const RecordId& pairing_id) {
     show_meeting(created.value());
 }
 
+void App::answer_check_in(const ui::AnswerCheckIn& answer) {
+    auto context = command_context();
+    if (!context || !own_person_) return;
+    PairingCheckIn check_in;
+    check_in.pairing = answer.pairing;
+    check_in.answered_on = today();
+    check_in.answer = answer.answer;
+    check_in.meta.visibility = Visibility::private_to_author;
+    if (auto created = create(*context, check_in); !created) {
+        view_.notice = ui::Notice{command_error_text(created.error()), true};
+        return;
+    }
+    edited_ = true;
+    if (answer.answer == CheckInAnswer::not_really) check_in_advice_ = answer.pairing;
+}
+
 void App::show_meeting(const RecordId& id) {
     open_meeting_ = id;
     steps_.reset();
@@ -871,6 +896,7 @@ void App::refresh_pairings() {
     view.form = {};
     view.allowance.reset();
     view.timeline.reset();
+    view.check_in = {};
     view.needs_own_name = !own_person_;
     view.creating = creating_pairing_;
     view.selected = selected_pairing_;
@@ -917,6 +943,20 @@ void App::refresh_pairings() {
             if (entry->status == static_cast<std::int64_t>(MeetingStatus::cancelled)) detail = "Cancelled";
             view.meetings.push_back({entry->id, "Meeting on " + entry->date.iso(), detail});
         }
+        // Every few meetings held since the user last answered, the check-in asks again.
+        int held_since = 0;
+        for (auto entry = timeline.value().rbegin(); entry != timeline.value().rend(); ++entry) {
+            if (entry->kind == Kind::pairing_checkin) break;
+            if (entry->kind == Kind::meeting && entry->status == static_cast<std::int64_t>(MeetingStatus::held))
+                ++held_since;
+        }
+        view.check_in.asking = held_since >= check_in_every && !check_ins_postponed_.contains(selected->id) &&
+                               check_in_advice_ != selected->id;
+        if (check_in_advice_ == selected->id)
+            view.check_in.advice =
+                "It helps to raise it early, while it is easy to change: what would make your meetings more useful? "
+                "You might try another model or stance, meet more or less often, or agree a fresh focus. A "
+                "partnership can also pause or end without blame. Your answer stays with you.";
         for (auto entry = timeline.value().rbegin(); entry != timeline.value().rend(); ++entry) {
             if (entry->kind != Kind::observation) continue;
             view.observations.push_back(

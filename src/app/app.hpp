@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <set>
 #include <span>
 #include <string>
 #include <string_view>
@@ -165,6 +166,8 @@ private:
     // A command about reflections.
     void edit_reflection(const ui::Command& command);
     void refresh_reflection();
+    // Stores the user's private answer to the check-in on a pairing.
+    void answer_check_in(const ui::AnswerCheckIn& answer);
     // Shows a record where it belongs (a search result).
     void show(const Destination& destination);
     // Opens meeting `id` in the editor.
@@ -234,6 +237,8 @@ private:
     std::optional<store::RecordSearch> search_index_;
     RecordFinder finder_;
     TodayAgenda agenda_;
+    std::set<RecordId> check_ins_postponed_;  // pairings not to ask about again this visit
+    std::optional<RecordId> check_in_advice_;  // the pairing answered "not really" just now
     ui::Screen before_search_ = ui::Screen::today;  // where Esc goes back to
     std::string private_note_problem_;
     // The new pairing's choices, as ids (the view shows them as indexes).

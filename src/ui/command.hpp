@@ -205,6 +205,18 @@ struct OpenSearchResult {
 // Leave Search for the screen shown before it.
 struct CloseSearch {};
 
+// The user's private answer to "Is this partnership working for you?" for
+// pairing `pairing`.
+struct AnswerCheckIn {
+    RecordId pairing;
+    CheckInAnswer answer;
+};
+
+// Not now: ask about pairing `pairing` again on a later visit.
+struct PostponeCheckIn {
+    RecordId pairing;
+};
+
 // Open what line `index` of Today's agenda is about.
 struct OpenAgendaItem {
     int index = 0;
@@ -216,6 +228,7 @@ using Command = std::variant<NavigateTo, SetTheme, ChangeTextSize, SetSidebarWid
                              OpenMeeting, EditPrivateNote, ChooseLibraryStep, EditNewStep, AddActionStep, SetStepStatus,
                              NewObservation, OpenObservation, EditNewObservationNote, AddObservationNote, EditNewTally,
                              AddTally, CountTally, NewReflection, OpenReflection, EditReflection,
-                             EditSearch, OpenSearchResult, CloseSearch, OpenAgendaItem>;
+                             EditSearch, OpenSearchResult, CloseSearch, OpenAgendaItem,
+                             AnswerCheckIn, PostponeCheckIn>;
 
 }  // namespace tandem::ui

@@ -57,6 +57,47 @@ void draw_allowance(const AllowanceView& allowance) {
     ImGui::Dummy(ImVec2(0, px(16)));
 }
 
+// The check-in, in a tinted panel: only its author ever sees the answer.
+void draw_check_in(const CheckInView& check_in, const RecordId& pairing, std::vector<Command>& commands) {
+    if (!check_in.asking && check_in.advice.empty()) return;
+    const Palette& palette = palette_colors();
+    const float width = std::min(px(640), ImGui::GetContentRegionAvail().x);
+    const float padding = px(14);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->ChannelsSplit(2);
+    draw->ChannelsSetCurrent(1);
+    const ImVec2 top_left = ImGui::GetCursorScreenPos();
+    ImGui::SetCursorScreenPos(ImVec2(top_left.x + padding, top_left.y + padding));
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - padding * 2);
+    if (check_in.asking) {
+        ImGui::TextUnformatted("Is this partnership working for you?");
+        field_help("Only you see your answer. It is kept on this computer and never shared.");
+        ImGui::Dummy(ImVec2(0, px(4)));
+        constexpr std::pair<const char*, CheckInAnswer> answers[] = {
+            {"Yes", CheckInAnswer::yes}, {"Mostly", CheckInAnswer::mostly}, {"Not really", CheckInAnswer::not_really}};
+        for (const auto& [label, answer] : answers) {
+            if (action_button(label)) commands.push_back(AnswerCheckIn{pairing, answer});
+            ImGui::SameLine(0, px(8));
+        }
+        ImGui::SameLine(0, px(16));
+        if (action_button("Not now")) commands.push_back(PostponeCheckIn{pairing});
+    } else {
+        ImGui::TextUnformatted("Thank you for saying so.");
+        ImGui::PushStyleColor(ImGuiCol_Text, palette.muted_text);
+        ImGui::TextWrapped("%s", check_in.advice.c_str());
+        ImGui::PopStyleColor();
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+    const float bottom = ImGui::GetItemRectMax().y + padding;
+    draw->ChannelsSetCurrent(0);
+    draw->AddRectFilled(top_left, ImVec2(top_left.x + width, bottom), ImGui::GetColorU32(palette.notice), px(6));
+    draw->ChannelsMerge();
+    ImGui::SetCursorScreenPos(ImVec2(top_left.x, bottom));
+    ImGui::Dummy(ImVec2(width, px(12)));
+}
+
 void draw_receive(std::vector<Command>& commands) {
     ImGui::Dummy(ImVec2(0, px(20)));
     ImGui::TextUnformatted("Receive records from your partner");
@@ -101,6 +142,11 @@ void draw_pairings(const PairingsView& view, bool read_only, std::vector<Command
         draw_new_pairing(view.new_pairing, commands);
         ImGui::EndDisabled();
     } else if (!view.form.fields.empty()) {
+        if (view.selected) {
+            ImGui::BeginDisabled(read_only);
+            draw_check_in(view.check_in, *view.selected, commands);
+            ImGui::EndDisabled();
+        }
         if (view.allowance) draw_allowance(*view.allowance);
         ImGui::BeginDisabled(read_only);
         if (view.selected && action_button("Record a meeting")) commands.push_back(NewMeeting{*view.selected});

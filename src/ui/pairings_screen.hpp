@@ -36,12 +36,19 @@ struct AllowanceView {
     std::string summary;      // "3 h 30 min of 12 h used since 1 September 2026"
 };
 
+// The private check-in on the selected pairing, when it is time for one.
+struct CheckInView {
+    bool asking = false;  // the question is shown
+    std::string advice;   // after an honest "not really": what may help; empty otherwise
+};
+
 struct PairingsView {
     std::vector<PairingRow> rows;
     std::optional<RecordId> selected;
     RecordForm form;  // the selected pairing's; no fields when none is
     std::optional<AllowanceView> allowance;
     std::optional<TimelineChartView> timeline;  // the selected pairing's year as a chart
+    CheckInView check_in;
     std::vector<PairingRow> meetings;  // the selected pairing's, newest first
     std::vector<PairingRow> observations;  // its lesson visits, newest first
     std::vector<PairingRow> reflections;   // newest first; others' private ones never
