@@ -1153,3 +1153,34 @@ TEST_CASE("Check-ins: after every few meetings the user is asked privately, and 
     CHECK(next.shell_view().pairings.check_in.advice.empty());
     CHECK_FALSE(next.shell_view().pairings.check_in.asking);
 }
+
+TEST_CASE("Deleting: the record goes, an undo offer says what went, and Undo brings it back where it was") {
+    AppWithPairing opened;
+    App& app = opened.app;
+    app.dispatch(ui::NewMeeting{opened.pairing});
+    const RecordId meeting = app.shell_view().meeting.id;
+    app.dispatch(ui::EditField{Kind::meeting, meeting, Meeting::fields::grow_goal, "Smoother starts", {}});
+    app.dispatch(ui::DeleteRecord{Kind::meeting, meeting});
+    CHECK(app.shell_view().undo == "Meeting deleted.");
+    CHECK(app.screen() == ui::Screen::pairings);  // its screen is gone
+    CHECK(app.shell_view().pairings.meetings.empty());
+    CHECK(opened.store().load(Kind::meeting, meeting).value()->is_deleted());
+    app.dispatch(ui::UndoDelete{});
+    CHECK(app.shell_view().undo.empty());
+    CHECK(app.screen() == ui::Screen::meeting);
+    CHECK(app.shell_view().meeting.id == meeting);
+    CHECK(form_field(app.shell_view().meeting.conversation, "Goal").text == "Smoother starts");
+
+    // A step: deleted from its meeting, the offer can be closed, and it stays deleted.
+    app.dispatch(ui::EditNewStep{"Greet at the door"});
+    app.dispatch(ui::AddActionStep{meeting, false});
+    const RecordId step = app.shell_view().meeting.steps.steps.at(0).form.id;
+    app.dispatch(ui::DeleteRecord{Kind::action_step, step});
+    CHECK(app.shell_view().undo == "Action step deleted.");
+    CHECK(app.shell_view().meeting.steps.steps.empty());
+    app.dispatch(ui::DismissUndo{});
+    CHECK(app.shell_view().undo.empty());
+    app.dispatch(ui::UndoDelete{});  // nothing to undo now
+    CHECK(app.shell_view().meeting.steps.steps.empty());
+    CHECK(app.test_state_json().find(R"("actionSteps":0)") != std::string::npos);
+}

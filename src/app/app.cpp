@@ -79,6 +79,8 @@ void App::close_records() {
     creating_pairing_ = false;
     check_ins_postponed_.clear();
     check_in_advice_.reset();
+    deleted_.reset();
+    view_.undo.clear();
     open_meeting_.reset();
     view_.meeting = {};
     observation_ = {};
@@ -435,6 +437,13 @@ void App::dispatch(const ui::Command& command) {
                 if (auto work = workspace()) {
                     if (auto destination = finder_.destination(*work, c.index)) show(*destination);
                 }
+            } else if constexpr (std::is_same_v<T, ui::DeleteRecord>) {
+                delete_shown(c);
+            } else if constexpr (std::is_same_v<T, ui::UndoDelete>) {
+                undo_delete();
+            } else if constexpr (std::is_same_v<T, ui::DismissUndo>) {
+                deleted_.reset();
+                view_.undo.clear();
             } else if constexpr (std::is_same_v<T, ui::AnswerCheckIn>) {
                 answer_check_in(c);
             } else if constexpr (std::is_same_v<T, ui::PostponeCheckIn>) {
@@ -664,6 +673,47 @@ void App::new_meeting(const RecordId& pairing_id) {
     }
     edited_ = true;
     show_meeting(created.value());
+}
+
+namespace {
+// "Meeting deleted.": what the undo offer says.
+const char* deleted_text(Kind kind) {
+    switch (kind) {
+        case Kind::meeting: return "Meeting deleted.";
+        case Kind::observation: return "Lesson visit deleted.";
+        case Kind::reflection: return "Reflection deleted.";
+        case Kind::action_step: return "Action step deleted.";
+        default: return "Deleted.";
+    }
+}
+}  // namespace
+
+void App::delete_shown(const ui::DeleteRecord& target) {
+    auto context = command_context();
+    if (!context) return;
+    if (auto deleted = delete_record(*context, target.kind, target.id); !deleted) {
+        view_.notice = ui::Notice{command_error_text(deleted.error()), true};
+        return;
+    }
+    edited_ = true;
+    forms_.forget(target.id);
+    deleted_ = target;
+    view_.undo = deleted_text(target.kind);
+}
+
+void App::undo_delete() {
+    auto context = command_context();
+    if (!context || !deleted_) return;
+    const ui::DeleteRecord target = *deleted_;
+    if (auto restored = restore_record(*context, target.kind, target.id); !restored) {
+        view_.notice = ui::Notice{command_error_text(restored.error()), true};
+        return;
+    }
+    deleted_.reset();
+    view_.undo.clear();
+    if (auto work = workspace()) {
+        if (auto destination = where_shown(*work, target.kind, target.id)) show(*destination);
+    }
 }
 
 void App::answer_check_in(const ui::AnswerCheckIn& answer) {

@@ -166,6 +166,9 @@ private:
     // A command about reflections.
     void edit_reflection(const ui::Command& command);
     void refresh_reflection();
+    // Deletes a record, offering to undo it.
+    void delete_shown(const ui::DeleteRecord& target);
+    void undo_delete();
     // Stores the user's private answer to the check-in on a pairing.
     void answer_check_in(const ui::AnswerCheckIn& answer);
     // Shows a record where it belongs (a search result).
@@ -238,7 +241,8 @@ private:
     RecordFinder finder_;
     TodayAgenda agenda_;
     std::set<RecordId> check_ins_postponed_;  // pairings not to ask about again this visit
-    std::optional<RecordId> check_in_advice_;  // the pairing answered "not really" just now
+    std::optional<RecordId> check_in_advice_;
+    std::optional<ui::DeleteRecord> deleted_;  // what Undo brings back  // the pairing answered "not really" just now
     ui::Screen before_search_ = ui::Screen::today;  // where Esc goes back to
     std::string private_note_problem_;
     // The new pairing's choices, as ids (the view shows them as indexes).

@@ -65,8 +65,9 @@ ui::TimelineChartView timeline_chart(Workspace& work, std::span<const store::Tim
         }
     }
     chart.hours_legend = "Hours used: " + duration_text(minutes) + " of " + duration_text(hours.allowance_minutes);
-    chart.steps_legend = "Steps embedded: " + std::to_string(static_cast<int>(embedded)) + " of " +
-                         std::to_string(static_cast<int>(chart.steps_set));
+    chart.steps_legend = chart.steps_set == 0 ? std::string("No action steps set yet")
+                                              : "Steps embedded: " + std::to_string(static_cast<int>(embedded)) +
+                                                    " of " + std::to_string(static_cast<int>(chart.steps_set));
     return chart;
 }
 

@@ -63,6 +63,7 @@ std::optional<ui::ReflectionView> ReflectionWriting::view(Workspace& work) {
         written_on = stored.value().written_on;
     }
     view.title = "Reflection, " + written_on.iso();
+    if (id_) view.id = *id_;
     for (const char* prompt : prompts) view.prompts.emplace_back(prompt);
     view.prompt = prompt_;
     view.private_to_me = private_;

@@ -217,6 +217,18 @@ struct PostponeCheckIn {
     RecordId pairing;
 };
 
+// Delete record `id` of `kind` (it can be undone).
+struct DeleteRecord {
+    Kind kind;
+    RecordId id;
+};
+
+// Bring back what was deleted last.
+struct UndoDelete {};
+
+// Close the undo offer.
+struct DismissUndo {};
+
 // Open what line `index` of Today's agenda is about.
 struct OpenAgendaItem {
     int index = 0;
@@ -229,6 +241,6 @@ using Command = std::variant<NavigateTo, SetTheme, ChangeTextSize, SetSidebarWid
                              NewObservation, OpenObservation, EditNewObservationNote, AddObservationNote, EditNewTally,
                              AddTally, CountTally, NewReflection, OpenReflection, EditReflection,
                              EditSearch, OpenSearchResult, CloseSearch, OpenAgendaItem,
-                             AnswerCheckIn, PostponeCheckIn>;
+                             AnswerCheckIn, PostponeCheckIn, DeleteRecord, UndoDelete, DismissUndo>;
 
 }  // namespace tandem::ui

@@ -55,6 +55,10 @@ void draw_private_note(const MeetingView& view, std::vector<Command>& commands) 
 
 void draw_meeting(const MeetingView& view, bool read_only, std::vector<Command>& commands) {
     if (action_button("Back to the pairing")) commands.push_back(NavigateTo{Screen::pairings});
+    ImGui::SameLine(0, px(8));
+    ImGui::BeginDisabled(read_only);
+    if (action_button("Delete meeting")) commands.push_back(DeleteRecord{Kind::meeting, view.id});
+    ImGui::EndDisabled();
     ImGui::Dummy(ImVec2(0, px(8)));
     ImGui::TextUnformatted(view.title.c_str());
     ImGui::Dummy(ImVec2(0, px(8)));

@@ -73,6 +73,10 @@ void draw_tallies(const ObservationView& view, bool read_only, std::vector<Comma
 
 void draw_observation(const ObservationView& view, bool read_only, std::vector<Command>& commands) {
     if (action_button("Back to the pairing")) commands.push_back(NavigateTo{Screen::pairings});
+    ImGui::SameLine(0, px(8));
+    ImGui::BeginDisabled(read_only);
+    if (action_button("Delete visit")) commands.push_back(DeleteRecord{Kind::observation, view.id});
+    ImGui::EndDisabled();
     ImGui::Dummy(ImVec2(0, px(8)));
     ImGui::TextUnformatted(view.title.c_str());
     ImGui::Dummy(ImVec2(0, px(8)));

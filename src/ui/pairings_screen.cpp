@@ -150,9 +150,9 @@ void draw_pairings(const PairingsView& view, bool read_only, std::vector<Command
         if (view.allowance) draw_allowance(*view.allowance);
         ImGui::BeginDisabled(read_only);
         if (view.selected && action_button("Record a meeting")) commands.push_back(NewMeeting{*view.selected});
-        ImGui::SameLine(0, px(8));
+        same_line_if_fits("Visit a lesson");
         if (view.selected && action_button("Visit a lesson")) commands.push_back(NewObservation{*view.selected});
-        ImGui::SameLine(0, px(8));
+        same_line_if_fits("Write a reflection");
         if (view.selected && action_button("Write a reflection")) commands.push_back(NewReflection{*view.selected});
         ImGui::EndDisabled();
         ImGui::Dummy(ImVec2(0, px(8)));

@@ -9,6 +9,12 @@ namespace tandem::ui {
 
 void draw_reflection(const ReflectionView& view, bool read_only, std::vector<Command>& commands) {
     if (action_button("Back to the pairing")) commands.push_back(NavigateTo{Screen::pairings});
+    if (!view.id.is_nil()) {
+        ImGui::SameLine(0, px(8));
+        ImGui::BeginDisabled(read_only);
+        if (action_button("Delete reflection")) commands.push_back(DeleteRecord{Kind::reflection, view.id});
+        ImGui::EndDisabled();
+    }
     ImGui::Dummy(ImVec2(0, px(8)));
     ImGui::TextUnformatted(view.title.c_str());
     ImGui::Dummy(ImVec2(0, px(8)));

@@ -6,11 +6,13 @@
 #include <string>
 #include <vector>
 
+#include "core/record_id.hpp"
 #include "ui/command.hpp"
 
 namespace tandem::ui {
 
 struct ReflectionView {
+    RecordId id;                      // nil until written
     std::string title;                // "Reflection, 2026-11-24"
     std::vector<std::string> prompts; // to choose from; the first is "No prompt"
     int prompt = 0;

@@ -297,6 +297,32 @@ void handle_shortcuts(const ShellView& view, std::vector<Command>& commands) {
     if (ImGui::IsKeyPressed(key_index(digit_key(0)), false)) commands.push_back(ChangeTextSize{0, true});
 }
 
+// The undo offer after a delete, floating over the foot of the content.
+void draw_undo_toast(const ShellView& view, float status_height, std::vector<Command>& commands) {
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    const float sidebar = px(static_cast<float>(view.preferences.sidebar_width));
+    const ImVec2 at(viewport->WorkPos.x + sidebar + (viewport->WorkSize.x - sidebar) * 0.5f,
+                    viewport->WorkPos.y + viewport->WorkSize.y - status_height - px(16));
+    ImGui::SetNextWindowPos(at, ImGuiCond_Always, ImVec2(0.5f, 1.0f));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, palette_colors().status_bar);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(16), px(10)));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, px(8));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 1.0f);
+    ImGui::Begin("undo", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoMove);
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (px(36) - ImGui::GetTextLineHeight()) * 0.5f);
+    ImGui::TextUnformatted(view.undo.c_str());
+    ImGui::SameLine(0, px(16));
+    ImGui::SetCursorPosY(ImGui::GetStyle().WindowPadding.y);
+    if (action_button("Undo")) commands.push_back(UndoDelete{});
+    ImGui::SameLine(0, px(8));
+    if (action_button("Close")) commands.push_back(DismissUndo{});
+    ImGui::End();
+    ImGui::PopStyleVar(3);
+    ImGui::PopStyleColor();
+}
+
 }  // namespace
 
 void draw_shell(const ShellView& view, const Fonts& fonts, std::vector<Command>& commands) {
@@ -316,6 +342,7 @@ void draw_shell(const ShellView& view, const Fonts& fonts, std::vector<Command>&
     draw_status_line(view, status_height);
 
     ImGui::End();
+    if (!view.undo.empty()) draw_undo_toast(view, status_height, commands);
     if (view.file_over_page) draw_drop_hint(fonts);
     handle_shortcuts(view, commands);
 }

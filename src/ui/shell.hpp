@@ -76,6 +76,7 @@ struct ShellView {
     TodayView today;              // kept current while Today is shown
     LibraryView library;          // kept current while Library is shown
     std::optional<Banner> banner;
+    std::string undo;  // "Meeting deleted.": offered to undo until dismissed; empty when nothing is
     bool read_only = false;      // the records cannot be changed here now
     bool records_kept = false;   // the records are kept on this device
     StorageView storage;

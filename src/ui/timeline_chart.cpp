@@ -65,7 +65,8 @@ void draw_timeline_chart(const TimelineChartView& view) {
 
     draw->AddText(ImVec2(left, steps.min.y - label - px(2)), muted, view.steps_legend.c_str());
     draw->AddLine(ImVec2(left, steps.max.y), ImVec2(right, steps.max.y), grid, 1.0f);
-    draw_steps_line(draw, steps, view.embedded, std::max(view.steps_set, 1.0), steps_color, std::max(1.0f, px(3)));
+    if (view.steps_set > 0)
+        draw_steps_line(draw, steps, view.embedded, view.steps_set, steps_color, std::max(1.0f, px(3)));
 
     draw->AddText(ImVec2(left, hours.min.y - label - px(2)), muted, view.hours_legend.c_str());
     draw->AddLine(ImVec2(left, hours.max.y), ImVec2(right, hours.max.y), grid, 1.0f);

@@ -98,6 +98,14 @@ bool action_button(const char* label) {
 
 void focus_field(const char* label) { focus_wanted = label; }
 
+void same_line_if_fits(const char* next_label) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float gap = px(8);
+    const float width = ImGui::CalcTextSize(next_label, nullptr, true).x + style.FramePadding.x * 2;
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + gap + width <= right) ImGui::SameLine(0, gap);
+}
+
 bool large_button(const char* label, float width) {
     ImGui::PushStyleColor(ImGuiCol_Button, palette_colors().nav_selected);
     ImGui::PushStyleColor(ImGuiCol_Text, palette_colors().accent_text);

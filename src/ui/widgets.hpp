@@ -23,6 +23,10 @@ void focus_field(const char* label);
 // A button for an action. Returns true when clicked. Role "button".
 bool action_button(const char* label);
 
+// Between buttons in a row: keeps the next one (labelled `next_label`) on
+// this line if it fits in the width left, else starts a new line.
+void same_line_if_fits(const char* next_label);
+
 // A large button, 64 CSS pixels tall and `width` wide, easy to hit with a
 // finger during a lesson. Returns true when clicked. Role "button".
 bool large_button(const char* label, float width);

@@ -179,7 +179,7 @@ export async function addPeople(page, ownName, names = []) {
 }
 
 // Ana Kowalska (the user) and Sam Patel on People, then Ana coaching Sam in
-// a GROW pairing, started on Pairings and shown there.
+// a GROW pairing, started on Pairings and shown there, scrolled to its top.
 export async function startGrowPairing(page) {
   await addPeople(page, "Ana Kowalska", ["Sam Patel"]);
   await click(page, "Pairings");
@@ -187,10 +187,12 @@ export async function startGrowPairing(page) {
   await click(page, "Coachee");
   await click(page, "Sam Patel");
   await click(page, "Start pairing");
-  await waitForWidget(page, `(i) => i.label === "Usual model"`);
+  await waitForWidget(page, `(i) => i.label === "Record a meeting"`);
+  await scrollTo(page, "Usual model");
   await click(page, "Usual model");
   await click(page, "GROW");
   await waitForWidget(page, `(i) => i.label === "Usual model" && i.value === "GROW"`);
+  await scrollTo(page, "Record a meeting");
 }
 
 // Scrolls with the mouse wheel over (x, y) until the widget labelled `label`
