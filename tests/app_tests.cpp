@@ -1184,3 +1184,45 @@ TEST_CASE("Deleting: the record goes, an undo offer says what went, and Undo bri
     CHECK(app.shell_view().meeting.steps.steps.empty());
     CHECK(app.test_state_json().find(R"("actionSteps":0)") != std::string::npos);
 }
+
+TEST_CASE("First run: a clearly marked sample pairing to try, removed in one click with all it holds") {
+    OpenedApp opened;
+    App& app = opened.app;
+    app.dispatch(ui::EditProfile{ui::ProfileField::name, "Ana Kowalska"});
+    app.dispatch(ui::NavigateTo{ui::Screen::today});
+    CHECK_FALSE(app.shell_view().today.has_pairings);
+    app.dispatch(ui::CreateSamplePairing{});
+    REQUIRE(app.screen() == ui::Screen::pairings);
+    const ui::PairingsView& view = app.shell_view().pairings;
+    REQUIRE(view.rows.size() == 1);
+    CHECK(view.rows[0].title == "Ana Kowalska coaching Jordan Lee (sample)");
+    CHECK(view.sample);
+    CHECK(view.meetings.size() == 1);
+    CHECK(view.observations.size() == 1);
+    CHECK(view.reflections.size() == 1);
+    CHECK(view.timeline->steps_legend == "Steps embedded: 0 of 1");
+    CHECK(app.test_state_json().find(R"("counts":{"people":2,"pairings":1,"meetings":1,"actionSteps":1)") !=
+          std::string::npos);
+
+    const RecordId sample = *view.selected;
+    app.dispatch(ui::RemoveSamplePairing{sample});
+    CHECK(app.shell_view().pairings.rows.empty());
+    CHECK(app.test_state_json().find(R"("counts":{"people":1,"pairings":0,"meetings":0,"actionSteps":0,"notes":0})") !=
+          std::string::npos);
+    for (Kind kind : {Kind::observation, Kind::observation_note, Kind::tally, Kind::reflection, Kind::step_status_change})
+        for (const Record& record : opened.store().load_all(kind).value()) CHECK(record.is_deleted());
+
+    // An ordinary pairing is never removed as a sample.
+    app.dispatch(ui::NavigateTo{ui::Screen::people});
+    app.dispatch(ui::EditNewPersonName{"Sam Patel"});
+    app.dispatch(ui::AddPerson{});
+    app.dispatch(ui::NavigateTo{ui::Screen::pairings});
+    app.dispatch(ui::BeginNewPairing{});
+    app.dispatch(ui::EditNewPairing{0, 1, "2026-09-01"});
+    app.dispatch(ui::CreatePairing{});
+    const RecordId real = *app.shell_view().pairings.selected;
+    CHECK_FALSE(app.shell_view().pairings.sample);
+    app.dispatch(ui::RemoveSamplePairing{real});
+    CHECK(app.shell_view().pairings.rows.size() == 1);
+    CHECK(app.shell_view().notice.has_value());
+}

@@ -437,6 +437,25 @@ void App::dispatch(const ui::Command& command) {
                 if (auto work = workspace()) {
                     if (auto destination = finder_.destination(*work, c.index)) show(*destination);
                 }
+            } else if constexpr (std::is_same_v<T, ui::CreateSamplePairing>) {
+                if (auto work = workspace(); work && work->context) {
+                    auto sample = create_sample_pairing(*work);
+                    if (!sample) view_.notice = ui::Notice{command_error_text(sample.error()), true};
+                    else {
+                        edited_ = true;
+                        show(Destination{ui::Screen::pairings, sample.value()});
+                    }
+                }
+            } else if constexpr (std::is_same_v<T, ui::RemoveSamplePairing>) {
+                if (auto work = workspace(); work && work->context) {
+                    if (auto removed = remove_sample_pairing(*work, c.pairing); !removed)
+                        view_.notice = ui::Notice{command_error_text(removed.error()), true};
+                    else {
+                        edited_ = true;
+                        selected_pairing_.reset();
+                        view_.notice = ui::Notice{"The sample pairing is removed.", false};
+                    }
+                }
             } else if constexpr (std::is_same_v<T, ui::DeleteRecord>) {
                 delete_shown(c);
             } else if constexpr (std::is_same_v<T, ui::UndoDelete>) {
@@ -979,6 +998,7 @@ void App::refresh_pairings() {
         return;
     }
     view.form = forms_.build(*selected, pairing_form(), view_.read_only);
+    if (auto work = workspace()) view.sample = is_sample_pairing(*work, from_record<Pairing>(*selected));
     view.meetings.clear();
     view.observations.clear();
     view.reflections.clear();

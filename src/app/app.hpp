@@ -25,6 +25,7 @@
 #include "app/record_forms.hpp"
 #include "app/pairing_timeline.hpp"
 #include "app/reflection_writing.hpp"
+#include "app/sample_pairing.hpp"
 #include "app/today_agenda.hpp"
 #include "app/workspace.hpp"
 #include "store/page_codec.hpp"

@@ -217,6 +217,14 @@ struct PostponeCheckIn {
     RecordId pairing;
 };
 
+// Make the sample pairing, to try Tandem with, and show it.
+struct CreateSamplePairing {};
+
+// Remove the sample pairing `pairing`, all it holds, and its made-up colleague.
+struct RemoveSamplePairing {
+    RecordId pairing;
+};
+
 // Delete record `id` of `kind` (it can be undone).
 struct DeleteRecord {
     Kind kind;
@@ -241,6 +249,7 @@ using Command = std::variant<NavigateTo, SetTheme, ChangeTextSize, SetSidebarWid
                              NewObservation, OpenObservation, EditNewObservationNote, AddObservationNote, EditNewTally,
                              AddTally, CountTally, NewReflection, OpenReflection, EditReflection,
                              EditSearch, OpenSearchResult, CloseSearch, OpenAgendaItem,
-                             AnswerCheckIn, PostponeCheckIn, DeleteRecord, UndoDelete, DismissUndo>;
+                             AnswerCheckIn, PostponeCheckIn, DeleteRecord, UndoDelete, DismissUndo,
+                             CreateSamplePairing, RemoveSamplePairing>;
 
 }  // namespace tandem::ui

@@ -125,9 +125,14 @@ void draw_pairings(const PairingsView& view, bool read_only, std::vector<Command
     if (action_button("New pairing")) commands.push_back(BeginNewPairing{});
     ImGui::EndDisabled();
     ImGui::Dummy(ImVec2(0, px(12)));
-    if (view.rows.empty())
+    if (view.rows.empty()) {
         field_help("No pairings yet. Start one for each coaching partnership you are part of, as coach or as "
-                   "coachee.");
+                   "coachee. Or try Tandem first with a made-up pairing, which you can remove in one click.");
+        ImGui::Dummy(ImVec2(0, px(4)));
+        ImGui::BeginDisabled(read_only);
+        if (action_button("Try a sample pairing")) commands.push_back(CreateSamplePairing{});
+        ImGui::EndDisabled();
+    }
     for (const PairingRow& row : view.rows) {
         const bool selected = !view.creating && view.selected && *view.selected == row.id;
         if (list_row(row.id.hex().c_str(), row.title, row.detail, selected)) commands.push_back(SelectRecord{row.id});
@@ -146,6 +151,13 @@ void draw_pairings(const PairingsView& view, bool read_only, std::vector<Command
             ImGui::BeginDisabled(read_only);
             draw_check_in(view.check_in, *view.selected, commands);
             ImGui::EndDisabled();
+        }
+        if (view.sample) {
+            ImGui::TextColored(palette_colors().warning_text, "A sample pairing: nothing in it is real.");
+            ImGui::BeginDisabled(read_only);
+            if (action_button("Remove the sample")) commands.push_back(RemoveSamplePairing{*view.selected});
+            ImGui::EndDisabled();
+            ImGui::Dummy(ImVec2(0, px(12)));
         }
         if (view.allowance) draw_allowance(*view.allowance);
         ImGui::BeginDisabled(read_only);

@@ -49,6 +49,7 @@ struct PairingsView {
     std::optional<AllowanceView> allowance;
     std::optional<TimelineChartView> timeline;  // the selected pairing's year as a chart
     CheckInView check_in;
+    bool sample = false;  // the selected pairing is the made-up sample
     std::vector<PairingRow> meetings;  // the selected pairing's, newest first
     std::vector<PairingRow> observations;  // its lesson visits, newest first
     std::vector<PairingRow> reflections;   // newest first; others' private ones never

@@ -26,6 +26,10 @@ void draw_today(const TodayView& view, std::vector<Command>& commands) {
         if (action_button("Go to People")) commands.push_back(NavigateTo{Screen::people});
         ImGui::SameLine(0, px(8));
         if (action_button("Go to Pairings")) commands.push_back(NavigateTo{Screen::pairings});
+        ImGui::Dummy(ImVec2(0, px(12)));
+        field_help("Or look around first with a made-up pairing, clearly marked, which you can remove in one click.");
+        ImGui::Dummy(ImVec2(0, px(4)));
+        if (action_button("Try a sample pairing")) commands.push_back(CreateSamplePairing{});
         return;
     }
     if (view.sections.empty()) {
