@@ -1226,3 +1226,37 @@ TEST_CASE("First run: a clearly marked sample pairing to try, removed in one cli
     CHECK(app.shell_view().pairings.rows.size() == 1);
     CHECK(app.shell_view().notice.has_value());
 }
+
+TEST_CASE("Goals and practice: the coachee's goals with their PEERS checklist, and a practice log") {
+    AppWithPairing opened;
+    App& app = opened.app;
+    app.dispatch(ui::EditNewGoal{"Calmer starts after lunch"});
+    app.dispatch(ui::AddGoal{opened.pairing});
+    const ui::GoalsView* goals = &app.shell_view().pairings.goals;
+    REQUIRE(goals->goals.size() == 1);
+    CHECK(goals->new_goal.empty());
+    CHECK(form_field(goals->goals[0].goal, "Goal").text == "Calmer starts after lunch");
+    CHECK(labels_of(goals->goals[0].peers) == std::vector<std::string>{"Powerful", "Easy to understand",
+                                                                       "Emotionally compelling", "Reachable",
+                                                                       "Student-focused"});
+    const RecordId goal = goals->goals[0].goal.id;
+    app.dispatch(ui::EditField{Kind::goal, goal, Goal::fields::peers_student_focused, {}, 1});
+    app.dispatch(ui::EditField{Kind::goal, goal, Goal::fields::measure, "Minutes until all are working", {}});
+    CHECK(load<Goal>(opened.store(), goal).value().peers_student_focused);
+    // The first goal started a cycle; the second goes in the same one.
+    app.dispatch(ui::EditNewGoal{"More students answer"});
+    app.dispatch(ui::AddGoal{opened.pairing});
+    CHECK(app.shell_view().pairings.goals.goals.size() == 2);
+    CHECK(opened.store().load_all(Kind::cycle).value().size() == 1);
+    // A blank goal is refused in plain words.
+    app.dispatch(ui::EditNewGoal{""});
+    app.dispatch(ui::AddGoal{opened.pairing});
+    CHECK_FALSE(app.shell_view().pairings.goals.goal_problem.empty());
+
+    app.dispatch(ui::EditNewPractice{"Rehearsed the greeting twice"});
+    app.dispatch(ui::AddPractice{opened.pairing});
+    goals = &app.shell_view().pairings.goals;
+    REQUIRE(goals->practice.size() == 1);
+    CHECK(form_field(goals->practice[0], "What you practised").text == "Rehearsed the greeting twice");
+    CHECK(CalendarDate::parse(form_field(goals->practice[0], "Practised on").text).has_value());  // dated today
+}

@@ -221,6 +221,7 @@ TEST_CASE("a record's parts are listed in their order, deleted and others' priva
           std::vector<RecordId>{f.graph.tally});
     CHECK(queries.parts(Parts::practice_of_pairing, f.graph.pairing, me).value() ==
           std::vector<RecordId>{f.graph.practice});
+    CHECK(queries.parts(Parts::goals_of_cycle, f.graph.cycle, me).value() == std::vector<RecordId>{f.graph.goal});
 
     // Notes come by time of day, whatever order they were written in.
     ObservationNote early;

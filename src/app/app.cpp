@@ -87,6 +87,7 @@ void App::close_records() {
     view_.observation = {};
     reflection_ = {};
     view_.reflection = {};
+    goals_.reset();
     new_coach_.reset();
     new_coachee_.reset();
     queries_.reset();
@@ -404,6 +405,7 @@ void App::dispatch(const ui::Command& command) {
                 if (view_.screen == ui::Screen::people) selected_person_ = c.id;
                 if (view_.screen == ui::Screen::library) selected_entry_ = c.id;
                 if (view_.screen == ui::Screen::pairings) {
+                    if (selected_pairing_ != c.id) goals_.reset();
                     selected_pairing_ = c.id;
                     creating_pairing_ = false;
                     check_in_advice_.reset();
@@ -436,6 +438,16 @@ void App::dispatch(const ui::Command& command) {
             } else if constexpr (std::is_same_v<T, ui::OpenSearchResult>) {
                 if (auto work = workspace()) {
                     if (auto destination = finder_.destination(*work, c.index)) show(*destination);
+                }
+            } else if constexpr (std::is_same_v<T, ui::EditNewGoal>) {
+                goals_.edit_new_goal(c.text);
+            } else if constexpr (std::is_same_v<T, ui::EditNewPractice>) {
+                goals_.edit_new_practice(c.text);
+            } else if constexpr (std::is_same_v<T, ui::AddGoal> || std::is_same_v<T, ui::AddPractice>) {
+                if (auto work = workspace(); work && work->context) {
+                    edited_ = true;
+                    if constexpr (std::is_same_v<T, ui::AddGoal>) goals_.add_goal(*work, c.pairing);
+                    else goals_.add_practice(*work, c.pairing);
                 }
             } else if constexpr (std::is_same_v<T, ui::CreateSamplePairing>) {
                 if (auto work = workspace(); work && work->context) {
@@ -998,7 +1010,10 @@ void App::refresh_pairings() {
         return;
     }
     view.form = forms_.build(*selected, pairing_form(), view_.read_only);
-    if (auto work = workspace()) view.sample = is_sample_pairing(*work, from_record<Pairing>(*selected));
+    if (auto work = workspace()) {
+        view.sample = is_sample_pairing(*work, from_record<Pairing>(*selected));
+        view.goals = goals_.view(*work, selected->id);
+    }
     view.meetings.clear();
     view.observations.clear();
     view.reflections.clear();

@@ -19,6 +19,7 @@
 #include "core/record_id.hpp"
 #include "crypto/sodium_random_source.hpp"
 #include "crypto/sodium_runtime.hpp"
+#include "app/goals_and_practice.hpp"
 #include "app/meeting_steps.hpp"
 #include "app/observation_capture.hpp"
 #include "app/record_finder.hpp"
@@ -238,6 +239,7 @@ private:
     MeetingSteps steps_;
     ObservationCapture observation_;
     ReflectionWriting reflection_;
+    GoalsAndPractice goals_;
     std::optional<store::RecordSearch> search_index_;
     RecordFinder finder_;
     TodayAgenda agenda_;

@@ -105,6 +105,25 @@ constexpr FormFieldDefinition observation_note_fields[] = {
     {ObservationNote::fields::body, Type::line, "Note", ""},
 };
 
+// Every field of a goal: the goal and its measure (4), then PEERS (5).
+constexpr FormFieldDefinition goal_fields[] = {
+    {Goal::fields::statement, Type::paragraph, "Goal", "What you want to be different for your students", {}, 2},
+    {Goal::fields::measure, Type::line, "How you will know", "For example: students started within two minutes"},
+    {Goal::fields::baseline, Type::line, "Where it is now", "For example: about six minutes"},
+    {Goal::fields::target, Type::line, "Where you want it", "For example: two minutes, most lessons"},
+    {Goal::fields::peers_powerful, Type::flag, "Powerful", ""},
+    {Goal::fields::peers_easy, Type::flag, "Easy to understand", ""},
+    {Goal::fields::peers_emotional, Type::flag, "Emotionally compelling", ""},
+    {Goal::fields::peers_reachable, Type::flag, "Reachable", ""},
+    {Goal::fields::peers_student_focused, Type::flag, "Student-focused", ""},
+};
+constexpr std::span<const FormFieldDefinition> all_goal_fields{goal_fields};
+
+constexpr FormFieldDefinition practice_fields[] = {
+    {Practice::fields::practised_on, Type::date, "Practised on", "For example 2026-11-24"},
+    {Practice::fields::script, Type::paragraph, "What you practised", "What you rehearsed, and how it went", {}, 2},
+};
+
 constexpr FormFieldDefinition person_fields[] = {
     {Person::fields::display_name, ui::FormFieldType::line, "Name", "First name and surname"},
     {Person::fields::subject, ui::FormFieldType::line, "Subject or year group", "For example: Year 4, or chemistry"},
@@ -193,6 +212,9 @@ std::span<const FormFieldDefinition> action_step_form() { return step_fields; }
 std::span<const FormFieldDefinition> observation_details_form() { return all_observation_fields.subspan(0, 4); }
 std::span<const FormFieldDefinition> observation_praise_form() { return all_observation_fields.subspan(4, 1); }
 std::span<const FormFieldDefinition> observation_note_form() { return observation_note_fields; }
+std::span<const FormFieldDefinition> goal_form() { return all_goal_fields.subspan(0, 4); }
+std::span<const FormFieldDefinition> goal_peers_form() { return all_goal_fields.subspan(4, 5); }
+std::span<const FormFieldDefinition> practice_form() { return practice_fields; }
 
 
 std::span<const FormFieldDefinition> form_for(Kind kind) {
@@ -203,6 +225,8 @@ std::span<const FormFieldDefinition> form_for(Kind kind) {
         case Kind::action_step: return action_step_form();
         case Kind::observation: return all_observation_fields;
         case Kind::observation_note: return observation_note_form();
+        case Kind::goal: return all_goal_fields;
+        case Kind::practice: return practice_form();
         default: return {};
     }
 }

@@ -44,6 +44,12 @@ std::span<const FormFieldDefinition> action_step_form();
 std::span<const FormFieldDefinition> observation_details_form();
 std::span<const FormFieldDefinition> observation_praise_form();
 std::span<const FormFieldDefinition> observation_note_form();
+// A goal: the goal, how it is measured, baseline and target; then its PEERS
+// checklist (powerful, easy, emotional, reachable, student-focused).
+std::span<const FormFieldDefinition> goal_form();
+std::span<const FormFieldDefinition> goal_peers_form();
+// An entry of the practice log: when, and what was practised.
+std::span<const FormFieldDefinition> practice_form();
 
 // The form the screens offer for records of `kind` (for a meeting, all its
 // parts); empty for kinds with none.

@@ -114,6 +114,7 @@ Result<CoachingQueries, StoreError> CoachingQueries::prepare(Database& db) {
          readable("reflection", "pairing", "written_on DESC, seq DESC")},
         {&queries.parts_[static_cast<std::size_t>(Parts::practice_of_pairing)],
          readable("practice", "pairing", "practised_on DESC, seq DESC")},
+        {&queries.parts_[static_cast<std::size_t>(Parts::goals_of_cycle)], readable("goal", "cycle", "seq")},
     };
     static_assert(std::size(part_sql) == std::tuple_size_v<decltype(queries.parts_)>);
     if (auto prepared = db.prepare_all(part_sql); !prepared) return fail(prepared.error());

@@ -86,6 +86,7 @@ enum class Parts : std::uint8_t {
     observations_of_pairing,  // newest first
     reflections_of_pairing,   // newest first
     practice_of_pairing,      // the practice log, newest first
+    goals_of_cycle,           // a cycle's goals, oldest first
 };
 
 class CoachingQueries {
@@ -117,7 +118,7 @@ private:
 
     Statement planned_meetings_, next_meetings_, steps_due_, last_met_, timeline_, pairing_period_, hours_,
         steps_by_status_, steps_by_priority_, counts_, private_note_;
-    std::array<Statement, 7> parts_;  // index: Parts
+    std::array<Statement, 8> parts_;  // index: Parts
 };
 
 }  // namespace tandem::store

@@ -217,6 +217,23 @@ struct PostponeCheckIn {
     RecordId pairing;
 };
 
+// The text typed for a new goal, or a new entry of the practice log, of the
+// pairing shown.
+struct EditNewGoal {
+    std::string text;
+};
+struct EditNewPractice {
+    std::string text;
+};
+
+// Add the goal, or the practice entry, typed so far to pairing `pairing`.
+struct AddGoal {
+    RecordId pairing;
+};
+struct AddPractice {
+    RecordId pairing;
+};
+
 // Make the sample pairing, to try Tandem with, and show it.
 struct CreateSamplePairing {};
 
@@ -250,6 +267,7 @@ using Command = std::variant<NavigateTo, SetTheme, ChangeTextSize, SetSidebarWid
                              AddTally, CountTally, NewReflection, OpenReflection, EditReflection,
                              EditSearch, OpenSearchResult, CloseSearch, OpenAgendaItem,
                              AnswerCheckIn, PostponeCheckIn, DeleteRecord, UndoDelete, DismissUndo,
-                             CreateSamplePairing, RemoveSamplePairing>;
+                             CreateSamplePairing, RemoveSamplePairing, EditNewGoal, EditNewPractice, AddGoal,
+                             AddPractice>;
 
 }  // namespace tandem::ui

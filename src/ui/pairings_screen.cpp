@@ -177,6 +177,8 @@ void draw_pairings(const PairingsView& view, bool read_only, std::vector<Command
         for (const PairingRow& reflection : view.reflections)
             if (list_row(reflection.id.hex().c_str(), reflection.title, reflection.detail, false))
                 commands.push_back(OpenReflection{reflection.id});
+        ImGui::Dummy(ImVec2(0, px(16)));
+        if (view.selected) draw_goals(view.goals, *view.selected, read_only, commands);
         if (view.timeline) {
             ImGui::Dummy(ImVec2(0, px(16)));
             ImGui::TextUnformatted("The year so far");

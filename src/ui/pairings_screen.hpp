@@ -9,6 +9,7 @@
 
 #include "core/record_id.hpp"
 #include "ui/command.hpp"
+#include "ui/goals_panel.hpp"
 #include "ui/record_form.hpp"
 #include "ui/timeline_chart.hpp"
 
@@ -50,6 +51,7 @@ struct PairingsView {
     std::optional<TimelineChartView> timeline;  // the selected pairing's year as a chart
     CheckInView check_in;
     bool sample = false;  // the selected pairing is the made-up sample
+    GoalsView goals;      // the selected pairing's goals and practice log
     std::vector<PairingRow> meetings;  // the selected pairing's, newest first
     std::vector<PairingRow> observations;  // its lesson visits, newest first
     std::vector<PairingRow> reflections;   // newest first; others' private ones never

@@ -1,0 +1,102 @@
+#include "app/goals_and_practice.hpp"
+
+#include "app/command_error_text.hpp"
+#include "core/records.hpp"
+
+namespace tandem::app {
+
+namespace {
+
+// The pairing's latest coaching cycle that is not deleted, if any.
+std::optional<RecordId> latest_cycle(Workspace& work, const RecordId& pairing) {
+    auto timeline = work.queries.timeline(pairing);
+    if (!timeline) return std::nullopt;
+    std::optional<RecordId> cycle;
+    for (const store::TimelineEntry& entry : timeline.value())
+        if (entry.kind == Kind::cycle) cycle = entry.id;
+    return cycle;
+}
+
+}  // namespace
+
+ui::GoalsView GoalsAndPractice::view(Workspace& work, const RecordId& pairing) {
+    ui::GoalsView view;
+    if (auto cycle = latest_cycle(work, pairing)) {
+        if (auto goals = work.queries.parts(store::Parts::goals_of_cycle, *cycle, work.me)) {
+            for (const RecordId& id : goals.value()) {
+                auto goal = load_record(work.store, Kind::goal, id);
+                if (!goal) continue;
+                view.goals.push_back({work.forms.build(goal.value(), goal_form(), work.read_only()),
+                                      work.forms.build(goal.value(), goal_peers_form(), work.read_only())});
+            }
+        }
+    }
+    if (auto log = work.queries.parts(store::Parts::practice_of_pairing, pairing, work.me)) {
+        for (const RecordId& id : log.value()) {
+            if (auto entry = load_record(work.store, Kind::practice, id))
+                view.practice.push_back(work.forms.build(entry.value(), practice_form(), work.read_only()));
+        }
+    }
+    view.new_goal = new_goal_;
+    view.goal_problem = goal_problem_;
+    view.new_practice = new_practice_;
+    view.practice_problem = practice_problem_;
+    return view;
+}
+
+void GoalsAndPractice::edit_new_goal(std::string text) {
+    new_goal_ = std::move(text);
+    goal_problem_.clear();
+}
+
+void GoalsAndPractice::edit_new_practice(std::string text) {
+    new_practice_ = std::move(text);
+    practice_problem_.clear();
+}
+
+void GoalsAndPractice::add_goal(Workspace& work, const RecordId& pairing) {
+    if (!work.context) return;
+    std::optional<RecordId> cycle = latest_cycle(work, pairing);
+    if (!cycle) {
+        auto shown = load<Pairing>(work.store, pairing);
+        if (!shown) {
+            goal_problem_ = command_error_text(shown.error());
+            return;
+        }
+        Cycle draft;
+        draft.pairing = pairing;
+        draft.model = shown.value().model;
+        draft.starts_on = work.today;
+        auto started = create(*work.context, draft);
+        if (!started) {
+            goal_problem_ = command_error_text(started.error());
+            return;
+        }
+        cycle = started.value();
+    }
+    Goal goal;
+    goal.cycle = *cycle;
+    goal.statement = new_goal_;
+    if (auto created = create(*work.context, goal); !created) {
+        goal_problem_ = command_error_text(created.error());
+        return;
+    }
+    new_goal_.clear();
+    goal_problem_.clear();
+}
+
+void GoalsAndPractice::add_practice(Workspace& work, const RecordId& pairing) {
+    if (!work.context) return;
+    Practice entry;
+    entry.pairing = pairing;
+    entry.practised_on = work.today;
+    entry.script = new_practice_;
+    if (auto created = create(*work.context, entry); !created) {
+        practice_problem_ = command_error_text(created.error());
+        return;
+    }
+    new_practice_.clear();
+    practice_problem_.clear();
+}
+
+}  // namespace tandem::app
