@@ -10,6 +10,7 @@
 // its own it serves the release site through scripts/run.sh.
 import { startRunScript, launchBrowser, hook, click, settle } from "../tests/e2e/browser.mjs";
 import { figure } from "./figures.mjs";
+import { frameTimesDuring, sweepPointer } from "./frame_times.mjs";
 
 const loads = 10;
 const heaviest = "Settings";  // the screen with the most widgets until records are shown
@@ -30,27 +31,6 @@ async function timeToFirstFrame(browser, url) {
     await context.close();
   }
   return times;
-}
-
-// The CPU times of the frames drawn while `act` runs.
-async function frameTimesDuring(page, act) {
-  await settle(page);
-  const before = await hook(page, "frames");
-  await act();
-  await settle(page);
-  const drawn = (await hook(page, "frames")) - before;
-  const times = await hook(page, "frameTimes");
-  return times.slice(Math.max(0, times.length - drawn));
-}
-
-// Sweeps the pointer across the screen in small steps, as a hand would.
-async function sweepPointer(page) {
-  for (let pass = 0; pass < 3; ++pass) {
-    for (let step = 0; step <= 100; ++step) {
-      const t = step / 100;
-      await page.mouse.move(20 + t * 1300, 60 + ((pass * 37 + step * 7) % 640));
-    }
-  }
 }
 
 async function typing(page) {

@@ -8,48 +8,14 @@
 //   - the large school written once, then opened from IndexedDB ten times,
 //     by the bench's page step by step and by the app itself.
 // Prints one "figure" line per measure.
-import { cpSync, existsSync } from "node:fs";
-import { join } from "node:path";
-import { root, serveFolder, launchBrowser } from "../tests/e2e/browser.mjs";
+import { launchBrowser } from "../tests/e2e/browser.mjs";
+import { serveBenchSite, run, fresh } from "./bench_site.mjs";
 import { figure, percentile } from "./figures.mjs";
 
-const site = join(root, "build", "bench-web", "bench", "site");
 const opens = 10;
 
-// Opens `url` in a new page of `context` and waits for the page's benchResult.
-async function run(context, url, timeout = 120_000) {
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  await page.goto(url);
-  await page.waitForFunction(() => window.benchResult, null, { timeout, polling: 100 });
-  const result = await page.evaluate(() => window.benchResult);
-  await page.close();
-  if (result.error || errors.length) throw new Error(`${url}: ${result.error || errors.join("; ")}`);
-  return result;
-}
-
-async function fresh(browser, url, timeout) {
-  const context = await browser.newContext();
-  try {
-    return await run(context, url, timeout);
-  } finally {
-    await context.close();
-  }
-}
-
 async function main() {
-  if (!existsSync(join(site, "persistence_bench.js")))
-    throw new Error(`${site} has no persistence_bench.js: run scripts/bench.sh, or build the bench-web preset`);
-  // Beside the bench's pages: wa-sqlite, and the app (so that it opens the
-  // records the bench stored, on the same origin).
-  const waSqlite = join(root, "node_modules", "wa-sqlite");
-  for (const part of ["dist", "src"]) cpSync(join(waSqlite, part), join(site, "wa-sqlite", part), { recursive: true });
-  const app = join(root, "build", "web-release", "site");
-  if (!existsSync(join(app, "tandem.js"))) throw new Error(`${app} has no tandem.js: build the web-release preset`);
-  for (const file of ["index.html", "tandem.js"]) cpSync(join(app, file), join(site, file));
-
-  const server = serveFolder(site);
+  const server = serveBenchSite();
   const base = await server.url;
   const browser = await launchBrowser();
   try {

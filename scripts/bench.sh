@@ -4,7 +4,8 @@
 # notes) and prints their figures side by side with the wasm/native ratio;
 # then times the web app itself in headless Chromium (bench/app_bench.mjs),
 # and the records' persistence there: commits until durable beside wa-sqlite,
-# and opening the large school from IndexedDB (bench/persistence_bench.mjs).
+# and opening the large school from IndexedDB (bench/persistence_bench.mjs);
+# last, the coaching screens on that school (bench/workflow_bench.mjs).
 # The wasm build runs under Node, the engine of Chromium. Figures are
 # medians and 95th percentiles of one run; the machine is shared, so compare
 # ratios rather than absolute times. Logs land in build/bench-logs/.
@@ -72,3 +73,7 @@ node bench/app_bench.mjs | tee "$logs/app.txt"
 echo
 tandem_say "== the records' persistence in headless Chromium"
 node bench/persistence_bench.mjs | tee "$logs/persistence.txt"
+
+echo
+tandem_say "== the coaching screens on the large school in headless Chromium"
+node bench/workflow_bench.mjs | tee "$logs/workflow.txt"

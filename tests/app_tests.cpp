@@ -1009,6 +1009,9 @@ TEST_CASE("Search: finds words from meetings, steps, visits and reflections, and
     // Esc goes back to where search was opened from; nothing found says what to try.
     app.dispatch(ui::NavigateTo{ui::Screen::search});
     CHECK(search("zebra").summary.rfind("Nothing found", 0) == 0);
+    CHECK(search("q").results.empty());  // one letter waits for a second
+    CHECK(search("q").summary == "Type another letter to search.");
+    CHECK(search("quiete").results.size() == 1);
     app.dispatch(ui::OpenSearchResult{3});  // out of range: nothing happens
     CHECK(app.screen() == ui::Screen::search);
     app.dispatch(ui::CloseSearch{});

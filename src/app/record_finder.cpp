@@ -1,6 +1,9 @@
 #include "app/record_finder.hpp"
 
+#include <map>
+
 #include "core/records.hpp"
+#include "core/utf8.hpp"
 
 namespace tandem::app {
 
@@ -65,17 +68,25 @@ std::optional<RecordId> pairing_of(Workspace& work, const Record& record) {
     return std::nullopt;
 }
 
+// The partner's name in each pairing seen, so one search reads each pairing once.
+using PartnerNames = std::map<RecordId, std::string>;
+
 // "Meeting · Sam Patel · 2026-11-24": what a result is, with whom, and when.
-std::string title_of(Workspace& work, const Record& record) {
+std::string title_of(Workspace& work, const Record& record, PartnerNames& partners) {
     const bool private_to_me = record.visibility == Visibility::private_to_author;
     std::string title = kind_label(record.kind, private_to_me);
     if (auto pairing_id = pairing_of(work, record)) {
-        if (auto pairing = load<Pairing>(work.store, *pairing_id)) {
-            const RecordId partner =
-                pairing.value().coachee == work.me ? pairing.value().coach : pairing.value().coachee;
-            if (auto person = load<Person>(work.store, partner))
-                title += " \xC2\xB7 " + person.value().display_name;
+        auto known = partners.find(*pairing_id);
+        if (known == partners.end()) {
+            std::string name;
+            if (auto pairing = load<Pairing>(work.store, *pairing_id)) {
+                const RecordId partner =
+                    pairing.value().coachee == work.me ? pairing.value().coach : pairing.value().coachee;
+                if (auto person = load<Person>(work.store, partner)) name = person.value().display_name;
+            }
+            known = partners.emplace(*pairing_id, std::move(name)).first;
         }
+        if (!known->second.empty()) title += " \xC2\xB7 " + known->second;
     }
     if (auto date = first_date(record)) title += " \xC2\xB7 " + date->iso();
     return title;
@@ -114,17 +125,26 @@ void RecordFinder::search(Workspace& work, store::RecordSearch& search, std::str
     view_.results.clear();
     hits_.clear();
     view_.summary.clear();
-    if (view_.query.find_first_not_of(" \t") == std::string::npos) return;
+    const std::size_t first = view_.query.find_first_not_of(" \t");
+    if (first == std::string::npos) return;
+    // One letter would match most of what is written, slowly: wait for two.
+    const std::size_t last = view_.query.find_last_not_of(" \t");
+    const std::size_t length = utf8_code_points(std::string_view(view_.query).substr(first, last - first + 1)).value_or(0);
+    if (length < 2) {
+        view_.summary = "Type another letter to search.";
+        return;
+    }
     auto found = search.search(view_.query);
     if (!found) {
         view_.summary = "Search is not working just now: " + found.error().message;
         return;
     }
+    PartnerNames partners;
     for (store::SearchHit& hit : found.value()) {
         auto record = load_record(work.store, hit.kind, hit.id);
         if (!record) continue;
         ui::SearchResultRow row;
-        row.title = title_of(work, record.value());
+        row.title = title_of(work, record.value(), partners);
         row.snippet = hit.snippet;
         // Fields are joined by line breaks in the index; a row shows one line.
         for (char& c : row.snippet)

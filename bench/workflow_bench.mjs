@@ -1,0 +1,82 @@
+// workflow_bench: the coaching screens on the large school (500 people, 200
+// pairings, 10,000 meetings, 100,000 notes) in headless Chromium, from one
+// run: the CPU time of each frame (input, UI, ImGui, WebGL submission)
+//   - on Today, with the pointer swept over it;
+//   - on People, its 500 rows scrolled with the wheel and swept;
+//   - on a pairing with its timeline chart, scrolled and swept;
+//   - on Search, while a common word is typed letter by letter.
+// The school is written by the persistence bench's page on the same origin,
+// then the app opens it from IndexedDB. Prints one "figure" line per screen.
+// Run by scripts/bench.sh after the bench-web and web-release builds.
+import { launchBrowser, click, hook, waitForState, waitForWidget } from "../tests/e2e/browser.mjs";
+import { serveBenchSite, run } from "./bench_site.mjs";
+import { figure } from "./figures.mjs";
+import { frameTimesDuring, sweepPointer } from "./frame_times.mjs";
+
+async function wheel(page, x, y, turns, delta = 240) {
+  await page.mouse.move(x, y);
+  for (let turn = 0; turn < turns; ++turn) {
+    await page.mouse.wheel(0, delta);
+    await page.waitForTimeout(30);
+  }
+}
+
+async function main() {
+  const server = serveBenchSite();
+  const base = await server.url;
+  const browser = await launchBrowser();
+  try {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const generated = await run(context, `${base}persistence_bench.html#generate`, 600_000);
+    console.log(`school: ${generated.records} records, ${(generated.bytes / 1048576).toFixed(1)} MB`);
+    const page = await context.newPage();
+    await page.goto(`${base}index.html?test=1`);
+    await page.waitForFunction(() => window.tandem?.test?.state().saveStatus === "saved", null, { timeout: 120_000 });
+    // The records were written elsewhere: this profile gives its name first.
+    await click(page, "Settings");
+    await click(page, "Your name");
+    await page.keyboard.type("Bench Coach");
+    await waitForState(page, (s) => s.profile.name === "Bench Coach");
+    const counts = (await hook(page, "state")).counts;
+    console.log(`opened: ${counts.people} people, ${counts.pairings} pairings, ${counts.meetings} meetings, ` +
+                `${counts.notes} notes`);
+
+    await click(page, "Today");
+    figure("frame_cpu_today", await frameTimesDuring(page, () => sweepPointer(page)));
+
+    await click(page, "People");
+    await waitForWidget(page, `(i) => i.role === "list-item"`);
+    figure("frame_cpu_people_500", await frameTimesDuring(page, async () => {
+      await wheel(page, 400, 400, 40);
+      await sweepPointer(page);
+    }));
+
+    await click(page, "Pairings");
+    await waitForWidget(page, `(i) => i.role === "list-item"`);
+    const row = (await hook(page, "items")).find((i) => i.role === "list-item");
+    await page.mouse.click(row.x + row.w / 2, row.y + row.h / 2);
+    await waitForWidget(page, `(i) => i.label === "Record a meeting"`);
+    figure("frame_cpu_pairing_timeline", await frameTimesDuring(page, async () => {
+      await wheel(page, 1000, 400, 12);
+      await sweepPointer(page);
+    }));
+
+    await click(page, "Search");
+    await waitForWidget(page, `(i) => i.label === "Search for"`);
+    await click(page, "Search for");
+    figure("frame_cpu_search_typing", await frameTimesDuring(page, async () => {
+      await page.keyboard.type("students practice lesson", { delay: 40 });
+    }));
+    const results = (await hook(page, "items")).filter((i) => i.role === "list-item").length;
+    console.log(`search: ${results} results drawn`);
+    await context.close();
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
