@@ -974,6 +974,10 @@ TEST_CASE("Search: finds words from meetings, steps, visits and reflections, and
     app.dispatch(ui::NavigateTo{ui::Screen::search});
     const auto search = [&](const char* text) {
         app.dispatch(ui::EditSearch{text});
+        CHECK(app.shell_view().search.query == text);  // shown at once
+        CHECK(app.work_delay_ms().has_value());        // the results once typing pauses
+        app.finish_pending_work();
+        CHECK_FALSE(app.work_delay_ms().has_value());
         return app.shell_view().search;
     };
     const ui::SearchView smoother = search("smooth");
@@ -1009,8 +1013,9 @@ TEST_CASE("Search: finds words from meetings, steps, visits and reflections, and
     // Esc goes back to where search was opened from; nothing found says what to try.
     app.dispatch(ui::NavigateTo{ui::Screen::search});
     CHECK(search("zebra").summary.rfind("Nothing found", 0) == 0);
-    CHECK(search("q").results.empty());  // one letter waits for a second
-    CHECK(search("q").summary == "Type another letter to search.");
+    const ui::SearchView one_letter = search("q");  // one letter waits for a second
+    CHECK(one_letter.results.empty());
+    CHECK(one_letter.summary == "Type another letter to search.");
     CHECK(search("quiete").results.size() == 1);
     app.dispatch(ui::OpenSearchResult{3});  // out of range: nothing happens
     CHECK(app.screen() == ui::Screen::search);

@@ -19,6 +19,8 @@ namespace {
 constexpr std::size_t max_shown_name = 60;
 constexpr int first_retry_delay_ms = 500;
 constexpr int max_retry_delay_ms = 30'000;
+// Search runs once typing pauses this long, so keystrokes stay quick.
+constexpr std::int64_t search_pause_ms = 150;
 // The check-in on a pairing comes after this many meetings held since the last answer.
 constexpr int check_in_every = 3;
 
@@ -93,6 +95,7 @@ void App::close_records() {
     queries_.reset();
     search_index_.reset();
     finder_ = {};
+    search_due_at_ms_.reset();
     view_.search = {};
     forms_ = {};
     retries_ = 0;
@@ -434,7 +437,7 @@ void App::dispatch(const ui::Command& command) {
             } else if constexpr (std::is_same_v<T, ui::OpenMeeting>) {
                 show_meeting(c.id);
             } else if constexpr (std::is_same_v<T, ui::EditSearch>) {
-                if (auto work = workspace(); work && search_index_) finder_.search(*work, *search_index_, c.text);
+                if (finder_.type(c.text)) search_due_at_ms_ = wall_clock_.now_ms() + search_pause_ms;
             } else if constexpr (std::is_same_v<T, ui::OpenSearchResult>) {
                 if (auto work = workspace()) {
                     if (auto destination = finder_.destination(*work, c.index)) show(*destination);
@@ -502,6 +505,23 @@ void App::dispatch(const ui::Command& command) {
             }
         },
         command);
+    refresh_screen();
+}
+
+void App::run_due_work() {
+    if (!search_due_at_ms_ || wall_clock_.now_ms() < *search_due_at_ms_) return;
+    finish_pending_work();
+}
+
+std::optional<int> App::work_delay_ms() {
+    if (!search_due_at_ms_) return std::nullopt;
+    return static_cast<int>(std::clamp<std::int64_t>(*search_due_at_ms_ - wall_clock_.now_ms(), 0, search_pause_ms));
+}
+
+void App::finish_pending_work() {
+    if (!search_due_at_ms_) return;
+    search_due_at_ms_.reset();
+    if (auto work = workspace(); work && search_index_) finder_.search(*work, *search_index_);
     refresh_screen();
 }
 

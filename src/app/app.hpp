@@ -117,6 +117,14 @@ public:
     // Applies one command from the UI.
     void dispatch(const ui::Command& command);
 
+    // Work the app put off so that typing stays quick (a search runs once
+    // typing pauses): run_due_work() does what is due by now, and the host
+    // calls it again after work_delay_ms(); finish_pending_work() does it
+    // all at once (tests).
+    void run_due_work();
+    std::optional<int> work_delay_ms();
+    void finish_pending_work();
+
     // Takes what the app asked of its host since the last call.
     std::vector<HostRequest> take_host_requests();
 
@@ -242,6 +250,7 @@ private:
     GoalsAndPractice goals_;
     std::optional<store::RecordSearch> search_index_;
     RecordFinder finder_;
+    std::optional<std::int64_t> search_due_at_ms_;  // the search typed waits until then
     TodayAgenda agenda_;
     std::set<RecordId> check_ins_postponed_;  // pairings not to ask about again this visit
     std::optional<RecordId> check_in_advice_;

@@ -223,6 +223,7 @@ bool draw_frame() {
     io.ConfigInputTextCursorBlink = now - host->last_input_ms < caret_blink_ms;
     build_look();
 
+    host->app.run_due_work();
     ImGui::NewFrame();
     if (host->test_mode) host->registry.begin_frame();
     ui::draw_shell(host->app.shell_view(), host->fonts, host->commands);
@@ -241,6 +242,7 @@ bool draw_frame() {
 
     host->pacer.frame_drawn(now, platform::picture_hash(*ImGui::GetDrawData()), had_input || dispatched);
     if (auto caret = next_caret_change(now)) host->pacer.request_at(*caret);
+    if (auto wait = host->app.work_delay_ms()) host->pacer.request_at(now + *wait);
     if (io.WantTextInput && io.ConfigInputTextCursorBlink) host->pacer.request_at(host->last_input_ms + caret_blink_ms);
     if (++host->frames == 1) tandem_page_started();
     if (host->test_mode) app::notify_frame_drawn(emscripten_get_now() - now);

@@ -120,8 +120,13 @@ std::optional<Destination> where_shown(Workspace& work, Kind kind, const RecordI
     return std::nullopt;
 }
 
-void RecordFinder::search(Workspace& work, store::RecordSearch& search, std::string text) {
+bool RecordFinder::type(std::string text) {
+    const bool same = store::search_query_for(text) == store::search_query_for(view_.query);
     view_.query = std::move(text);
+    return !same;
+}
+
+void RecordFinder::search(Workspace& work, store::RecordSearch& search) {
     view_.results.clear();
     hits_.clear();
     view_.summary.clear();

@@ -25,8 +25,11 @@ std::optional<Destination> where_shown(Workspace& work, Kind kind, const RecordI
 
 class RecordFinder {
 public:
-    // Runs what the user typed against `search`, keeping the results.
-    void search(Workspace& work, store::RecordSearch& search, std::string text);
+    // Shows what the user typed at once; the results follow with search().
+    // False when the text asks for the same search as before.
+    bool type(std::string text);
+    // Runs the query typed against `search`, keeping the results.
+    void search(Workspace& work, store::RecordSearch& search);
     // The query and results as Search shows them.
     const ui::SearchView& view() const { return view_; }
     // Where result `index` is shown; nullopt for an index out of range.
