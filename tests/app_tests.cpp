@@ -1268,3 +1268,26 @@ TEST_CASE("Goals and practice: the coachee's goals with their PEERS checklist, a
     CHECK(form_field(goals->practice[0], "What you practised").text == "Rehearsed the greeting twice");
     CHECK(CalendarDate::parse(form_field(goals->practice[0], "Practised on").text).has_value());  // dated today
 }
+
+TEST_CASE("Meetings: an Impact Cycle meeting shows the pairing's goals with their PEERS checklist") {
+    AppWithPairing opened;
+    App& app = opened.app;
+    app.dispatch(ui::NewMeeting{opened.pairing});
+    const RecordId meeting = app.shell_view().meeting.id;
+    CHECK_FALSE(app.shell_view().meeting.shows_goals);  // GROW
+    app.dispatch(ui::EditField{Kind::meeting, meeting, Meeting::fields::model, {},
+                               static_cast<std::int64_t>(CoachingModel::impact_cycle)});
+    REQUIRE(app.shell_view().meeting.shows_goals);
+    CHECK(app.shell_view().meeting.goals.goals.empty());
+    app.dispatch(ui::EditNewGoal{"More students answer in full sentences"});
+    app.dispatch(ui::AddGoal{app.shell_view().meeting.pairing});
+    CHECK(app.screen() == ui::Screen::meeting);
+    REQUIRE(app.shell_view().meeting.goals.goals.size() == 1);
+    const RecordId goal = app.shell_view().meeting.goals.goals[0].peers.id;
+    app.dispatch(ui::EditField{Kind::goal, goal, Goal::fields::peers_reachable, {}, 1});
+    CHECK(form_field(app.shell_view().meeting.goals.goals[0].peers, "Reachable").value == 1);
+    // The same goal is on the pairing.
+    app.dispatch(ui::NavigateTo{ui::Screen::pairings});
+    REQUIRE(app.shell_view().pairings.goals.goals.size() == 1);
+    CHECK(app.shell_view().pairings.goals.goals[0].goal.id == goal);
+}

@@ -1214,6 +1214,7 @@ void App::refresh_meeting() {
             own_person_ && pairing.value().coachee == *own_person_ ? pairing.value().coach : pairing.value().coachee;
         if (auto person = load<Person>(*store_, partner)) coachee_name = person.value().display_name;
         if (auto coachee = load<Person>(*store_, pairing.value().coachee)) stage = coachee.value().career_stage;
+        if (selected_pairing_ != meeting.pairing) goals_.reset();  // what was typed belongs to another pairing
         selected_pairing_ = meeting.pairing;
     }
     const bool typing_note = view.id == meeting.meta.id;
@@ -1233,7 +1234,13 @@ void App::refresh_meeting() {
         view.private_note = note ? note->body : std::string();
     }
     view.private_problem = private_note_problem_;
-    if (auto work = workspace()) view.steps = steps_.view(*work, meeting);
+    view.pairing = meeting.pairing;
+    view.shows_goals = meeting.model == CoachingModel::impact_cycle;
+    view.goals = {};
+    if (auto work = workspace()) {
+        view.steps = steps_.view(*work, meeting);
+        if (view.shows_goals) view.goals = goals_.view(*work, meeting.pairing);
+    }
 }
 
 std::string App::test_state_json() {

@@ -23,7 +23,7 @@ bool add_line(const char* label, const char* hint, const char* button, const std
 
 }  // namespace
 
-void draw_goals(const GoalsView& view, const RecordId& pairing, bool read_only, std::vector<Command>& commands) {
+void draw_goal_list(const GoalsView& view, const RecordId& pairing, bool read_only, std::vector<Command>& commands) {
     ImGui::TextUnformatted("Goals");
     field_help("The coachee's own goals, in their words, with how you will both know it is working.");
     ImGui::Dummy(ImVec2(0, px(4)));
@@ -44,7 +44,10 @@ void draw_goals(const GoalsView& view, const RecordId& pairing, bool read_only, 
                  commands, [](std::string text) -> Command { return EditNewGoal{std::move(text)}; }))
         commands.push_back(AddGoal{pairing});
     ImGui::EndDisabled();
+}
 
+void draw_goals(const GoalsView& view, const RecordId& pairing, bool read_only, std::vector<Command>& commands) {
+    draw_goal_list(view, pairing, read_only, commands);
     ImGui::Dummy(ImVec2(0, px(16)));
     ImGui::TextUnformatted("Practice log");
     field_help("Each time a step is rehearsed or tried in class: a line on what and how it went.");

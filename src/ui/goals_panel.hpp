@@ -26,5 +26,7 @@ struct GoalsView {
 
 // Draws the goals and the practice log of pairing `pairing`.
 void draw_goals(const GoalsView& view, const RecordId& pairing, bool read_only, std::vector<Command>& commands);
+// Draws the goals alone, each with its PEERS checklist, and the field to add one.
+void draw_goal_list(const GoalsView& view, const RecordId& pairing, bool read_only, std::vector<Command>& commands);
 
 }  // namespace tandem::ui

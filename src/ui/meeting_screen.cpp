@@ -74,6 +74,10 @@ void draw_meeting(const MeetingView& view, bool read_only, std::vector<Command>&
     conversation.read_only = conversation.read_only || read_only;
     draw_form(conversation, commands);
     ImGui::Dummy(ImVec2(0, px(20)));
+    if (view.shows_goals) {
+        draw_goal_list(view.goals, view.pairing, read_only, commands);
+        ImGui::Dummy(ImVec2(0, px(20)));
+    }
     draw_action_steps(view.steps, view.id, read_only, commands);
     ImGui::Dummy(ImVec2(0, px(20)));
     ImGui::BeginDisabled(read_only);

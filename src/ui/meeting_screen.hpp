@@ -11,6 +11,7 @@
 #include "core/record_id.hpp"
 #include "ui/action_steps_panel.hpp"
 #include "ui/command.hpp"
+#include "ui/goals_panel.hpp"
 #include "ui/record_form.hpp"
 
 namespace tandem::ui {
@@ -26,6 +27,9 @@ struct MeetingView {
     std::string stage_hint;     // a gentle hint from the coachee's career stage; may be empty
     RecordForm conversation;    // the model's fields, then the shared notes
     ActionStepsView steps;      // the steps set in this meeting
+    RecordId pairing;           // the meeting's pairing
+    bool shows_goals = false;   // Impact Cycle: the pairing's goals, with PEERS, after the model's fields
+    GoalsView goals;
     std::string private_note;   // the user's own, as typed
     std::string private_problem;
 };
