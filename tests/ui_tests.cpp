@@ -310,3 +310,40 @@ TEST_CASE("a text field reports its visible label and text, and emits what is ty
     CHECK(edit->text == "\xC5\x81\xC3\xB3" "d\xC5\xBA");
     CHECK(std::get<std::string>(h.find("Your name")->value) == edit->text);
 }
+
+namespace {
+// Draws a frame with a field "Other" and, if asked, a field "Notes"; true
+// when "Notes" has the keyboard.
+bool notes_frame(Harness& h, bool with_notes) {
+    bool active = false;
+    h.frame([&] {
+        ImGui::SetNextWindowPos(ImVec2(10, 10));
+        ImGui::SetNextWindowSize(ImVec2(500, 400));
+        ImGui::Begin("form");
+        text_field("Other", "", {}, "");
+        if (with_notes) {
+            text_field("Notes", "", {}, "");
+            active = ImGui::IsItemActive();
+        }
+        ImGui::End();
+        drop_focus_request();
+    });
+    return active;
+}
+}  // namespace
+
+TEST_CASE("a shortcut's focus request goes to its field, and is dropped when no such field is drawn") {
+    {
+        Harness h;
+        focus_field("Notes");
+        notes_frame(h, true);
+        CHECK(notes_frame(h, true));  // ImGui gives the keyboard a frame after it is asked
+    }
+    {
+        Harness h;
+        focus_field("Notes");
+        notes_frame(h, false);  // no Notes field in this frame: the request is dropped
+        notes_frame(h, true);
+        CHECK_FALSE(notes_frame(h, true));
+    }
+}

@@ -344,6 +344,7 @@ void draw_shell(const ShellView& view, const Fonts& fonts, std::vector<Command>&
     ImGui::End();
     if (!view.undo.empty()) draw_undo_toast(view, status_height, commands);
     if (view.file_over_page) draw_drop_hint(fonts);
+    drop_focus_request();  // this frame drew every field there is to take it
     handle_shortcuts(view, commands);
 }
 

@@ -98,6 +98,8 @@ bool action_button(const char* label) {
 
 void focus_field(const char* label) { focus_wanted = label; }
 
+void drop_focus_request() { focus_wanted.clear(); }
+
 void same_line_if_fits(const char* next_label) {
     const ImGuiStyle& style = ImGui::GetStyle();
     const float gap = px(8);

@@ -16,9 +16,11 @@ namespace tandem::ui {
 // ("Ctrl+K") is shown muted at its right.
 bool nav_item(const char* label, bool selected, const char* shortcut = "");
 
-// Asks for the keyboard to go to the text field labelled `label` the next
-// time it is drawn (a shortcut's target).
+// Asks for the keyboard to go to the text field labelled `label` when it is
+// drawn in the next frame (a shortcut's target); a request no field took by
+// the end of that frame is dropped by drop_focus_request().
 void focus_field(const char* label);
+void drop_focus_request();
 
 // A button for an action. Returns true when clicked. Role "button".
 bool action_button(const char* label);
