@@ -5,14 +5,18 @@
 // `PRAGMA integrity_check`, and hold every edit up to the highest
 // lastSavedSeq the test saw before the kill. The seed is printed, and
 // TANDEM_KILL_SEED=<seed> replays a run; TANDEM_KILL_ROUNDS sets the rounds.
+// Kills are timed, so a seed does not fix their moments: what a failing
+// round found on disk is therefore kept (the profile's IndexedDB folder as the
+// kill left it, the rounds' log and Chromium's output) in
+// build/e2e/kill-failure, and TANDEM_KILL_REPLAY=<that folder> opens it again.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
-import { startRunScript, chromiumArgs, openTandem, click, waitForState, screenshot } from "./browser.mjs";
+import { root, startRunScript, chromiumArgs, openTandem, click, waitForState, screenshot } from "./browser.mjs";
 
 const rounds = Number(process.env.TANDEM_KILL_ROUNDS || 24);
 const seed = Number(process.env.TANDEM_KILL_SEED || Date.now() % 1_000_000);
@@ -37,22 +41,40 @@ before(async () => {
 });
 after(async () => {
   await server?.stop();
-  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+  if (profileDir) {
+    rmSync(profileDir, { recursive: true, force: true });
+    rmSync(`${profileDir}-snapshot`, { recursive: true, force: true });
+  }
 });
 
+const failureDir = join(root, "build", "e2e", "kill-failure");
+const indexedDbDir = () => join(profileDir, "Default", "IndexedDB");
+
+// The files under `dir` with their sizes, one per line.
+function listing(dir, prefix = "") {
+  if (!existsSync(dir)) return `${prefix}(none)\n`;
+  let text = "";
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    const info = statSync(path);
+    text += info.isDirectory() ? listing(path, `${prefix}${name}/`) : `${prefix}${name} ${info.size}\n`;
+  }
+  return text;
+}
+
 // Starts Chromium on the profile folder in a process group of its own and
-// connects to it; resolves {browser, kill}.
+// connects to it; resolves {browser, kill, output}.
 async function startChromium() {
   const child = spawn(process.env.TANDEM_CHROMIUM || "/usr/bin/chromium", [
     ...chromiumArgs, "--headless", "--no-sandbox", `--user-data-dir=${profileDir}`,
     "--remote-debugging-port=0", "--window-size=1366,768", "about:blank",
   ], { stdio: ["ignore", "ignore", "pipe"], detached: true });
   const exited = new Promise((resolve) => child.once("exit", resolve));
+  let output = "";
+  child.stderr.on("data", (chunk) => { output = (output + chunk).slice(-20_000); });
   const endpoint = await new Promise((resolve, reject) => {
-    let output = "";
     const timer = setTimeout(() => reject(new Error(`Chromium gave no DevTools address:\n${output}`)), 30_000);
-    child.stderr.on("data", (chunk) => {
-      output += chunk;
+    child.stderr.on("data", () => {
       const match = output.match(/DevTools listening on (ws:\/\/\S+)/);
       if (match) { clearTimeout(timer); resolve(match[1]); }
     });
@@ -63,7 +85,7 @@ async function startChromium() {
     try { process.kill(-child.pid, "SIGKILL"); } catch { /* already gone */ }
     await exited;
   };
-  return { browser, kill };
+  return { browser, kill, output: () => output };
 }
 
 async function openRecords(browser) {
@@ -80,8 +102,24 @@ test(`${rounds} kills at random moments lose no saved edit and corrupt nothing (
   let history = [""];  // every name the field went through since `expected`, in order
   let lastCommitted = "";  // the newest name seen committed in memory before the kill
   const counts = { whileOpening: 0, whileTyping: 0, unsavedLost: 0 };
+  const log = [];
+  let lastOutput = "";
+  const snapshotDir = `${profileDir}-snapshot`;
+  // Keeps what this round found on disk, and says where.
+  const keepFailure = (round, found) => {
+    rmSync(failureDir, { recursive: true, force: true });
+    mkdirSync(failureDir, { recursive: true });
+    if (existsSync(snapshotDir)) cpSync(snapshotDir, join(failureDir, "IndexedDB"), { recursive: true });
+    writeFileSync(join(failureDir, "report.txt"),
+      `seed ${seed}, round ${round}\nopened: ${JSON.stringify(found)}\n\n${log.join("\n")}\n\n` +
+      `IndexedDB as the kill left it:\n${listing(snapshotDir)}\nIndexedDB now:\n${listing(indexedDbDir())}\n` +
+      `Chromium before the kill:\n${lastOutput}\n`);
+    return failureDir;
+  };
   for (let round = 0; round <= rounds; ++round) {
-    const { browser, kill } = await startChromium();
+    rmSync(snapshotDir, { recursive: true, force: true });
+    if (existsSync(indexedDbDir())) cpSync(indexedDbDir(), snapshotDir, { recursive: true });
+    const { browser, kill, output } = await startChromium();
     try {
       const context = `round ${round} (seed ${seed})`;
       if (round > 0 && round < rounds && next() < 0.2) {
@@ -91,15 +129,19 @@ test(`${rounds} kills at random moments lose no saved edit and corrupt nothing (
         await new Promise((resolve) => setTimeout(resolve, 100 + next() * 1500));
         await kill();
         counts.whileOpening++;
+        log.push(`round ${round}: killed while opening`);
         continue;
       }
       const page = await openRecords(browser);
       const opened = await waitForState(page, (s) => s.saveStatus === "saved", 30_000);
-      assert.equal(await page.evaluate(() => window.tandem.test.integrityCheck()), "ok", context);
+      const integrity = await page.evaluate(() => window.tandem.test.integrityCheck());
+      if (integrity !== "ok") assert.fail(`${context}: integrity "${integrity}"; kept in ${keepFailure(round, opened)}`);
       // What was saved must be there; what came after it may be, in order.
       const at = history.lastIndexOf(opened.profile.name);
-      assert.ok(at >= 0 && at >= history.indexOf(expected),
-        `${context}: found "${opened.profile.name}", expected "${expected}" or a later edit`);
+      if (!(at >= 0 && at >= history.indexOf(expected))) {
+        assert.fail(`${context}: found "${opened.profile.name}", expected "${expected}" or a later edit; ` +
+                    `what was found is kept in ${keepFailure(round, opened)}`);
+      }
       if (at < history.lastIndexOf(lastCommitted)) counts.unsavedLost++;
       if (round === rounds) {
         await screenshot(page, "kill-last-round");
@@ -127,9 +169,11 @@ test(`${rounds} kills at random moments lose no saved edit and corrupt nothing (
       let dead = false;
       const killed = new Promise((resolve) => setTimeout(resolve, killAfter)).then(kill).then(() => { dead = true; });
       for (let i = 0; i < typed.length && !dead && Date.now() - started < killAfter; ++i) {
+        // A keystroke may reach the page even when the kill cuts off its
+        // answer, so the name it makes counts from the moment it is sent.
+        history.push(typed.slice(0, i + 1));
         try {
           await page.keyboard.type(typed[i]);
-          history.push(typed.slice(0, i + 1));
           // An answer that arrives was given before the kill, so it is certain.
           const state = await page.evaluate(() => window.tandem.test.state());
           names.set(state.lastCommitSeq, state.profile.name);
@@ -144,7 +188,11 @@ test(`${rounds} kills at random moments lose no saved edit and corrupt nothing (
       // The newest name known to belong to a saved commit.
       const known = [...names.keys()].filter((seq) => seq <= savedSeq);
       if (known.length > 0) expected = names.get(Math.max(...known));
+      log.push(`round ${round}: opened ${JSON.stringify(opened)}; killed after ${killAfter.toFixed(0)} ms, ` +
+               `${history.length - 1} keys sent, saved seq ${savedSeq}, commits ${JSON.stringify([...names])}, ` +
+               `expecting "${expected}"`);
     } finally {
+      lastOutput = output();
       await kill();
       await browser.close().catch(() => {});
     }
