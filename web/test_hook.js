@@ -36,6 +36,9 @@
     frameTimes: function () { return callJson("tandem_test_frame_times") || []; },
     // Downloads the last file opened through the page again, unchanged.
     saveOpenedFile: function () { Module._tandem_test_save_opened_file(); },
+    // What the browser said it lost of the stored records on opening them:
+    // "none", or its dataLoss ("total") and message (Chromium only).
+    storageDataLoss: function () { return Module.tandemRecordsDataLoss || "none"; },
     // PRAGMA integrity_check on the open records: "ok" when sound.
     integrityCheck: function () { return drawn ? UTF8ToString(Module._tandem_test_integrity_check()) : ""; },
     // The next writes to IndexedDB fail: {quota: n} as if the disk were full,

@@ -12,7 +12,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
@@ -62,6 +62,19 @@ function listing(dir, prefix = "") {
   return text;
 }
 
+// Whether a process of group `group` is still running (Linux): one that has
+// ended but is not yet reaped (a zombie) holds nothing any more.
+function groupRunning(group) {
+  for (const pid of readdirSync("/proc")) {
+    if (!/^\d+$/.test(pid)) continue;
+    let stat;
+    try { stat = readFileSync(`/proc/${pid}/stat`, "utf8"); } catch { continue; }
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");  // state, ppid, pgrp, ...
+    if (Number(fields[2]) === group && fields[0] !== "Z" && fields[0] !== "X") return true;
+  }
+  return false;
+}
+
 // Starts Chromium on the profile folder in a process group of its own and
 // connects to it; resolves {browser, kill, output}.
 async function startChromium() {
@@ -81,9 +94,12 @@ async function startChromium() {
     child.once("exit", (code) => { clearTimeout(timer); reject(new Error(`Chromium exited (${code}):\n${output}`)); });
   });
   const browser = await chromium.connectOverCDP(endpoint);
+  // A restart after a crash comes once every process of the browser has ended.
   const kill = async () => {
     try { process.kill(-child.pid, "SIGKILL"); } catch { /* already gone */ }
     await exited;
+    for (let waited = 0; waited < 10_000 && groupRunning(child.pid); waited += 20)
+      await new Promise((resolve) => setTimeout(resolve, 20));
   };
   return { browser, kill, output: () => output };
 }
@@ -114,7 +130,9 @@ test(`${rounds} kills at random moments lose no saved edit and corrupt nothing (
       `seed ${seed}, round ${round}\nopened: ${JSON.stringify(found)}\n\n${log.join("\n")}\n\n` +
       `IndexedDB as the kill left it:\n${listing(snapshotDir)}\nIndexedDB now:\n${listing(indexedDbDir())}\n` +
       `Chromium before the kill:\n${lastOutput}\n`);
-    return failureDir;
+    // What tells a lost save from a lost database, in the test's own output.
+    return `${failureDir}\nopened: ${JSON.stringify(found)}\nthe last rounds:\n${log.slice(-3).join("\n")}\n` +
+           `IndexedDB as the kill left it:\n${listing(snapshotDir)}IndexedDB now:\n${listing(indexedDbDir())}`;
   };
   for (let round = 0; round <= rounds; ++round) {
     rmSync(snapshotDir, { recursive: true, force: true });
@@ -139,6 +157,7 @@ test(`${rounds} kills at random moments lose no saved edit and corrupt nothing (
       // What was saved must be there; what came after it may be, in order.
       const at = history.lastIndexOf(opened.profile.name);
       if (!(at >= 0 && at >= history.indexOf(expected))) {
+        opened.storageDataLoss = await page.evaluate(() => window.tandem.test.storageDataLoss());
         assert.fail(`${context}: found "${opened.profile.name}", expected "${expected}" or a later edit; ` +
                     `what was found is kept in ${keepFailure(round, opened)}`);
       }

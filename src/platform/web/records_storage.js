@@ -78,7 +78,12 @@ mergeInto(LibraryManager.library, {
         R.settle();
         return;
       }
-      request.onupgradeneeded = function () {
+      request.onupgradeneeded = function (event) {
+        // Chromium deletes a database it finds damaged and says so here.
+        if (event.dataLoss && event.dataLoss !== "none") {
+          Module.tandemRecordsDataLoss = event.dataLoss + (event.dataLossMessage ? ": " + event.dataLossMessage : "");
+          console.warn("The browser lost the records it kept for Tandem (" + Module.tandemRecordsDataLoss + ")");
+        }
         var db = request.result;
         if (!db.objectStoreNames.contains("pages")) db.createObjectStore("pages");
         if (!db.objectStoreNames.contains("meta")) db.createObjectStore("meta");
