@@ -155,13 +155,13 @@ TEST_CASE("commands refuse bad input with typed errors and write nothing") {
         CHECK(refused(result) == ErrorCode::required_missing);
         CHECK(result.error().field == Note::fields::body);
     }
-    SUBCASE("text over its limit: 100,000 characters for a note") {
+    SUBCASE("text over its limit: 250,000 characters for a note") {
         Note note;
         note.pairing = graph.pairing;
         note.body = std::string(text_limits::note + 1, 'a');
         const auto result = create(ctx, note);
         CHECK(refused(result) == ErrorCode::text_too_long);
-        CHECK(result.error().limit == 100'000);
+        CHECK(result.error().limit == 250'000);
         note.body.pop_back();
         CHECK(create(ctx, note).ok());
         CHECK(count(Kind::note) == notes_before + 1);

@@ -173,6 +173,29 @@ TEST_CASE("copy, cut and paste are left to the browser's clipboard events") {
     CHECK(keyboard.key_down(mac).kind == KeyDecision::Kind::clipboard);
 }
 
+TEST_CASE("over a paragraph the browser's text area keeps its editing keys, and the app still gets its shortcuts") {
+    BrowserKeyboard keyboard;
+    const auto reaches_app = [&](const KeyboardEventInfo& info) {
+        return reaches_app_over_paragraph(info, keyboard.key_down(info));
+    };
+    for (const auto& [key, code] : {std::pair{"Backspace", "Backspace"}, {"Enter", "Enter"}, {"ArrowLeft", "ArrowLeft"},
+                                    {"Escape", "Escape"}, {"Tab", "Tab"}, {"a", "KeyA"}})
+        CHECK_FALSE(reaches_app(event(key, code)));
+    for (const auto& [key, code] : {std::pair{"a", "KeyA"}, {"z", "KeyZ"}, {"y", "KeyY"}, {"c", "KeyC"}, {"v", "KeyV"},
+                                    {"ArrowLeft", "ArrowLeft"}, {"Backspace", "Backspace"}})
+        CHECK_FALSE(reaches_app(ctrl(key, code)));  // select all, undo, redo, clipboard, by word
+    CHECK(reaches_app(ctrl("k", "KeyK")));
+    CHECK(reaches_app(ctrl("n", "KeyN")));
+    CHECK(reaches_app(ctrl("+", "Equal")));
+    CHECK(reaches_app(ctrl("0", "Digit0")));
+    KeyboardEventInfo mac = event("k", "KeyK");
+    mac.meta = true;
+    CHECK(reaches_app(mac));
+    KeyboardEventInfo alt_graph = ctrl("q", "KeyQ");  // @ on a German keyboard: typing
+    alt_graph.alt = true;
+    CHECK_FALSE(reaches_app(alt_graph));
+}
+
 TEST_CASE("a key is released by position even when the modifiers changed in between") {
     BrowserKeyboard keyboard;
     CHECK(keyboard.key_down(ctrl("z", "KeyW")).key == ui::letter_key('Z'));

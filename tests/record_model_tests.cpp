@@ -128,7 +128,7 @@ TEST_CASE("validation refuses each kind of bad value with a typed error") {
     CHECK(refuse(Reflection::fields::body, std::string(text_limits::note + 1, 'a')) == ErrorCode::text_too_long);
     CHECK_FALSE(check_field_value(Kind::reflection, kind_spec(Kind::reflection).field(Reflection::fields::body),
                                   std::string(text_limits::note, 'a')));
-    // The limit counts characters, not bytes: 100,000 "é" is 200,000 bytes and fine.
+    // The limit counts characters, not bytes: 250,000 "é" is 500,000 bytes and fine.
     std::string accents;
     for (int i = 0; i < text_limits::note; ++i) accents += "\xC3\xA9";
     CHECK_FALSE(check_field_value(Kind::reflection, kind_spec(Kind::reflection).field(Reflection::fields::body), accents));

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "ui/item_registry.hpp"
+#include "ui/paragraph_editing.hpp"
 #include "ui/shell.hpp"
 #include "ui/theme.hpp"
 
@@ -346,4 +347,133 @@ TEST_CASE("a shortcut's focus request goes to its field, and is dropped when no 
         notes_frame(h, true);
         CHECK_FALSE(notes_frame(h, true));
     }
+}
+
+TEST_CASE("private writing is marked \"Private to you\" just above its field, and shared writing is not") {
+    Harness h(true);
+    ShellView view;
+    view.screen = Screen::reflection;
+    view.reflection.title = "Reflection, 2026-11-24";
+    view.reflection.prompts = {"No prompt"};
+    view.reflection.private_to_me = true;
+    const auto draw = [&] { draw_shell(view, h.fonts, h.commands); };
+    h.frame(draw);
+    h.frame(draw);
+    const ItemRecord* mark = h.find("Private to you");
+    const ItemRecord* body = h.find("Your reflection");
+    REQUIRE(mark != nullptr);
+    REQUIRE(body != nullptr);
+    CHECK(mark->role == Role::label);
+    CHECK(mark->y < body->y);
+    CHECK(body->y - mark->y < 120.0f);  // the mark belongs to the field beneath it
+
+    view.reflection.private_to_me = false;
+    h.frame(draw);
+    CHECK(h.find("Private to you") == nullptr);
+    REQUIRE(h.find("Your reflection") != nullptr);
+
+    view.screen = Screen::meeting;
+    view.meeting.title = "Meeting with Sam Patel";
+    h.frame(draw);
+    h.frame(draw);
+    const ItemRecord* note_mark = h.find("Private to you");
+    const ItemRecord* note = h.find("Private note");
+    REQUIRE(note_mark != nullptr);
+    REQUIRE(note != nullptr);
+    CHECK(note_mark->y < note->y);
+    CHECK(note->y - note_mark->y < 120.0f);
+}
+
+TEST_CASE("with the platform's text area, a paragraph wraps, opens for editing on a click, takes what was typed, and "
+          "closes on a click elsewhere") {
+    Harness h(true);
+    use_platform_paragraphs(true);
+    ShellView view;
+    view.screen = Screen::reflection;
+    view.reflection.title = "Reflection, 2026-11-24";
+    view.reflection.prompts = {"No prompt"};
+    std::string body;
+    for (int i = 0; i < 40; ++i) body += "Quieter students answered when given time to think. ";
+    view.reflection.body = body;
+    std::optional<ParagraphRequest> request;
+    const auto frame = [&] {
+        h.frame([&] { draw_shell(view, h.fonts, h.commands); });
+        request = take_paragraph_request();
+    };
+    frame();
+    const ItemRecord* field = h.find("Your reflection");
+    REQUIRE(field != nullptr);
+    CHECK(std::get<std::string>(field->value) == body);
+    CHECK(field->h > ImGui::GetFontSize() * 12);  // wrapped onto more lines than the ten asked for
+    CHECK_FALSE(request);
+
+    ImGuiIO& io = ImGui::GetIO();
+    const ImVec2 inside(field->x + field->w / 2, field->y + field->h / 2);
+    io.MousePos = inside;
+    io.MouseDown[0] = true;
+    frame();
+    io.MouseDown[0] = false;
+    REQUIRE(request);
+    CHECK(request->replace);
+    CHECK(request->caret < body.size());  // where the click was, not the end
+    CHECK(request->text == body);
+    CHECK(request->x == doctest::Approx(field->x));
+    CHECK(request->w == doctest::Approx(field->w));
+    const std::uint32_t id = request->id;
+    frame();
+    REQUIRE(request);
+    CHECK_FALSE(request->replace);
+
+    // The browser sends the whole text after each change.
+    h.commands.clear();
+    deliver_paragraph_text(id, body + "And then?");
+    frame();
+    REQUIRE(h.commands.size() == 1);
+    CHECK(std::get<EditReflection>(h.commands[0]).body == body + "And then?");
+    view.reflection.body = body + "And then?";
+    deliver_paragraph_text(id + 1, "for another field");  // dropped
+    h.commands.clear();
+    frame();
+    CHECK(h.commands.empty());
+
+    // A click outside the field ends the editing; text sent after that is dropped.
+    io.MousePos = ImVec2(field->x + field->w / 2, field->y - 60);
+    io.MouseDown[0] = true;
+    frame();
+    io.MouseDown[0] = false;
+    CHECK_FALSE(request);
+    deliver_paragraph_text(id, "late");
+    h.commands.clear();
+    frame();
+    CHECK(h.commands.empty());
+    CHECK_FALSE(request);
+
+    // Escape or Tab in the platform's text area closes it too.
+    io.MousePos = inside;
+    io.MouseDown[0] = true;
+    frame();
+    io.MouseDown[0] = false;
+    REQUIRE(request);
+    close_paragraph(request->id);
+    frame();
+    CHECK_FALSE(request);
+
+    // Typed before the platform's text area has the keyboard: added at the
+    // end (Ctrl+N opens the field with its caret there), and sent to the
+    // text area with the text.
+    view.reflection.body = "Calm start.";
+    focus_field("Your reflection");
+    frame();
+    REQUIRE(request);
+    CHECK(request->caret == view.reflection.body.size());
+    h.commands.clear();
+    io.AddInputCharactersUTF8(" Then");
+    frame();
+    REQUIRE(h.commands.size() == 1);
+    CHECK(std::get<EditReflection>(h.commands[0]).body == "Calm start. Then");
+    REQUIRE(request);
+    CHECK(request->replace);
+    CHECK(request->text == "Calm start. Then");
+    CHECK(request->caret == request->text.size());
+    use_platform_paragraphs(false);
 }

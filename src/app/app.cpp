@@ -592,14 +592,15 @@ void App::edit_observation(const ui::Command& command) {
     }
 }
 
-void App::refresh_observation() {
+template <class Part, class View>
+void App::refresh_part(Part& part, View& shown) {
     auto work = workspace();
-    std::optional<ui::ObservationView> shown = work ? observation_.view(*work) : std::nullopt;
-    if (!shown) {
+    auto view = work ? part.view(*work) : std::nullopt;
+    if (!view) {
         view_.screen = ui::Screen::pairings;
         return;
     }
-    view_.observation = std::move(*shown);
+    shown = std::move(*view);
 }
 
 void App::edit_reflection(const ui::Command& command) {
@@ -616,16 +617,6 @@ void App::edit_reflection(const ui::Command& command) {
         edited_ = true;
         reflection_.edit(*work, *edit);
     }
-}
-
-void App::refresh_reflection() {
-    auto work = workspace();
-    std::optional<ui::ReflectionView> shown = work ? reflection_.view(*work) : std::nullopt;
-    if (!shown) {
-        view_.screen = ui::Screen::pairings;
-        return;
-    }
-    view_.reflection = std::move(*shown);
 }
 
 std::int64_t App::second_of_day() {
@@ -848,8 +839,8 @@ void App::edit_private_note(const ui::EditPrivateNote& edit) {
 
 void App::refresh_screen() {
     if (view_.screen == ui::Screen::meeting) refresh_meeting();
-    if (view_.screen == ui::Screen::observation) refresh_observation();
-    if (view_.screen == ui::Screen::reflection) refresh_reflection();
+    if (view_.screen == ui::Screen::observation) refresh_part(observation_, view_.observation);
+    if (view_.screen == ui::Screen::reflection) refresh_part(reflection_, view_.reflection);
     if (view_.screen == ui::Screen::search) view_.search = finder_.view();
     // After those: a screen whose record is gone has gone back to its parent.
     if (view_.screen == ui::Screen::people) refresh_people();

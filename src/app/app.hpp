@@ -172,10 +172,12 @@ private:
     void edit_steps(const ui::Command& command);
     // A command about observations.
     void edit_observation(const ui::Command& command);
-    void refresh_observation();
     // A command about reflections.
     void edit_reflection(const ui::Command& command);
-    void refresh_reflection();
+    // Shows the record open in `part` (ObservationCapture, ReflectionWriting)
+    // as `shown`, or goes back to Pairings when it is gone.
+    template <class Part, class View>
+    void refresh_part(Part& part, View& shown);
     // Deletes a record, offering to undo it.
     void delete_shown(const ui::DeleteRecord& target);
     void undo_delete();

@@ -27,6 +27,7 @@
 #include "platform/web/webgl_renderer.hpp"
 #include "ui/item_registry.hpp"
 #include "ui/key_codes.hpp"
+#include "ui/paragraph_editing.hpp"
 #include "ui/preferences.hpp"
 #include "ui/shell.hpp"
 #include "ui/theme.hpp"
@@ -185,11 +186,16 @@ void records_changed() {
     wake(platform::WebInput::Urgency::soon);
 }
 
-// Keeps the hidden text field at the active ImGui field's caret.
+// Keeps the hidden text field at the active ImGui field's caret, or over
+// the paragraph edited.
 void follow_text_field() {
     const ImGuiIO& io = ImGui::GetIO();
     const ImGuiContext& g = *ImGui::GetCurrentContext();
     const double ratio = host->canvas.size().css_to_device();
+    if (const std::optional<ui::ParagraphRequest> paragraph = ui::take_paragraph_request()) {
+        host->text_input->edit_paragraph(*paragraph, 1.0 / ratio);
+        return;
+    }
     const auto css = [ratio](float display) { return static_cast<float>(display / ratio); };
     host->text_input->follow(io.WantTextInput, css(g.PlatformImePos.x), css(g.PlatformImePos.y),
                              css(ImGui::GetTextLineHeight()), css(ui::metrics().body_font_size));
@@ -352,9 +358,11 @@ void start_app() {
 
     host->app.restore_preferences(ui::parse_preferences(platform::read_local_setting(preferences_key, 4096)));
     host->saved_preferences = host->app.preferences();
-    host->input = std::make_unique<platform::WebInput>(host->canvas, host->queue,
-                                                       [] { return host->text_input->focused(); });
+    host->input = std::make_unique<platform::WebInput>(
+        host->canvas, host->queue, [] { return host->text_input->focused(); },
+        [] { return host->text_input->paragraph_focused(); });
     host->text_input = std::make_unique<platform::TextInputBridge>(host->queue, [] { draw_now(); });
+    ui::use_platform_paragraphs(true);
     host->clipboard = std::make_unique<platform::Clipboard>(io, host->queue, [] { draw_now(); }, io.ConfigMacOSXBehaviors);
     host->files = std::make_unique<platform::FileTransfer>(
         app::max_open_file_bytes, on_file, [](bool over) {

@@ -84,7 +84,7 @@ inline constexpr std::int64_t short_text = 500;
 inline constexpr std::int64_t paragraph = 2'000;
 inline constexpr std::int64_t long_paragraph = 5'000;
 inline constexpr std::int64_t structured = 20'000;  // one field of a conversation model
-inline constexpr std::int64_t note = 100'000;       // a note or a reflection
+inline constexpr std::int64_t note = 250'000;       // a note or a reflection: some 40,000 words
 }  // namespace text_limits
 
 }  // namespace tandem

@@ -89,6 +89,17 @@ bool claimed_shortcut(Key key) {
 
 }  // namespace
 
+bool reaches_app_over_paragraph(const KeyboardEventInfo& event, const KeyDecision& decision) {
+    if (decision.kind != KeyDecision::Kind::key) return false;
+    const bool alt_graph = event.ctrl && event.alt && !event.meta;
+    if (!(event.ctrl || event.meta) || alt_graph) return false;
+    const Key key = decision.key;
+    if (key == ui::letter_key('A') || key == ui::letter_key('Z') || key == ui::letter_key('Y')) return false;
+    const bool letter = key >= ui::letter_key('A') && key <= ui::letter_key('Z');
+    const bool digit = key >= ui::digit_key(0) && key <= ui::digit_key(9);
+    return letter || digit || key == Key::plus || key == Key::minus;
+}
+
 KeyDecision BrowserKeyboard::key_down(const KeyboardEventInfo& event) {
     KeyDecision decision;
     if (event.composing || event.key == "Dead" || event.key == "Process" || event.key == "Unidentified")

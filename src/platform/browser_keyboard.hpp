@@ -36,6 +36,12 @@ struct KeyDecision {
     bool prevent_default = false;  // stop the browser acting on it too
 };
 
+// While the browser's own text area edits a paragraph it keeps every key
+// that edits text, and the browser acts on it; only the app's shortcuts
+// (Ctrl or Cmd with a letter, a digit, + or -, other than the text area's
+// own Ctrl+A, Z and Y) still reach the app.
+bool reaches_app_over_paragraph(const KeyboardEventInfo& event, const KeyDecision& decision);
+
 class BrowserKeyboard {
 public:
     // Decides on a keydown and remembers which key it pressed, by `code`.

@@ -19,6 +19,7 @@ const char* role_name(Role role) {
     case Role::list_item: return "list-item";
     case Role::link: return "link";
     case Role::slider: return "slider";
+    case Role::label: return "label";
     }
     assert(false && "every Role has a name");
     return "button";
@@ -101,6 +102,13 @@ void ItemRegistry::label_last_item(const char* label) {
 
 void ItemRegistry::announce_last_item(const char* label) {
     if (context_ != nullptr) on_item_info(*context_, context_->LastItemData.ID, label, 0);
+}
+
+void ItemRegistry::announce_last_text(const char* label) {
+    if (context_ == nullptr) return;
+    const std::size_t before = drawing_.size();
+    on_item_info(*context_, ImGui::GetID(label), label, 0);
+    if (drawing_.size() > before) drawing_.back().role = Role::label;
 }
 
 std::string ItemRegistry::last_frame_json() const {

@@ -14,7 +14,7 @@
 
 namespace tandem::ui {
 
-enum class Role { button, input, checkbox, radio, combo, tab, menu, list_item, link, slider };
+enum class Role { button, input, checkbox, radio, combo, tab, menu, list_item, link, slider, label };
 
 // The role's name in items(): "button", "list-item", ...
 const char* role_name(Role role);
@@ -65,6 +65,11 @@ public:
     // Records ImGui's last item under `label`: for widgets that ImGui does
     // not report itself, such as invisible buttons. Follow with describe_last_item().
     void announce_last_item(const char* label);
+
+    // Records the text just drawn (ImGui's last item, which has no id) under
+    // `label` with role "label": for marks a test must find, such as the one
+    // on what is private. Does nothing if the text was not visible.
+    void announce_last_text(const char* label);
 
     // The widgets of the last complete frame, in drawing order.
     const std::vector<ItemRecord>& last_frame() const { return published_; }

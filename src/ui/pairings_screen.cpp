@@ -60,16 +60,7 @@ void draw_allowance(const AllowanceView& allowance) {
 // The check-in, in a tinted panel: only its author ever sees the answer.
 void draw_check_in(const CheckInView& check_in, const RecordId& pairing, std::vector<Command>& commands) {
     if (!check_in.asking && check_in.advice.empty()) return;
-    const Palette& palette = palette_colors();
-    const float width = std::min(px(640), ImGui::GetContentRegionAvail().x);
-    const float padding = px(14);
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    draw->ChannelsSplit(2);
-    draw->ChannelsSetCurrent(1);
-    const ImVec2 top_left = ImGui::GetCursorScreenPos();
-    ImGui::SetCursorScreenPos(ImVec2(top_left.x + padding, top_left.y + padding));
-    ImGui::BeginGroup();
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - padding * 2);
+    begin_tinted_panel(px(640), px(14));
     if (check_in.asking) {
         ImGui::TextUnformatted("Is this partnership working for you?");
         field_help("Only you see your answer. It is kept on this computer and never shared.");
@@ -84,18 +75,10 @@ void draw_check_in(const CheckInView& check_in, const RecordId& pairing, std::ve
         if (action_button("Not now")) commands.push_back(PostponeCheckIn{pairing});
     } else {
         ImGui::TextUnformatted("Thank you for saying so.");
-        ImGui::PushStyleColor(ImGuiCol_Text, palette.muted_text);
-        ImGui::TextWrapped("%s", check_in.advice.c_str());
-        ImGui::PopStyleColor();
+        field_help(check_in.advice);
     }
-    ImGui::PopTextWrapPos();
-    ImGui::EndGroup();
-    const float bottom = ImGui::GetItemRectMax().y + padding;
-    draw->ChannelsSetCurrent(0);
-    draw->AddRectFilled(top_left, ImVec2(top_left.x + width, bottom), ImGui::GetColorU32(palette.notice), px(6));
-    draw->ChannelsMerge();
-    ImGui::SetCursorScreenPos(ImVec2(top_left.x, bottom));
-    ImGui::Dummy(ImVec2(width, px(12)));
+    end_tinted_panel();
+    ImGui::Dummy(ImVec2(0, px(12)));
 }
 
 void draw_receive(std::vector<Command>& commands) {

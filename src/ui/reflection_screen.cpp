@@ -32,19 +32,23 @@ void draw_reflection(const ReflectionView& view, bool read_only, std::vector<Com
         changed = true;
     }
     ImGui::EndDisabled();
-    const Palette& palette = palette_colors();
-    if (view.private_to_me)
-        ImGui::TextColored(palette.warning_text, "Private to you: it stays on this computer and is never shared.");
-    else
+    // A private reflection sits in the tinted panel private notes have.
+    if (view.private_to_me) {
+        ImGui::Dummy(ImVec2(0, px(4)));
+        begin_tinted_panel(px(680), px(16));
+        private_mark("Only you see this reflection. It stays on this computer and is never shared.");
+    } else {
         field_help(view.privacy_fixed ? "Shared with your coaching partner when you send them your records."
                                       : "Shared with your coaching partner when you send them your records. Tick "
                                         "\xE2\x80\x9COnly for me\xE2\x80\x9D before writing to keep it to yourself.");
+    }
     ImGui::Dummy(ImVec2(0, px(8)));
     if (auto text = text_area("Your reflection", view.body, view.problem,
                               "What went well? What surprised you? What will you try next?", 10)) {
         edit.body = std::move(*text);
         changed = true;
     }
+    if (view.private_to_me) end_tinted_panel();
     ImGui::EndDisabled();
     if (changed) commands.push_back(std::move(edit));
 }

@@ -1,13 +1,20 @@
 #include "ui/widgets.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <cstring>
 #include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
+#include "core/utf8.hpp"
 #include "ui/item_registry.hpp"
+#include "ui/paragraph_editing.hpp"
 #include "ui/theme.hpp"
 
 namespace tandem::ui {
@@ -169,8 +176,197 @@ std::optional<std::string> text_field(const char* label, const std::string& text
     return edited;
 }
 
+namespace {
+
+// A line of wrapped text: [begin, end) of the text.
+struct WrappedLine {
+    const char* begin;
+    const char* end;
+};
+
+// The first `max_lines` lines of `text` wrapped at `width` in the current
+// font, as ImGui wraps: at spaces where it can, within a word where it must,
+// with the blanks after a wrap dropped. `more` says whether text is left.
+std::vector<WrappedLine> wrap_lines(const std::string& text, float width, std::size_t max_lines, bool& more) {
+    std::vector<WrappedLine> lines;
+    ImFont* font = ImGui::GetFont();
+    const float scale = ImGui::GetFontSize() / font->FontSize;
+    const char* at = text.data();
+    const char* end = text.data() + text.size();
+    while (at < end && lines.size() < max_lines) {
+        const char* line_end = static_cast<const char*>(std::memchr(at, '\n', static_cast<std::size_t>(end - at)));
+        if (line_end == nullptr) line_end = end;
+        const char* wrap = font->CalcWordWrapPositionA(scale, at, line_end, width);
+        if (wrap <= at) {  // one glyph wider than the field
+            const std::string_view rest(at, static_cast<std::size_t>(line_end - at));
+            wrap = at + std::max<std::size_t>(1, utf8_sequence_length(rest, 0));
+        }
+        if (wrap > line_end) wrap = line_end;
+        lines.push_back({at, wrap});
+        at = wrap;
+        if (at == line_end) {
+            if (at < end) ++at;  // past the newline
+            if (at == end && line_end < end) lines.push_back({at, at});  // a last, empty line
+        } else {
+            while (at < line_end && (*at == ' ' || *at == '\t')) ++at;
+        }
+    }
+    more = at < end;
+    return lines;
+}
+
+// The byte offset in `text` nearest `point`, over `lines` drawn from
+// `origin`; the end of the text below them.
+std::size_t caret_at(const std::vector<WrappedLine>& lines, const std::string& text, ImVec2 origin, float line_height,
+                     ImVec2 point) {
+    const float row = std::floor((point.y - origin.y) / line_height);
+    if (lines.empty() || row >= static_cast<float>(lines.size())) return text.size();
+    const WrappedLine& line = lines[static_cast<std::size_t>(std::max(row, 0.0f))];
+    ImFont* font = ImGui::GetFont();
+    const float scale = ImGui::GetFontSize() / font->FontSize;
+    float x = origin.x;
+    for (const char* at = line.begin; at < line.end;) {
+        unsigned int c = 0;
+        const int length = ImTextCharFromUtf8(&c, at, line.end);
+        const float advance = font->GetCharAdvance(static_cast<ImWchar>(c)) * scale;
+        if (x + advance * 0.5f > point.x) return static_cast<std::size_t>(at - text.data());
+        x += advance;
+        at += std::max(length, 1);
+    }
+    return static_cast<std::size_t>(line.end - text.data());
+}
+
+// Inserts into `text` at `caret` the characters ImGui holds for a text
+// field (typed before the platform's text area had the keyboard), and
+// moves the caret past them. Returns whether there were any.
+bool take_typed_characters(std::string& text, std::size_t& caret) {
+    ImVector<ImWchar>& queued = ImGui::GetIO().InputQueueCharacters;
+    if (queued.empty()) return false;
+    std::string typed;
+    for (const ImWchar c : queued) {
+        if (c < 0x20 && c != '\n' && c != '\t') continue;
+        char bytes[5] = {};
+        ImTextCharToUtf8(bytes, c);
+        typed += bytes;
+    }
+    queued.resize(0);
+    caret = std::min(caret, text.size());
+    text.insert(caret, typed);
+    caret += typed.size();
+    return !typed.empty();
+}
+
+// A paragraph field when the platform edits paragraphs (ui/paragraph_editing.hpp):
+// draws the wrapped text, and while it is edited asks for the platform's
+// text area over it and takes what that sends back.
+std::optional<std::string> platform_paragraph(const char* label, const std::string& text, const std::string& problem,
+                                              const char* hint, int lines) {
+    const Palette& palette = palette_colors();
+    ImGui::TextUnformatted(label);
+    ImGui::PushID(label);
+    const ImGuiID id = ImGui::GetID("##field");
+    const ImVec2 padding(px(10), px(8));
+    const float width = std::min(px(640), ImGui::GetContentRegionAvail().x);
+    const float line_height = ImGui::GetFontSize();
+    // Shown in full up to a few lines more than asked for; beyond, the rest
+    // is read and edited in the platform's text area, which scrolls.
+    const std::size_t most_lines = static_cast<std::size_t>(std::max(lines, 2) + 8);
+
+    std::optional<std::string> changed;
+    if (paragraph_edited(id)) changed = take_paragraph_text(id);
+    std::string shown = changed ? *changed : text;
+    bool more = false;
+    const std::vector<WrappedLine> wrapped = wrap_lines(shown, width - padding.x * 2, most_lines, more);
+    const std::size_t rows = std::clamp<std::size_t>(wrapped.size() + (more ? 1 : 0), static_cast<std::size_t>(std::max(lines, 2)),
+                                                     most_lines);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const ImRect frame(at, ImVec2(at.x + width, at.y + line_height * static_cast<float>(rows) + padding.y * 2));
+    ImGui::ItemSize(frame);
+    const bool visible = ImGui::ItemAdd(frame, id);
+    const bool enabled = (ImGui::GetItemFlags() & ImGuiItemFlags_Disabled) == 0;
+    bool hovered = false, held = false;
+    const bool pressed = visible && enabled && ImGui::ButtonBehavior(frame, id, &hovered, &held, ImGuiButtonFlags_PressedOnClick);
+    bool wanted = false;
+    if (!focus_wanted.empty() && focus_wanted == label) {
+        focus_wanted.clear();
+        wanted = enabled;
+    }
+    // Editing begins with the caret where the click was, or at the end.
+    bool replace = false;
+    std::size_t caret = shown.size();
+    if ((pressed || wanted) && open_paragraph(id)) {
+        replace = true;
+        if (pressed) caret = caret_at(wrapped, shown, ImVec2(frame.Min.x + padding.x, frame.Min.y + padding.y),
+                                      line_height, ImGui::GetIO().MousePos);
+    }
+    // A click anywhere else ends the editing.
+    if (paragraph_edited(id) && ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !hovered) end_paragraph(id);
+    const bool editing = paragraph_edited(id);
+    // Typed before the platform's text area had the keyboard: added here.
+    if (editing && take_typed_characters(shown, caret)) {
+        changed = shown;
+        replace = true;
+    }
+
+    const float rounding = ImGui::GetStyle().FrameRounding;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(frame.Min, frame.Max, ImGui::GetColorU32(ImGuiCol_FrameBg), rounding);
+    const float thickness = std::max(1.0f, std::floor(px(editing ? 2 : 1)));
+    const ImU32 border = !problem.empty() ? ImGui::GetColorU32(palette.warning_text)
+                         : editing        ? ImGui::GetColorU32(palette.accent_text)
+                                          : ImGui::GetColorU32(ImGuiCol_Border);
+    draw->AddRect(frame.Min, frame.Max, border, rounding, 0, thickness);
+    if (editing) {
+        ParagraphRequest request;
+        request.id = id;
+        request.x = frame.Min.x;
+        request.y = frame.Min.y;
+        request.w = frame.GetWidth();
+        request.h = frame.GetHeight();
+        const ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
+        request.clip_x0 = clip.Min.x;
+        request.clip_y0 = clip.Min.y;
+        request.clip_x1 = clip.Max.x;
+        request.clip_y1 = clip.Max.y;
+        request.padding_x = padding.x;
+        request.padding_y = padding.y;
+        request.font_size = ImGui::GetFontSize();
+        request.line_height = line_height;
+        request.text_color = ImGui::GetColorU32(palette.text);
+        request.accent_color = ImGui::GetColorU32(palette.accent_text);
+        request.text = shown;
+        request.replace = replace;
+        request.caret = caret;
+        request_paragraph(std::move(request));
+    } else if (visible) {
+        // The platform's text area shows the text while it is edited.
+        draw->PushClipRect(frame.Min, frame.Max, true);
+        ImVec2 line_at(frame.Min.x + padding.x, frame.Min.y + padding.y);
+        if (shown.empty() && hint && *hint) draw->AddText(line_at, ImGui::GetColorU32(ImGuiCol_TextDisabled), hint);
+        const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text);
+        const std::size_t drawn = more ? rows - 1 : wrapped.size();
+        for (std::size_t i = 0; i < drawn && i < wrapped.size(); ++i) {
+            draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), line_at, ink, wrapped[i].begin, wrapped[i].end);
+            line_at.y += line_height;
+        }
+        if (more) draw->AddText(line_at, ImGui::GetColorU32(palette.muted_text), "\xE2\x80\xA6 (click to read on)");
+        draw->PopClipRect();
+    }
+    if (visible) {
+        if (ItemRegistry* registry = ItemRegistry::current()) registry->announce_last_item(label);
+        describe(Role::input, shown);
+        if (hovered && enabled) ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
+    }
+    ImGui::PopID();
+    field_problem(problem);
+    return changed;
+}
+
+}  // namespace
+
 std::optional<std::string> text_area(const char* label, const std::string& text, const std::string& problem,
                                      const char* hint, int lines) {
+    if (platform_paragraphs()) return platform_paragraph(label, text, problem, hint, lines);
     const Palette& palette = palette_colors();
     ImGui::TextUnformatted(label);
     ImGui::PushID(label);
@@ -321,6 +517,65 @@ bool choice_button(const char* label, bool selected) {
     hand_cursor_on_hover();
     describe(Role::radio, selected);
     return clicked;
+}
+
+namespace {
+
+// The open tinted panel: where it began, and its size.
+struct TintedPanel {
+    bool open = false;
+    ImVec2 top_left;
+    float width = 0;
+    float padding = 0;
+};
+TintedPanel tinted_panel;
+
+}  // namespace
+
+void begin_tinted_panel(float max_width, float padding) {
+    IM_ASSERT(!tinted_panel.open && "tinted panels do not nest");
+    const float width = std::min(max_width, ImGui::GetContentRegionAvail().x);
+    tinted_panel = TintedPanel{true, ImGui::GetCursorScreenPos(), width, padding};
+    // The tint goes behind the contents once their height is known.
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->ChannelsSplit(2);
+    draw->ChannelsSetCurrent(1);
+    ImGui::SetCursorScreenPos(ImVec2(tinted_panel.top_left.x + padding, tinted_panel.top_left.y + padding));
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - padding * 2);
+}
+
+void end_tinted_panel() {
+    IM_ASSERT(tinted_panel.open && "end_tinted_panel() without begin_tinted_panel()");
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+    const TintedPanel panel = std::exchange(tinted_panel, TintedPanel{});
+    const float bottom = ImGui::GetItemRectMax().y + panel.padding;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->ChannelsSetCurrent(0);
+    draw->AddRectFilled(panel.top_left, ImVec2(panel.top_left.x + panel.width, bottom),
+                        ImGui::GetColorU32(palette_colors().notice), px(6));
+    draw->ChannelsMerge();
+    ImGui::SetCursorScreenPos(ImVec2(panel.top_left.x, bottom));
+    ImGui::Dummy(ImVec2(panel.width, 0));
+}
+
+void private_mark(const std::string& explanation) {
+    const Palette& palette = palette_colors();
+    // A padlock drawn from shapes: the fonts have no emoji.
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float size = ImGui::GetTextLineHeight();
+    const ImU32 ink = ImGui::GetColorU32(palette.warning_text);
+    draw->AddRect(ImVec2(at.x + size * 0.25f, at.y + size * 0.05f), ImVec2(at.x + size * 0.75f, at.y + size * 0.6f),
+                  ink, size * 0.25f, 0, std::max(1.0f, px(2)));
+    draw->AddRectFilled(ImVec2(at.x + size * 0.12f, at.y + size * 0.45f), ImVec2(at.x + size * 0.88f, at.y + size),
+                        ink, px(2));
+    ImGui::Dummy(ImVec2(size, size));
+    ImGui::SameLine(0, px(8));
+    ImGui::TextColored(palette.warning_text, "Private to you");
+    if (ItemRegistry* registry = ItemRegistry::current()) registry->announce_last_text("Private to you");
+    field_help(explanation);
 }
 
 }  // namespace tandem::ui

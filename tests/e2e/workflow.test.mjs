@@ -134,7 +134,10 @@ test("a coaching cycle is recorded through the real UI, found by search, and kep
   await scrollTo(page, "The step");
   assert.equal((await item(page, "The step")).value, step.value);
   await scrollTo(page, "Private note");
-  assert.equal((await item(page, "Private note")).value, "I rushed the options; slow down");
+  const privateNote = await item(page, "Private note");
+  assert.equal(privateNote.value, "I rushed the options; slow down");
+  const mark = (await hook(page, "items")).find((i) => i.role === "label" && i.label === "Private to you");
+  assert.ok(mark && mark.y < privateNote.y && privateNote.y - mark.y < 120, "the private note is marked private");
   await backToPairing(page);
   await clickListItem(page, "Lesson visit on ");
   await waitForWidget(page, `(i) => i.label === "Cold calls" && i.value === "2"`);

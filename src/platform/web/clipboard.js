@@ -5,8 +5,10 @@
 // navigator.clipboard, which needs a recent user gesture.
 mergeInto(LibraryManager.library, {
   tandem_clipboard_install: function () {
+    // A paragraph's own text area (text_input.js) copies and pastes by itself.
     function ours(event) {
       var target = event.target;
+      if (target === Module.tandemTextField && Module.tandemParagraph && Module.tandemParagraph()) return false;
       return target === Module.canvas || target === Module.tandemTextField || target === document.body ||
         target === document.documentElement || target === document;
     }

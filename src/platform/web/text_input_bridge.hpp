@@ -1,9 +1,14 @@
 #pragma once
 // TextInputBridge: keeps the hidden <textarea> (text_input.js) under the
 // caret of the active ImGui text field and focused while one is active, and
-// turns what the browser types into it into InputQueue events.
+// turns what the browser types into it into InputQueue events; or, while a
+// paragraph is edited (ui/paragraph_editing.hpp), shows it over the
+// paragraph and hands its text to the paragraph.
+
+#include <cstdint>
 
 #include "platform/input_queue.hpp"
+#include "ui/paragraph_editing.hpp"
 
 namespace tandem::platform {
 
@@ -17,12 +22,19 @@ public:
     // CSS pixels with the line height and font size.
     void follow(bool active, float caret_x, float caret_y, float line_height, float font_px);
 
-    // Whether the textarea has the keyboard.
+    // After each frame in which a paragraph is edited, instead of follow():
+    // lays the textarea over it. `css_per_display` converts display pixels.
+    void edit_paragraph(const ui::ParagraphRequest& request, double css_per_display);
+
+    // Whether the textarea has the keyboard; and whether it has it for a paragraph.
     bool focused() const;
+    bool paragraph_focused() const;
 
     // [Internal] from text_input.js.
     void typed(const char* utf8);
     void edit_key(int which);  // 0 Backspace, 1 Enter, from on-screen keyboards
+    void paragraph_typed(std::uint32_t id, const char* utf8);
+    void paragraph_closed(std::uint32_t id);
 
 private:
     InputQueue& queue_;

@@ -35,8 +35,12 @@ void on_long_press(void*) {
 
 }  // namespace
 
-WebInput::WebInput(const BrowserCanvas& canvas, InputQueue& queue, std::function<bool()> text_focused)
-    : canvas_(canvas), queue_(queue), text_focused_(std::move(text_focused)) {}
+WebInput::WebInput(const BrowserCanvas& canvas, InputQueue& queue, std::function<bool()> text_focused,
+                   std::function<bool()> paragraph_focused)
+    : canvas_(canvas),
+      queue_(queue),
+      text_focused_(std::move(text_focused)),
+      paragraph_focused_(std::move(paragraph_focused)) {}
 
 void WebInput::install(std::function<void(Urgency)> wake) {
     installed = this;
@@ -107,6 +111,10 @@ bool WebInput::key(int type, const EmscriptenKeyboardEvent& event) {
     const KeyboardEventInfo info{event.key, event.code, event.ctrlKey != 0, event.shiftKey != 0,
                                  event.altKey != 0, event.metaKey != 0, event.keyCode == 229};
     const KeyDecision decision = keyboard_.key_down(info);
+    if (paragraph_focused_() && !reaches_app_over_paragraph(info, decision)) {
+        wake_(Urgency::soon);
+        return false;
+    }
     switch (decision.kind) {
         case KeyDecision::Kind::key:
             queue_.push(KeyChange{decision.key, true});

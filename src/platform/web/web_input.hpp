@@ -20,9 +20,12 @@ public:
     // How the owner wants to be woken: draw now (inside the event) or soon.
     enum class Urgency { now, soon };
 
-    // Borrows all three, which must outlive it. `text_focused` tells whether
-    // the hidden text field has the keyboard (it then receives typed text).
-    WebInput(const BrowserCanvas& canvas, InputQueue& queue, std::function<bool()> text_focused);
+    // Borrows `canvas` and `queue`, which must outlive it. `text_focused`
+    // tells whether the hidden text field has the keyboard (it then receives
+    // typed text); `paragraph_focused` whether it has it for a paragraph (it
+    // then keeps every key but the app's shortcuts).
+    WebInput(const BrowserCanvas& canvas, InputQueue& queue, std::function<bool()> text_focused,
+             std::function<bool()> paragraph_focused);
 
     // Registers the html5.h callbacks; `wake` is called after each event.
     void install(std::function<void(Urgency)> wake);
@@ -45,6 +48,7 @@ private:
     const BrowserCanvas& canvas_;
     InputQueue& queue_;
     std::function<bool()> text_focused_;
+    std::function<bool()> paragraph_focused_;
     std::function<void(Urgency)> wake_;
     BrowserKeyboard keyboard_;
     float wheel_step_ = 80.0f;
