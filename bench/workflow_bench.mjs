@@ -2,17 +2,22 @@
 // pairings, 10,000 meetings, 100,000 notes) in headless Chromium, from one
 // run: the CPU time of each frame (input, UI, ImGui, WebGL submission)
 //   - on Today, with the pointer swept over it;
-//   - on People, its 500 rows scrolled with the wheel and swept;
+//   - on People, its 500 rows scrolled with the wheel and swept, then while
+//     a new person's name is typed;
 //   - on a pairing with its timeline chart, scrolled and swept;
 //   - on Search, while three common words are typed letter by letter (the
-//     search itself runs once typing pauses; its frame is printed apart).
+//     search itself runs once typing pauses; its frame is printed apart);
+//   - in a meeting's shared notes holding 20,000 words, while typing at
+//     their end (the paste's slowest frame is printed apart).
 // The school is written by the persistence bench's page on the same origin,
 // then the app opens it from IndexedDB. Prints one "figure" line per screen.
 // Run by scripts/bench.sh after the bench-web and web-release builds.
-import { launchBrowser, click, hook, waitForState, waitForWidget } from "../tests/e2e/browser.mjs";
+import { launchBrowser, click, hook, scrollTo, waitForState, waitForWidget } from "../tests/e2e/browser.mjs";
 import { serveBenchSite, run } from "./bench_site.mjs";
 import { figure } from "./figures.mjs";
 import { frameTimesDuring, sweepPointer } from "./frame_times.mjs";
+
+const longNoteSentence = "The class settled quickly once the task was on the board before they came in";
 
 async function wheel(page, x, y, turns, delta = 240) {
   await page.mouse.move(x, y);
@@ -27,7 +32,9 @@ async function main() {
   const base = await server.url;
   const browser = await launchBrowser();
   try {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const context = await browser.newContext({
+      viewport: { width: 1366, height: 768 }, permissions: ["clipboard-read", "clipboard-write"],
+    });
     const generated = await run(context, `${base}persistence_bench.html#generate`, 600_000);
     console.log(`school: ${generated.records} records, ${(generated.bytes / 1048576).toFixed(1)} MB`);
     const page = await context.newPage();
@@ -51,6 +58,11 @@ async function main() {
       await wheel(page, 400, 400, 40);
       await sweepPointer(page);
     }));
+    await click(page, "New person");
+    figure("frame_cpu_people_typing", await frameTimesDuring(page, async () => {
+      await page.keyboard.type("Jordan Okafor", { delay: 40 });
+    }));
+    await page.keyboard.press("Escape");
 
     await click(page, "Pairings");
     await waitForWidget(page, `(i) => i.role === "list-item"`);
@@ -73,6 +85,26 @@ async function main() {
     const results = (await hook(page, "items")).filter((i) => i.role === "list-item").length;
     console.log(`search: ${results} results drawn; the slowest frame (the one that ran the search) ` +
                 `${Math.max(...typed).toFixed(1)} ms`);
+
+    // A 20,000-word note pasted into a new meeting, then typed at its end.
+    await page.keyboard.press("Escape");
+    await click(page, "Pairings");  // the pairing chosen before is still open
+    await scrollTo(page, "Record a meeting");
+    await click(page, "Record a meeting");
+    await waitForState(page, (s) => s.screen === "meeting");
+    await scrollTo(page, "Shared notes");
+    await click(page, "Shared notes");
+    await page.waitForFunction(() => document.activeElement?.id === "tandem-text-input");
+    const words = [];
+    while (words.length < 20_000) words.push(...longNoteSentence.split(" "));
+    const note = words.slice(0, 20_000).join(" ");
+    await page.evaluate((text) => navigator.clipboard.writeText(text), note);
+    const pasted = await frameTimesDuring(page, () => page.keyboard.press("Control+V"));
+    await waitForState(page, (s) => s.saveStatus === "saved", 60_000);
+    console.log(`long note: ${note.length} characters pasted; the slowest frame ${Math.max(...pasted).toFixed(1)} ms`);
+    figure("frame_cpu_long_note_typing", await frameTimesDuring(page, async () => {
+      await page.keyboard.type(" and then the bell rang", { delay: 40 });
+    }));
     await context.close();
   } finally {
     await browser.close();

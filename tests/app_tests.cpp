@@ -785,6 +785,47 @@ TEST_CASE("Meetings: the private note is its author's alone, and emptying it del
     CHECK(app.shell_view().meeting.private_note.empty());
 }
 
+TEST_CASE("Meetings: a long note shows as typed at once and is stored once typing pauses, or before anything else") {
+    AppWithPairing opened;
+    App& app = opened.app;
+    app.dispatch(ui::NewMeeting{opened.pairing});
+    const RecordId id = app.shell_view().meeting.id;
+    std::string note;
+    while (note.size() < 30'000) note += "Students settled faster once the task was on the board. ";
+    const auto edit = [&](std::string text) {
+        app.dispatch(ui::EditField{Kind::meeting, id, Meeting::fields::shared_notes, std::move(text), {}});
+    };
+    const auto stored = [&] { return load<Meeting>(opened.store(), id).value().shared_notes; };
+
+    edit(note);
+    CHECK(form_field(app.shell_view().meeting.conversation, "Shared notes").text == note);
+    CHECK(stored().empty());
+    CHECK_FALSE(app.all_saved());
+    CHECK(app.test_state_json().find(R"("saveStatus":"saving")") != std::string::npos);
+    REQUIRE(app.work_delay_ms());
+    CHECK(*app.work_delay_ms() <= 250);
+    edit(note + "More.");  // replaces the edit waiting
+    CHECK(stored().empty());
+    app.finish_pending_work();
+    CHECK(stored() == note + "More.");
+    CHECK_FALSE(app.work_delay_ms());
+
+    // Any other command stores the waiting edit first; so does leaving the page.
+    edit(note + "Again.");
+    app.dispatch(ui::NavigateTo{ui::Screen::pairings});
+    CHECK(stored() == note + "Again.");
+    app.dispatch(ui::OpenMeeting{id});
+    app.dispatch(ui::EditPrivateNote{id, note});
+    CHECK(opened.store().load_all(Kind::note).value().empty());
+    app.flush_saves();
+    REQUIRE(opened.store().load_all(Kind::note).value().size() == 1);
+
+    // A short edit is stored at once.
+    edit("Short.");
+    CHECK(stored() == "Short.");
+    CHECK_FALSE(app.work_delay_ms());
+}
+
 TEST_CASE("the test state counts the records by kind, deleted ones left out") {
     AppWithPairing opened;
     App& app = opened.app;

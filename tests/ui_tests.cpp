@@ -387,7 +387,10 @@ TEST_CASE("private writing is marked \"Private to you\" just above its field, an
 TEST_CASE("with the platform's text area, a paragraph wraps, opens for editing on a click, takes what was typed, and "
           "closes on a click elsewhere") {
     Harness h(true);
-    use_platform_paragraphs(true);
+    struct PlatformParagraphs {
+        PlatformParagraphs() { use_platform_paragraphs(true); }
+        ~PlatformParagraphs() { use_platform_paragraphs(false); }
+    } platform;
     ShellView view;
     view.screen = Screen::reflection;
     view.reflection.title = "Reflection, 2026-11-24";
@@ -475,5 +478,4 @@ TEST_CASE("with the platform's text area, a paragraph wraps, opens for editing o
     CHECK(request->replace);
     CHECK(request->text == "Calm start. Then");
     CHECK(request->caret == request->text.size());
-    use_platform_paragraphs(false);
 }

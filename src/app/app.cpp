@@ -145,7 +145,7 @@ void App::records_taken_over() {
     update_status();
 }
 
-bool App::all_saved() const { return !pages_ || pages_->progress().saved(); }
+bool App::all_saved() const { return !deferred_edit_ && (!pages_ || pages_->progress().saved()); }
 
 std::optional<store::SaveProgress> App::save_progress() const {
     if (!pages_) return std::nullopt;
@@ -153,6 +153,7 @@ std::optional<store::SaveProgress> App::save_progress() const {
 }
 
 void App::flush_saves() {
+    apply_deferred_edit();
     if (pages_) pages_->flush();
 }
 
@@ -263,7 +264,7 @@ App::SaveStatus App::save_status() const {
             return {"Not saved: this computer\xE2\x80\x99s storage is full", true, "failed"};
         return {"Not saved yet: trying again", true, "failed"};
     }
-    if (!progress.saved()) return {"Saving\xE2\x80\xA6", false, "saving"};
+    if (!progress.saved() || deferred_edit_) return {"Saving\xE2\x80\xA6", false, "saving"};
     if (last_saved_at_ms_) return {"Saved at " + local_time_text(*last_saved_at_ms_), false, "saved"};
     return {"Saved on this computer", false, "saved"};
 }
@@ -369,7 +370,82 @@ void App::update_storage_view() {
                         " this browser allows.";
 }
 
+namespace {
+
+// Texts longer than this are stored once typing pauses: storing and indexing
+// tens of thousands of words again on every keystroke would slow typing.
+constexpr std::size_t deferred_text_bytes = 20'000;
+constexpr std::int64_t edit_pause_ms = 250;
+
+// Whether `command` edits a long text, and so can wait for a pause.
+bool edits_long_text(const ui::Command& command) {
+    if (const auto* field = std::get_if<ui::EditField>(&command))
+        return !field->chosen && field->text.size() > deferred_text_bytes;
+    if (const auto* note = std::get_if<ui::EditPrivateNote>(&command)) return note->text.size() > deferred_text_bytes;
+    if (const auto* reflection = std::get_if<ui::EditReflection>(&command))
+        return reflection->body.size() > deferred_text_bytes;
+    return false;
+}
+
+// Whether edit `later` replaces edit `earlier` whole (the same text of the same record).
+bool replaces_edit(const ui::Command& earlier, const ui::Command& later) {
+    if (earlier.index() != later.index()) return false;
+    if (const auto* field = std::get_if<ui::EditField>(&earlier)) {
+        const auto& other = std::get<ui::EditField>(later);
+        return field->kind == other.kind && field->id == other.id && field->field == other.field;
+    }
+    if (const auto* note = std::get_if<ui::EditPrivateNote>(&earlier))
+        return note->meeting == std::get<ui::EditPrivateNote>(later).meeting;
+    return std::holds_alternative<ui::EditReflection>(earlier);  // the reflection being written
+}
+
+}  // namespace
+
 void App::dispatch(const ui::Command& command) {
+    if (deferred_edit_ && !replaces_edit(*deferred_edit_, command)) apply_deferred_edit();
+    if (edits_long_text(command)) {
+        deferred_edit_ = command;
+        edit_due_at_ms_ = wall_clock_.now_ms() + edit_pause_ms;
+        show_typed(command);
+        update_status();
+        return;
+    }
+    deferred_edit_.reset();
+    edit_due_at_ms_.reset();
+    apply(command);
+}
+
+void App::show_typed(const ui::Command& edit) {
+    if (const auto* field = std::get_if<ui::EditField>(&edit)) {
+        for (ui::RecordForm* form : {&view_.meeting.details, &view_.meeting.conversation}) {
+            if (form->kind != field->kind || form->id != field->id) continue;
+            for (ui::FormField& shown : form->fields)
+                if (shown.field == field->field) shown.text = field->text;
+        }
+    } else if (const auto* note = std::get_if<ui::EditPrivateNote>(&edit)) {
+        if (view_.meeting.id == note->meeting) view_.meeting.private_note = note->text;
+    } else if (const auto* reflection = std::get_if<ui::EditReflection>(&edit)) {
+        view_.reflection.body = reflection->body;
+    }
+}
+
+void App::apply_deferred_edit() {
+    if (!deferred_edit_) return;
+    const ui::Command edit = std::move(*deferred_edit_);
+    deferred_edit_.reset();
+    edit_due_at_ms_.reset();
+    apply(edit);
+}
+
+void App::apply(const ui::Command& command) {
+    // How the app looks (a sidebar dragged, the text size) changes no record
+    // and nothing the screen shows, so the screen is not read again for it.
+    // Decided first: `command` may live in the view (a banner's action) that
+    // handling it replaces.
+    const bool look_only = std::holds_alternative<ui::SetTheme>(command) ||
+                           std::holds_alternative<ui::ChangeTextSize>(command) ||
+                           std::holds_alternative<ui::SetSidebarWidth>(command) ||
+                           std::holds_alternative<ui::DismissNotice>(command);
     std::visit(
         [this](const auto& c) {
             using T = std::decay_t<decltype(c)>;
@@ -505,21 +581,29 @@ void App::dispatch(const ui::Command& command) {
             }
         },
         command);
-    refresh_screen();
+    if (!look_only) refresh_screen();
 }
 
 void App::run_due_work() {
-    if (!search_due_at_ms_ || wall_clock_.now_ms() < *search_due_at_ms_) return;
-    finish_pending_work();
+    const std::int64_t now = wall_clock_.now_ms();
+    if (edit_due_at_ms_ && now >= *edit_due_at_ms_) apply_deferred_edit();
+    if (search_due_at_ms_ && now >= *search_due_at_ms_) run_search();
 }
 
 std::optional<int> App::work_delay_ms() {
-    if (!search_due_at_ms_) return std::nullopt;
-    return static_cast<int>(std::clamp<std::int64_t>(*search_due_at_ms_ - wall_clock_.now_ms(), 0, search_pause_ms));
+    std::optional<std::int64_t> due;
+    for (const auto& at : {search_due_at_ms_, edit_due_at_ms_})
+        if (at && (!due || *at < *due)) due = at;
+    if (!due) return std::nullopt;
+    return static_cast<int>(std::clamp<std::int64_t>(*due - wall_clock_.now_ms(), 0, std::max(search_pause_ms, edit_pause_ms)));
 }
 
 void App::finish_pending_work() {
-    if (!search_due_at_ms_) return;
+    apply_deferred_edit();
+    if (search_due_at_ms_) run_search();
+}
+
+void App::run_search() {
     search_due_at_ms_.reset();
     if (auto work = workspace(); work && search_index_) finder_.search(*work, *search_index_);
     refresh_screen();

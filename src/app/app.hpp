@@ -114,11 +114,13 @@ public:
     // The save progress of the kept records, if they are open.
     std::optional<store::SaveProgress> save_progress() const;
 
-    // Applies one command from the UI.
+    // Applies one command from the UI. An edit of a long text (a note of
+    // thousands of words) is stored once typing pauses, or before the next
+    // other command, whichever comes first.
     void dispatch(const ui::Command& command);
 
-    // Work the app put off so that typing stays quick (a search runs once
-    // typing pauses): run_due_work() does what is due by now, and the host
+    // Work the app put off so that typing stays quick (a search or a long
+    // text's edit waits until typing pauses): run_due_work() does what is due by now, and the host
     // calls it again after work_delay_ms(); finish_pending_work() does it
     // all at once (tests).
     void run_due_work();
@@ -162,6 +164,14 @@ public:
 
 private:
     void edit_profile(const ui::EditProfile& edit);
+    // dispatch() without deferring: applies `command` now.
+    void apply(const ui::Command& command);
+    // Shows a deferred edit's text where it was typed, before it is stored.
+    void show_typed(const ui::Command& edit);
+    // Stores the deferred edit of a long text, if there is one.
+    void apply_deferred_edit();
+    // Runs the search typed, which waited for a pause.
+    void run_search();
     // The context of the user's edits; only while the records are usable.
     std::optional<CommandContext> command_context();
     // What the screens' parts work on; only while the records are open.
@@ -253,10 +263,13 @@ private:
     std::optional<store::RecordSearch> search_index_;
     RecordFinder finder_;
     std::optional<std::int64_t> search_due_at_ms_;  // the search typed waits until then
+    // The latest edit of a long text, stored once typing pauses (edit_due_at_ms_).
+    std::optional<ui::Command> deferred_edit_;
+    std::optional<std::int64_t> edit_due_at_ms_;
     TodayAgenda agenda_;
     std::set<RecordId> check_ins_postponed_;  // pairings not to ask about again this visit
-    std::optional<RecordId> check_in_advice_;
-    std::optional<ui::DeleteRecord> deleted_;  // what Undo brings back  // the pairing answered "not really" just now
+    std::optional<RecordId> check_in_advice_;  // the pairing answered "not really" just now
+    std::optional<ui::DeleteRecord> deleted_;  // what Undo brings back
     ui::Screen before_search_ = ui::Screen::today;  // where Esc goes back to
     std::string private_note_problem_;
     // The new pairing's choices, as ids (the view shows them as indexes).
