@@ -302,11 +302,6 @@ std::optional<std::string> platform_paragraph(const char* label, const std::stri
     // A click anywhere else ends the editing.
     if (paragraph_edited(id) && ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !hovered) end_paragraph(id);
     const bool editing = paragraph_edited(id);
-    // Typed before the platform's text area had the keyboard: added here.
-    if (editing && take_typed_characters(shown, caret)) {
-        changed = shown;
-        replace = true;
-    }
 
     const float rounding = ImGui::GetStyle().FrameRounding;
     ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -317,6 +312,12 @@ std::optional<std::string> platform_paragraph(const char* label, const std::stri
                                           : ImGui::GetColorU32(ImGuiCol_Border);
     draw->AddRect(frame.Min, frame.Max, border, rounding, 0, thickness);
     if (editing) {
+        // Typed before the platform's text area had the keyboard: added here
+        // (the wrapped lines, which point into the text, are not used again).
+        if (take_typed_characters(shown, caret)) {
+            changed = shown;
+            replace = true;
+        }
         ParagraphRequest request;
         request.id = id;
         request.x = frame.Min.x;
