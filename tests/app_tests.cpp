@@ -72,6 +72,22 @@ std::string clock_text() {
 }
 }  // namespace
 
+TEST_CASE("a profile has its own keys from its first visit, and Settings shows its sharing code and fingerprint") {
+    OpenedApp first;
+    OpenedApp second;
+    const auto keys = first.app.public_keys();
+    REQUIRE(keys.has_value());
+    REQUIRE(second.app.public_keys().has_value());
+    CHECK(*keys != *second.app.public_keys());
+    const ui::ProfileView& profile = first.app.shell_view().profile;
+    auto read = crypto::parse_sharing_code(profile.sharing_code);
+    REQUIRE(read.ok());
+    CHECK(read.value() == *keys);
+    CHECK(profile.fingerprint == crypto::fingerprint(*keys));
+    // The secret keys stay in this device's own state, in no record.
+    CHECK(first.store().local_bytes("identity.sign_secret").value().has_value());
+}
+
 TEST_CASE("the status line shows the SQLite version, the self-test outcome and the save status") {
     OpenedApp opened;
     App& app = opened.app;
@@ -87,7 +103,7 @@ TEST_CASE("navigation commands change the screen and the test state") {
     OpenedApp opened;
     App& app = opened.app;
     CHECK(app.test_state_json() ==
-          R"({"screen":"today","saveStatus":"saved","lastCommitSeq":4,"lastSavedSeq":4,"sqliteVersion":"3.40.1","cryptoSelfTest":"passed",)"
+          R"({"screen":"today","saveStatus":"saved","lastCommitSeq":5,"lastSavedSeq":5,"sqliteVersion":"3.40.1","cryptoSelfTest":"passed",)"
           R"("theme":"light","textSize":100,"sidebarWidth":232,"notice":"","profile":{"name":"","subject":""},)"
           R"("counts":{"people":0,"pairings":0,"meetings":0,"actionSteps":0,"notes":0}})");
     app.dispatch(ui::NavigateTo{ui::Screen::library});
@@ -278,9 +294,12 @@ std::string save_word(App& app) {
 
 TEST_CASE("the profile is kept in the page store and is there on the next visit") {
     MemoryPageStore pages;
+    std::optional<crypto::PublicKeys> first_keys;
     {
         App app;
         app.open_records(pages);
+        first_keys = app.public_keys();
+        REQUIRE(first_keys.has_value());
         app.dispatch(ui::EditProfile{ui::ProfileField::name, "Ana Kowalska"});
         app.dispatch(ui::EditProfile{ui::ProfileField::subject, "Year 4"});
         CHECK(app.all_saved());
@@ -294,6 +313,7 @@ TEST_CASE("the profile is kept in the page store and is there on the next visit"
     again.open_records(pages);
     REQUIRE(again.own_person().has_value());
     CHECK(again.shell_view().profile.name.text == "Ana Kowalska");
+    CHECK(again.public_keys() == first_keys);  // the same identity on every visit
     CHECK(again.shell_view().profile.subject.text == "Year 5");
     CHECK(state_profile(again) == R"("profile":{"name":"Ana Kowalska","subject":"Year 5"})");
 }

@@ -313,3 +313,18 @@ TEST_CASE("a store's image reopens with every record, its site and its clock") {
     CHECK(reopened.value()->load(Kind::meeting, graph.meeting).value() ==
           replica.store->load(Kind::meeting, graph.meeting).value());
 }
+
+TEST_CASE("a device keeps bytes of its own (its secret keys) apart from every record, replaced when set again") {
+    Replica replica(11);
+    CHECK_FALSE(replica.store->local_bytes("identity.box_secret").value().has_value());
+    const std::vector<std::uint8_t> first{1, 2, 3, 0, 255};
+    REQUIRE(replica.store->set_local_bytes("identity.box_secret", first).ok());
+    CHECK(replica.store->local_bytes("identity.box_secret").value() == first);
+    const std::vector<std::uint8_t> second(64, 7);
+    REQUIRE(replica.store->set_local_bytes("identity.box_secret", second).ok());
+    CHECK(replica.store->local_bytes("identity.box_secret").value() == second);
+    // Kept in the database's image.
+    auto reopened = store::SqliteRecordStore::open(store::Database::open_image(replica.store->database().image()).value());
+    REQUIRE(reopened.ok());
+    CHECK(reopened.value()->local_bytes("identity.box_secret").value() == second);
+}

@@ -66,6 +66,7 @@ App::App() : crypto_(crypto::run_self_test()) {
 void App::close_records() {
     store_.reset();
     clock_.reset();
+    identity_.reset();
     own_person_.reset();
     pages_.reset();
     memory_database_.reset();
@@ -183,6 +184,33 @@ void App::storage_estimate(const StorageEstimate& estimate) {
     update_status();
 }
 
+namespace {
+
+constexpr std::string_view box_secret_key = "identity.box_secret";
+constexpr std::string_view sign_secret_key = "identity.sign_secret";
+
+// The profile's identity: read from its records, or made and kept there on
+// the first visit. Half a stored identity is an error, never replaced: a new
+// one would silently change who the profile is to its partners.
+Result<crypto::Identity, crypto::CryptoError> open_identity(store::SqliteRecordStore& store) {
+    auto box = store.local_bytes(box_secret_key);
+    auto sign = store.local_bytes(sign_secret_key);
+    if (!box || !sign) return fail(crypto::CryptoError{"this profile's keys could not be read"});
+    if (box.value() && sign.value()) return crypto::Identity::from_secrets(*box.value(), *sign.value());
+    if (box.value() || sign.value()) return fail(crypto::CryptoError{"half of this profile's keys is missing"});
+    crypto::Identity made = crypto::Identity::generate();
+    if (auto begun = store.begin(); !begun) return fail(crypto::CryptoError{begun.error().message});
+    const bool kept = store.set_local_bytes(box_secret_key, made.box_secret()) &&
+                      store.set_local_bytes(sign_secret_key, made.sign_secret()) && store.commit();
+    if (!kept) {
+        store.rollback();
+        return fail(crypto::CryptoError{"this profile's keys could not be kept"});
+    }
+    return made;
+}
+
+}  // namespace
+
 bool App::start_records(store::Database& database) {
     auto opened = store::SqliteRecordStore::attach(database);
     if (!opened) {
@@ -210,6 +238,13 @@ bool App::start_records(store::Database& database) {
         store_problem_ = people.error().message;
         return false;
     }
+    if (auto identity = open_identity(*store_)) {
+        identity_.emplace(std::move(identity).value());
+        view_.profile.sharing_code = crypto::sharing_code(identity_->public_keys());
+        view_.profile.fingerprint = crypto::fingerprint(identity_->public_keys());
+    } else {
+        store_problem_ = identity.error().message;  // sharing is not possible; the records still are
+    }
     own_person_ = find_own_person(people.value(), site.value());
     if (own_person_) {
         if (auto me = load<Person>(*store_, *own_person_)) {
@@ -218,6 +253,11 @@ bool App::start_records(store::Database& database) {
         }
     }
     return true;
+}
+
+std::optional<crypto::PublicKeys> App::public_keys() const {
+    if (!identity_) return std::nullopt;
+    return identity_->public_keys();
 }
 
 void App::save_progressed() {

@@ -17,6 +17,7 @@
 
 #include "core/hybrid_clock.hpp"
 #include "core/record_id.hpp"
+#include "crypto/identity.hpp"
 #include "crypto/sodium_random_source.hpp"
 #include "crypto/sodium_runtime.hpp"
 #include "app/goals_and_practice.hpp"
@@ -146,6 +147,8 @@ public:
     // The SQLite version reported by the open database; empty if it did not open.
     const std::string& sqlite_version() const { return sqlite_version_; }
     const crypto::SelfTestReport& crypto_self_test() const { return crypto_; }
+    // The profile's public keys, once its records are open.
+    std::optional<crypto::PublicKeys> public_keys() const;
 
     // The shell's view model, kept current by dispatch().
     const ui::ShellView& shell_view() const { return view_; }
@@ -277,6 +280,7 @@ private:
     std::optional<store::CoachingQueries> queries_;
     std::string sqlite_version_;
     crypto::SelfTestReport crypto_;
+    std::optional<crypto::Identity> identity_;  // the profile's keys, made on its first visit
     ui::ShellView view_;
     std::vector<HostRequest> host_requests_;
 };

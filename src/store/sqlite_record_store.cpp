@@ -338,6 +338,25 @@ Result<void, StoreError> SqliteRecordStore::set_local_value(std::string_view key
     return set_local_.run();
 }
 
+Result<std::optional<std::vector<std::uint8_t>>, StorageError> SqliteRecordStore::local_bytes(std::string_view key) {
+    get_local_.bind_text(1, key);
+    auto row = get_local_.step();
+    std::optional<std::vector<std::uint8_t>> bytes;
+    if (row && row.value()) {
+        const std::span<const std::uint8_t> stored = get_local_.blob(0);
+        bytes.emplace(stored.begin(), stored.end());
+    }
+    get_local_.reset();
+    if (!row) return fail(row.error());
+    return bytes;
+}
+
+Result<void, StorageError> SqliteRecordStore::set_local_bytes(std::string_view key, std::span<const std::uint8_t> bytes) {
+    set_local_.bind_text(1, key).bind_blob(2, bytes);
+    if (auto kept = set_local_.run(); !kept) return fail(kept.error());
+    return {};
+}
+
 Result<void, StorageError> SqliteRecordStore::save_clock(std::uint64_t last_hlc) {
     return set_local_value("clock", static_cast<std::int64_t>(last_hlc));
 }

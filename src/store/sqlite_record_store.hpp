@@ -37,6 +37,10 @@ public:
     Result<std::uint64_t, StorageError> load_clock();
     // This device's site id, created from `random` on first use and kept.
     Result<SiteId, StorageError> site_id(RandomSource& random);
+    // Bytes this device keeps for itself under `key` (its secret keys), never
+    // shared: nullopt when none are kept. The setter replaces them.
+    Result<std::optional<std::vector<std::uint8_t>>, StorageError> local_bytes(std::string_view key);
+    Result<void, StorageError> set_local_bytes(std::string_view key, std::span<const std::uint8_t> bytes);
     // Every record of `kind` in id order, deleted ones included.
     Result<std::vector<Record>, StorageError> load_all(Kind kind);
 

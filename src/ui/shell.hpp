@@ -39,6 +39,8 @@ struct FieldView {
 struct ProfileView {
     FieldView name;
     FieldView subject;
+    std::string sharing_code;  // the profile's public keys to give a partner; empty until known
+    std::string fingerprint;   // to compare in person
 };
 
 // A message about the records that stays while its cause lasts, with what
