@@ -208,7 +208,6 @@ void draw_settings(const ShellView& view, std::vector<Command>& commands) {
     ImGui::BeginDisabled(view.read_only);
     draw_profile(view.profile, commands);
     ImGui::EndDisabled();
-    draw_sharing(view.profile);
     section("Theme");
     if (choice_button("Light", preferences.theme == Theme::light)) commands.push_back(SetTheme{Theme::light});
     ImGui::SameLine(0, px(6));
@@ -234,6 +233,7 @@ void draw_settings(const ShellView& view, std::vector<Command>& commands) {
     ImGui::EndDisabled();
     ImGui::Dummy(ImVec2(0, px(4)));
     muted("Ctrl and + or \xE2\x88\x92 change it from anywhere; Ctrl and 0 resets it.");
+    draw_sharing(view.profile);
     draw_storage(view, commands);
 }
 

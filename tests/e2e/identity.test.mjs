@@ -2,12 +2,13 @@
 // the same after a reload (the profile keeps its keys).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useAppServer, openApp, openTandem, click, waitForState, settle, screenshot } from "./browser.mjs";
+import { useAppServer, openApp, openTandem, click, scrollTo, waitForState, settle, screenshot } from "./browser.mjs";
 
 const app = useAppServer();
 
 async function copiedCode(page) {
   await page.evaluate(() => navigator.clipboard.writeText(""));
+  await scrollTo(page, "Copy sharing code");
   await click(page, "Copy sharing code");
   await page.waitForFunction(async () => (await navigator.clipboard.readText()).startsWith("TDM1-"));
   return page.evaluate(() => navigator.clipboard.readText());

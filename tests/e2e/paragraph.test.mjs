@@ -16,8 +16,10 @@ const activeIsParagraph = (page) =>
   page.evaluate(() => document.activeElement?.id === "tandem-text-input" &&
                       document.activeElement.classList.contains("paragraph"));
 
-// After a reload (which opens on Pairings): the pairing's meeting again.
+// Once everything is saved, after a reload (which opens on Pairings): the
+// pairing's meeting again.
 async function reopenMeeting(page) {
+  await waitForState(page, (s) => s.saveStatus === "saved");
   await page.reload();
   await openTandem(page);
   await click(page, "Ana Kowalska coaching Sam Patel");
