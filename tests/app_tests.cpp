@@ -844,6 +844,12 @@ TEST_CASE("Meetings: a long note shows as typed at once and is stored once typin
     edit("Short.");
     CHECK(stored() == "Short.");
     CHECK_FALSE(app.work_delay_ms());
+
+    // Another tab taking the records over first stores the edit waiting.
+    edit(note + "Last.");
+    app.records_taken_over();
+    CHECK(stored() == note + "Last.");
+    CHECK(app.all_saved());
 }
 
 TEST_CASE("the test state counts the records by kind, deleted ones left out") {

@@ -64,6 +64,7 @@ App::App() : crypto_(crypto::run_self_test()) {
 }
 
 void App::close_records() {
+    apply_deferred_edit();  // stored while the records still can be
     store_.reset();
     clock_.reset();
     identity_.reset();
@@ -141,7 +142,9 @@ void App::records_elsewhere() {
 }
 
 void App::records_taken_over() {
-    // The batch in flight, and any waiting, still go to the store; nothing new is made.
+    // The batch in flight, and any waiting, still go to the store (a long
+    // text's edit waiting for a pause with them); nothing new is made.
+    apply_deferred_edit();
     if (records_state_ == RecordsState::kept) records_state_ = RecordsState::read_only;
     update_status();
 }
