@@ -349,6 +349,17 @@ TEST_CASE("a shortcut's focus request goes to its field, and is dropped when no 
     }
 }
 
+// The "Private to you" mark of the last frame sits just above the field labelled `field`.
+void check_marked_private(const Harness& h, const std::string& field) {
+    const ItemRecord* mark = h.find("Private to you");
+    const ItemRecord* below = h.find(field);
+    REQUIRE(mark != nullptr);
+    REQUIRE(below != nullptr);
+    CHECK(mark->role == Role::label);
+    CHECK(mark->y < below->y);
+    CHECK(below->y - mark->y < 120.0f);  // the mark belongs to the field beneath it
+}
+
 TEST_CASE("private writing is marked \"Private to you\" just above its field, and shared writing is not") {
     Harness h(true);
     ShellView view;
@@ -359,13 +370,7 @@ TEST_CASE("private writing is marked \"Private to you\" just above its field, an
     const auto draw = [&] { draw_shell(view, h.fonts, h.commands); };
     h.frame(draw);
     h.frame(draw);
-    const ItemRecord* mark = h.find("Private to you");
-    const ItemRecord* body = h.find("Your reflection");
-    REQUIRE(mark != nullptr);
-    REQUIRE(body != nullptr);
-    CHECK(mark->role == Role::label);
-    CHECK(mark->y < body->y);
-    CHECK(body->y - mark->y < 120.0f);  // the mark belongs to the field beneath it
+    check_marked_private(h, "Your reflection");
 
     view.reflection.private_to_me = false;
     h.frame(draw);
@@ -376,12 +381,7 @@ TEST_CASE("private writing is marked \"Private to you\" just above its field, an
     view.meeting.title = "Meeting with Sam Patel";
     h.frame(draw);
     h.frame(draw);
-    const ItemRecord* note_mark = h.find("Private to you");
-    const ItemRecord* note = h.find("Private note");
-    REQUIRE(note_mark != nullptr);
-    REQUIRE(note != nullptr);
-    CHECK(note_mark->y < note->y);
-    CHECK(note->y - note_mark->y < 120.0f);
+    check_marked_private(h, "Private note");
 }
 
 TEST_CASE("with the platform's text area, a paragraph wraps, opens for editing on a click, takes what was typed, and "
