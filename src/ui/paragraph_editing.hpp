@@ -27,7 +27,7 @@ struct ParagraphRequest {
     float font_size = 0, line_height = 0;
     std::uint32_t text_color = 0;             // ImGui's packed colour (ABGR)
     std::uint32_t accent_color = 0;           // the caret and the selection
-    std::string text;                         // the field's text
+    std::string text;                         // the field's text, with `replace` only
     // The platform's text area takes `text`, with its caret at byte `caret`:
     // when editing begins, and after text typed before the text area had the
     // keyboard was added here.

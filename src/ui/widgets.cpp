@@ -335,7 +335,7 @@ std::optional<std::string> platform_paragraph(const char* label, const std::stri
         request.line_height = line_height;
         request.text_color = ImGui::GetColorU32(palette.text);
         request.accent_color = ImGui::GetColorU32(palette.accent_text);
-        request.text = shown;
+        if (replace) request.text = shown;  // only then does the platform take it
         request.replace = replace;
         request.caret = caret;
         request_paragraph(std::move(request));
