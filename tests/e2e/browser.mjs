@@ -141,18 +141,16 @@ export async function openTandem(page, app_url) {
 // Calls the test hook's function `name` without arguments.
 export const hook = (page, name) => page.evaluate((n) => window.tandem.test[n](), name);
 
-// The widget labelled `label` in the last frame; fails the test if there is none.
+// The widget labelled `label`, once a frame has drawn it (the frame after a
+// screen change may not have yet); fails the test if none does within 10 s.
 export async function item(page, label) {
-  const found = (await hook(page, "items")).find((i) => i.label === label);
-  if (!found) throw new Error(`no item labelled ${label}`);
-  return found;
+  const found = await page.waitForFunction((l) => window.tandem.test.items().find((i) => i.label === l), label, { timeout: 10_000 })
+    .catch(() => { throw new Error(`no item labelled ${label}`); });
+  return found.jsonValue();
 }
 
-// Clicks the middle of the widget labelled `label` with the real mouse, once
-// a frame has drawn it (the frame after a screen change may not have yet).
+// Clicks the middle of the widget labelled `label` with the real mouse.
 export async function click(page, label) {
-  await page.waitForFunction((l) => window.tandem.test.items().some((i) => i.label === l), label, { timeout: 10_000 })
-    .catch(() => { throw new Error(`no item labelled ${label}`); });
   const target = await item(page, label);
   await page.mouse.click(target.x + target.w / 2, target.y + target.h / 2);
 }
