@@ -36,8 +36,45 @@ void serialize(Archive& archive, CalendarDate& date, std::uint32_t /*version*/) 
 }
 
 template <class Archive>
-void serialize(Archive& archive, FieldState& field, std::uint32_t /*version*/) {
+void save(Archive& archive, const FieldState& field, std::uint32_t /*version*/) {
     archive(field.value, field.stamp, field.base);
+}
+
+// Reads what save wrote (cereal's variant layout: an int32 index, then the
+// value) itself, so that a text's declared size is checked before any memory
+// is set aside for it: no text of any field can be longer than this.
+inline constexpr std::uint64_t max_serialized_text_bytes = 4 * static_cast<std::uint64_t>(text_limits::note);
+
+template <class Archive>
+void load(Archive& archive, FieldState& field, std::uint32_t /*version*/) {
+    std::int32_t index = -1;
+    archive(index);
+    switch (index) {
+        case 0: field.value = std::monostate{}; break;
+        case 1: {
+            std::int64_t number = 0;
+            archive(number);
+            field.value = number;
+            break;
+        }
+        case 2: {
+            cereal::size_type size = 0;
+            archive(cereal::make_size_tag(size));
+            if (size > max_serialized_text_bytes) throw cereal::Exception("text too long");
+            std::string text(static_cast<std::size_t>(size), '\0');
+            archive(cereal::binary_data(text.data(), text.size()));
+            field.value = std::move(text);
+            break;
+        }
+        case 3: {
+            RecordId id;
+            archive(id);
+            field.value = id;
+            break;
+        }
+        default: throw cereal::Exception("unknown field value type");
+    }
+    archive(field.stamp, field.base);
 }
 
 template <class Archive>

@@ -2,6 +2,8 @@
 
 #include <sodium.h>
 
+#include "crypto/domain_hash.hpp"
+
 #include <cstdio>
 #include <cstring>
 #include <utility>
@@ -18,17 +20,6 @@ constexpr std::size_t code_characters = (code_bytes * 8 + 4) / 5;
 constexpr std::string_view code_prefix = "TDM1";
 constexpr std::string_view alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";  // Crockford's
 
-// BLAKE2b of `data`, keyed by `domain` so that no other use of the hash can
-// produce the same bytes.
-template <std::size_t N>
-std::array<std::uint8_t, N> domain_hash(std::string_view domain, std::span<const std::uint8_t> data) {
-    static_assert(N >= crypto_generichash_BYTES_MIN && N <= crypto_generichash_BYTES_MAX);
-    std::array<std::uint8_t, N> out{};
-    crypto_generichash(out.data(), out.size(), data.data(), data.size(),
-                       reinterpret_cast<const unsigned char*>(domain.data()), domain.size());
-    return out;
-}
-
 std::array<std::uint8_t, 64> key_bytes(const PublicKeys& keys) {
     std::array<std::uint8_t, 64> bytes{};
     std::memcpy(bytes.data(), keys.box.data(), 32);
@@ -37,21 +28,10 @@ std::array<std::uint8_t, 64> key_bytes(const PublicKeys& keys) {
 }
 
 std::array<std::uint8_t, checksum_bytes> checksum(std::span<const std::uint8_t> version_and_keys) {
-    const auto hash = domain_hash<16>("Tandem sharing code checksum", version_and_keys);
+    const auto hash = domain_hash<16>("Tandem sharing code checksum", {version_and_keys});
     std::array<std::uint8_t, checksum_bytes> out{};
     std::memcpy(out.data(), hash.data(), checksum_bytes);
     return out;
-}
-
-// Whether X25519 with `point` can ever give a shared secret: a low-order
-// point gives all zeros for every scalar.
-bool usable_box_key(const std::array<std::uint8_t, 32>& point) {
-    std::array<std::uint8_t, 32> scalar{};
-    scalar.fill(0x55);
-    std::array<std::uint8_t, 32> shared{};
-    const bool usable = crypto_scalarmult(shared.data(), scalar.data(), point.data()) == 0;
-    sodium_memzero(shared.data(), shared.size());
-    return usable;
 }
 
 // The 5-bit value of a sharing code character, with Crockford's readings
@@ -65,6 +45,15 @@ int code_value(char c) {
 }
 
 }  // namespace
+
+bool usable_box_key(const std::array<std::uint8_t, 32>& point) {
+    std::array<std::uint8_t, 32> scalar{};
+    scalar.fill(0x55);
+    std::array<std::uint8_t, 32> shared{};
+    const bool usable = crypto_scalarmult(shared.data(), scalar.data(), point.data()) == 0;
+    sodium_memzero(shared.data(), shared.size());
+    return usable;
+}
 
 Identity Identity::generate() {
     Identity identity;
@@ -189,7 +178,7 @@ Result<PublicKeys, SharingCodeError> parse_sharing_code(std::string_view text) {
 
 std::string fingerprint(const PublicKeys& keys) {
     const auto both = key_bytes(keys);
-    const auto hash = domain_hash<32>("Tandem fingerprint", both);
+    const auto hash = domain_hash<32>("Tandem fingerprint", {both});
     std::string out;
     for (std::size_t group = 0; group < 6; ++group) {
         std::uint64_t value = 0;

@@ -57,6 +57,10 @@ private:
     std::array<std::uint8_t, sign_secret_bytes> sign_secret_{};
 };
 
+// Whether X25519 with `point` can ever give a shared secret: false for a
+// low-order point, with which every scalar gives all zeros.
+bool usable_box_key(const std::array<std::uint8_t, 32>& point);
+
 // The sharing code of `keys`: "TDM1-" and the version, both keys and a
 // checksum in Crockford's base32, in groups of four letters and digits.
 std::string sharing_code(const PublicKeys& keys);
