@@ -111,7 +111,7 @@ Result<OpenedBundle, BundleError> open_with_file_key(std::span<const std::uint8_
         return fail(BundleError::bad_signature);
     if (!usable_box_key(opened.sender.box)) return fail(BundleError::damaged_content);
 
-    auto content = decode_bundle_content(std::span(plaintext).subspan(preamble_bytes, content_length));
+    auto content = decode_bundle_content(std::span(plaintext).subspan(preamble_bytes, static_cast<std::size_t>(content_length)));
     if (!content)
         return fail(content.error() == ContentError::newer_schema ? BundleError::newer_version : BundleError::damaged_content);
     opened.content = std::move(content).value();

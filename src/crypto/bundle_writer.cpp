@@ -60,7 +60,7 @@ std::vector<std::uint8_t> encode_header(std::span<const Stanza> stanzas, const S
     return header;
 }
 
-std::uint64_t signed_plaintext_length(std::size_t content_bytes) {
+std::size_t signed_plaintext_length(std::size_t content_bytes) {
     return preamble_bytes + content_bytes + signature_bytes;
 }
 
@@ -68,7 +68,7 @@ std::vector<std::uint8_t> signed_plaintext(std::span<const std::uint8_t> header,
                                            const Identity& sender) {
     assert(content.size() <= max_bundle_bytes);
     std::vector<std::uint8_t> plaintext;
-    plaintext.reserve(static_cast<std::size_t>(signed_plaintext_length(content.size())));
+    plaintext.reserve(signed_plaintext_length(content.size()));
     const PublicKeys& keys = sender.public_keys();
     plaintext.insert(plaintext.end(), keys.box.begin(), keys.box.end());
     plaintext.insert(plaintext.end(), keys.sign.begin(), keys.sign.end());

@@ -41,7 +41,7 @@ std::vector<std::uint8_t> signed_plaintext(std::span<const std::uint8_t> header,
                                            const Identity& sender);
 
 // How long signed_plaintext of `content_bytes` of content is.
-std::uint64_t signed_plaintext_length(std::size_t content_bytes);
+std::size_t signed_plaintext_length(std::size_t content_bytes);
 
 // `plaintext` as a secretstream under `file_key`'s payload subkey: its
 // 24-byte header, then chunks of chunk_bytes, the last marked final.
