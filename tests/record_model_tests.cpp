@@ -303,6 +303,34 @@ TEST_CASE("every typed record survives a cereal round trip") {
     });
 }
 
+TEST_CASE("a serialized text declaring more bytes than any field holds is refused before memory is set aside") {
+    for (const std::uint64_t declared : {max_serialized_text_bytes + 1, std::uint64_t{1} << 40, ~std::uint64_t{0}}) {
+        std::stringstream bytes;
+        {
+            cereal::PortableBinaryOutputArchive out(bytes);
+            // As cereal writes a FieldState: its class version, the value's type index, the text's size.
+            out(std::uint32_t{1}, std::int32_t{2}, cereal::make_size_tag(static_cast<cereal::size_type>(declared)));
+        }
+        FieldState field;
+        CHECK_THROWS_WITH_AS(([&] {
+                                 cereal::PortableBinaryInputArchive in(bytes);
+                                 in(field);
+                             }()),
+                             "text too long", cereal::Exception);
+    }
+    // The longest text a field can hold still reads back.
+    FieldState longest{std::string(static_cast<std::size_t>(max_serialized_text_bytes), 'x'), Stamp{1, 1}, {}};
+    std::stringstream bytes;
+    {
+        cereal::PortableBinaryOutputArchive out(bytes);
+        out(longest);
+    }
+    FieldState back;
+    cereal::PortableBinaryInputArchive in(bytes);
+    in(back);
+    CHECK(back == longest);
+}
+
 TEST_CASE("damaged serialized records are refused, not trusted") {
     const Record record = valid_record(Kind::tally);
     std::stringstream bytes;
