@@ -5,6 +5,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 namespace tandem::crypto {
@@ -71,5 +72,26 @@ enum class BundleError {
     damaged_content,   // signed, but its records cannot be read
     out_of_memory,     // the passphrase's key could not be derived here
 };
+
+// The error's stable name, as the test vectors' expected outcomes write it.
+constexpr std::string_view bundle_error_name(BundleError error) {
+    switch (error) {
+        case BundleError::not_a_bundle: return "not_a_bundle";
+        case BundleError::newer_version: return "newer_version";
+        case BundleError::too_large: return "too_large";
+        case BundleError::too_many_stanzas: return "too_many_stanzas";
+        case BundleError::kdf_over_limits: return "kdf_over_limits";
+        case BundleError::damaged_header: return "damaged_header";
+        case BundleError::not_for_you: return "not_for_you";
+        case BundleError::header_tampered: return "header_tampered";
+        case BundleError::chunk_tampered: return "chunk_tampered";
+        case BundleError::truncated: return "truncated";
+        case BundleError::trailing_data: return "trailing_data";
+        case BundleError::bad_signature: return "bad_signature";
+        case BundleError::damaged_content: return "damaged_content";
+        case BundleError::out_of_memory: return "out_of_memory";
+    }
+    return "unknown";
+}
 
 }  // namespace tandem::crypto

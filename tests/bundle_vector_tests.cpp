@@ -1,0 +1,102 @@
+// The frozen bundle test vectors (tests/vectors/bundles, written once by
+// make_bundle_vectors): each file must give exactly the outcome written
+// beside it, natively and as wasm.
+
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "crypto/bundle_reader.hpp"
+#include "crypto/passphrase_key.hpp"
+
+using namespace tandem;
+using namespace tandem::crypto;
+
+namespace {
+
+const std::string vector_dir = std::string(TANDEM_VECTOR_DIR) + "/bundles/";
+
+std::string read_text(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    REQUIRE_MESSAGE(in.good(), "cannot read " << path);
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+}
+
+// "key: value" lines.
+std::map<std::string, std::string> read_fields(const std::string& path) {
+    std::map<std::string, std::string> fields;
+    std::istringstream lines(read_text(path));
+    for (std::string line; std::getline(lines, line);) {
+        const auto colon = line.find(": ");
+        if (colon != std::string::npos) fields[line.substr(0, colon)] = line.substr(colon + 2);
+    }
+    return fields;
+}
+
+std::vector<std::uint8_t> from_hex(const std::string& hex) {
+    std::vector<std::uint8_t> bytes;
+    for (std::size_t i = 0; i + 1 < hex.size(); i += 2)
+        bytes.push_back(static_cast<std::uint8_t>(std::stoi(hex.substr(i, 2), nullptr, 16)));
+    return bytes;
+}
+
+std::array<std::uint8_t, 32> key32(const std::string& hex) {
+    const auto bytes = from_hex(hex);
+    REQUIRE(bytes.size() == 32);
+    std::array<std::uint8_t, 32> key{};
+    std::copy(bytes.begin(), bytes.end(), key.begin());
+    return key;
+}
+
+}  // namespace
+
+TEST_CASE("every frozen bundle test vector gives the outcome written beside it") {
+    REQUIRE(initialize_sodium().ok());
+    const auto identities = read_fields(vector_dir + "identities.txt");
+    auto recipient = Identity::from_secrets(from_hex(identities.at("recipient-box-secret")),
+                                            from_hex(identities.at("recipient-sign-secret")));
+    REQUIRE(recipient.ok());
+    const PublicKeys coach{key32(identities.at("coach-box-public")), key32(identities.at("coach-sign-public"))};
+    const PublicKeys stranger{key32(identities.at("stranger-box-public")), key32(identities.at("stranger-sign-public"))};
+    const std::string passphrase = identities.at("passphrase");
+
+    std::istringstream cases(read_text(vector_dir + "cases.txt"));
+    int checked = 0;
+    for (std::string name; std::getline(cases, name);) {
+        CAPTURE(name);
+        const std::string text = read_text(vector_dir + name + ".tandem");
+        const std::vector<std::uint8_t> bytes(text.begin(), text.end());
+        const auto expected = read_fields(vector_dir + name + ".expected");
+
+        Result<OpenedBundle, BundleError> outcome = fail(BundleError::not_a_bundle);
+        if (auto header = inspect_bundle(bytes); !header) {
+            outcome = fail(header.error());
+        } else if (expected.at("open-with") == "key") {
+            outcome = open_bundle(bytes, header.value(), recipient.value());
+        } else {
+            REQUIRE(header.value().passphrase.has_value());
+            const std::string typed = expected.at("open-with") == "passphrase" ? passphrase : passphrase + "!";
+            auto key = derive_passphrase_key(typed, header.value().passphrase->salt, header.value().passphrase->params);
+            outcome = key ? open_bundle(bytes, header.value(), key.value()) : Result<OpenedBundle, BundleError>(fail(key.error()));
+        }
+
+        if (expected.at("outcome") == "opens") {
+            REQUIRE_MESSAGE(outcome.ok(), "refused: " << bundle_error_name(outcome.error()));
+            CHECK(outcome.value().sender == (expected.at("sender") == "coach" ? coach : stranger));
+            CHECK(outcome.value().content.records.size() == std::stoul(expected.at("records")));
+            CHECK(outcome.value().content.pairing == RecordId::derived("pairing"));
+        } else {
+            REQUIRE(expected.at("outcome") == "refused");
+            REQUIRE_FALSE(outcome.ok());
+            CHECK(bundle_error_name(outcome.error()) == expected.at("error"));
+        }
+        ++checked;
+    }
+    CHECK(checked == 21);
+}
