@@ -17,3 +17,12 @@ endif()
 
 # Warnings for Tandem's own code; third-party targets turn them off.
 set(TANDEM_WARNINGS -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wsign-conversion -Wnon-virtual-dtor -Werror=return-type)
+
+# Fuzz builds instrument all of Tandem's code for libFuzzer's coverage; the
+# fuzz targets themselves link libFuzzer (tests/CMakeLists.txt).
+if(TANDEM_BUILD_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    message(FATAL_ERROR "TANDEM_BUILD_FUZZ needs clang (the fuzz preset)")
+  endif()
+  add_compile_options(-fsanitize=fuzzer-no-link)
+endif()
