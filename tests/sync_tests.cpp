@@ -84,8 +84,8 @@ TEST_CASE("concurrent edits of a text keep the losing text in the history on bot
     CHECK(pair.note_body(pair.coachee) == "coachee's words");
     CHECK(pair.coach.store->database().query_column("SELECT losing_text FROM field_conflict").value() ==
           std::vector<std::string>{"coach's words"});
-    // Receiving the same again keeps one copy of the lost text.
-    send(pair.coachee, pair.coach);
+    // Receiving the same again keeps one copy of the lost text, and reports no new conflict.
+    CHECK(send(pair.coachee, pair.coach).conflicts == 0);
     CHECK(pair.kept_conflicts(pair.coach) == 1);
     // Sending the coach's state back: the coachee learns nothing new.
     CHECK(send(pair.coach, pair.coachee).updated == 0);
@@ -207,4 +207,42 @@ TEST_CASE("records referring to records neither side has are refused as a whole"
     REQUIRE_FALSE(report.ok());
     CHECK(report.error().code == ErrorCode::storage_failed);
     CHECK(all_records(pair.coachee, true) == before);
+}
+
+TEST_CASE("a preview reports exactly what applying will do, and changes nothing") {
+    Pair pair;
+    auto coach_ctx = pair.coach.context();
+    auto coachee_ctx = pair.coachee.context();
+    pair.coach.wall.advance(1'000);
+    REQUIRE(update_field(coach_ctx, Kind::note, pair.graph.note, Note::fields::body, std::string("coach's words")).ok());
+    pair.coachee.wall.advance(2'000);
+    REQUIRE(update_field(coachee_ctx, Kind::note, pair.graph.note, Note::fields::body, std::string("coachee's words")).ok());
+    Note fresh;
+    fresh.pairing = pair.graph.pairing;
+    fresh.body = "a new note from the coachee";
+    pair.coachee.add(fresh);
+
+    const std::vector<Record> bundle = shared_records(pair.coachee);
+    const auto before = all_records(pair.coach, true);
+    const std::uint64_t clock_before = pair.coach.clock->last();
+    auto previewed = apply_remote(coach_ctx, bundle, MergeMode::preview);
+    REQUIRE(previewed.ok());
+    CHECK(previewed.value().inserted == 1);
+    CHECK(previewed.value().updated == 1);
+    CHECK(previewed.value().conflicts == 1);
+    CHECK(all_records(pair.coach, true) == before);
+    CHECK(pair.kept_conflicts(pair.coach) == 0);
+    CHECK(pair.coach.clock->last() == clock_before);
+
+    auto applied = apply_remote(coach_ctx, bundle);
+    REQUIRE(applied.ok());
+    CHECK(applied.value().inserted == previewed.value().inserted);
+    CHECK(applied.value().updated == previewed.value().updated);
+    CHECK(applied.value().unchanged == previewed.value().unchanged);
+    CHECK(applied.value().conflicts == previewed.value().conflicts);
+    CHECK(pair.kept_conflicts(pair.coach) == 1);
+    // Previewing what is already merged: nothing new.
+    auto again = apply_remote(coach_ctx, bundle, MergeMode::preview);
+    REQUIRE(again.ok());
+    CHECK(again.value().inserted + again.value().updated + again.value().conflicts == 0);
 }

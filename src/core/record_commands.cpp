@@ -207,7 +207,8 @@ Result<void, CommandError> restore_record(CommandContext& context, Kind kind, co
     return set_tombstone(context, kind, id, false);
 }
 
-Result<MergeReport, CommandError> apply_remote(CommandContext& context, std::span<const Record> incoming) {
+Result<MergeReport, CommandError> apply_remote(CommandContext& context, std::span<const Record> incoming,
+                                               MergeMode mode) {
     MergeReport report;
     const std::int64_t now = context.clock.wall().now_ms();
     // Parents first, so that each record's references are already in place.
@@ -237,7 +238,7 @@ Result<MergeReport, CommandError> apply_remote(CommandContext& context, std::spa
             }
         }
         report.clamped += clamped ? 1 : 0;
-        context.clock.observe(remote.latest_stamp().hlc);
+        if (mode == MergeMode::apply) context.clock.observe(remote.latest_stamp().hlc);
 
         auto local = context.store.load(remote.kind, remote.id);
         if (!local) return fail(storage_error(remote.kind, local.error()));
@@ -252,10 +253,10 @@ Result<MergeReport, CommandError> apply_remote(CommandContext& context, std::spa
         }
         RecordMerge merge = merge_records(*local.value(), remote);
         for (const TextConflict& conflict : merge.conflicts) {
-            if (auto kept = context.store.keep_conflict(remote.kind, remote.id, conflict, now); !kept)
-                return fail(storage_error(remote.kind, kept.error()));
+            auto kept = context.store.keep_conflict(remote.kind, remote.id, conflict, now);
+            if (!kept) return fail(storage_error(remote.kind, kept.error()));
+            if (kept.value()) ++report.conflicts;
         }
-        report.conflicts += merge.conflicts.size();
         report.revived += merge.revived ? 1 : 0;
         if (!merge.changed) {
             ++report.unchanged;
@@ -264,6 +265,7 @@ Result<MergeReport, CommandError> apply_remote(CommandContext& context, std::spa
         if (auto saved = context.store.save(merge.merged); !saved) return fail(storage_error(remote.kind, saved.error()));
         ++report.updated;
     }
+    if (mode == MergeMode::preview) return report;  // the transaction rolls back
     if (auto clock = context.store.save_clock(context.clock.last()); !clock) return fail(storage_error(Kind::person, clock.error()));
     if (auto done = transaction.commit(); !done) return fail(storage_error(Kind::person, done.error()));
     return report;

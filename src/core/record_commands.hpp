@@ -83,16 +83,22 @@ Result<T, CommandError> load(RecordStore& store, const RecordId& id) {
     return from_record<T>(record.value());
 }
 
-// What apply_remote did with a batch of records from a partner.
+// What apply_remote did (or, previewing, would do) with a batch of records
+// from a partner.
 struct MergeReport {
     std::size_t inserted = 0;         // records new to this device
     std::size_t updated = 0;          // records changed by the merge
     std::size_t unchanged = 0;        // records this device already had as merged
-    std::size_t conflicts = 0;        // losing texts kept in the conflict history
+    std::size_t conflicts = 0;        // losing texts newly kept in the conflict history
     std::size_t revived = 0;          // deleted here, back because of a later edit there
     std::size_t clamped = 0;          // records with stamps over 24 h ahead, clamped
     std::size_t refused_private = 0;  // private records, which never cross to a partner
     std::size_t refused_invalid = 0;  // records that failed validation
+};
+
+enum class MergeMode : std::uint8_t {
+    apply,    // commit the merge
+    preview,  // merge exactly as apply would, report it, and roll it all back
 };
 
 // Merges records from a partner into the store, field by field, in one
@@ -100,6 +106,7 @@ struct MergeReport {
 // records again changes nothing; older copies never overwrite newer edits.
 // Fails as a whole only when the store does (e.g. a reference to a record
 // neither side has, caught by the store's foreign keys).
-Result<MergeReport, CommandError> apply_remote(CommandContext& context, std::span<const Record> incoming);
+Result<MergeReport, CommandError> apply_remote(CommandContext& context, std::span<const Record> incoming,
+                                               MergeMode mode = MergeMode::apply);
 
 }  // namespace tandem

@@ -26,9 +26,10 @@ public:
     virtual Result<std::optional<Record>, StorageError> load(Kind kind, const RecordId& id) = 0;
     // Inserts or replaces a record. The caller has validated it.
     virtual Result<void, StorageError> save(const Record& record) = 0;
-    // Keeps the losing text of a concurrent edit in the conflict history.
-    // Keeping the same loss twice (same record, field and stamp) is a no-op.
-    virtual Result<void, StorageError> keep_conflict(Kind kind, const RecordId& id, const TextConflict& conflict,
+    // Keeps the losing text of a concurrent edit in the conflict history:
+    // true when it was new, false when this loss (same record, field and
+    // stamp) was kept before and nothing changed.
+    virtual Result<bool, StorageError> keep_conflict(Kind kind, const RecordId& id, const TextConflict& conflict,
                                                      std::int64_t kept_at_ms) = 0;
     // Persists the clock's greatest reading, so it stays monotonic across restarts.
     virtual Result<void, StorageError> save_clock(std::uint64_t last_hlc) = 0;

@@ -117,6 +117,8 @@ Result<std::vector<std::string>, StoreError> Database::query_column(std::string_
     return column;
 }
 
+int Database::changes() const { return sqlite3_changes(handle_); }
+
 bool Database::in_autocommit() const { return sqlite3_get_autocommit(handle_) != 0; }
 
 std::vector<std::uint8_t> Database::image() {

@@ -48,6 +48,8 @@ public:
     // Prepares each SQL text into the Statement it is paired with; stops at
     // the first error, leaving the later Statements untouched.
     Result<void, StoreError> prepare_all(std::span<const std::pair<Statement*, std::string>> statements);
+    // How many rows the last INSERT, UPDATE or DELETE changed.
+    int changes() const;
     // False while a transaction is open.
     bool in_autocommit() const;
     // The whole database as bytes (the main schema's pages).

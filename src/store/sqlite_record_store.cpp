@@ -309,7 +309,7 @@ Result<void, StorageError> SqliteRecordStore::save(const Record& record) {
 
 // [SECTION] Conflicts, clock, local state, transactions
 
-Result<void, StorageError> SqliteRecordStore::keep_conflict(Kind kind, const RecordId& id, const TextConflict& conflict,
+Result<bool, StorageError> SqliteRecordStore::keep_conflict(Kind kind, const RecordId& id, const TextConflict& conflict,
                                                             std::int64_t kept_at_ms) {
     keep_conflict_.bind(1, static_cast<std::int64_t>(kind))
         .bind_blob(2, id_bytes(id))
@@ -320,7 +320,8 @@ Result<void, StorageError> SqliteRecordStore::keep_conflict(Kind kind, const Rec
         .bind(7, static_cast<std::int64_t>(conflict.winning.hlc))
         .bind(8, static_cast<std::int64_t>(conflict.winning.site))
         .bind(9, kept_at_ms);
-    return keep_conflict_.run();
+    if (auto ran = keep_conflict_.run(); !ran) return fail(ran.error());
+    return db_.changes() > 0;
 }
 
 Result<std::optional<std::int64_t>, StoreError> SqliteRecordStore::local_value(std::string_view key) {

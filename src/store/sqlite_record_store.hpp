@@ -26,7 +26,7 @@ public:
 
     Result<std::optional<Record>, StorageError> load(Kind kind, const RecordId& id) override;
     Result<void, StorageError> save(const Record& record) override;
-    Result<void, StorageError> keep_conflict(Kind kind, const RecordId& id, const TextConflict& conflict,
+    Result<bool, StorageError> keep_conflict(Kind kind, const RecordId& id, const TextConflict& conflict,
                                              std::int64_t kept_at_ms) override;
     Result<void, StorageError> save_clock(std::uint64_t last_hlc) override;
     Result<void, StorageError> begin() override;
