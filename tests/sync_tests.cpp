@@ -3,7 +3,10 @@
 
 #include <doctest/doctest.h>
 
+#include <set>
+
 #include "replica.hpp"
+#include "store/pairing_share.hpp"
 
 using namespace tandem;
 using namespace tandem::testing;
@@ -245,4 +248,53 @@ TEST_CASE("a preview reports exactly what applying will do, and changes nothing"
     auto again = apply_remote(coach_ctx, bundle, MergeMode::preview);
     REQUIRE(again.ok());
     CHECK(again.value().inserted + again.value().updated + again.value().conflicts == 0);
+}
+
+TEST_CASE("a pairing's share holds its shared records and what they refer to, never a private one") {
+    Pair pair;
+    auto ctx = pair.coach.context();
+    REQUIRE(update_field(ctx, Kind::action_step, pair.graph.step, ActionStep::fields::library_entry,
+                         pair.graph.library_entry).ok());
+    const auto share = store::load_pairing_share(*pair.coach.store, pair.graph.pairing);
+    REQUIRE(share.ok());
+    std::set<RecordId> ids;
+    for (const Record& record : share.value()) {
+        CHECK(record.visibility == Visibility::shared);
+        ids.insert(record.id);
+    }
+    const CoachingGraph& g = pair.graph;
+    for (const RecordId& id : {g.me, g.partner, g.priority, g.library_entry, g.pairing, g.cycle, g.goal, g.meeting,
+                               g.note, g.observation, g.observation_note, g.tally, g.step, g.status_change, g.practice,
+                               g.practice_round, g.reflection, g.evidence, g.time_log}) {
+        CAPTURE(id.hex());
+        CHECK(ids.contains(id));
+    }
+    CHECK_FALSE(ids.contains(g.private_note));
+    CHECK_FALSE(ids.contains(g.checkin));
+    CHECK_FALSE(ids.contains(g.training));  // a person's own training belongs to no pairing
+
+    // The share merges into a new device without a missing reference.
+    Replica fresh(77, fresh_database_image());
+    fresh.become("Someone new");
+    auto fresh_ctx = fresh.context();
+    auto merged = apply_remote(fresh_ctx, share.value());
+    REQUIRE(merged.ok());
+    CHECK(merged.value().inserted == share.value().size());
+    CHECK(merged.value().refused_invalid == 0);
+}
+
+TEST_CASE("a share of what changed since a moment holds those edits, their parents and authors, and the pairing") {
+    Pair pair;
+    auto ctx = pair.coach.context();
+    pair.coach.wall.advance(3'600'000);
+    const std::int64_t since = pair.coach.wall.now_ms();
+    REQUIRE(update_field(ctx, Kind::observation_note, pair.graph.observation_note, ObservationNote::fields::body,
+                         std::string("Hands up before the question, then wait time.")).ok());
+    const auto share = store::load_pairing_share(*pair.coach.store, pair.graph.pairing, store::ShareRange{since, {}});
+    REQUIRE(share.ok());
+    std::set<RecordId> ids;
+    for (const Record& record : share.value()) ids.insert(record.id);
+    const CoachingGraph& g = pair.graph;
+    CHECK(ids == std::set<RecordId>{g.observation_note, g.observation, g.pairing, g.me, g.partner});
+    CHECK(store::load_pairing_share(*pair.coach.store, RecordId::derived("no such pairing")).value().empty());
 }

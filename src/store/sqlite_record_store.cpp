@@ -275,6 +275,36 @@ Result<std::vector<Record>, StorageError> SqliteRecordStore::load_all(Kind kind)
     return records;
 }
 
+Result<std::vector<Record>, StorageError> SqliteRecordStore::load_where(Kind kind, std::string_view condition,
+                                                                    const RecordId& bound) {
+    const std::string sql = "SELECT " + column_list(kind_spec(kind)) + " FROM " + std::string(kind_name(kind)) +
+                            " WHERE " + std::string(condition) + " ORDER BY id";
+    auto prepared = db_.prepare(sql);
+    if (!prepared) return fail(prepared.error());
+    Statement& statement = prepared.value();
+    statement.bind_blob(1, id_bytes(bound));
+    std::vector<Record> records;
+    auto done = statement.each_row([&](const Statement& row) -> Result<void, StoreError> {
+        auto record = read_row(kind, row);
+        if (!record) return fail(record.error());
+        records.push_back(std::move(record).value());
+        return {};
+    });
+    if (!done) return fail(done.error());
+    return records;
+}
+
+Result<void, StorageError> SqliteRecordStore::reassign_private_author(const RecordId& from, const RecordId& to) {
+    for (const Kind kind : all_kinds()) {
+        auto prepared = db_.prepare("UPDATE " + std::string(kind_name(kind)) +
+                                    " SET created_by = ?2 WHERE created_by = ?1 AND visibility = 1");
+        if (!prepared) return fail(prepared.error());
+        prepared.value().bind_blob(1, id_bytes(from)).bind_blob(2, id_bytes(to));
+        if (auto ran = prepared.value().run(); !ran) return fail(ran.error());
+    }
+    return {};
+}
+
 Result<void, StorageError> SqliteRecordStore::save(const Record& record) {
     const KindSpec& spec = kind_spec(record.kind);
     assert(record.fields.size() == spec.slot_count());

@@ -43,6 +43,12 @@ public:
     Result<void, StorageError> set_local_bytes(std::string_view key, std::span<const std::uint8_t> bytes);
     // Every record of `kind` in id order, deleted ones included.
     Result<std::vector<Record>, StorageError> load_all(Kind kind);
+    // The records of `kind` meeting `condition`, Tandem's own SQL over the
+    // kind's table in which ?1 is `bound` (e.g. "pairing = ?1"), in id order.
+    Result<std::vector<Record>, StorageError> load_where(Kind kind, std::string_view condition, const RecordId& bound);
+    // Makes `to` the author of every private record `from` wrote (private
+    // records never leave the device, so nobody else's copy disagrees).
+    Result<void, StorageError> reassign_private_author(const RecordId& from, const RecordId& to);
 
     // The database, for queries (coaching_queries.hpp) and images.
     Database& database() { return db_; }
