@@ -151,7 +151,7 @@ TEST_CASE("choosing a file asks the host for its picker, once") {
     CHECK(app.take_host_requests().empty());
 }
 
-TEST_CASE("opened files end in a notice that names them, and it can be dismissed") {
+TEST_CASE("a file that is not a bundle is named and refused on the Share screen; files not opened end in a notice") {
     OpenedApp opened;
     App& app = opened.app;
     app.file_over_page(true);
@@ -159,9 +159,12 @@ TEST_CASE("opened files end in a notice that names them, and it can be dismissed
     const std::uint8_t bytes[] = {0x25, 0x50, 0x44, 0x46};
     app.file_opened("report.pdf", bytes);
     CHECK_FALSE(app.shell_view().file_over_page);
-    REQUIRE(app.shell_view().notice.has_value());
-    CHECK(app.shell_view().notice->text == "\xE2\x80\x9Creport.pdf\xE2\x80\x9D is not a Tandem bundle, so nothing was imported.");
-    CHECK(app.shell_view().notice->problem);
+    CHECK(app.screen() == ui::Screen::share);
+    const ui::ImportView& refused = app.shell_view().share.receive;
+    CHECK(app.shell_view().share.importing);
+    CHECK(refused.stage == ui::ImportView::Stage::refused);
+    CHECK(refused.file_name == "report.pdf");
+    CHECK(refused.title == "This is not a Tandem file");
 
     app.file_too_large("huge.tandem", 80ull * 1024 * 1024 + 300 * 1024);
     CHECK(app.shell_view().notice->text ==

@@ -12,6 +12,7 @@
 #include "core/json_writer.hpp"
 #include "core/record_commands.hpp"
 #include "core/utf8.hpp"
+#include "crypto/passphrase_key.hpp"
 
 namespace tandem::app {
 
@@ -68,6 +69,8 @@ void App::close_records() {
     store_.reset();
     clock_.reset();
     identity_.reset();
+    exchange_.close();
+    view_.share = {};
     own_person_.reset();
     pages_.reset();
     memory_database_.reset();
@@ -195,6 +198,9 @@ constexpr std::string_view sign_secret_key = "identity.sign_secret";
 // The profile's identity: read from its records, or made and kept there on
 // the first visit. Half a stored identity is an error, never replaced: a new
 // one would silently change who the profile is to its partners.
+// The device's record of the person a first bundle made the profile's own.
+constexpr std::string_view own_person_key = "profile.own_person";
+
 Result<crypto::Identity, crypto::CryptoError> open_identity(store::SqliteRecordStore& store) {
     auto box = store.local_bytes(box_secret_key);
     auto sign = store.local_bytes(sign_secret_key);
@@ -249,6 +255,22 @@ bool App::start_records(store::Database& database) {
         store_problem_ = identity.error().message;  // sharing is not possible; the records still are
     }
     own_person_ = find_own_person(people.value(), site.value());
+    // A first bundle may have made another person this profile's own.
+    if (auto adopted = store_->local_bytes(own_person_key); adopted && adopted.value() && adopted.value()->size() == 16) {
+        RecordId id;
+        std::copy(adopted.value()->begin(), adopted.value()->end(), id.bytes.begin());
+        if (auto person = store_->load(Kind::person, id); person && person.value() && !person.value()->is_deleted())
+            own_person_ = id;
+    }
+    exchange_.open(*store_);
+    if (own_person_ && identity_) {
+        // The own person carries the profile's sharing code, so a partner's Tandem can tell it is them.
+        const std::string code = crypto::sharing_code(identity_->public_keys());
+        if (auto me = load<Person>(*store_, *own_person_); me && me.value().sharing_code != code) {
+            CommandContext context{*store_, *clock_, *random_, *own_person_};
+            (void)update_field(context, Kind::person, *own_person_, Person::fields::sharing_code, code);
+        }
+    }
     if (own_person_) {
         if (auto me = load<Person>(*store_, *own_person_)) {
             view_.profile.name.text = me.value().display_name;
@@ -621,6 +643,13 @@ void App::apply(const ui::Command& command) {
             } else if constexpr (std::is_same_v<T, ui::NewReflection> || std::is_same_v<T, ui::OpenReflection> ||
                                  std::is_same_v<T, ui::EditReflection>) {
                 edit_reflection(c);
+            } else if constexpr (std::is_same_v<T, ui::BeginExport> || std::is_same_v<T, ui::EditExport> ||
+                                 std::is_same_v<T, ui::SuggestPassphrase> || std::is_same_v<T, ui::WriteExport> ||
+                                 std::is_same_v<T, ui::EditImportPassphrase> ||
+                                 std::is_same_v<T, ui::OpenWithPassphrase> || std::is_same_v<T, ui::TrustSender> ||
+                                 std::is_same_v<T, ui::ConfirmLink> || std::is_same_v<T, ui::ApplyImport> ||
+                                 std::is_same_v<T, ui::CancelImport> || std::is_same_v<T, ui::RevokePartner>) {
+                edit_sharing(ui::Command{c});
             }
         },
         command);
@@ -631,12 +660,15 @@ void App::run_due_work() {
     const std::int64_t now = wall_clock_.now_ms();
     if (edit_due_at_ms_ && now >= *edit_due_at_ms_) apply_deferred_edit();
     if (search_due_at_ms_ && now >= *search_due_at_ms_) run_search();
+    if (view_.screen == ui::Screen::share) view_.share = exchange_.view(now);
 }
 
 std::optional<int> App::work_delay_ms() {
     std::optional<std::int64_t> due;
     for (const auto& at : {search_due_at_ms_, edit_due_at_ms_})
         if (at && (!due || *at < *due)) due = at;
+    // While a passphrase's key is made, its progress bar moves ten times a second.
+    if (exchange_.working()) due = std::min(due.value_or(wall_clock_.now_ms() + 100), wall_clock_.now_ms() + 100);
     if (!due) return std::nullopt;
     return static_cast<int>(std::clamp<std::int64_t>(*due - wall_clock_.now_ms(), 0, std::max(search_pause_ms, edit_pause_ms)));
 }
@@ -969,6 +1001,8 @@ void App::refresh_screen() {
     if (view_.screen == ui::Screen::observation) refresh_part(observation_, view_.observation);
     if (view_.screen == ui::Screen::reflection) refresh_part(reflection_, view_.reflection);
     if (view_.screen == ui::Screen::search) view_.search = finder_.view();
+    if (view_.screen == ui::Screen::share) view_.share = exchange_.view(wall_clock_.now_ms());
+    if (view_.screen == ui::Screen::settings) refresh_partners();
     // After those: a screen whose record is gone has gone back to its parent.
     if (view_.screen == ui::Screen::people) refresh_people();
     if (view_.screen == ui::Screen::pairings) refresh_pairings();
@@ -1229,6 +1263,7 @@ void App::edit_profile(const ui::EditProfile& edit) {
         Person draft;
         draft.display_name = profile.name.text;
         draft.subject = profile.subject.text;
+        if (identity_) draft.sharing_code = crypto::sharing_code(identity_->public_keys());
         auto created = create_own_person(context, draft);
         if (!created) {
             const CommandError& error = created.error();
@@ -1258,9 +1293,108 @@ void App::restore_preferences(const ui::Preferences& preferences) {
 }
 
 void App::file_opened(std::string_view name, std::span<const std::uint8_t> bytes) {
-    (void)bytes;  // no file kind is known to this version: nothing is a bundle yet
     view_.file_over_page = false;
-    view_.notice = ui::Notice{quoted(name) + " is not a Tandem bundle, so nothing was imported.", true};
+    auto work = workspace();
+    if (!work || !identity_) {
+        view_.notice = ui::Notice{"Your records are not open here, so " + quoted(name) + " cannot be taken in now.", true};
+        return;
+    }
+    exchange_.receive(*work, *identity_, displayable_file_name(name), bytes);
+    view_.screen = ui::Screen::share;
+    view_.share = exchange_.view(wall_clock_.now_ms());
+}
+
+void App::passphrase_key_derived(std::uint64_t id, std::optional<std::array<std::uint8_t, 32>> key) {
+    auto work = workspace();
+    if (!work || !identity_) return;
+    Result<crypto::SecretKey, crypto::BundleError> derived = fail(crypto::BundleError::out_of_memory);
+    if (key) {
+        crypto::SecretKey secret;
+        std::copy(key->begin(), key->end(), secret.bytes().begin());
+        std::fill(key->begin(), key->end(), std::uint8_t{0});
+        derived = std::move(secret);
+    }
+    sent(exchange_.key_derived(*work, *identity_, id, std::move(derived), wall_clock_.now_ms()));
+    view_.share = exchange_.view(wall_clock_.now_ms());
+}
+
+void App::sent(ExportStep step) {
+    if (auto* job = std::get_if<KeyJob>(&step)) host_requests_.push_back(DerivePassphraseKey{std::move(*job)});
+    if (auto* file = std::get_if<WrittenBundle>(&step))
+        host_requests_.push_back(DownloadFile{std::move(file->name), std::move(file->bytes), "application/octet-stream"});
+}
+
+void App::edit_sharing(const ui::Command& command) {
+    auto work = workspace();
+    if (!work || !identity_) return;
+    const std::int64_t now = wall_clock_.now_ms();
+    if (const auto* begin = std::get_if<ui::BeginExport>(&command)) {
+        exchange_.begin_export(*work, begin->pairing);
+        view_.screen = ui::Screen::share;
+    } else if (const auto* edit = std::get_if<ui::EditExport>(&command)) {
+        exchange_.edit_export(*work, *edit);
+    } else if (std::holds_alternative<ui::SuggestPassphrase>(command)) {
+        exchange_.suggest_passphrase(*random_);
+    } else if (std::holds_alternative<ui::WriteExport>(command)) {
+        sent(exchange_.write_export(*work, *identity_, now));
+    } else if (const auto* typed = std::get_if<ui::EditImportPassphrase>(&command)) {
+        exchange_.edit_import_passphrase(typed->passphrase);
+    } else if (std::holds_alternative<ui::OpenWithPassphrase>(command)) {
+        if (auto job = exchange_.open_with_passphrase(now)) sent(std::move(*job));
+    } else if (std::holds_alternative<ui::TrustSender>(command)) {
+        exchange_.trust_sender(*work, now);
+    } else if (std::holds_alternative<ui::ConfirmLink>(command)) {
+        exchange_.confirm_link(*work);
+    } else if (std::holds_alternative<ui::ApplyImport>(command)) {
+        edited_ = true;
+        if (auto becomes_me = exchange_.apply_import(*work, *identity_)) adopt_own_person(*becomes_me);
+    } else if (std::holds_alternative<ui::CancelImport>(command)) {
+        exchange_.cancel_import();
+    } else if (const auto* revoke = std::get_if<ui::RevokePartner>(&command)) {
+        if (exchange_.revoke(*work, revoke->person)) view_.notice = ui::Notice{"Their keys are no longer trusted.", false};
+    }
+    if (!exchange_.problem().empty()) view_.notice = ui::Notice{exchange_.problem(), true};
+}
+
+void App::refresh_partners() {
+    view_.profile.partners.clear();
+    for (const TrustedPartner& partner : exchange_.trusted().all()) {
+        ui::PartnerKeyView shown;
+        shown.person = partner.person;
+        auto person = store_ ? load<Person>(*store_, partner.person) : Result<Person, CommandError>(fail(CommandError{}));
+        shown.name = person ? person.value().display_name : "Someone no longer in your records";
+        shown.fingerprint = crypto::fingerprint(partner.keys);
+        shown.revoked = partner.revoked;
+        shown.state = partner.revoked ? "Revoked: files signed with these keys are refused"
+                                      : "Checked on " + CalendarDate::from_unix_ms(partner.verified_at_ms).iso();
+        view_.profile.partners.push_back(std::move(shown));
+    }
+}
+
+void App::adopt_own_person(const RecordId& person) {
+    auto context = command_context();
+    if (!context || (own_person_ && *own_person_ == person)) return;
+    const std::optional<RecordId> before = own_person_;
+    if (auto kept = store_->set_local_bytes(own_person_key, person.bytes); !kept) {
+        view_.notice = ui::Notice{"Tandem could not note that you are this person: " + kept.error().message, true};
+        return;
+    }
+    own_person_ = person;
+    CommandContext mine{*store_, *clock_, *random_, person};
+    if (identity_)
+        (void)update_field(mine, Kind::person, person, Person::fields::sharing_code,
+                           crypto::sharing_code(identity_->public_keys()));
+    if (before) {
+        // What the profile wrote for itself alone stays its own; the person it
+        // was goes, unless a pairing still names them.
+        (void)store_->reassign_private_author(*before, person);
+        auto pairings = store_->load_where(Kind::pairing, "coach = ?1 OR coachee = ?1 OR second_coach = ?1", *before);
+        if (pairings && pairings.value().empty()) (void)delete_record(mine, Kind::person, *before);
+    }
+    if (auto me = load<Person>(*store_, person)) {
+        view_.profile.name.text = me.value().display_name;
+        view_.profile.subject.text = me.value().subject;
+    }
 }
 
 void App::file_too_large(std::string_view name, std::uint64_t size) {

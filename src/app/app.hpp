@@ -20,6 +20,7 @@
 #include "crypto/identity.hpp"
 #include "crypto/sodium_random_source.hpp"
 #include "crypto/sodium_runtime.hpp"
+#include "app/bundle_exchange.hpp"
 #include "app/goals_and_practice.hpp"
 #include "app/meeting_steps.hpp"
 #include "app/observation_capture.hpp"
@@ -61,8 +62,13 @@ struct TakeOverRecords {};
 struct RequestPersistentStorage {};
 // Find out how much storage is used, and whether it is persistent.
 struct RefreshStorageEstimate {};
+// Derive a passphrase's key (slow by design: off the interface's thread
+// where there is one), then call App::passphrase_key_derived().
+struct DerivePassphraseKey {
+    KeyJob job;
+};
 using HostRequest = std::variant<OpenFilePicker, DownloadFile, TakeOverRecords, RequestPersistentStorage,
-                                 RefreshStorageEstimate>;
+                                 RefreshStorageEstimate, DerivePassphraseKey>;
 
 // What the browser says about this site's storage; parts it did not say are empty.
 struct StorageEstimate {
@@ -140,6 +146,9 @@ public:
     void file_opened(std::string_view name, std::span<const std::uint8_t> bytes);
     void file_too_large(std::string_view name, std::uint64_t size);
     void file_unreadable(std::string_view name);
+    // The key of job `id` (DerivePassphraseKey), or nullopt when it could
+    // not be derived for want of memory.
+    void passphrase_key_derived(std::uint64_t id, std::optional<std::array<std::uint8_t, 32>> key);
     // Whether a file is being dragged over the page.
     void file_over_page(bool over) { view_.file_over_page = over; }
 
@@ -196,6 +205,14 @@ private:
     void undo_delete();
     // Stores the user's private answer to the check-in on a pairing.
     void answer_check_in(const ui::AnswerCheckIn& answer);
+    // A command of the Share screen, or about trusted partners.
+    void edit_sharing(const ui::Command& command);
+    // What a step of writing a bundle gave: a key to derive, or a file to download.
+    void sent(ExportStep step);
+    // Makes `person` this profile's own (the pairing a first bundle brought
+    // names them so): kept on this device, with the private records and the
+    // profile of the person it replaces.
+    void adopt_own_person(const RecordId& person);
     // Shows a record where it belongs (a search result).
     void show(const Destination& destination);
     // Opens meeting `id` in the editor.
@@ -215,6 +232,8 @@ private:
     void refresh_screen();
     void refresh_people();
     void refresh_library();
+    // The partners Settings lists as trusted.
+    void refresh_partners();
     void refresh_pairings();
     // The people who are not deleted, in name order.
     std::vector<Person> people_by_name();
@@ -281,6 +300,7 @@ private:
     std::string sqlite_version_;
     crypto::SelfTestReport crypto_;
     std::optional<crypto::Identity> identity_;  // the profile's keys, made on its first visit
+    BundleExchange exchange_;
     ui::ShellView view_;
     std::vector<HostRequest> host_requests_;
 };

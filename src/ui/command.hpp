@@ -259,6 +259,48 @@ struct OpenAgendaItem {
     int index = 0;
 };
 
+// Open the Share screen to send pairing `pairing`'s records to the partner.
+struct BeginExport {
+    RecordId pairing;
+};
+
+// Who a bundle is for, and what it holds, as chosen on the Share screen.
+struct EditExport {
+    int recipient = 0;  // 0: the partner's key; 1: a passphrase
+    std::string passphrase;
+    int range = 0;      // 0: everything; 1: what changed since `since`
+    std::string since;  // a date as typed, e.g. "2026-11-01"
+};
+
+// Offer a passphrase of four random words in the passphrase field.
+struct SuggestPassphrase {};
+
+// Write the bundle and download it.
+struct WriteExport {};
+
+// The passphrase typed to open a bundle.
+struct EditImportPassphrase {
+    std::string passphrase;
+};
+
+// Open the bundle with the passphrase typed.
+struct OpenWithPassphrase {};
+
+// The fingerprints were compared in person and match: trust the sender.
+struct TrustSender {};
+
+// The user is the person of the pairing the bundle names as them.
+struct ConfirmLink {};
+
+// Merge the bundle's records, or put the bundle aside.
+struct ApplyImport {};
+struct CancelImport {};
+
+// Stop accepting bundles signed with `person`'s keys.
+struct RevokePartner {
+    RecordId person;
+};
+
 using Command = std::variant<NavigateTo, SetTheme, ChangeTextSize, SetSidebarWidth, ChooseFileToOpen, DismissNotice,
                              EditProfile, RetrySaving, ExportRecords, UseRecordsHere, EditField, SelectRecord,
                              EditNewPersonName, AddPerson, BeginNewPairing, EditNewPairing, CreatePairing, NewMeeting,
@@ -268,6 +310,8 @@ using Command = std::variant<NavigateTo, SetTheme, ChangeTextSize, SetSidebarWid
                              EditSearch, OpenSearchResult, CloseSearch, OpenAgendaItem,
                              AnswerCheckIn, PostponeCheckIn, DeleteRecord, UndoDelete, DismissUndo,
                              CreateSamplePairing, RemoveSamplePairing, EditNewGoal, EditNewPractice, AddGoal,
-                             AddPractice>;
+                             AddPractice, BeginExport, EditExport, SuggestPassphrase, WriteExport,
+                             EditImportPassphrase, OpenWithPassphrase, TrustSender, ConfirmLink, ApplyImport,
+                             CancelImport, RevokePartner>;
 
 }  // namespace tandem::ui

@@ -150,6 +150,9 @@ void draw_pairings(const PairingsView& view, bool read_only, std::vector<Command
         same_line_if_fits("Write a reflection");
         if (view.selected && action_button("Write a reflection")) commands.push_back(NewReflection{*view.selected});
         ImGui::EndDisabled();
+        same_line_if_fits("Send to your partner\xE2\x80\xA6");
+        if (view.selected && !view.sample && action_button("Send to your partner\xE2\x80\xA6"))
+            commands.push_back(BeginExport{*view.selected});
         ImGui::Dummy(ImVec2(0, px(8)));
         for (const PairingRow& meeting : view.meetings)
             if (list_row(meeting.id.hex().c_str(), meeting.title, meeting.detail, false))

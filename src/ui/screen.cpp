@@ -20,6 +20,7 @@ constexpr ScreenInfo opened_screens[] = {
     {Screen::observation, "observation", "Observation",
      "What you see and hear during the lesson, as it happens: facts, not judgements. Nothing here is a grade."},
     {Screen::reflection, "reflection", "Reflection", "Your own thinking, in your own words."},
+    {Screen::share, "share", "Share", "Send your partner what you recorded, and take in what they send you."},
 };
 
 }  // namespace
@@ -39,7 +40,8 @@ Screen parent_screen(Screen screen) {
     switch (screen) {
         case Screen::meeting:
         case Screen::observation:
-        case Screen::reflection: return Screen::pairings;
+        case Screen::reflection:
+        case Screen::share: return Screen::pairings;
         default: return screen;
     }
 }

@@ -8,7 +8,7 @@ namespace tandem::ui {
 
 // The sidebar's screens, then the screens opened from them (a meeting from
 // its pairing, an observation, a reflection), which show one record.
-enum class Screen { today, people, pairings, library, search, settings, meeting, observation, reflection };
+enum class Screen { today, people, pairings, library, search, settings, meeting, observation, reflection, share };
 
 // What the sidebar and the screen's heading show. Static strings.
 struct ScreenInfo {

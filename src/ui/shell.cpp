@@ -167,7 +167,7 @@ void draw_profile(const ProfileView& profile, std::vector<Command>& commands) {
 }
 
 // Settings: what a partner needs to share records with this profile.
-void draw_sharing(const ProfileView& profile) {
+void draw_sharing(const ProfileView& profile, std::vector<Command>& commands) {
     if (profile.sharing_code.empty()) return;
     section("Sharing with your partner");
     const float width = std::min(px(640), ImGui::GetContentRegionAvail().x);
@@ -201,6 +201,23 @@ void draw_sharing(const ProfileView& profile) {
     muted("When you first share, read it to your partner, in person or on the phone: it must match what their "
           "Tandem shows for you.");
     ImGui::PopTextWrapPos();
+    if (profile.partners.empty()) return;
+    ImGui::Dummy(ImVec2(0, px(12)));
+    ImGui::TextUnformatted("Partners you trust");
+    for (const PartnerKeyView& partner : profile.partners) {
+        ImGui::Dummy(ImVec2(0, px(6)));
+        ImGui::PushID(partner.person.hex().c_str());
+        ImGui::TextUnformatted(partner.name.c_str());
+        muted((partner.fingerprint + " \xC2\xB7 " + partner.state).c_str());
+        if (!partner.revoked) {
+            const std::string label = "Stop trusting " + partner.name;
+            if (action_button(label.c_str())) commands.push_back(RevokePartner{partner.person});
+        }
+        ImGui::PopID();
+    }
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    muted("To check a partner's keys again, or trust new ones, take in a file from them and compare fingerprints.");
+    ImGui::PopTextWrapPos();
 }
 
 void draw_settings(const ShellView& view, std::vector<Command>& commands) {
@@ -233,7 +250,7 @@ void draw_settings(const ShellView& view, std::vector<Command>& commands) {
     ImGui::EndDisabled();
     ImGui::Dummy(ImVec2(0, px(4)));
     muted("Ctrl and + or \xE2\x88\x92 change it from anywhere; Ctrl and 0 resets it.");
-    draw_sharing(view.profile);
+    draw_sharing(view.profile, commands);
     draw_storage(view, commands);
 }
 
@@ -265,6 +282,7 @@ void draw_content(const ShellView& view, const Fonts& fonts, float height, std::
         case Screen::today: draw_today(view.today, commands); break;
         case Screen::library: draw_library(view.library, commands); break;
         case Screen::search: draw_search(view.search, search_just_opened, commands); break;
+        case Screen::share: draw_share(view.share, view.read_only, commands); break;
     }
 
     ImGui::EndChild();

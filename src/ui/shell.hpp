@@ -13,6 +13,7 @@
 #include "ui/observation_screen.hpp"
 #include "ui/reflection_screen.hpp"
 #include "ui/search_screen.hpp"
+#include "ui/share_screen.hpp"
 #include "ui/today_screen.hpp"
 #include "ui/pairings_screen.hpp"
 #include "ui/people_screen.hpp"
@@ -35,12 +36,22 @@ struct FieldView {
     std::string problem;
 };
 
+// A partner whose keys the profile trusts, as Settings lists them.
+struct PartnerKeyView {
+    RecordId person;
+    std::string name;
+    std::string fingerprint;
+    std::string state;  // "Checked on 2026-12-02", or "Revoked: files from these keys are refused"
+    bool revoked = false;
+};
+
 // The user's own profile, as shown in Settings.
 struct ProfileView {
     FieldView name;
     FieldView subject;
     std::string sharing_code;  // the profile's public keys to give a partner; empty until known
     std::string fingerprint;   // to compare in person
+    std::vector<PartnerKeyView> partners;  // whose keys are trusted, oldest first
 };
 
 // A message about the records that stays while its cause lasts, with what
@@ -77,6 +88,7 @@ struct ShellView {
     SearchView search;            // the last search and its results
     TodayView today;              // kept current while Today is shown
     LibraryView library;          // kept current while Library is shown
+    ShareView share;              // the bundle being written or taken in
     std::optional<Banner> banner;
     std::string undo;  // "Meeting deleted.": offered to undo until dismissed; empty when nothing is
     bool read_only = false;      // the records cannot be changed here now

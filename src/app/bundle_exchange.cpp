@@ -1,0 +1,612 @@
+#include "app/bundle_exchange.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "core/record_binding.hpp"
+#include "crypto/bundle_writer.hpp"
+#include "crypto/passphrase_key.hpp"
+#include "store/pairing_share.hpp"
+
+namespace tandem::app {
+
+namespace {
+
+using crypto::BundleError;
+using Stage = ui::ImportView::Stage;
+
+constexpr std::string_view trust_key = "partners.trusted";
+constexpr std::size_t min_passphrase_chars = 10;
+
+// Everyday words, easy to say on the phone and to type: four make a
+// passphrase of 28 bits, which Argon2id makes slow to guess.
+constexpr std::string_view passphrase_words[] = {
+    "apple",  "badge",  "basket", "beach",  "bicycle", "blanket", "bottle", "branch", "bread",  "bridge", "brush",
+    "bucket", "button", "cabin",  "camera", "candle",  "canoe",   "carpet", "castle", "cherry", "circle", "cloud",
+    "clover", "coffee", "comet",  "copper", "cotton",  "crayon",  "dragon", "drum",   "eagle",  "engine", "feather",
+    "fern",   "field",  "flute",  "forest", "garden",  "ginger",  "glove",  "grape",  "harbour", "hazel", "honey",
+    "island", "jacket", "jungle", "kettle", "kite",    "ladder",  "lantern", "lemon", "letter", "lily",   "magnet",
+    "maple",  "marble", "meadow", "mirror", "mitten",  "morning", "needle", "nest",   "ocean",  "orange", "otter",
+    "paddle", "parrot", "pebble", "pencil", "pepper",  "piano",   "pillow", "planet", "pocket", "pony",   "puzzle",
+    "rabbit", "rainbow", "ribbon", "river", "rocket",  "saddle",  "salmon", "sandal", "shadow", "shell",  "silver",
+    "spoon",  "spring", "squirrel", "star", "stone",   "sunset",  "teapot", "thunder", "tiger", "timber", "tomato",
+    "tunnel", "turtle", "valley", "velvet", "violin",  "wagon",   "walnut", "window", "winter", "wizard", "yellow",
+};
+
+std::string text_of(const Record& record, FieldIndex field) {
+    const auto* text = std::get_if<std::string>(&record.field(field).value);
+    return text ? *text : std::string();
+}
+
+std::optional<RecordId> id_of(const Record& record, FieldIndex field) {
+    const auto* id = std::get_if<RecordId>(&record.field(field).value);
+    return id ? std::optional<RecordId>(*id) : std::nullopt;
+}
+
+// A person's name, from this profile's records or else from the bundle's.
+std::string name_of(Workspace& work, const RecordId& person, std::span<const Record> bundle = {}) {
+    if (auto local = work.store.load(Kind::person, person); local && local.value())
+        return text_of(*local.value(), Person::fields::display_name);
+    for (const Record& record : bundle)
+        if (record.kind == Kind::person && record.id == person) return text_of(record, Person::fields::display_name);
+    return "someone";
+}
+
+// The pairing's members: coach, coachee and, if there is one, second coach.
+std::vector<RecordId> members_of(const Record& pairing) {
+    std::vector<RecordId> members;
+    for (const FieldIndex field : {Pairing::fields::coach, Pairing::fields::coachee, Pairing::fields::second_coach})
+        if (auto id = id_of(pairing, field)) members.push_back(*id);
+    return members;
+}
+
+std::string pairing_title(Workspace& work, const Record& pairing, std::span<const Record> bundle = {}) {
+    const auto coach = id_of(pairing, Pairing::fields::coach);
+    const auto coachee = id_of(pairing, Pairing::fields::coachee);
+    return (coach ? name_of(work, *coach, bundle) : "someone") + " coaching " +
+           (coachee ? name_of(work, *coachee, bundle) : "someone");
+}
+
+// The part of a file name a title gives: letters and digits kept, lower
+// case, everything else one dash.
+std::string file_name_part(std::string_view title) {
+    std::string out;
+    for (const char c : title) {
+        const auto byte = static_cast<unsigned char>(c);
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || byte >= 0x80) {
+            out += c;
+        } else if (c >= 'A' && c <= 'Z') {
+            out += static_cast<char>(c - 'A' + 'a');
+        } else if (!out.empty() && out.back() != '-') {
+            out += '-';
+        }
+    }
+    while (!out.empty() && out.back() == '-') out.pop_back();
+    return out.empty() ? "pairing" : out;
+}
+
+std::string count_phrase(std::size_t count, const char* one, const char* many) {
+    return std::to_string(count) + " " + (count == 1 ? one : many);
+}
+
+std::string summary_of(const MergeReport& report) {
+    if (report.inserted + report.updated + report.conflicts == 0)
+        return "Nothing new: you have everything in this file already.";
+    std::string text = std::to_string(report.inserted) + " new, " + std::to_string(report.updated) + " updated";
+    if (report.conflicts) text += ", " + count_phrase(report.conflicts, "conflict", "conflicts");
+    return text;
+}
+
+struct Refusal {
+    const char* title;
+    const char* text;
+};
+
+Refusal refusal_of(BundleError error) {
+    switch (error) {
+        case BundleError::not_a_bundle:
+            return {"This is not a Tandem file",
+                    "Nothing was taken in. The files your partner sends you from Tandem end in .tandem."};
+        case BundleError::newer_version:
+            return {"Made by a newer Tandem",
+                    "This file was made by a newer version of Tandem than this one, which cannot read it. Nothing "
+                    "was taken in. Ask whoever looks after Tandem at your school for the newest version."};
+        case BundleError::not_for_you:
+            return {"Wrong passphrase, or not for you",
+                    "Tandem could not open this file: the passphrase is not the one it was locked with, or the file "
+                    "was sent to someone else. Check the passphrase with your partner (capitals and spaces count), "
+                    "or ask them to send it to you again."};
+        case BundleError::header_tampered:
+            return {"The file was changed",
+                    "The start of this file was changed after your partner made it, so Tandem does not trust any of "
+                    "it. Nothing was taken in. Ask your partner to send it again."};
+        case BundleError::chunk_tampered:
+            return {"Part of the file was changed",
+                    "Part of this file was changed, damaged or put out of order on its way to you, so Tandem does not "
+                    "trust it. Nothing was taken in. Ask your partner to send it again."};
+        case BundleError::truncated:
+            return {"The file is incomplete",
+                    "This file ends too early: a copy or download of it did not finish. Nothing was taken in. Ask "
+                    "your partner to send it again, or copy it again."};
+        case BundleError::trailing_data:
+            return {"Something was added to the file",
+                    "There is more in this file than your partner put in it, so Tandem does not trust it. Nothing "
+                    "was taken in. Ask your partner to send it again."};
+        case BundleError::bad_signature:
+            return {"The signature does not match",
+                    "This file is not signed by the keys it names: it may have been forged. Nothing was taken in. "
+                    "Tell your partner, and ask them to send it again."};
+        case BundleError::damaged_header:
+        case BundleError::damaged_content:
+            return {"The file is damaged",
+                    "Tandem cannot read this file, so nothing was taken in. Ask your partner to send it again."};
+        case BundleError::too_large:
+        case BundleError::too_many_stanzas:
+        case BundleError::kdf_over_limits:
+            return {"Over Tandem's limits",
+                    "This file asks for more than Tandem allows (at most 64 MB, 16 recipients, and a passphrase lock "
+                    "of at most 256 MB), so it was not opened."};
+        case BundleError::out_of_memory:
+            return {"Not enough memory",
+                    "This computer did not have the memory to unlock the file. Close other tabs and try again."};
+    }
+    return {"The file could not be opened", ""};
+}
+
+}  // namespace
+
+void BundleExchange::open(store::SqliteRecordStore& store) {
+    close();
+    auto stored = store.local_bytes(trust_key);
+    if (!stored) {
+        problem_ = "The partners you trust could not be read: " + stored.error().message;
+        return;
+    }
+    if (!stored.value()) return;
+    auto decoded = TrustedPartners::decode(*stored.value());
+    if (!decoded) {
+        problem_ = "The partners you trust could not be read: " + decoded.error() + ".";
+        return;
+    }
+    trusted_ = std::move(decoded).value();
+}
+
+void BundleExchange::close() {
+    trusted_ = {};
+    problem_.clear();
+    job_.reset();
+    view_ = {};
+    partner_keys_.reset();
+    partner_.reset();
+    cancel_import();
+}
+
+void BundleExchange::save_trust(Workspace& work) {
+    const auto bytes = trusted_.encode();
+    if (auto saved = work.store.set_local_bytes(trust_key, bytes); !saved)
+        problem_ = "Who you trust could not be saved: " + saved.error().message;
+}
+
+// [SECTION] Sending
+
+void BundleExchange::begin_export(Workspace& work, const RecordId& pairing) {
+    view_.importing = false;
+    view_.send = {};
+    view_.send.pairing = pairing;
+    partner_.reset();
+    partner_keys_.reset();
+    auto record = work.store.load(Kind::pairing, pairing);
+    if (!record || !record.value()) {
+        view_.send.problem = "This pairing is no longer there.";
+        return;
+    }
+    view_.send.pairing_title = pairing_title(work, *record.value());
+    for (const RecordId& member : members_of(*record.value()))
+        if (member != work.me && !partner_) partner_ = member;
+    view_.send.partner_name = partner_ ? name_of(work, *partner_) : "your partner";
+    if (partner_) {
+        const TrustedPartner* trusted = trusted_.find_by_person(*partner_);
+        if (trusted && !trusted->revoked) {
+            partner_keys_ = trusted->keys;
+            view_.send.partner_key = true;
+            view_.send.partner_fingerprint = crypto::fingerprint(trusted->keys);
+        }
+    }
+    view_.send.recipient = view_.send.partner_key ? 0 : 1;
+    refresh_contents(work);
+}
+
+void BundleExchange::edit_export(Workspace& work, const ui::EditExport& edit) {
+    ui::ExportView& send = view_.send;
+    send.recipient = send.partner_key ? std::clamp(edit.recipient, 0, 1) : 1;
+    if (edit.passphrase != send.passphrase) send.passphrase_problem.clear();
+    send.passphrase = edit.passphrase;
+    const bool range_changed = edit.range != send.range || edit.since != send.since;
+    send.range = std::clamp(edit.range, 0, 1);
+    send.since = edit.since;
+    send.written.clear();
+    send.problem.clear();
+    if (range_changed) refresh_contents(work);
+}
+
+void BundleExchange::suggest_passphrase(RandomSource& random) {
+    std::string words;
+    for (int i = 0; i < 4; ++i) {
+        std::uint8_t pick[2];
+        random.fill(pick);
+        const std::size_t index = (static_cast<std::size_t>(pick[0]) << 8 | pick[1]) % std::size(passphrase_words);
+        if (!words.empty()) words += ' ';
+        words += passphrase_words[index];
+    }
+    view_.send.passphrase = std::move(words);
+    view_.send.passphrase_problem.clear();
+    view_.send.written.clear();
+}
+
+void BundleExchange::refresh_contents(Workspace& work) {
+    ui::ExportView& send = view_.send;
+    send.since_problem.clear();
+    store::ShareRange range;
+    if (send.range == 1) {
+        const auto since = CalendarDate::parse(send.since);
+        if (!since) {
+            send.since_problem = send.since.empty() ? "" : "Write the date as year-month-day, for example 2026-11-01.";
+            send.contents.clear();
+            return;
+        }
+        range.edited_from_ms = static_cast<std::int64_t>(since->days) * 86'400'000;
+    }
+    auto share = store::load_pairing_share(work.store, send.pairing, range);
+    if (!share) {
+        send.problem = "The pairing's records could not be read: " + share.error().message;
+        return;
+    }
+    std::map<Kind, std::size_t> counts;
+    for (const Record& record : share.value())
+        if (!record.is_deleted()) ++counts[record.kind];
+    const std::size_t total = share.value().size();
+    send.contents = count_phrase(total, "record", "records") + ", among them " +
+                    count_phrase(counts[Kind::meeting], "meeting", "meetings") + ", " +
+                    count_phrase(counts[Kind::note] + counts[Kind::observation_note], "note", "notes") + " and " +
+                    count_phrase(counts[Kind::action_step], "action step", "action steps") + ".";
+}
+
+ExportStep BundleExchange::write_export(Workspace& work, const crypto::Identity& me, std::int64_t now_ms) {
+    ui::ExportView& send = view_.send;
+    send.written.clear();
+    send.problem.clear();
+    if (job_) return std::monostate{};
+    const crypto::SecretKey file_key = crypto::new_file_key();
+    if (send.recipient == 0 && partner_keys_) {
+        const crypto::Stanza stanza = crypto::x25519_stanza(file_key, partner_keys_->box);
+        return finish_export(work, me, file_key, stanza, now_ms);
+    }
+    std::size_t characters = 0;
+    for (const char c : send.passphrase) characters += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    if (characters < min_passphrase_chars) {
+        send.passphrase_problem = "Use at least 10 characters: four everyday words are easy to say and hard to guess.";
+        return std::monostate{};
+    }
+    salt_ = crypto::new_passphrase_salt();
+    job_ = Job{next_job_++, JobFor::sending, now_ms};
+    send.working = true;
+    return KeyJob{job_->id, send.passphrase, salt_, crypto::default_kdf_params};
+}
+
+ExportStep BundleExchange::finish_export(Workspace& work, const crypto::Identity& me,
+                                         const crypto::SecretKey& file_key, const crypto::Stanza& stanza,
+                                         std::int64_t now_ms) {
+    ui::ExportView& send = view_.send;
+    store::ShareRange range;
+    if (send.range == 1) {
+        const auto since = CalendarDate::parse(send.since);
+        if (!since) {
+            send.since_problem = "Write the date as year-month-day, for example 2026-11-01.";
+            return std::monostate{};
+        }
+        range.edited_from_ms = static_cast<std::int64_t>(since->days) * 86'400'000;
+    }
+    auto share = store::load_pairing_share(work.store, send.pairing, range);
+    if (!share || share.value().empty()) {
+        send.problem = "The pairing's records could not be read.";
+        return std::monostate{};
+    }
+    crypto::BundleContent content;
+    RandomSource* random = work.context ? &work.context->random : nullptr;
+    if (random) content.bundle_id = RecordId::random(*random);
+    content.pairing = send.pairing;
+    content.created_at_ms = now_ms;
+    content.records = std::move(share).value();
+    content.hlc_min = ~std::uint64_t{0};
+    for (const Record& record : content.records) {
+        for (const FieldState& field : record.fields) {
+            if (field.stamp.hlc == 0) continue;
+            content.hlc_min = std::min(content.hlc_min, field.stamp.hlc);
+            content.hlc_max = std::max(content.hlc_max, field.stamp.hlc);
+        }
+    }
+    if (content.hlc_max == 0) content.hlc_min = 0;
+    auto written = crypto::write_bundle(content, me, std::span(&stanza, 1), file_key);
+    if (!written) {
+        send.problem = "This pairing holds more than one file can carry (64 MB). Send what changed since a date instead.";
+        return std::monostate{};
+    }
+    WrittenBundle bundle{file_name_part(send.pairing_title) + "-" + CalendarDate::from_unix_ms(now_ms).iso() + ".tandem",
+                         std::move(written).value()};
+    send.written = "Saved " + bundle.name + ". Send it to " + send.partner_name +
+                   " by email, a USB stick or a shared drive: " +
+                   (send.recipient == 0 ? "only their Tandem can open it."
+                                        : "tell them the passphrase in person or by phone, not in the same message.");
+    return bundle;
+}
+
+// [SECTION] Taking in
+
+void BundleExchange::refuse(BundleError error) {
+    const Refusal refusal = refusal_of(error);
+    refuse(refusal.title, refusal.text);
+}
+
+void BundleExchange::refuse(std::string title, std::string text) {
+    view_.receive.stage = Stage::refused;
+    view_.receive.title = std::move(title);
+    view_.receive.text = std::move(text);
+    view_.receive.can_apply = false;
+    received_.clear();
+    header_.reset();
+    bundle_.reset();
+}
+
+void BundleExchange::receive(Workspace& work, const crypto::Identity& me, std::string_view name,
+                             std::span<const std::uint8_t> bytes) {
+    cancel_import();
+    view_.importing = true;
+    view_.receive.file_name = std::string(name);
+    auto header = crypto::inspect_bundle(bytes);
+    if (!header) return refuse(header.error());
+    if (header.value().passphrase) {
+        received_.assign(bytes.begin(), bytes.end());
+        header_ = std::move(header).value();
+        view_.receive.stage = Stage::passphrase;
+        return;
+    }
+    auto bundle = crypto::open_bundle(bytes, header.value(), me);
+    if (!bundle) return refuse(bundle.error());
+    opened(work, me, std::move(bundle).value());
+}
+
+void BundleExchange::edit_import_passphrase(std::string text) {
+    view_.receive.passphrase = std::move(text);
+    view_.receive.text.clear();
+}
+
+std::optional<KeyJob> BundleExchange::open_with_passphrase(std::int64_t now_ms) {
+    if (view_.receive.stage != Stage::passphrase || !header_ || !header_->passphrase || job_) return std::nullopt;
+    job_ = Job{next_job_++, JobFor::receiving, now_ms};
+    view_.receive.stage = Stage::working;
+    return KeyJob{job_->id, view_.receive.passphrase, header_->passphrase->salt, header_->passphrase->params};
+}
+
+void BundleExchange::opened(Workspace& work, const crypto::Identity& me, crypto::OpenedBundle bundle) {
+    ui::ImportView& in = view_.receive;
+    const std::span<const Record> records = bundle.content.records;
+    const auto pairing_in_bundle = std::find_if(records.begin(), records.end(), [&](const Record& record) {
+        return record.kind == Kind::pairing && record.id == bundle.content.pairing;
+    });
+    if (pairing_in_bundle == records.end()) return refuse(BundleError::damaged_content);
+    auto local_pairing = work.store.load(Kind::pairing, bundle.content.pairing);
+    if (!local_pairing) return refuse("The records could not be read", local_pairing.error().message);
+    const bool pairing_known = local_pairing.value().has_value();
+    const Record& pairing = pairing_known ? *local_pairing.value() : *pairing_in_bundle;
+    const std::vector<RecordId> members = members_of(pairing);
+    const std::string title = pairing_title(work, pairing, records);
+    const auto is_member = [&](const RecordId& id) { return std::find(members.begin(), members.end(), id) != members.end(); };
+    // Whose sharing code, in the bundle's or this profile's records, is `keys`.
+    const auto member_with_keys = [&](const crypto::PublicKeys& keys) -> std::optional<RecordId> {
+        for (const RecordId& member : members) {
+            std::string code;
+            if (auto local = work.store.load(Kind::person, member); local && local.value())
+                code = text_of(*local.value(), Person::fields::sharing_code);
+            for (const Record& record : records)
+                if (code.empty() && record.kind == Kind::person && record.id == member)
+                    code = text_of(record, Person::fields::sharing_code);
+            if (auto parsed = crypto::parse_sharing_code(code); parsed && parsed.value() == keys) return member;
+        }
+        return std::nullopt;
+    };
+
+    // Who this profile is in the pairing.
+    link_.reset();
+    link_confirmed_ = false;
+    std::string link_question;
+    const bool me_in = !work.me.is_nil() && is_member(work.me);
+    if (!me_in) {
+        if (auto mine = member_with_keys(me.public_keys())) {
+            link_ = mine;
+            link_confirmed_ = true;
+        } else if (pairing_known) {
+            return refuse("Not a pairing of yours",
+                          "This file holds the records of " + title + ", which you are not part of, so nothing was "
+                          "taken in.");
+        }
+    }
+
+    // Who sent it.
+    sender_.reset();
+    sender_trusted_ = false;
+    in.keys_changed = false;
+    if (const TrustedPartner* trusted = trusted_.find_by_keys(bundle.sender)) {
+        if (trusted->revoked)
+            return refuse("You stopped trusting these keys",
+                          "This file is signed with keys you revoked for " + name_of(work, trusted->person) +
+                          ". Nothing was taken in. If they set Tandem up again, compare their new fingerprint with "
+                          "them, then trust them again.");
+        if (!is_member(trusted->person))
+            return refuse("Not a pairing of theirs",
+                          "This file is signed by " + name_of(work, trusted->person) + ", who is not part of " + title +
+                          ", so nothing was taken in.");
+        sender_ = trusted->person;
+        sender_trusted_ = true;
+    } else {
+        sender_ = member_with_keys(bundle.sender);
+        if (!sender_) {
+            // The partner: the member other than this profile; at first contact, whoever set the pairing up.
+            const RecordId me_here = me_in ? work.me : link_.value_or(RecordId{});
+            std::vector<RecordId> others;
+            for (const RecordId& member : members)
+                if (member != me_here) others.push_back(member);
+            if (std::find(others.begin(), others.end(), pairing.created_by) != others.end())
+                sender_ = pairing.created_by;
+            else if (!others.empty())
+                sender_ = others.front();
+        }
+        if (!sender_) return refuse(BundleError::damaged_content);
+        if (const TrustedPartner* earlier = trusted_.find_by_person(*sender_)) in.keys_changed = earlier->keys != bundle.sender;
+    }
+
+    // First contact: which member this profile is, when nothing says.
+    if (!me_in && !link_) {
+        std::vector<RecordId> candidates;
+        for (const RecordId& member : members)
+            if (member != *sender_) candidates.push_back(member);
+        if (candidates.size() != 1)
+            return refuse("Not a pairing of yours",
+                          "This file holds the records of " + title + ", and Tandem cannot tell which of them you "
+                          "are, so nothing was taken in.");
+        link_ = candidates.front();
+        link_question = name_of(work, *link_, records) + " is coached or coaches in this pairing. Is that you? Tandem "
+                        "will then show this pairing as yours, with your name as " + name_of(work, *link_, records) + ".";
+    }
+
+    bundle_ = std::move(bundle);
+    received_.clear();
+    in.stage = Stage::preview;
+    in.title = "From " + name_of(work, *sender_, records);
+    in.text = "The records of " + title + ".";
+    if (link_ && link_confirmed_) in.text += " You are " + name_of(work, *link_, records) + " in this pairing.";
+    in.fingerprint = crypto::fingerprint(bundle_->sender);
+    in.needs_trust = !sender_trusted_;
+    in.link_question = link_confirmed_ ? std::string() : link_question;
+    preview(work);
+}
+
+void BundleExchange::preview(Workspace& work) {
+    ui::ImportView& in = view_.receive;
+    in.can_apply = false;
+    if (!bundle_ || !work.context) return;
+    auto report = apply_remote(*work.context, bundle_->content.records, MergeMode::preview);
+    if (!report) {
+        in.summary.clear();
+        in.text = "These records could not be merged with yours: " + report.error().detail;
+        return;
+    }
+    in.summary = summary_of(report.value());
+    in.can_apply = sender_trusted_ && (!link_ || link_confirmed_);
+}
+
+void BundleExchange::trust_sender(Workspace& work, std::int64_t now_ms) {
+    if (!bundle_ || !sender_ || view_.receive.stage != Stage::preview) return;
+    trusted_.trust(*sender_, bundle_->sender, now_ms);
+    save_trust(work);
+    sender_trusted_ = true;
+    view_.receive.needs_trust = false;
+    view_.receive.keys_changed = false;
+    preview(work);
+}
+
+void BundleExchange::confirm_link(Workspace& work) {
+    if (!bundle_ || !link_) return;
+    link_confirmed_ = true;
+    view_.receive.link_question.clear();
+    preview(work);
+}
+
+std::optional<RecordId> BundleExchange::apply_import(Workspace& work, const crypto::Identity& me) {
+    (void)me;
+    ui::ImportView& in = view_.receive;
+    if (!bundle_ || !in.can_apply || !work.context) return std::nullopt;
+    auto report = apply_remote(*work.context, bundle_->content.records);
+    if (!report) {
+        in.text = "These records could not be merged with yours, so nothing changed: " + report.error().detail;
+        return std::nullopt;
+    }
+    in.stage = Stage::done;
+    in.title = "Taken in from " + name_of(work, *sender_);
+    in.summary = summary_of(report.value());
+    in.text = report.value().conflicts
+                  ? "Where you both changed the same text at the same time, the version that was not kept is saved "
+                    "in the record's history."
+                  : "";
+    in.can_apply = false;
+    const std::optional<RecordId> becomes_me = link_;
+    bundle_.reset();
+    link_.reset();
+    return becomes_me;
+}
+
+void BundleExchange::cancel_import() {
+    if (job_ && job_->purpose == JobFor::receiving) job_.reset();
+    view_.receive = {};
+    received_.clear();
+    header_.reset();
+    bundle_.reset();
+    sender_.reset();
+    link_.reset();
+    link_confirmed_ = false;
+    sender_trusted_ = false;
+}
+
+// [SECTION] Both
+
+ExportStep BundleExchange::key_derived(Workspace& work, const crypto::Identity& me, std::uint64_t id,
+                                       Result<crypto::SecretKey, BundleError> key, std::int64_t now_ms) {
+    if (!job_ || job_->id != id) return std::monostate{};  // cancelled meanwhile
+    const Job job = *job_;
+    job_.reset();
+    expected_job_ms_ = std::max<std::int64_t>(100, now_ms - job.started_ms);
+    if (job.purpose == JobFor::sending) {
+        view_.send.working = false;
+        if (!key) {
+            view_.send.problem = refusal_of(key.error()).text;
+            return std::monostate{};
+        }
+        const crypto::SecretKey file_key = crypto::new_file_key();
+        const crypto::Stanza stanza = crypto::passphrase_stanza(file_key, key.value(), salt_, crypto::default_kdf_params);
+        return finish_export(work, me, file_key, stanza, now_ms);
+    }
+    if (!key) {
+        refuse(key.error());
+        return std::monostate{};
+    }
+    auto bundle = crypto::open_bundle(received_, *header_, key.value());
+    if (!bundle) {
+        if (bundle.error() == BundleError::not_for_you) {
+            view_.receive.stage = Stage::passphrase;  // type it again
+            view_.receive.text = "That is not the passphrase this file was locked with. Check it with your partner: "
+                                 "capitals and spaces count.";
+            return std::monostate{};
+        }
+        refuse(bundle.error());
+        return std::monostate{};
+    }
+    opened(work, me, std::move(bundle).value());
+    return std::monostate{};
+}
+
+bool BundleExchange::revoke(Workspace& work, const RecordId& person) {
+    if (!trusted_.revoke(person)) return false;
+    save_trust(work);
+    return true;
+}
+
+ui::ShareView BundleExchange::view(std::int64_t now_ms) const {
+    ui::ShareView shown = view_;
+    if (job_) {
+        const auto elapsed = static_cast<float>(now_ms - job_->started_ms);
+        const float fraction = std::min(0.95f, elapsed / static_cast<float>(expected_job_ms_));
+        shown.send.progress = shown.receive.progress = fraction;
+    }
+    return shown;
+}
+
+}  // namespace tandem::app

@@ -1,0 +1,141 @@
+#pragma once
+// BundleExchange: sending a pairing's records to the partner and taking in
+// what they send (docs/bundle-format.md; docs/decisions.md, "Sharing").
+//
+// Sending seals the pairing's share to the partner's trusted key or locks it
+// with a passphrase. Taking in inspects and opens the file, verifies the
+// signature, decides who sent it and whether this profile is part of the
+// pairing, and previews the merge; nothing changes until the user has
+// trusted the sender (once, after comparing fingerprints) and chosen to take
+// the records in, which merges them in one transaction.
+//
+// Deriving a passphrase's key is slow by design, so it is handed to the host
+// as a KeyJob and its result comes back through key_derived(). Trust is kept
+// on this device alone (TrustedPartners, in the store's local state).
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "app/trusted_partners.hpp"
+#include "app/workspace.hpp"
+#include "core/random_source.hpp"
+#include "crypto/bundle_format.hpp"
+#include "crypto/bundle_reader.hpp"
+#include "crypto/identity.hpp"
+#include "crypto/secret_key.hpp"
+#include "ui/share_screen.hpp"
+
+namespace tandem::app {
+
+// A passphrase's key to derive (crypto::derive_passphrase_key) for the job `id`.
+struct KeyJob {
+    std::uint64_t id = 0;
+    std::string passphrase;
+    std::array<std::uint8_t, crypto::passphrase_salt_bytes> salt{};
+    crypto::KdfParams params;
+};
+
+// A bundle written, to offer as a download.
+struct WrittenBundle {
+    std::string name;  // "alex-kim-coaching-sam-patel-2026-12-02.tandem"
+    std::vector<std::uint8_t> bytes;
+};
+
+// What a step of sending gave: nothing yet, a key to derive first, or the file.
+using ExportStep = std::variant<std::monostate, KeyJob, WrittenBundle>;
+
+class BundleExchange {
+public:
+    // Reads the partners this profile trusts from its device state. A list
+    // that cannot be read is named in the problem and treated as empty.
+    void open(store::SqliteRecordStore& store);
+    // Forgets everything (the records closed).
+    void close();
+    const TrustedPartners& trusted() const { return trusted_; }
+    // Why the trusted partners could not be read; empty when they could.
+    const std::string& problem() const { return problem_; }
+
+    // [SECTION] Sending
+    // Starts sending pairing `pairing`: its partner, what it holds.
+    void begin_export(Workspace& work, const RecordId& pairing);
+    void edit_export(Workspace& work, const ui::EditExport& edit);
+    // Four random everyday words in the passphrase field.
+    void suggest_passphrase(RandomSource& random);
+    // Writes the bundle: at once with the partner's key; with a passphrase,
+    // once its key is derived (the KeyJob).
+    ExportStep write_export(Workspace& work, const crypto::Identity& me, std::int64_t now_ms);
+
+    // [SECTION] Taking in
+    // A file opened or dropped: inspected, then opened with this profile's
+    // key, or the passphrase asked for.
+    void receive(Workspace& work, const crypto::Identity& me, std::string_view name,
+                 std::span<const std::uint8_t> bytes);
+    void edit_import_passphrase(std::string text);
+    // The job that derives the typed passphrase's key for the file received.
+    std::optional<KeyJob> open_with_passphrase(std::int64_t now_ms);
+    // Trusts the sender's keys, after the user compared fingerprints.
+    void trust_sender(Workspace& work, std::int64_t now_ms);
+    // The user confirmed being the person of the pairing the bundle names.
+    void confirm_link(Workspace& work);
+    // Merges the bundle's records. Returns the person this profile is in
+    // the pairing when it must become the profile's own (first contact).
+    std::optional<RecordId> apply_import(Workspace& work, const crypto::Identity& me);
+    void cancel_import();
+
+    // [SECTION] Both
+    // A derived key for job `id` (or why it could not be derived); for
+    // sending, the file it completes.
+    ExportStep key_derived(Workspace& work, const crypto::Identity& me, std::uint64_t id,
+                           Result<crypto::SecretKey, crypto::BundleError> key, std::int64_t now_ms);
+    // Stops accepting `person`'s keys; false if none were trusted.
+    bool revoke(Workspace& work, const RecordId& person);
+
+    // Whether a key is being derived.
+    bool working() const { return job_.has_value(); }
+    // The screen's view, with progress estimated at `now_ms`.
+    ui::ShareView view(std::int64_t now_ms) const;
+
+private:
+    enum class JobFor : std::uint8_t { sending, receiving };
+    struct Job {
+        std::uint64_t id;
+        JobFor purpose;
+        std::int64_t started_ms;
+    };
+    void refresh_contents(Workspace& work);
+    ExportStep finish_export(Workspace& work, const crypto::Identity& me, const crypto::SecretKey& file_key,
+                             const crypto::Stanza& stanza, std::int64_t now_ms);
+    void refuse(crypto::BundleError error);
+    void refuse(std::string title, std::string text);
+    void opened(Workspace& work, const crypto::Identity& me, crypto::OpenedBundle bundle);
+    void preview(Workspace& work);
+    void save_trust(Workspace& work);
+
+    TrustedPartners trusted_;
+    std::string problem_;
+    std::uint64_t next_job_ = 1;
+    std::optional<Job> job_;
+    std::int64_t expected_job_ms_ = 1000;  // the last derivation's time, for the progress bar
+
+    ui::ShareView view_;
+    // Sending
+    std::optional<crypto::PublicKeys> partner_keys_;
+    std::optional<RecordId> partner_;
+    std::array<std::uint8_t, crypto::passphrase_salt_bytes> salt_{};
+    // Taking in
+    std::vector<std::uint8_t> received_;
+    std::optional<crypto::BundleHeader> header_;
+    std::optional<crypto::OpenedBundle> bundle_;
+    std::optional<RecordId> sender_;      // who it is from, in this profile's records
+    std::optional<RecordId> link_;        // the person this profile is in the pairing, to adopt
+    bool link_confirmed_ = false;
+    bool sender_trusted_ = false;
+};
+
+}  // namespace tandem::app

@@ -1,0 +1,85 @@
+#include "app/trusted_partners.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+namespace tandem::app {
+
+namespace {
+
+constexpr std::uint8_t format_version = 1;
+constexpr std::size_t entry_bytes = 16 + 32 + 32 + 8 + 1;
+
+void put(std::vector<std::uint8_t>& out, std::uint64_t value, std::size_t bytes) {
+    for (std::size_t i = 0; i < bytes; ++i) out.push_back(static_cast<std::uint8_t>(value >> (8 * i)));
+}
+
+std::uint64_t get(const std::uint8_t* in, std::size_t bytes) {
+    std::uint64_t value = 0;
+    for (std::size_t i = 0; i < bytes; ++i) value |= static_cast<std::uint64_t>(in[i]) << (8 * i);
+    return value;
+}
+
+}  // namespace
+
+Result<TrustedPartners, std::string> TrustedPartners::decode(std::span<const std::uint8_t> bytes) {
+    if (bytes.size() < 3 || bytes[0] != format_version) return fail(std::string("not a list of trusted partners"));
+    const std::size_t count = static_cast<std::size_t>(get(bytes.data() + 1, 2));
+    if (count > max_partners || bytes.size() != 3 + count * entry_bytes)
+        return fail(std::string("the list of trusted partners is damaged"));
+    TrustedPartners list;
+    const std::uint8_t* at = bytes.data() + 3;
+    for (std::size_t i = 0; i < count; ++i, at += entry_bytes) {
+        TrustedPartner partner;
+        std::memcpy(partner.person.bytes.data(), at, 16);
+        std::memcpy(partner.keys.box.data(), at + 16, 32);
+        std::memcpy(partner.keys.sign.data(), at + 48, 32);
+        partner.verified_at_ms = static_cast<std::int64_t>(get(at + 80, 8));
+        if (at[88] > 1) return fail(std::string("the list of trusted partners is damaged"));
+        partner.revoked = at[88] == 1;
+        list.partners_.push_back(partner);
+    }
+    return list;
+}
+
+std::vector<std::uint8_t> TrustedPartners::encode() const {
+    std::vector<std::uint8_t> out{format_version};
+    put(out, partners_.size(), 2);
+    for (const TrustedPartner& partner : partners_) {
+        out.insert(out.end(), partner.person.bytes.begin(), partner.person.bytes.end());
+        out.insert(out.end(), partner.keys.box.begin(), partner.keys.box.end());
+        out.insert(out.end(), partner.keys.sign.begin(), partner.keys.sign.end());
+        put(out, static_cast<std::uint64_t>(partner.verified_at_ms), 8);
+        out.push_back(partner.revoked ? 1 : 0);
+    }
+    return out;
+}
+
+const TrustedPartner* TrustedPartners::find_by_keys(const crypto::PublicKeys& keys) const {
+    const auto found = std::find_if(partners_.begin(), partners_.end(),
+                                    [&](const TrustedPartner& partner) { return partner.keys == keys; });
+    return found == partners_.end() ? nullptr : &*found;
+}
+
+const TrustedPartner* TrustedPartners::find_by_person(const RecordId& person) const {
+    const auto found = std::find_if(partners_.begin(), partners_.end(),
+                                    [&](const TrustedPartner& partner) { return partner.person == person; });
+    return found == partners_.end() ? nullptr : &*found;
+}
+
+void TrustedPartners::trust(const RecordId& person, const crypto::PublicKeys& keys, std::int64_t now_ms) {
+    std::erase_if(partners_, [&](const TrustedPartner& partner) { return partner.person == person || partner.keys == keys; });
+    if (partners_.size() >= max_partners) partners_.erase(partners_.begin());  // the longest-trusted goes
+    partners_.push_back(TrustedPartner{person, keys, now_ms, false});
+}
+
+bool TrustedPartners::revoke(const RecordId& person) {
+    for (TrustedPartner& partner : partners_) {
+        if (partner.person != person) continue;
+        partner.revoked = true;
+        return true;
+    }
+    return false;
+}
+
+}  // namespace tandem::app

@@ -1,0 +1,54 @@
+#pragma once
+// TrustedPartners: whose keys this profile trusts, kept on this device only
+// (never in a record, so never in a bundle: trust is each side's own
+// decision). A partner is trusted once their fingerprint was compared in
+// person; their keys can be verified again, or revoked, later.
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <vector>
+
+#include "core/record_id.hpp"
+#include "core/result.hpp"
+#include "crypto/identity.hpp"
+
+namespace tandem::app {
+
+struct TrustedPartner {
+    RecordId person;                  // who the keys belong to, in this profile's records
+    crypto::PublicKeys keys;
+    std::int64_t verified_at_ms = 0;  // when the fingerprint was last compared
+    bool revoked = false;             // no bundle signed with these keys is accepted
+
+    bool operator==(const TrustedPartner&) const = default;
+};
+
+class TrustedPartners {
+public:
+    // The most partners kept: far more than anyone coaches.
+    static constexpr std::size_t max_partners = 1000;
+
+    // Reads what encode() wrote; an error for anything else (the bytes come
+    // from the browser's storage, so they are checked, not trusted).
+    static Result<TrustedPartners, std::string> decode(std::span<const std::uint8_t> bytes);
+    std::vector<std::uint8_t> encode() const;
+
+    // The entry whose keys signed a bundle (revoked or not), if any.
+    const TrustedPartner* find_by_keys(const crypto::PublicKeys& keys) const;
+    // The entry for `person`, if any.
+    const TrustedPartner* find_by_person(const RecordId& person) const;
+    // Trusts `keys` as `person`'s, verified at `now_ms`: replaces the
+    // person's earlier keys, and takes the keys from anyone else they were
+    // trusted for.
+    void trust(const RecordId& person, const crypto::PublicKeys& keys, std::int64_t now_ms);
+    // Stops accepting `person`'s keys. False if none were trusted.
+    bool revoke(const RecordId& person);
+
+    const std::vector<TrustedPartner>& all() const { return partners_; }
+
+private:
+    std::vector<TrustedPartner> partners_;
+};
+
+}  // namespace tandem::app

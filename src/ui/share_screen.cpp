@@ -1,0 +1,191 @@
+#include "ui/share_screen.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace tandem::ui {
+
+namespace {
+
+void wrapped(const std::string& text) {
+    if (text.empty()) return;
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(px(640), ImGui::GetContentRegionAvail().x));
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+}
+
+void progress_bar(float fraction, const char* caption) {
+    const Palette& palette = palette_colors();
+    const float width = std::min(px(420), ImGui::GetContentRegionAvail().x);
+    const float height = px(12);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(at, ImVec2(at.x + width, at.y + height), ImGui::GetColorU32(palette.frame), height * 0.5f);
+    const float filled = width * std::clamp(fraction, 0.0f, 1.0f);
+    draw->AddRectFilled(at, ImVec2(at.x + std::max(filled, height), at.y + height),
+                        ImGui::GetColorU32(palette.accent_text), height * 0.5f);
+    ImGui::Dummy(ImVec2(width, height + px(4)));
+    field_help(caption);
+}
+
+void draw_send(const ExportView& view, bool read_only, std::vector<Command>& commands) {
+    ImGui::TextUnformatted(view.pairing_title.c_str());
+    ImGui::Dummy(ImVec2(0, px(8)));
+    EditExport edit{view.recipient, view.passphrase, view.range, view.since};
+    bool changed = false;
+    ImGui::BeginDisabled(read_only || view.working);
+
+    ImGui::TextUnformatted("Who can open it");
+    if (view.partner_key) {
+        const std::string label = view.partner_name + " alone, with their key";
+        if (choice_button(label.c_str(), view.recipient == 0)) {
+            edit.recipient = 0;
+            changed = true;
+        }
+        ImGui::SameLine(0, px(6));
+    }
+    if (choice_button("Whoever has a passphrase", view.recipient == 1 || !view.partner_key)) {
+        edit.recipient = 1;
+        changed = true;
+    }
+    if (view.partner_key && view.recipient == 0) {
+        field_help("Sealed to the key you checked with " + view.partner_name + " (fingerprint " +
+                   view.partner_fingerprint + "). Nobody else can open it, wherever the file goes.");
+    } else {
+        field_help(view.partner_key
+                       ? "For when " + view.partner_name + " uses another computer."
+                       : "The first time you share, Tandem does not know " + view.partner_name +
+                             "'s key yet. Choose a passphrase and tell it to them in person or by phone, never in "
+                             "the message that carries the file. Once they trust you, later files need none.");
+        ImGui::Dummy(ImVec2(0, px(4)));
+        if (auto text = text_field("Passphrase", view.passphrase, view.passphrase_problem, "Four words or more")) {
+            edit.passphrase = std::move(*text);
+            changed = true;
+        }
+        if (action_button("Suggest a passphrase")) commands.push_back(SuggestPassphrase{});
+    }
+
+    ImGui::Dummy(ImVec2(0, px(10)));
+    ImGui::TextUnformatted("What it holds");
+    if (choice_button("Everything in this pairing", view.range == 0)) {
+        edit.range = 0;
+        changed = true;
+    }
+    ImGui::SameLine(0, px(6));
+    if (choice_button("What changed since a date", view.range == 1)) {
+        edit.range = 1;
+        changed = true;
+    }
+    if (view.range == 1) {
+        ImGui::Dummy(ImVec2(0, px(4)));
+        if (auto text = text_field("Changed since", view.since, view.since_problem, "For example 2026-11-01")) {
+            edit.since = std::move(*text);
+            changed = true;
+        }
+    }
+    field_help(view.contents);
+    field_help("Private notes, private reflections and your check-in answers are never included.");
+    ImGui::Dummy(ImVec2(0, px(10)));
+    if (action_button("Save the file")) commands.push_back(WriteExport{});
+    ImGui::EndDisabled();
+    if (changed) commands.push_back(std::move(edit));
+
+    if (view.working) progress_bar(view.progress, "Locking the file with the passphrase\xE2\x80\xA6");
+    field_problem(view.problem);
+    if (!view.written.empty()) {
+        ImGui::Dummy(ImVec2(0, px(8)));
+        wrapped(view.written);
+    }
+}
+
+void draw_receive(const ImportView& view, bool read_only, std::vector<Command>& commands) {
+    using Stage = ImportView::Stage;
+    if (!view.file_name.empty()) field_help(view.file_name);
+    ImGui::Dummy(ImVec2(0, px(4)));
+    switch (view.stage) {
+        case Stage::none:
+            field_help("Open a file your partner sent you, or drop it anywhere on this page.");
+            if (action_button("Open a file\xE2\x80\xA6")) commands.push_back(ChooseFileToOpen{});
+            return;
+        case Stage::passphrase: {
+            wrapped("This file is locked with a passphrase. Your partner will have told you it.");
+            ImGui::Dummy(ImVec2(0, px(4)));
+            bool entered = false;
+            if (auto text = text_field("Passphrase", view.passphrase, view.text, "As your partner told you", &entered))
+                commands.push_back(EditImportPassphrase{std::move(*text)});
+            ImGui::BeginDisabled(view.passphrase.empty());
+            if (action_button("Open") || (entered && !view.passphrase.empty())) commands.push_back(OpenWithPassphrase{});
+            ImGui::EndDisabled();
+            ImGui::SameLine(0, px(8));
+            if (action_button("Cancel")) commands.push_back(CancelImport{});
+            return;
+        }
+        case Stage::working:
+            progress_bar(view.progress, "Unlocking the file with the passphrase\xE2\x80\xA6");
+            return;
+        case Stage::refused:
+            ImGui::TextColored(palette_colors().warning_text, "%s", view.title.c_str());
+            wrapped(view.text);
+            ImGui::Dummy(ImVec2(0, px(8)));
+            if (action_button("Open another file\xE2\x80\xA6")) commands.push_back(ChooseFileToOpen{});
+            return;
+        case Stage::preview:
+        case Stage::done: break;
+    }
+    ImGui::TextUnformatted(view.title.c_str());
+    wrapped(view.text);
+    if (!view.fingerprint.empty() && view.stage == Stage::preview) {
+        ImGui::Dummy(ImVec2(0, px(6)));
+        ImGui::TextUnformatted("Their fingerprint");
+        ImGui::TextUnformatted(view.fingerprint.c_str());
+    }
+    ImGui::Dummy(ImVec2(0, px(6)));
+    if (!view.summary.empty()) ImGui::TextUnformatted(view.summary.c_str());
+    if (view.stage == Stage::done) {
+        ImGui::Dummy(ImVec2(0, px(8)));
+        if (action_button("Open another file\xE2\x80\xA6")) commands.push_back(ChooseFileToOpen{});
+        return;
+    }
+    ImGui::Dummy(ImVec2(0, px(8)));
+    ImGui::BeginDisabled(read_only);
+    if (view.needs_trust) {
+        begin_tinted_panel(px(640), px(14));
+        wrapped(view.keys_changed
+                    ? "These are not the keys you trusted for them before. Ask them whether they set Tandem up again; "
+                      "compare the fingerprint above with the one their Settings show, in person or on the phone."
+                    : "Compare the fingerprint above with the one their Settings show, in person or on the phone. "
+                      "If all six groups match, the file is really from them.");
+        ImGui::Dummy(ImVec2(0, px(4)));
+        if (action_button("The fingerprints match")) commands.push_back(TrustSender{});
+        end_tinted_panel();
+        ImGui::Dummy(ImVec2(0, px(8)));
+    }
+    if (!view.link_question.empty()) {
+        wrapped(view.link_question);
+        if (action_button("Yes, that is me")) commands.push_back(ConfirmLink{});
+        ImGui::Dummy(ImVec2(0, px(8)));
+    }
+    ImGui::BeginDisabled(!view.can_apply);
+    if (action_button("Take these records in")) commands.push_back(ApplyImport{});
+    ImGui::EndDisabled();
+    ImGui::SameLine(0, px(8));
+    if (action_button("Not now")) commands.push_back(CancelImport{});
+    ImGui::EndDisabled();
+}
+
+}  // namespace
+
+void draw_share(const ShareView& view, bool read_only, std::vector<Command>& commands) {
+    if (action_button("Back to the pairing")) commands.push_back(NavigateTo{Screen::pairings});
+    ImGui::Dummy(ImVec2(0, px(12)));
+    if (view.importing)
+        draw_receive(view.receive, read_only, commands);
+    else
+        draw_send(view.send, read_only, commands);
+}
+
+}  // namespace tandem::ui

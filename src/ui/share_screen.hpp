@@ -1,0 +1,60 @@
+#pragma once
+// The Share screen: sending a pairing's records to the partner as a bundle
+// file, and taking in a bundle they sent, with its preview (who it is from,
+// their fingerprint, what it changes) before anything is merged.
+
+#include <string>
+#include <vector>
+
+#include "core/record_id.hpp"
+#include "ui/command.hpp"
+
+namespace tandem::ui {
+
+// Sending: who the bundle is for and what it holds.
+struct ExportView {
+    RecordId pairing;
+    std::string pairing_title;        // "Alex Kim coaching Sam Patel"
+    std::string partner_name;         // "Sam Patel"
+    bool partner_key = false;         // the partner's keys are trusted: the bundle can be sealed to them
+    std::string partner_fingerprint;  // theirs, when trusted
+    int recipient = 0;                // 0: the partner's key; 1: a passphrase
+    std::string passphrase;
+    std::string passphrase_problem;
+    int range = 0;                    // 0: everything; 1: changed since `since`
+    std::string since;
+    std::string since_problem;
+    std::string contents;             // what the bundle will hold, in a sentence
+    bool working = false;             // the passphrase's key is being made
+    float progress = 0;               // of that, 0 to 1 (an estimate)
+    std::string written;              // after writing: the file's name and what to do next
+    std::string problem;              // why it could not be written
+};
+
+// Receiving: where the bundle opened has got to.
+struct ImportView {
+    enum class Stage { none, passphrase, working, preview, done, refused };
+    Stage stage = Stage::none;
+    std::string file_name;
+    std::string passphrase;
+    float progress = 0;               // while working
+    std::string title;                // "From Alex Kim", or what went wrong
+    std::string text;                 // the explanation beneath
+    std::string fingerprint;          // the sender's, to compare
+    bool needs_trust = false;         // the sender's keys are not trusted yet
+    bool keys_changed = false;        // the sender was trusted with other keys
+    std::string link_question;        // "Are you Sam Patel in this pairing?"; empty when not asked
+    std::string summary;              // "4 new, 2 updated, 1 conflict"
+    bool can_apply = false;
+};
+
+struct ShareView {
+    bool importing = false;  // which half is shown
+    ExportView send;
+    ImportView receive;
+};
+
+// Draws the screen's body (under its heading), appending the user's requests.
+void draw_share(const ShareView& view, bool read_only, std::vector<Command>& commands);
+
+}  // namespace tandem::ui
