@@ -464,8 +464,17 @@ void BundleExchange::opened(Workspace& work, const crypto::Identity& me, crypto:
         if (const TrustedPartner* earlier = trusted_.find_by_person(*sender_)) in.keys_changed = earlier->keys != bundle.sender;
     }
 
-    // First contact: which member this profile is, when nothing says.
+    // First contact: which member this profile is, when nothing says. Only
+    // asked of a profile in no pairing yet: one that has pairings is not
+    // somebody else in another.
     if (!me_in && !link_) {
+        if (!work.me.is_nil()) {
+            auto pairings = work.store.load_where(Kind::pairing, "coach = ?1 OR coachee = ?1 OR second_coach = ?1", work.me);
+            if (!pairings || !pairings.value().empty())
+                return refuse("Not a pairing of yours",
+                              "This file holds the records of " + title + ", which you are not part of, so nothing "
+                              "was taken in.");
+        }
         std::vector<RecordId> candidates;
         for (const RecordId& member : members)
             if (member != *sender_) candidates.push_back(member);

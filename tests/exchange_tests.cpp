@@ -1,0 +1,287 @@
+// Bundles between two profiles through the app: sending, taking in with its
+// preview, first contact by passphrase, trust, and every refusal a user sees.
+
+#include <doctest/doctest.h>
+
+#include "app/app.hpp"
+#include "crypto/passphrase_key.hpp"
+#include "memory_page_store.hpp"
+#include "store/pairing_share.hpp"
+
+using namespace tandem;
+using namespace tandem::app;
+using tandem::testing::MemoryPageStore;
+using Stage = ui::ImportView::Stage;
+
+namespace {
+
+constexpr const char* passphrase = "maple harbour seven lanterns";
+
+// One profile on its own device.
+struct Device {
+    MemoryPageStore pages;
+    App app;
+    std::string downloaded_name;
+    explicit Device(const char* own_name) {
+        app.open_records(pages);
+        app.dispatch(ui::EditProfile{ui::ProfileField::name, own_name});
+    }
+    const ui::ImportView& receiving() const { return app.shell_view().share.receive; }
+    const ui::ExportView& sending() const { return app.shell_view().share.send; }
+
+    // Does what the app asked of its host, as the browser would: derives
+    // keys, and keeps the last download.
+    std::vector<std::uint8_t> serve() {
+        std::vector<std::uint8_t> file;
+        for (int round = 0; round < 4; ++round) {
+            auto requests = app.take_host_requests();
+            if (requests.empty()) break;
+            for (HostRequest& request : requests) {
+                if (auto* derive = std::get_if<DerivePassphraseKey>(&request)) {
+                    const KeyJob& job = derive->job;
+                    auto key = crypto::derive_passphrase_key(job.passphrase, job.salt, job.params);
+                    std::optional<std::array<std::uint8_t, 32>> bytes;
+                    if (key) {
+                        bytes.emplace();
+                        std::copy(key.value().bytes().begin(), key.value().bytes().end(), bytes->begin());
+                    }
+                    app.passphrase_key_derived(job.id, bytes);
+                } else if (auto* download = std::get_if<DownloadFile>(&request)) {
+                    downloaded_name = download->name;
+                    file = download->bytes;
+                }
+            }
+        }
+        return file;
+    }
+
+    // Writes pairing `pairing`'s bundle for the partner: with their key when
+    // it is trusted, otherwise with the passphrase.
+    std::vector<std::uint8_t> send(const RecordId& pairing) {
+        app.dispatch(ui::BeginExport{pairing});
+        if (!sending().partner_key) app.dispatch(ui::EditExport{1, passphrase, 0, ""});
+        app.dispatch(ui::WriteExport{});
+        return serve();
+    }
+
+    // Opens `bytes` (with the passphrase if asked), trusts the sender and
+    // confirms the link if asked, and takes the records in.
+    void take_in(const std::vector<std::uint8_t>& bytes) {
+        app.file_opened("from-partner.tandem", bytes);
+        if (receiving().stage == Stage::passphrase) {
+            app.dispatch(ui::EditImportPassphrase{passphrase});
+            app.dispatch(ui::OpenWithPassphrase{});
+            serve();
+        }
+        REQUIRE_MESSAGE(receiving().stage == Stage::preview, receiving().title << ": " << receiving().text);
+        if (receiving().needs_trust) app.dispatch(ui::TrustSender{});
+        if (!receiving().link_question.empty()) app.dispatch(ui::ConfirmLink{});
+        REQUIRE(receiving().can_apply);
+        app.dispatch(ui::ApplyImport{});
+        REQUIRE(receiving().stage == Stage::done);
+    }
+
+    // The pairing's share as this device holds it.
+    std::vector<Record> share(const RecordId& pairing) {
+        MemoryPageStore copy;
+        copy.commit() = pages.commit();
+        copy.pages() = pages.pages();
+        store::IdentityPageCodec codec;
+        auto database = store::PagedDatabase::open(copy, codec).value();
+        auto records = store::SqliteRecordStore::attach(database->database()).value();
+        return store::load_pairing_share(*records, pairing).value();
+    }
+};
+
+// Alex coaches Sam: Alex's device has both people and the pairing.
+struct Coach : Device {
+    RecordId pairing;
+    Coach() : Device("Alex Kim") {
+        app.dispatch(ui::NavigateTo{ui::Screen::people});
+        app.dispatch(ui::EditNewPersonName{"Sam Patel"});
+        app.dispatch(ui::AddPerson{});
+        app.dispatch(ui::NavigateTo{ui::Screen::pairings});
+        app.dispatch(ui::BeginNewPairing{});
+        app.dispatch(ui::EditNewPairing{0, 1, "2026-09-01"});  // Alex Kim, Sam Patel in name order
+        app.dispatch(ui::CreatePairing{});
+        pairing = *app.shell_view().pairings.selected;
+    }
+};
+
+void edit_pairing_text(App& app, const RecordId& pairing, FieldIndex field, const std::string& text) {
+    app.dispatch(ui::NavigateTo{ui::Screen::pairings});
+    app.dispatch(ui::SelectRecord{pairing});
+    app.dispatch(ui::EditField{Kind::pairing, pairing, field, text, {}});
+}
+
+std::string pairing_text(Device& device, const RecordId& pairing, FieldIndex field) {
+    for (const Record& record : device.share(pairing))
+        if (record.kind == Kind::pairing) return std::get<std::string>(record.field(field).value);
+    return "(no pairing)";
+}
+
+}  // namespace
+
+TEST_CASE("coach to coachee to coach: first contact by passphrase, then by key, and the two copies converge") {
+    Coach alex;
+    edit_pairing_text(alex.app, alex.pairing, Pairing::fields::agreement_shared, "We share meeting notes and steps.");
+    alex.app.dispatch(ui::NewMeeting{alex.pairing});
+    const RecordId meeting = alex.app.shell_view().meeting.id;
+    alex.app.dispatch(ui::EditField{Kind::meeting, meeting, Meeting::fields::grow_goal, "Calmer starts to lessons", {}});
+
+    // Alex's first bundle: Tandem knows no key for Sam, so a passphrase it is.
+    alex.app.dispatch(ui::BeginExport{alex.pairing});
+    CHECK(alex.app.screen() == ui::Screen::share);
+    CHECK_FALSE(alex.sending().partner_key);
+    CHECK(alex.sending().partner_name == "Sam Patel");
+    CHECK(alex.sending().pairing_title == "Alex Kim coaching Sam Patel");
+    alex.app.dispatch(ui::EditExport{1, "too short", 0, ""});
+    alex.app.dispatch(ui::WriteExport{});
+    CHECK_FALSE(alex.sending().passphrase_problem.empty());
+    CHECK(alex.serve().empty());
+    alex.app.dispatch(ui::EditExport{1, passphrase, 0, ""});
+    alex.app.dispatch(ui::WriteExport{});
+    CHECK(alex.sending().working);
+    const std::vector<std::uint8_t> first = alex.serve();
+    REQUIRE_FALSE(first.empty());
+    CHECK_FALSE(alex.sending().working);
+    CHECK(alex.downloaded_name.rfind("alex-kim-coaching-sam-patel-20", 0) == 0);
+    CHECK(alex.downloaded_name.ends_with(".tandem"));
+
+    // Sam, a new profile, opens it: a wrong passphrase first.
+    Device sam("Sam");
+    sam.app.file_opened("alex-kim-coaching-sam-patel.tandem", first);
+    CHECK(sam.app.screen() == ui::Screen::share);
+    REQUIRE(sam.receiving().stage == Stage::passphrase);
+    sam.app.dispatch(ui::EditImportPassphrase{"maple harbour seven lantern"});
+    sam.app.dispatch(ui::OpenWithPassphrase{});
+    sam.serve();
+    REQUIRE(sam.receiving().stage == Stage::passphrase);
+    CHECK(sam.receiving().text.find("not the passphrase") != std::string::npos);
+    sam.app.dispatch(ui::EditImportPassphrase{passphrase});
+    sam.app.dispatch(ui::OpenWithPassphrase{});
+    sam.serve();
+    REQUIRE(sam.receiving().stage == Stage::preview);
+    CHECK(sam.receiving().title == "From Alex Kim");
+    CHECK(sam.receiving().fingerprint == crypto::fingerprint(*alex.app.public_keys()));
+    CHECK(sam.receiving().needs_trust);
+    CHECK(sam.receiving().link_question.find("Sam Patel") != std::string::npos);
+    CHECK(sam.receiving().summary == "4 new, 0 updated");  // both people, the pairing, the meeting
+    CHECK_FALSE(sam.receiving().can_apply);
+    sam.app.dispatch(ui::TrustSender{});
+    CHECK_FALSE(sam.receiving().can_apply);  // not until Sam says who they are
+    sam.app.dispatch(ui::ConfirmLink{});
+    REQUIRE(sam.receiving().can_apply);
+    sam.app.dispatch(ui::ApplyImport{});
+    REQUIRE(sam.receiving().stage == Stage::done);
+    CHECK(sam.receiving().title == "Taken in from Alex Kim");
+    // Sam is now the pairing's coachee, by the name Alex gave.
+    CHECK(sam.app.shell_view().profile.name.text == "Sam Patel");
+    // Sam's copy of Sam now carries Sam's sharing code, which Alex learns from Sam's reply.
+
+    // Both edit; Sam answers with Alex's key, which Sam now trusts.
+    edit_pairing_text(sam.app, alex.pairing, Pairing::fields::confidentiality, "Nothing leaves the two of us.");
+    edit_pairing_text(alex.app, alex.pairing, Pairing::fields::agreement_shared, "Notes, steps and the timeline.");
+    sam.app.dispatch(ui::BeginExport{alex.pairing});
+    CHECK(sam.sending().partner_key);
+    CHECK(sam.sending().recipient == 0);
+    const std::vector<std::uint8_t> reply = sam.send(alex.pairing);
+    REQUIRE_FALSE(reply.empty());
+
+    alex.app.file_opened("reply.tandem", reply);
+    REQUIRE(alex.receiving().stage == Stage::preview);
+    CHECK(alex.receiving().title == "From Sam Patel");
+    CHECK(alex.receiving().needs_trust);
+    CHECK(alex.receiving().link_question.empty());
+    alex.app.dispatch(ui::TrustSender{});
+    alex.app.dispatch(ui::ApplyImport{});
+    REQUIRE(alex.receiving().stage == Stage::done);
+    CHECK(pairing_text(alex, alex.pairing, Pairing::fields::confidentiality) == "Nothing leaves the two of us.");
+    CHECK(pairing_text(alex, alex.pairing, Pairing::fields::agreement_shared) == "Notes, steps and the timeline.");
+
+    // Alex's next bundle is sealed to Sam's key, and brings Sam level.
+    sam.take_in(alex.send(alex.pairing));
+    CHECK(alex.sending().partner_key);
+    CHECK(sam.share(alex.pairing) == alex.share(alex.pairing));
+
+    // The same bundle again changes nothing; an old one overwrites nothing.
+    sam.app.file_opened("again.tandem", reply);
+    CHECK(sam.receiving().stage == Stage::refused);  // Sam's own bundle: sealed to Alex, not to Sam
+    alex.app.file_opened("again.tandem", reply);
+    REQUIRE(alex.receiving().stage == Stage::preview);
+    CHECK(alex.receiving().summary == "Nothing new: you have everything in this file already.");
+    sam.app.file_opened("old.tandem", first);
+    sam.app.dispatch(ui::EditImportPassphrase{passphrase});
+    sam.app.dispatch(ui::OpenWithPassphrase{});
+    sam.serve();
+    REQUIRE(sam.receiving().stage == Stage::preview);
+    CHECK(sam.receiving().summary == "Nothing new: you have everything in this file already.");
+    CHECK(pairing_text(sam, alex.pairing, Pairing::fields::agreement_shared) == "Notes, steps and the timeline.");
+}
+
+TEST_CASE("the same text changed on both sides at once is kept, and counted as a conflict") {
+    Coach alex;
+    Device sam("Sam");
+    sam.take_in(alex.send(alex.pairing));
+    alex.take_in(sam.send(alex.pairing));
+    edit_pairing_text(alex.app, alex.pairing, Pairing::fields::agreement_shared, "Alex's wording");
+    edit_pairing_text(sam.app, alex.pairing, Pairing::fields::agreement_shared, "Sam's wording");
+    const std::vector<std::uint8_t> from_sam = sam.send(alex.pairing);
+    alex.app.file_opened("from-sam.tandem", from_sam);
+    REQUIRE(alex.receiving().stage == Stage::preview);
+    CHECK(alex.receiving().summary == "0 new, 1 updated, 1 conflict");
+    alex.app.dispatch(ui::ApplyImport{});
+    CHECK(alex.receiving().text.find("history") != std::string::npos);
+    sam.take_in(alex.send(alex.pairing));
+    CHECK(sam.share(alex.pairing) == alex.share(alex.pairing));
+}
+
+TEST_CASE("refusals a person sees: damaged, cut short, for someone else, revoked, not their pairing") {
+    Coach alex;
+    Device sam("Sam");
+    const std::vector<std::uint8_t> first = alex.send(alex.pairing);
+    sam.take_in(first);
+    alex.take_in(sam.send(alex.pairing));
+    const std::vector<std::uint8_t> sealed_to_sam = alex.send(alex.pairing);
+    REQUIRE(alex.sending().recipient == 0);
+
+    std::vector<std::uint8_t> cut(sealed_to_sam.begin(), sealed_to_sam.end() - 10);
+    sam.app.file_opened("cut.tandem", cut);
+    CHECK(sam.receiving().title == "The file is incomplete");
+    std::vector<std::uint8_t> changed = sealed_to_sam;
+    changed[changed.size() / 2] ^= 0x20;
+    sam.app.file_opened("changed.tandem", changed);
+    CHECK(sam.receiving().title == "Part of the file was changed");
+    std::vector<std::uint8_t> longer = sealed_to_sam;
+    longer.push_back(0);
+    sam.app.file_opened("longer.tandem", longer);
+    CHECK(sam.receiving().title == "Something was added to the file");
+
+    Device priya("Priya Shah");
+    priya.app.file_opened("not-mine.tandem", sealed_to_sam);
+    CHECK(priya.receiving().stage == Stage::refused);
+    CHECK(priya.receiving().title == "Wrong passphrase, or not for you");
+
+    // Priya has pairings of her own: a file about Alex and Sam is not hers, passphrase or not.
+    priya.app.dispatch(ui::NavigateTo{ui::Screen::people});
+    priya.app.dispatch(ui::EditNewPersonName{"Jo Reed"});
+    priya.app.dispatch(ui::AddPerson{});
+    priya.app.dispatch(ui::BeginNewPairing{});
+    priya.app.dispatch(ui::EditNewPairing{1, 0, "2026-09-01"});
+    priya.app.dispatch(ui::CreatePairing{});
+    priya.app.file_opened("theirs.tandem", first);
+    priya.app.dispatch(ui::EditImportPassphrase{passphrase});
+    priya.app.dispatch(ui::OpenWithPassphrase{});
+    priya.serve();
+    CHECK(priya.receiving().title == "Not a pairing of yours");
+
+    // Sam stops trusting Alex's keys: Alex's files are refused from then on.
+    sam.app.dispatch(ui::NavigateTo{ui::Screen::settings});
+    REQUIRE(sam.app.shell_view().profile.partners.size() == 1);
+    CHECK(sam.app.shell_view().profile.partners[0].name == "Alex Kim");
+    CHECK(sam.app.shell_view().profile.partners[0].state.rfind("Checked on 20", 0) == 0);
+    sam.app.dispatch(ui::RevokePartner{sam.app.shell_view().profile.partners[0].person});
+    CHECK(sam.app.shell_view().profile.partners[0].revoked);
+    sam.app.file_opened("after.tandem", sealed_to_sam);
+    CHECK(sam.receiving().title == "You stopped trusting these keys");
+}
