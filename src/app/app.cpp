@@ -1533,6 +1533,20 @@ std::string App::test_state_json() {
     json.key("actionSteps").number(static_cast<double>(counts.action_steps));
     json.key("notes").number(static_cast<double>(counts.notes));
     json.end_object();
+    if (view_.screen == ui::Screen::share) {
+        // Where sending or taking in a bundle stands.
+        static constexpr const char* stages[] = {"none", "passphrase", "working", "preview", "done", "refused"};
+        const ui::ShareView& share = view_.share;
+        json.key("share").begin_object();
+        json.key("importing").boolean(share.importing);
+        json.key("stage").string(stages[static_cast<int>(share.receive.stage)]);
+        json.key("title").string(share.receive.title);
+        json.key("summary").string(share.receive.summary);
+        json.key("fileName").string(share.receive.file_name);
+        json.key("sending").boolean(share.send.working);
+        json.key("written").string(share.send.written);
+        json.end_object();
+    }
     json.end_object();
     return json.text();
 }

@@ -169,7 +169,8 @@ public:
     // lastSavedSeq, sqliteVersion, cryptoSelfTest, theme, textSize,
     // sidebarWidth, notice, profile: {name, subject}, counts: {people,
     // pairings, meetings, actionSteps, notes}}, plus recordId on a screen
-    // that shows one record; the profile as stored
+    // that shows one record, and share: {importing, stage, title, summary,
+    // fileName, sending, written} on the Share screen; the profile as stored
     // (empty strings before there is one). saveStatus is one of opening,
     // saved, saving, failed, memory, elsewhere, read-only, damaged.
     std::string test_state_json();

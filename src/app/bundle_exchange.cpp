@@ -264,11 +264,17 @@ void BundleExchange::refresh_contents(Workspace& work) {
     std::map<Kind, std::size_t> counts;
     for (const Record& record : share.value())
         if (!record.is_deleted()) ++counts[record.kind];
-    const std::size_t total = share.value().size();
-    send.contents = count_phrase(total, "record", "records") + ", among them " +
-                    count_phrase(counts[Kind::meeting], "meeting", "meetings") + ", " +
-                    count_phrase(counts[Kind::note] + counts[Kind::observation_note], "note", "notes") + " and " +
-                    count_phrase(counts[Kind::action_step], "action step", "action steps") + ".";
+    std::vector<std::string> parts;
+    if (counts[Kind::meeting]) parts.push_back(count_phrase(counts[Kind::meeting], "meeting", "meetings"));
+    if (counts[Kind::observation]) parts.push_back(count_phrase(counts[Kind::observation], "lesson visit", "lesson visits"));
+    if (const std::size_t notes = counts[Kind::note] + counts[Kind::observation_note])
+        parts.push_back(count_phrase(notes, "note", "notes"));
+    if (counts[Kind::action_step]) parts.push_back(count_phrase(counts[Kind::action_step], "action step", "action steps"));
+    if (counts[Kind::reflection]) parts.push_back(count_phrase(counts[Kind::reflection], "shared reflection", "shared reflections"));
+    send.contents = count_phrase(share.value().size(), "record", "records");
+    for (std::size_t i = 0; i < parts.size(); ++i)
+        send.contents += (i == 0 ? ", with " : i + 1 == parts.size() ? " and " : ", ") + parts[i];
+    send.contents += ".";
 }
 
 ExportStep BundleExchange::write_export(Workspace& work, const crypto::Identity& me, std::int64_t now_ms) {
@@ -483,8 +489,12 @@ void BundleExchange::opened(Workspace& work, const crypto::Identity& me, crypto:
                           "This file holds the records of " + title + ", and Tandem cannot tell which of them you "
                           "are, so nothing was taken in.");
         link_ = candidates.front();
-        link_question = name_of(work, *link_, records) + " is coached or coaches in this pairing. Is that you? Tandem "
-                        "will then show this pairing as yours, with your name as " + name_of(work, *link_, records) + ".";
+        const std::string name = name_of(work, *link_, records);
+        const char* role = id_of(pairing, Pairing::fields::coach) == link_     ? "coach"
+                           : id_of(pairing, Pairing::fields::coachee) == link_ ? "coachee"
+                                                                               : "second coach";
+        link_question = name_of(work, *sender_, records) + " set this pairing up with " + name + " as " + role +
+                        ". Are you " + name + "? Tandem will then show the pairing as yours, under that name.";
     }
 
     bundle_ = std::move(bundle);

@@ -20,6 +20,7 @@
 #include "platform/web/clipboard.hpp"
 #include "platform/web/file_transfer.hpp"
 #include "platform/web/indexed_db_page_store.hpp"
+#include "platform/web/passphrase_keys.hpp"
 #include "platform/web/records_storage.hpp"
 #include "platform/web/local_storage.hpp"
 #include "platform/web/text_input_bridge.hpp"
@@ -85,6 +86,7 @@ struct Host {
     std::unique_ptr<platform::TextInputBridge> text_input;
     std::unique_ptr<platform::Clipboard> clipboard;
     std::unique_ptr<platform::FileTransfer> files;
+    std::unique_ptr<platform::PassphraseKeys> passphrase_keys;
     std::unique_ptr<platform::IndexedDbPageStore> pages;
     std::unique_ptr<platform::RecordsStorage> storage;
     long retry_timer = 0;
@@ -145,6 +147,9 @@ void run_host_requests() {
             host->storage->persist();
         } else if (std::holds_alternative<app::RefreshStorageEstimate>(request)) {
             host->storage->estimate();
+        } else if (const auto* derive = std::get_if<app::DerivePassphraseKey>(&request)) {
+            const app::KeyJob& job = derive->job;
+            host->passphrase_keys->start(job.id, job.passphrase, job.salt, job.params.opslimit, job.params.memlimit);
         }
     }
 }
@@ -370,6 +375,12 @@ void start_app() {
             wake(platform::WebInput::Urgency::soon);
         });
 
+    host->passphrase_keys = std::make_unique<platform::PassphraseKeys>(
+        [](std::uint64_t id, std::optional<std::array<std::uint8_t, 32>> key) {
+            host->app.passphrase_key_derived(id, key);
+            run_host_requests();  // a finished bundle downloads at once
+            wake(platform::WebInput::Urgency::soon);
+        });
     host->pages = std::make_unique<platform::IndexedDbPageStore>([] { records_changed(); });
     platform::RecordsStorage::Events events;
     events.ready = [] {

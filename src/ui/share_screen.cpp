@@ -182,10 +182,12 @@ void draw_receive(const ImportView& view, bool read_only, std::vector<Command>& 
 void draw_share(const ShareView& view, bool read_only, std::vector<Command>& commands) {
     if (action_button("Back to the pairing")) commands.push_back(NavigateTo{Screen::pairings});
     ImGui::Dummy(ImVec2(0, px(12)));
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(px(640), ImGui::GetContentRegionAvail().x));
     if (view.importing)
         draw_receive(view.receive, read_only, commands);
     else
         draw_send(view.send, read_only, commands);
+    ImGui::PopTextWrapPos();
 }
 
 }  // namespace tandem::ui

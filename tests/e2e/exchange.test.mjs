@@ -1,0 +1,98 @@
+// Two profiles in two browser contexts exchange a bundle through the real
+// download and the real file input: the coach sends a pairing locked with a
+// passphrase, the coachee opens it, compares fingerprints, says who they are,
+// takes the records in and sees the coach's words in the meeting.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import {
+  useAppServer, openApp, addPeople, click, item, scrollTo, settle, waitForState, waitForWidget, startGrowPairing,
+  screenshot,
+} from "./browser.mjs";
+
+const app = useAppServer();
+const passphrase = "maple harbour seven lanterns";
+
+async function typeInto(page, label, text) {
+  await scrollTo(page, label);
+  await click(page, label);
+  await page.keyboard.type(text);
+  await waitForWidget(page, `(i) => i.label === ${JSON.stringify(label)} && i.value === ${JSON.stringify(text)}`);
+}
+
+test("a bundle goes from coach to coachee through a real download and file input, and the coachee sees the coach's words", async () => {
+  const coach = await openApp(app, { acceptDownloads: true });
+  const coachee = await openApp(app);
+
+  // The coach records a meeting and sends the pairing, locked with a passphrase.
+  await startGrowPairing(coach.page);
+  await click(coach.page, "Record a meeting");
+  await waitForState(coach.page, (s) => s.screen === "meeting");
+  await typeInto(coach.page, "Goal", "Smoother starts to lessons");
+  await scrollTo(coach.page, "Back to the pairing");
+  await click(coach.page, "Back to the pairing");
+  await waitForState(coach.page, (s) => s.screen === "pairings");
+  await scrollTo(coach.page, "Send to your partner\u2026");
+  await click(coach.page, "Send to your partner\u2026");
+  await waitForState(coach.page, (s) => s.screen === "share" && !s.share.importing);
+  await typeInto(coach.page, "Passphrase", passphrase);
+  await settle(coach.page);
+  await screenshot(coach.page, "exchange-send");
+  const downloaded = coach.page.waitForEvent("download");
+  await click(coach.page, "Save the file");
+  const download = await downloaded;
+  assert.match(download.suggestedFilename(), /^ana-kowalska-coaching-sam-patel-\d{4}-\d\d-\d\d\.tandem$/);
+  const bytes = readFileSync(await download.path());
+  assert.deepEqual([...bytes.subarray(0, 8)], [0x89, 0x54, 0x41, 0x4e, 0x44, 0x45, 0x4d, 0x0a]);
+  await waitForState(coach.page, (s) => s.share.written.startsWith("Saved "));
+
+  // The coachee, a new profile, opens it with the file picker.
+  await addPeople(coachee.page, "Sam");
+  await click(coachee.page, "Pairings");
+  await waitForState(coachee.page, (s) => s.screen === "pairings");
+  const chooser = coachee.page.waitForEvent("filechooser");
+  await click(coachee.page, "Open a file\u2026");
+  await (await chooser).setFiles({ name: download.suggestedFilename(), mimeType: "application/octet-stream", buffer: bytes });
+  await waitForState(coachee.page, (s) => s.share?.stage === "passphrase");
+  await typeInto(coachee.page, "Passphrase", passphrase);
+  await click(coachee.page, "Open");
+  // The key is made in a worker: the page keeps drawing frames meanwhile.
+  const preview = await waitForState(coachee.page, (s) => s.share.stage === "preview", 30_000);
+  assert.equal(preview.share.title, "From Ana Kowalska");
+  assert.equal(preview.share.summary, "4 new, 0 updated");
+  await settle(coachee.page);
+  await screenshot(coachee.page, "exchange-preview");
+  await scrollTo(coachee.page, "The fingerprints match");
+  await click(coachee.page, "The fingerprints match");
+  await scrollTo(coachee.page, "Yes, that is me");
+  await click(coachee.page, "Yes, that is me");
+  await scrollTo(coachee.page, "Take these records in");
+  await click(coachee.page, "Take these records in");
+  const done = await waitForState(coachee.page, (s) => s.share.stage === "done");
+  assert.equal(done.share.title, "Taken in from Ana Kowalska");
+  assert.equal(done.counts.meetings, 1);
+  assert.equal(done.profile.name, "Sam Patel");
+  await settle(coachee.page);
+  await screenshot(coachee.page, "exchange-done");
+
+  // The coach's words, in the coachee's copy of the meeting.
+  await click(coachee.page, "Back to the pairing");
+  await waitForState(coachee.page, (s) => s.screen === "pairings");
+  const row = (await (async () => {
+    await waitForWidget(coachee.page, `(i) => i.role === "list-item" && i.label === "Ana Kowalska coaching Sam Patel"`);
+    return item(coachee.page, "Ana Kowalska coaching Sam Patel");
+  })());
+  await coachee.page.mouse.click(row.x + row.w / 2, row.y + row.h / 2);
+  await waitForWidget(coachee.page, `(i) => i.role === "list-item" && i.label.startsWith("Meeting")`);
+  const meeting = (await coachee.page.evaluate(() => window.tandem.test.items()))
+    .find((i) => i.role === "list-item" && i.label.startsWith("Meeting"));
+  await coachee.page.mouse.click(meeting.x + meeting.w / 2, meeting.y + meeting.h / 2);
+  await waitForState(coachee.page, (s) => s.screen === "meeting");
+  await scrollTo(coachee.page, "Goal");
+  assert.equal((await item(coachee.page, "Goal")).value, "Smoother starts to lessons");
+
+  assert.deepEqual(coach.errors, []);
+  assert.deepEqual(coachee.errors, []);
+  await coach.context.close();
+  await coachee.context.close();
+});
