@@ -45,7 +45,7 @@ struct KdfParams {
 
 // The cost a new passphrase bundle is written with (docs/PERFORMANCE.md:
 // about 0.5–1 s in the browser).
-inline constexpr KdfParams default_kdf_params{3, 64 * 1024 * 1024};
+inline constexpr KdfParams default_kdf_params{3, 128 * 1024 * 1024};
 
 // One recipient stanza as it is in the header.
 struct Stanza {

@@ -56,7 +56,20 @@ test("a bundle goes from coach to coachee through a real download and file input
   await waitForState(coachee.page, (s) => s.share?.stage === "passphrase");
   await typeInto(coachee.page, "Passphrase", passphrase);
   await click(coachee.page, "Open");
-  // The key is made in a worker: the page keeps drawing frames meanwhile.
+  // The key is made in a worker (over half a second): the page keeps drawing
+  // its progress bar meanwhile, frame after frame.
+  const framesWhileWorking = await coachee.page.evaluate(async () => {
+    const test = window.tandem.test;
+    while (test.state().share.stage === "passphrase") await new Promise((r) => setTimeout(r, 5));
+    const first = test.frames();
+    let last = first;
+    while (test.state().share.stage === "working") {
+      last = test.frames();
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return last - first;
+  });
+  assert.ok(framesWhileWorking >= 3, `only ${framesWhileWorking} frames were drawn while the key was made`);
   const preview = await waitForState(coachee.page, (s) => s.share.stage === "preview", 30_000);
   assert.equal(preview.share.title, "From Ana Kowalska");
   assert.equal(preview.share.summary, "4 new, 0 updated");
