@@ -285,3 +285,39 @@ TEST_CASE("refusals a person sees: damaged, cut short, for someone else, revoked
     sam.app.file_opened("after.tandem", sealed_to_sam);
     CHECK(sam.receiving().title == "You stopped trusting these keys");
 }
+
+TEST_CASE("a text written on both sides at once is shown with its other version, to keep, replace or combine") {
+    Coach alex;
+    Device sam("Sam");
+    sam.take_in(alex.send(alex.pairing));
+    alex.take_in(sam.send(alex.pairing));
+    const auto both_edit = [&](const char* at_alex, const char* at_sam) {
+        edit_pairing_text(alex.app, alex.pairing, Pairing::fields::agreement_shared, at_alex);
+        edit_pairing_text(sam.app, alex.pairing, Pairing::fields::agreement_shared, at_sam);
+        alex.take_in(sam.send(alex.pairing));
+        REQUIRE(alex.app.shell_view().share.conflicts.size() == 1);
+        return alex.app.shell_view().share.conflicts[0];
+    };
+
+    const ui::ConflictView first = both_edit("Alex's wording", "Sam's wording");
+    CHECK(first.where == "Pairing: What you share");
+    // The later edit (Sam's) is the one kept; Alex's is the other version.
+    CHECK(first.shown == "Sam's wording");
+    CHECK(first.other == "Alex's wording");
+    alex.app.dispatch(ui::ResolveConflict{first.conflict, ui::ConflictChoice::keep_both});
+    CHECK(alex.app.shell_view().share.conflicts.empty());
+    CHECK(pairing_text(alex, alex.pairing, Pairing::fields::agreement_shared) == "Sam's wording\n\nAlex's wording");
+
+    const ui::ConflictView second = both_edit("Alex again", "Sam again");
+    alex.app.dispatch(ui::ResolveConflict{second.conflict, ui::ConflictChoice::use_other});
+    CHECK(pairing_text(alex, alex.pairing, Pairing::fields::agreement_shared) == "Alex again");
+    // The choice travels to the partner as an ordinary edit, with no new conflict.
+    sam.app.file_opened("choice.tandem", alex.send(alex.pairing));
+    REQUIRE(sam.receiving().stage == Stage::preview);
+    CHECK(sam.receiving().summary == "0 new, 1 updated");
+
+    const ui::ConflictView third = both_edit("Alex's last", "Sam's last");
+    alex.app.dispatch(ui::ResolveConflict{third.conflict, ui::ConflictChoice::keep_shown});
+    CHECK(alex.app.shell_view().share.conflicts.empty());
+    CHECK(pairing_text(alex, alex.pairing, Pairing::fields::agreement_shared) == third.shown);
+}

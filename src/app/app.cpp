@@ -648,7 +648,8 @@ void App::apply(const ui::Command& command) {
                                  std::is_same_v<T, ui::EditImportPassphrase> ||
                                  std::is_same_v<T, ui::OpenWithPassphrase> || std::is_same_v<T, ui::TrustSender> ||
                                  std::is_same_v<T, ui::ConfirmLink> || std::is_same_v<T, ui::ApplyImport> ||
-                                 std::is_same_v<T, ui::CancelImport> || std::is_same_v<T, ui::RevokePartner>) {
+                                 std::is_same_v<T, ui::CancelImport> || std::is_same_v<T, ui::RevokePartner> ||
+                                 std::is_same_v<T, ui::ResolveConflict>) {
                 edit_sharing(ui::Command{c});
             }
         },
@@ -1350,6 +1351,9 @@ void App::edit_sharing(const ui::Command& command) {
         if (auto becomes_me = exchange_.apply_import(*work, *identity_)) adopt_own_person(*becomes_me);
     } else if (std::holds_alternative<ui::CancelImport>(command)) {
         exchange_.cancel_import();
+    } else if (const auto* resolve = std::get_if<ui::ResolveConflict>(&command)) {
+        edited_ = true;
+        exchange_.resolve_conflict(*work, *resolve);
     } else if (const auto* revoke = std::get_if<ui::RevokePartner>(&command)) {
         if (exchange_.revoke(*work, revoke->person)) view_.notice = ui::Notice{"Their keys are no longer trusted.", false};
     }

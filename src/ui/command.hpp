@@ -296,6 +296,13 @@ struct ConfirmLink {};
 struct ApplyImport {};
 struct CancelImport {};
 
+// What to do with a text written on both sides at once.
+enum class ConflictChoice { keep_shown, use_other, keep_both };
+struct ResolveConflict {
+    std::int64_t conflict = 0;
+    ConflictChoice choice = ConflictChoice::keep_shown;
+};
+
 // Stop accepting bundles signed with `person`'s keys.
 struct RevokePartner {
     RecordId person;
@@ -312,6 +319,6 @@ using Command = std::variant<NavigateTo, SetTheme, ChangeTextSize, SetSidebarWid
                              CreateSamplePairing, RemoveSamplePairing, EditNewGoal, EditNewPractice, AddGoal,
                              AddPractice, BeginExport, EditExport, SuggestPassphrase, WriteExport,
                              EditImportPassphrase, OpenWithPassphrase, TrustSender, ConfirmLink, ApplyImport,
-                             CancelImport, RevokePartner>;
+                             CancelImport, RevokePartner, ResolveConflict>;
 
 }  // namespace tandem::ui

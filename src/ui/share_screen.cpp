@@ -177,16 +177,52 @@ void draw_receive(const ImportView& view, bool read_only, std::vector<Command>& 
     ImGui::EndDisabled();
 }
 
+// A version of a text, indented under its caption.
+void version_text(const std::string& text) {
+    ImGui::Indent(px(16));
+    wrapped(text.empty() ? "(empty)" : text);
+    ImGui::Unindent(px(16));
+}
+
+// Texts both partners changed at once: the one kept, then the other, with
+// the three ways out.
+void draw_conflicts(const std::vector<ConflictView>& conflicts, bool read_only, std::vector<Command>& commands) {
+    if (conflicts.empty()) return;
+    ImGui::Dummy(ImVec2(0, px(20)));
+    ImGui::TextUnformatted("Written on both sides at once");
+    field_help("You and your partner changed these texts before either saw the other's. Tandem kept one and saved "
+               "the other here: choose one, or keep both.");
+    ImGui::BeginDisabled(read_only);
+    for (const ConflictView& conflict : conflicts) {
+        ImGui::PushID(static_cast<int>(conflict.conflict));
+        ImGui::Dummy(ImVec2(0, px(10)));
+        ImGui::TextUnformatted(conflict.where.c_str());
+        field_help("Kept:");
+        version_text(conflict.shown);
+        field_help("The other version:");
+        version_text(conflict.other);
+        if (action_button("Keep this one")) commands.push_back(ResolveConflict{conflict.conflict, ConflictChoice::keep_shown});
+        ImGui::SameLine(0, px(8));
+        if (action_button("Use the other")) commands.push_back(ResolveConflict{conflict.conflict, ConflictChoice::use_other});
+        ImGui::SameLine(0, px(8));
+        if (action_button("Keep both")) commands.push_back(ResolveConflict{conflict.conflict, ConflictChoice::keep_both});
+        ImGui::PopID();
+    }
+    ImGui::EndDisabled();
+}
+
 }  // namespace
 
 void draw_share(const ShareView& view, bool read_only, std::vector<Command>& commands) {
     if (action_button("Back to the pairing")) commands.push_back(NavigateTo{Screen::pairings});
     ImGui::Dummy(ImVec2(0, px(12)));
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(px(640), ImGui::GetContentRegionAvail().x));
-    if (view.importing)
+    if (view.importing) {
         draw_receive(view.receive, read_only, commands);
-    else
+        draw_conflicts(view.conflicts, read_only, commands);
+    } else {
         draw_send(view.send, read_only, commands);
+    }
     ImGui::PopTextWrapPos();
 }
 

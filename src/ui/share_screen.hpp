@@ -48,10 +48,19 @@ struct ImportView {
     bool can_apply = false;
 };
 
+// A text both partners changed at once: the version kept, and the other.
+struct ConflictView {
+    std::int64_t conflict = 0;
+    std::string where;  // "Meeting with Sam Patel, 2026-11-12: Goal"
+    std::string shown;  // the text the record holds now
+    std::string other;  // the version that was not kept
+};
+
 struct ShareView {
     bool importing = false;  // which half is shown
     ExportView send;
     ImportView receive;
+    std::vector<ConflictView> conflicts;  // shown while taking in, until each is decided
 };
 
 // Draws the screen's body (under its heading), appending the user's requests.
