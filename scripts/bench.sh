@@ -5,6 +5,8 @@
 # then times the web app itself in headless Chromium (bench/app_bench.mjs),
 # and the records' persistence there: commits until durable beside wa-sqlite,
 # and opening the large school from IndexedDB (bench/persistence_bench.mjs);
+# a pairing-year's bundle sent and taken in, and the passphrase lock's cost
+# (bench/bundle_bench.cpp, natively, under Node and in Chromium);
 # last, the coaching screens on that school (bench/workflow_bench.mjs).
 # The wasm build runs under Node, the engine of Chromium. Figures are
 # medians and 95th percentiles of one run; the machine is shared, so compare
@@ -65,6 +67,15 @@ awk '
       }
     }
   }' "$logs/native.txt" "$logs/wasm.txt"
+
+echo
+tandem_say "== bundles: a pairing-year sent and taken in, and the passphrase lock"
+tandem_say "-- native"
+build/bench-native/bench/bundle_bench | tee "$logs/bundle-native.txt"
+tandem_say "-- wasm (node)"
+node build/bench-web/bench/bundle_bench.js | tee "$logs/bundle-wasm.txt"
+tandem_say "-- headless Chromium"
+node bench/bundle_bench.mjs | tee "$logs/bundle-browser.txt"
 
 echo
 tandem_say "== the web app in headless Chromium"

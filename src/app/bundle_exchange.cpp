@@ -560,6 +560,7 @@ std::optional<RecordId> BundleExchange::apply_import(Workspace& work, const cryp
                     "in the record's history."
                   : "";
     in.can_apply = false;
+    taken_in_ = bundle_->content.pairing;
     refresh_conflicts(work);
     const std::optional<RecordId> becomes_me = link_;
     bundle_.reset();

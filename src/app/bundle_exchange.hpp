@@ -87,6 +87,8 @@ public:
     // the pairing when it must become the profile's own (first contact).
     std::optional<RecordId> apply_import(Workspace& work, const crypto::Identity& me);
     void cancel_import();
+    // The pairing whose records were taken in last, to show next.
+    const std::optional<RecordId>& pairing_taken_in() const { return taken_in_; }
 
     // [SECTION] Both
     // A derived key for job `id` (or why it could not be derived); for
@@ -143,6 +145,7 @@ private:
     std::optional<RecordId> link_;        // the person this profile is in the pairing, to adopt
     bool link_confirmed_ = false;
     bool sender_trusted_ = false;
+    std::optional<RecordId> taken_in_;
 };
 
 }  // namespace tandem::app
