@@ -298,3 +298,37 @@ TEST_CASE("a share of what changed since a moment holds those edits, their paren
     CHECK(ids == std::set<RecordId>{g.observation_note, g.observation, g.pairing, g.me, g.partner});
     CHECK(store::load_pairing_share(*pair.coach.store, RecordId::derived("no such pairing")).value().empty());
 }
+
+TEST_CASE("records that do not belong to a bundle's pairing are dropped from it before merging") {
+    Pair pair;
+    const CoachingGraph& g = pair.graph;
+    Pairing second;
+    second.coach = g.partner;
+    second.coachee = g.me;
+    second.starts_on = CalendarDate::from_ymd(2026, 9, 1);
+    const RecordId other = pair.coach.add(second);
+    Meeting elsewhere;
+    elsewhere.pairing = other;
+    elsewhere.held_on = CalendarDate::from_ymd(2026, 10, 1);
+    const RecordId other_meeting = pair.coach.add(elsewhere);
+
+    const std::vector<Record> share = store::load_pairing_share(*pair.coach.store, g.pairing).value();
+    std::vector<Record> bundle = share;
+    for (const auto& [kind, id] : std::vector<std::pair<Kind, RecordId>>{
+             {Kind::pairing, other}, {Kind::meeting, other_meeting}, {Kind::training_record, g.training}})
+        bundle.push_back(*pair.coach.store->load(kind, id).value());
+    // A part whose parent is another pairing's, known only to the receiver.
+    Note stray;
+    stray.pairing = other;
+    stray.body = "not for this pairing";
+    bundle.push_back(*pair.coach.store->load(Kind::note, pair.coach.add(stray)).value());
+
+    store::keep_pairing_records(*pair.coachee.store, bundle, g.pairing);
+    CHECK(bundle == share);
+    // Parts hang under their parent whether it came in the bundle or is already here.
+    std::vector<Record> tally_only{*pair.coach.store->load(Kind::tally, g.tally).value()};
+    store::keep_pairing_records(*pair.coachee.store, tally_only, g.pairing);
+    CHECK(tally_only.size() == 1);
+    store::keep_pairing_records(*pair.coachee.store, tally_only, other);
+    CHECK(tally_only.empty());
+}

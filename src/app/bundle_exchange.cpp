@@ -500,12 +500,14 @@ void BundleExchange::opened(Workspace& work, const crypto::Identity& me, crypto:
                         ". Are you " + name + "? Tandem will then show the pairing as yours, under that name.";
     }
 
-    bundle_ = std::move(bundle);
-    received_.clear();
     in.stage = Stage::preview;
     in.title = "From " + name_of(work, *sender_, records);
     in.text = "The records of " + title + ".";
     if (link_ && link_confirmed_) in.text += " You are " + name_of(work, *link_, records) + " in this pairing.";
+    // `records` views the bundle's records: not used past this point.
+    store::keep_pairing_records(work.store, bundle.content.records, bundle.content.pairing);
+    bundle_ = std::move(bundle);
+    received_.clear();
     in.fingerprint = crypto::fingerprint(bundle_->sender);
     in.needs_trust = !sender_trusted_;
     in.link_question = link_confirmed_ ? std::string() : link_question;

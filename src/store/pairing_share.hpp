@@ -24,4 +24,12 @@ struct ShareRange {
 Result<std::vector<Record>, StorageError> load_pairing_share(SqliteRecordStore& store, const RecordId& pairing,
                                                               const ShareRange& range = {});
 
+// Drops from `records` (a partner's bundle about `pairing`) what does not
+// belong to it: another pairing's records, and a person's own ones (their
+// training), so that a bundle about one pairing never changes another.
+// People, library entries and priorities, which its records refer to, stay.
+// A part (a goal, a tally) belongs through its parent, in `records` or in
+// `store`.
+void keep_pairing_records(SqliteRecordStore& store, std::vector<Record>& records, const RecordId& pairing);
+
 }  // namespace tandem::store
