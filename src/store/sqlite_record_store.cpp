@@ -263,7 +263,10 @@ Result<std::optional<Record>, StorageError> SqliteRecordStore::load(Kind kind, c
 Result<std::vector<Record>, StorageError> SqliteRecordStore::load_all(Kind kind) {
     auto prepared = this->statement(kind, Purpose::load_all);
     if (!prepared) return fail(prepared.error());
-    Statement& statement = *prepared.value();
+    return read_rows(kind, *prepared.value());
+}
+
+Result<std::vector<Record>, StoreError> SqliteRecordStore::read_rows(Kind kind, Statement& statement) {
     std::vector<Record> records;
     auto done = statement.each_row([&](const Statement& row) -> Result<void, StoreError> {
         auto record = read_row(kind, row);
@@ -281,17 +284,8 @@ Result<std::vector<Record>, StorageError> SqliteRecordStore::load_where(Kind kin
                             " WHERE " + std::string(condition) + " ORDER BY id";
     auto prepared = db_.prepare(sql);
     if (!prepared) return fail(prepared.error());
-    Statement& statement = prepared.value();
-    statement.bind_blob(1, id_bytes(bound));
-    std::vector<Record> records;
-    auto done = statement.each_row([&](const Statement& row) -> Result<void, StoreError> {
-        auto record = read_row(kind, row);
-        if (!record) return fail(record.error());
-        records.push_back(std::move(record).value());
-        return {};
-    });
-    if (!done) return fail(done.error());
-    return records;
+    prepared.value().bind_blob(1, id_bytes(bound));
+    return read_rows(kind, prepared.value());
 }
 
 Result<void, StorageError> SqliteRecordStore::reassign_private_author(const RecordId& from, const RecordId& to) {

@@ -66,6 +66,8 @@ private:
     Result<void, StoreError> set_local_value(std::string_view key, std::int64_t value);
     Result<Statement*, StoreError> statement(Kind kind, Purpose purpose);
     Result<Record, StoreError> read_row(Kind kind, const Statement& statement);
+    // Every row `statement` gives, as records of `kind`.
+    Result<std::vector<Record>, StoreError> read_rows(Kind kind, Statement& statement);
 
     std::optional<Database> owned_;  // set when the store owns its database
     Database& db_;
