@@ -321,3 +321,20 @@ TEST_CASE("a text written on both sides at once is shown with its other version,
     CHECK(alex.app.shell_view().share.conflicts.empty());
     CHECK(pairing_text(alex, alex.pairing, Pairing::fields::agreement_shared) == third.shown);
 }
+
+TEST_CASE("sending only what changed since a date: the date is checked before anything is written") {
+    Coach alex;
+    alex.app.dispatch(ui::BeginExport{alex.pairing});
+    alex.app.dispatch(ui::EditExport{1, passphrase, 1, ""});
+    CHECK(alex.sending().since_problem.empty());  // nothing typed yet: no complaint
+    alex.app.dispatch(ui::EditExport{1, passphrase, 1, "last week"});
+    CHECK_FALSE(alex.sending().since_problem.empty());
+    alex.app.dispatch(ui::WriteExport{});
+    CHECK_FALSE(alex.sending().working);  // no key made for a file that cannot be written
+    CHECK(alex.serve().empty());
+    alex.app.dispatch(ui::EditExport{1, passphrase, 1, "2000-01-01"});
+    CHECK(alex.sending().since_problem.empty());
+    CHECK(alex.sending().contents == "3 records.");  // both people and the pairing: all edited since then
+    alex.app.dispatch(ui::WriteExport{});
+    CHECK_FALSE(alex.serve().empty());
+}

@@ -245,20 +245,29 @@ void BundleExchange::suggest_passphrase(RandomSource& random) {
     view_.send.written.clear();
 }
 
-void BundleExchange::refresh_contents(Workspace& work) {
+std::optional<store::ShareRange> BundleExchange::chosen_range(bool quiet_when_empty) {
     ui::ExportView& send = view_.send;
     send.since_problem.clear();
     store::ShareRange range;
-    if (send.range == 1) {
-        const auto since = CalendarDate::parse(send.since);
-        if (!since) {
-            send.since_problem = send.since.empty() ? "" : "Write the date as year-month-day, for example 2026-11-01.";
-            send.contents.clear();
-            return;
-        }
-        range.edited_from_ms = static_cast<std::int64_t>(since->days) * 86'400'000;
+    if (send.range != 1) return range;
+    const auto since = CalendarDate::parse(send.since);
+    if (!since) {
+        if (!(quiet_when_empty && send.since.empty()))
+            send.since_problem = "Write the date as year-month-day, for example 2026-11-01.";
+        return std::nullopt;
     }
-    auto share = store::load_pairing_share(work.store, send.pairing, range);
+    range.edited_from_ms = static_cast<std::int64_t>(since->days) * 86'400'000;
+    return range;
+}
+
+void BundleExchange::refresh_contents(Workspace& work) {
+    ui::ExportView& send = view_.send;
+    const auto range = chosen_range(true);
+    if (!range) {
+        send.contents.clear();
+        return;
+    }
+    auto share = store::load_pairing_share(work.store, send.pairing, *range);
     if (!share) {
         send.problem = "The pairing's records could not be read: " + share.error().message;
         return;
@@ -283,7 +292,7 @@ ExportStep BundleExchange::write_export(Workspace& work, const crypto::Identity&
     ui::ExportView& send = view_.send;
     send.written.clear();
     send.problem.clear();
-    if (job_) return std::monostate{};
+    if (job_ || !chosen_range(false)) return std::monostate{};
     const crypto::SecretKey file_key = crypto::new_file_key();
     if (send.recipient == 0 && partner_keys_) {
         const crypto::Stanza stanza = crypto::x25519_stanza(file_key, partner_keys_->box);
@@ -305,16 +314,9 @@ ExportStep BundleExchange::finish_export(Workspace& work, const crypto::Identity
                                          const crypto::SecretKey& file_key, const crypto::Stanza& stanza,
                                          std::int64_t now_ms) {
     ui::ExportView& send = view_.send;
-    store::ShareRange range;
-    if (send.range == 1) {
-        const auto since = CalendarDate::parse(send.since);
-        if (!since) {
-            send.since_problem = "Write the date as year-month-day, for example 2026-11-01.";
-            return std::monostate{};
-        }
-        range.edited_from_ms = static_cast<std::int64_t>(since->days) * 86'400'000;
-    }
-    auto share = store::load_pairing_share(work.store, send.pairing, range);
+    const auto range = chosen_range(false);
+    if (!range) return std::monostate{};
+    auto share = store::load_pairing_share(work.store, send.pairing, *range);
     if (!share || share.value().empty()) {
         send.problem = "The pairing's records could not be read.";
         return std::monostate{};

@@ -29,6 +29,7 @@
 #include "crypto/bundle_reader.hpp"
 #include "crypto/identity.hpp"
 #include "crypto/secret_key.hpp"
+#include "store/pairing_share.hpp"
 #include "ui/share_screen.hpp"
 
 namespace tandem::app {
@@ -117,6 +118,9 @@ private:
         JobFor purpose;
         std::int64_t started_ms;
     };
+    // What the user chose to send; nullopt (the date's problem shown, unless
+    // `quiet_when_empty` and none is typed yet) when the date cannot be read.
+    std::optional<store::ShareRange> chosen_range(bool quiet_when_empty);
     void refresh_contents(Workspace& work);
     ExportStep finish_export(Workspace& work, const crypto::Identity& me, const crypto::SecretKey& file_key,
                              const crypto::Stanza& stanza, std::int64_t now_ms);
