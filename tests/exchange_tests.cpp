@@ -284,6 +284,13 @@ TEST_CASE("refusals a person sees: damaged, cut short, for someone else, revoked
     CHECK(sam.app.shell_view().profile.partners[0].revoked);
     sam.app.file_opened("after.tandem", sealed_to_sam);
     CHECK(sam.receiving().title == "You stopped trusting these keys");
+    // After comparing fingerprints again, Sam trusts Alex again.
+    sam.app.dispatch(ui::NavigateTo{ui::Screen::settings});
+    sam.app.dispatch(ui::ReverifyPartner{sam.app.shell_view().profile.partners[0].person});
+    CHECK_FALSE(sam.app.shell_view().profile.partners[0].revoked);
+    sam.app.file_opened("again.tandem", sealed_to_sam);
+    REQUIRE(sam.receiving().stage == Stage::preview);
+    CHECK_FALSE(sam.receiving().needs_trust);
 }
 
 TEST_CASE("a text written on both sides at once is shown with its other version, to keep, replace or combine") {

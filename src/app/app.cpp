@@ -649,6 +649,7 @@ void App::apply(const ui::Command& command) {
                                  std::is_same_v<T, ui::OpenWithPassphrase> || std::is_same_v<T, ui::TrustSender> ||
                                  std::is_same_v<T, ui::ConfirmLink> || std::is_same_v<T, ui::ApplyImport> ||
                                  std::is_same_v<T, ui::CancelImport> || std::is_same_v<T, ui::RevokePartner> ||
+                                 std::is_same_v<T, ui::ReverifyPartner> ||
                                  std::is_same_v<T, ui::ResolveConflict>) {
                 edit_sharing(ui::Command{c});
             }
@@ -1355,6 +1356,8 @@ void App::edit_sharing(const ui::Command& command) {
     } else if (const auto* resolve = std::get_if<ui::ResolveConflict>(&command)) {
         edited_ = true;
         exchange_.resolve_conflict(*work, *resolve);
+    } else if (const auto* again = std::get_if<ui::ReverifyPartner>(&command)) {
+        if (exchange_.reverify(*work, again->person, now)) view_.notice = ui::Notice{"Their keys are trusted, checked today.", false};
     } else if (const auto* revoke = std::get_if<ui::RevokePartner>(&command)) {
         if (exchange_.revoke(*work, revoke->person)) view_.notice = ui::Notice{"Their keys are no longer trusted.", false};
     }

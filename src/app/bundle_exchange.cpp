@@ -674,6 +674,14 @@ void BundleExchange::resolve_conflict(Workspace& work, const ui::ResolveConflict
     refresh_conflicts(work);
 }
 
+bool BundleExchange::reverify(Workspace& work, const RecordId& person, std::int64_t now_ms) {
+    const TrustedPartner* partner = trusted_.find_by_person(person);
+    if (!partner) return false;
+    trusted_.trust(person, crypto::PublicKeys(partner->keys), now_ms);
+    save_trust(work);
+    return true;
+}
+
 bool BundleExchange::revoke(Workspace& work, const RecordId& person) {
     if (!trusted_.revoke(person)) return false;
     save_trust(work);

@@ -105,6 +105,8 @@ public:
 
     // Stops accepting `person`'s keys; false if none were trusted.
     bool revoke(Workspace& work, const RecordId& person);
+    // Trusts `person`'s keys again, checked at `now_ms`; false if none were kept.
+    bool reverify(Workspace& work, const RecordId& person, std::int64_t now_ms);
 
     // Whether a key is being derived.
     bool working() const { return job_.has_value(); }

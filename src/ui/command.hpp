@@ -308,6 +308,12 @@ struct RevokePartner {
     RecordId person;
 };
 
+// `person`'s fingerprint was compared again and matches: trust their keys
+// (again, if they were revoked), checked today.
+struct ReverifyPartner {
+    RecordId person;
+};
+
 using Command = std::variant<NavigateTo, SetTheme, ChangeTextSize, SetSidebarWidth, ChooseFileToOpen, DismissNotice,
                              EditProfile, RetrySaving, ExportRecords, UseRecordsHere, EditField, SelectRecord,
                              EditNewPersonName, AddPerson, BeginNewPairing, EditNewPairing, CreatePairing, NewMeeting,
@@ -319,6 +325,6 @@ using Command = std::variant<NavigateTo, SetTheme, ChangeTextSize, SetSidebarWid
                              CreateSamplePairing, RemoveSamplePairing, EditNewGoal, EditNewPractice, AddGoal,
                              AddPractice, BeginExport, EditExport, SuggestPassphrase, WriteExport,
                              EditImportPassphrase, OpenWithPassphrase, TrustSender, ConfirmLink, ApplyImport,
-                             CancelImport, RevokePartner, ResolveConflict>;
+                             CancelImport, RevokePartner, ReverifyPartner, ResolveConflict>;
 
 }  // namespace tandem::ui

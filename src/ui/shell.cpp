@@ -209,14 +209,18 @@ void draw_sharing(const ProfileView& profile, std::vector<Command>& commands) {
         ImGui::PushID(partner.person.hex().c_str());
         ImGui::TextUnformatted(partner.name.c_str());
         muted((partner.fingerprint + " \xC2\xB7 " + partner.state).c_str());
+        const std::string again = partner.revoked ? "Trust " + partner.name + " again" : "Checked again today";
+        if (action_button(again.c_str())) commands.push_back(ReverifyPartner{partner.person});
         if (!partner.revoked) {
+            ImGui::SameLine(0, px(8));
             const std::string label = "Stop trusting " + partner.name;
             if (action_button(label.c_str())) commands.push_back(RevokePartner{partner.person});
         }
         ImGui::PopID();
     }
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    muted("To check a partner's keys again, or trust new ones, take in a file from them and compare fingerprints.");
+    muted("Press a button here only after comparing the fingerprint with your partner, in person or on the phone. "
+          "To trust new keys of theirs, take in a file from them and compare the fingerprint it shows.");
     ImGui::PopTextWrapPos();
 }
 
