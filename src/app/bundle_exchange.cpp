@@ -6,6 +6,7 @@
 #include "core/record_binding.hpp"
 #include "crypto/bundle_writer.hpp"
 #include "crypto/passphrase_key.hpp"
+#include "crypto/sodium_random_source.hpp"
 #include "app/record_forms.hpp"
 #include "store/field_conflicts.hpp"
 #include "store/pairing_share.hpp"
@@ -322,8 +323,7 @@ ExportStep BundleExchange::finish_export(Workspace& work, const crypto::Identity
         return std::monostate{};
     }
     crypto::BundleContent content;
-    RandomSource* random = work.context ? &work.context->random : nullptr;
-    if (random) content.bundle_id = RecordId::random(*random);
+    if (auto random = crypto::SodiumRandomSource::create()) content.bundle_id = RecordId::random(*random);
     content.pairing = send.pairing;
     content.created_at_ms = now_ms;
     content.records = std::move(share).value();
@@ -617,6 +617,7 @@ ExportStep BundleExchange::key_derived(Workspace& work, const crypto::Identity& 
         refuse(bundle.error());
         return std::monostate{};
     }
+    view_.receive.passphrase.clear();  // not kept longer than needed
     opened(work, me, std::move(bundle).value());
     return std::monostate{};
 }
