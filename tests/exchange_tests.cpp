@@ -339,7 +339,12 @@ TEST_CASE("sending only what changed since a date: the date is checked before an
     alex.app.dispatch(ui::WriteExport{});
     CHECK_FALSE(alex.sending().working);  // no key made for a file that cannot be written
     CHECK(alex.serve().empty());
-    alex.app.dispatch(ui::EditExport{1, passphrase, 1, "2000-01-01"});
+    alex.app.dispatch(ui::EditExport{1, passphrase, 1, "2000-01-01", "1999-12-31"});
+    CHECK_FALSE(alex.sending().until_problem.empty());
+    alex.app.dispatch(ui::EditExport{1, passphrase, 1, "2000-01-01", "2000-12-31"});
+    CHECK(alex.sending().until_problem.empty());
+    CHECK(alex.sending().contents == "1 record.");  // nothing was edited in 2000: the pairing alone
+    alex.app.dispatch(ui::EditExport{1, passphrase, 1, "2000-01-01", ""});
     CHECK(alex.sending().since_problem.empty());
     CHECK(alex.sending().contents == "3 records.");  // both people and the pairing: all edited since then
     alex.app.dispatch(ui::WriteExport{});

@@ -224,9 +224,10 @@ void BundleExchange::edit_export(Workspace& work, const ui::EditExport& edit) {
     send.recipient = send.partner_key ? std::clamp(edit.recipient, 0, 1) : 1;
     if (edit.passphrase != send.passphrase) send.passphrase_problem.clear();
     send.passphrase = edit.passphrase;
-    const bool range_changed = edit.range != send.range || edit.since != send.since;
+    const bool range_changed = edit.range != send.range || edit.since != send.since || edit.until != send.until;
     send.range = std::clamp(edit.range, 0, 1);
     send.since = edit.since;
+    send.until = edit.until;
     send.written.clear();
     send.problem.clear();
     if (range_changed) refresh_contents(work);
@@ -249,15 +250,28 @@ void BundleExchange::suggest_passphrase(RandomSource& random) {
 std::optional<store::ShareRange> BundleExchange::chosen_range(bool quiet_when_empty) {
     ui::ExportView& send = view_.send;
     send.since_problem.clear();
+    send.until_problem.clear();
     store::ShareRange range;
     if (send.range != 1) return range;
+    constexpr const char* unreadable = "Write the date as year-month-day, for example 2026-11-01.";
     const auto since = CalendarDate::parse(send.since);
     if (!since) {
-        if (!(quiet_when_empty && send.since.empty()))
-            send.since_problem = "Write the date as year-month-day, for example 2026-11-01.";
+        if (!(quiet_when_empty && send.since.empty())) send.since_problem = unreadable;
         return std::nullopt;
     }
     range.edited_from_ms = static_cast<std::int64_t>(since->days) * 86'400'000;
+    if (!send.until.empty()) {
+        const auto until = CalendarDate::parse(send.until);
+        if (!until) {
+            send.until_problem = unreadable;
+            return std::nullopt;
+        }
+        if (until->days < since->days) {
+            send.until_problem = "This is before the first day.";
+            return std::nullopt;
+        }
+        range.edited_until_ms = static_cast<std::int64_t>(until->days + 1) * 86'400'000 - 1;
+    }
     return range;
 }
 

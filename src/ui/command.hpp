@@ -268,8 +268,9 @@ struct BeginExport {
 struct EditExport {
     int recipient = 0;  // 0: the partner's key; 1: a passphrase
     std::string passphrase;
-    int range = 0;      // 0: everything; 1: what changed since `since`
+    int range = 0;      // 0: everything; 1: what changed from `since` to `until`
     std::string since;  // a date as typed, e.g. "2026-11-01"
+    std::string until;  // the last day, or empty for up to now
 };
 
 // Offer a passphrase of four random words in the passphrase field.

@@ -35,7 +35,7 @@ void progress_bar(float fraction, const char* caption) {
 void draw_send(const ExportView& view, bool read_only, std::vector<Command>& commands) {
     ImGui::TextUnformatted(view.pairing_title.c_str());
     ImGui::Dummy(ImVec2(0, px(8)));
-    EditExport edit{view.recipient, view.passphrase, view.range, view.since};
+    EditExport edit{view.recipient, view.passphrase, view.range, view.since, view.until};
     bool changed = false;
     ImGui::BeginDisabled(read_only || view.working);
 
@@ -76,7 +76,7 @@ void draw_send(const ExportView& view, bool read_only, std::vector<Command>& com
         changed = true;
     }
     ImGui::SameLine(0, px(6));
-    if (choice_button("What changed since a date", view.range == 1)) {
+    if (choice_button("What changed between two dates", view.range == 1)) {
         edit.range = 1;
         changed = true;
     }
@@ -84,6 +84,11 @@ void draw_send(const ExportView& view, bool read_only, std::vector<Command>& com
         ImGui::Dummy(ImVec2(0, px(4)));
         if (auto text = text_field("Changed since", view.since, view.since_problem, "For example 2026-11-01")) {
             edit.since = std::move(*text);
+            changed = true;
+        }
+        ImGui::Dummy(ImVec2(0, px(4)));
+        if (auto text = text_field("Up to and including", view.until, view.until_problem, "Leave empty for up to today")) {
+            edit.until = std::move(*text);
             changed = true;
         }
     }

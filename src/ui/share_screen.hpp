@@ -21,9 +21,11 @@ struct ExportView {
     int recipient = 0;                // 0: the partner's key; 1: a passphrase
     std::string passphrase;
     std::string passphrase_problem;
-    int range = 0;                    // 0: everything; 1: changed since `since`
+    int range = 0;                    // 0: everything; 1: changed from `since` to `until` (empty: now)
     std::string since;
     std::string since_problem;
+    std::string until;
+    std::string until_problem;
     std::string contents;             // what the bundle will hold, in a sentence
     bool working = false;             // the passphrase's key is being made
     float progress = 0;               // of that, 0 to 1 (an estimate)
