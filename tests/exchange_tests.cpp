@@ -59,7 +59,7 @@ struct Device {
     // it is trusted, otherwise with the passphrase.
     std::vector<std::uint8_t> send(const RecordId& pairing) {
         app.dispatch(ui::BeginExport{pairing});
-        if (!sending().partner_key) app.dispatch(ui::EditExport{1, passphrase, 0, ""});
+        if (!sending().partner_key) app.dispatch(ui::EditExport{1, passphrase, 0, "", ""});
         app.dispatch(ui::WriteExport{});
         return serve();
     }
@@ -135,11 +135,11 @@ TEST_CASE("coach to coachee to coach: first contact by passphrase, then by key, 
     CHECK_FALSE(alex.sending().partner_key);
     CHECK(alex.sending().partner_name == "Sam Patel");
     CHECK(alex.sending().pairing_title == "Alex Kim coaching Sam Patel");
-    alex.app.dispatch(ui::EditExport{1, "too short", 0, ""});
+    alex.app.dispatch(ui::EditExport{1, "too short", 0, "", ""});
     alex.app.dispatch(ui::WriteExport{});
     CHECK_FALSE(alex.sending().passphrase_problem.empty());
     CHECK(alex.serve().empty());
-    alex.app.dispatch(ui::EditExport{1, passphrase, 0, ""});
+    alex.app.dispatch(ui::EditExport{1, passphrase, 0, "", ""});
     alex.app.dispatch(ui::WriteExport{});
     CHECK(alex.sending().working);
     const std::vector<std::uint8_t> first = alex.serve();
@@ -332,9 +332,9 @@ TEST_CASE("a text written on both sides at once is shown with its other version,
 TEST_CASE("sending only what changed since a date: the date is checked before anything is written") {
     Coach alex;
     alex.app.dispatch(ui::BeginExport{alex.pairing});
-    alex.app.dispatch(ui::EditExport{1, passphrase, 1, ""});
+    alex.app.dispatch(ui::EditExport{1, passphrase, 1, "", ""});
     CHECK(alex.sending().since_problem.empty());  // nothing typed yet: no complaint
-    alex.app.dispatch(ui::EditExport{1, passphrase, 1, "last week"});
+    alex.app.dispatch(ui::EditExport{1, passphrase, 1, "last week", ""});
     CHECK_FALSE(alex.sending().since_problem.empty());
     alex.app.dispatch(ui::WriteExport{});
     CHECK_FALSE(alex.sending().working);  // no key made for a file that cannot be written
@@ -343,7 +343,7 @@ TEST_CASE("sending only what changed since a date: the date is checked before an
     CHECK_FALSE(alex.sending().until_problem.empty());
     alex.app.dispatch(ui::EditExport{1, passphrase, 1, "2000-01-01", "2000-12-31"});
     CHECK(alex.sending().until_problem.empty());
-    CHECK(alex.sending().contents == "1 record.");  // nothing was edited in 2000: the pairing alone
+    CHECK(alex.sending().contents == "3 records.");  // nothing was edited in 2000: the pairing and its people only
     alex.app.dispatch(ui::EditExport{1, passphrase, 1, "2000-01-01", ""});
     CHECK(alex.sending().since_problem.empty());
     CHECK(alex.sending().contents == "3 records.");  // both people and the pairing: all edited since then
