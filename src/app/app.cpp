@@ -95,6 +95,8 @@ void App::close_records() {
     reflection_ = {};
     view_.reflection = {};
     goals_.reset();
+    steps_ = {};
+    agenda_ = {};  // its cache is of these records
     new_coach_.reset();
     new_coachee_.reset();
     queries_.reset();

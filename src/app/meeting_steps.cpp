@@ -38,16 +38,24 @@ ui::ActionStepsView MeetingSteps::view(Workspace& work, const Meeting& meeting) 
             view.steps.push_back(std::move(shown));
         }
     }
-    library_.clear();
-    if (auto entries = work.store.load_all(Kind::library_entry)) {
-        for (const Record& record : entries.value()) {
-            if (record.is_deleted()) continue;
-            const LibraryEntry entry = from_record<LibraryEntry>(record);
-            library_.push_back(record.id);
-            view.library.push_back(std::string(library_area_name(entry.area)) + ": " + entry.title);
-            if (static_cast<int>(library_.size()) - 1 == library_choice_) view.library_wording = entry.wording;
+    if (library_read_at_ != work.store.saves_of(Kind::library_entry)) {
+        library_.clear();
+        library_labels_.clear();
+        library_wordings_.clear();
+        if (auto entries = work.store.load_all(Kind::library_entry)) {
+            for (const Record& record : entries.value()) {
+                if (record.is_deleted()) continue;
+                const LibraryEntry entry = from_record<LibraryEntry>(record);
+                library_.push_back(record.id);
+                library_labels_.push_back(std::string(library_area_name(entry.area)) + ": " + entry.title);
+                library_wordings_.push_back(entry.wording);
+            }
+            library_read_at_ = work.store.saves_of(Kind::library_entry);
         }
     }
+    view.library = library_labels_;
+    if (library_choice_ >= 0 && library_choice_ < static_cast<int>(library_wordings_.size()))
+        view.library_wording = library_wordings_[static_cast<std::size_t>(library_choice_)];
     if (library_choice_ >= static_cast<int>(library_.size())) library_choice_ = -1;
     view.library_choice = library_choice_;
     view.new_wording = new_wording_;

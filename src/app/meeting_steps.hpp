@@ -5,7 +5,9 @@
 // fresh, and moves their status through the core's command, which keeps the
 // history. Remembers the choices made for the next step until it is set.
 
+#include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,6 +37,9 @@ public:
 private:
     int library_choice_ = -1;
     std::vector<RecordId> library_;  // the entries last offered, in their order
+    // Their labels and wordings, read again only when a library entry was saved.
+    std::vector<std::string> library_labels_, library_wordings_;
+    std::optional<std::uint64_t> library_read_at_;  // the store's saves_of(library_entry) then
     std::string new_wording_;
     std::string problem_;
     std::map<RecordId, std::string> status_problems_;

@@ -51,6 +51,8 @@ std::string long_date_text(CalendarDate date) {
 }
 
 ui::TodayView TodayAgenda::view(Workspace& work, bool has_pairings) {
+    const Key key{work.store.saves(), work.today, has_pairings, work.me};
+    if (key_ == key) return cached_;
     ui::TodayView view;
     view.date = long_date_text(work.today);
     view.needs_own_name = work.me.is_nil();
@@ -76,6 +78,8 @@ ui::TodayView TodayAgenda::view(Workspace& work, bool has_pairings) {
         }
         if (!section.rows.empty()) view.sections.push_back(std::move(section));
     }
+    key_ = key;
+    cached_ = view;
     return view;
 }
 

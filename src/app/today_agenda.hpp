@@ -3,6 +3,8 @@
 // Today screen, and where each line leads. The wording is gentle: time is
 // flexible, so nothing is called late or missed.
 
+#include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "app/record_finder.hpp"
@@ -21,6 +23,17 @@ public:
 
 private:
     std::vector<store::AgendaItem> items_;
+    // The last view and what it was read from: read again only once a record
+    // was saved, the day changed, or the profile did.
+    struct Key {
+        std::uint64_t saves = 0;
+        CalendarDate today;
+        bool has_pairings = false;
+        RecordId me;
+        bool operator==(const Key&) const = default;
+    };
+    std::optional<Key> key_;
+    ui::TodayView cached_;
 };
 
 // "Tuesday 1 December 2026".

@@ -289,6 +289,7 @@ Result<std::vector<Record>, StorageError> SqliteRecordStore::load_where(Kind kin
 }
 
 Result<void, StorageError> SqliteRecordStore::reassign_private_author(const RecordId& from, const RecordId& to) {
+    ++saves_;
     for (const Kind kind : all_kinds()) {
         auto prepared = db_.prepare("UPDATE " + std::string(kind_name(kind)) +
                                     " SET created_by = ?2 WHERE created_by = ?1 AND visibility = 1");
@@ -300,6 +301,8 @@ Result<void, StorageError> SqliteRecordStore::reassign_private_author(const Reco
 }
 
 Result<void, StorageError> SqliteRecordStore::save(const Record& record) {
+    ++saves_;
+    ++kind_saves_[static_cast<std::size_t>(record.kind)];
     const KindSpec& spec = kind_spec(record.kind);
     assert(record.fields.size() == spec.slot_count());
     auto prepared = this->statement(record.kind, Purpose::save);

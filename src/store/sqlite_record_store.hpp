@@ -50,6 +50,12 @@ public:
     // records never leave the device, so nobody else's copy disagrees).
     Result<void, StorageError> reassign_private_author(const RecordId& from, const RecordId& to);
 
+    // How many records were saved since the store opened, in all and of one
+    // kind (saves rolled back count too): what a view built from the records
+    // compares to know whether it is still current.
+    std::uint64_t saves() const { return saves_; }
+    std::uint64_t saves_of(Kind kind) const { return kind_saves_[static_cast<std::size_t>(kind)]; }
+
     // The database, for queries (coaching_queries.hpp) and images.
     Database& database() { return db_; }
 
@@ -72,6 +78,8 @@ private:
     std::optional<Database> owned_;  // set when the store owns its database
     Database& db_;
     std::vector<KindStatements> kinds_;  // index: kind number - 1; prepared on first use
+    std::uint64_t saves_ = 0;
+    std::array<std::uint64_t, 256> kind_saves_{};  // index: kind number
     Statement keep_conflict_;
     Statement get_local_;
     Statement set_local_;
