@@ -79,6 +79,8 @@ test("a bundle goes from coach to coachee through a real download and file input
   await click(coachee.page, "The fingerprints match");
   await scrollTo(coachee.page, "Yes, that is me");
   await click(coachee.page, "Yes, that is me");
+  // Enabled once the frame after both answers is drawn.
+  await waitForWidget(coachee.page, `(i) => i.label === "Take these records in" && i.enabled`);
   await scrollTo(coachee.page, "Take these records in");
   await click(coachee.page, "Take these records in");
   const done = await waitForState(coachee.page, (s) => s.share.stage === "done");
