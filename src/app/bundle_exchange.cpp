@@ -574,8 +574,7 @@ std::optional<RecordId> BundleExchange::apply_import(Workspace& work, const cryp
     in.title = "Taken in from " + name_of(work, *sender_);
     in.summary = summary_of(report.value());
     in.text = report.value().conflicts
-                  ? "Where you both changed the same text at the same time, the version that was not kept is saved "
-                    "in the record's history."
+                  ? "You both changed some text at the same time: both versions are shown below, to keep one or both."
                   : "";
     in.can_apply = false;
     taken_in_ = bundle_->content.pairing;

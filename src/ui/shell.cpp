@@ -209,7 +209,7 @@ void draw_sharing(const ProfileView& profile, std::vector<Command>& commands) {
         ImGui::PushID(partner.person.hex().c_str());
         ImGui::TextUnformatted(partner.name.c_str());
         muted((partner.fingerprint + " \xC2\xB7 " + partner.state).c_str());
-        const std::string again = partner.revoked ? "Trust " + partner.name + " again" : "Checked again today";
+        const std::string again = partner.revoked ? "Trust " + partner.name + " again" : "We compared it again today";
         if (action_button(again.c_str())) commands.push_back(ReverifyPartner{partner.person});
         if (!partner.revoked) {
             ImGui::SameLine(0, px(8));
