@@ -149,9 +149,18 @@ export async function item(page, label) {
   return found.jsonValue();
 }
 
-// Clicks the middle of the widget labelled `label` with the real mouse.
+// Clicks the middle of the widget labelled `label` with the real mouse, once
+// it stands still: a screen's first frame may place it before the screen's
+// records are read, and a click there would land beside it.
 export async function click(page, label) {
-  const target = await item(page, label);
+  let target = await item(page, label);
+  for (let tries = 0; tries < 40; ++tries) {
+    await page.waitForTimeout(40);
+    const again = await item(page, label);
+    const still = again.x === target.x && again.y === target.y && again.w === target.w && again.h === target.h;
+    target = again;
+    if (still) break;
+  }
   await page.mouse.click(target.x + target.w / 2, target.y + target.h / 2);
 }
 
