@@ -16,6 +16,7 @@ minutes="${1:-10}"
 for package in clang-14 libclang-rt-14-dev; do
   if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
     tandem_say "fuzz: installing $package"
+    tandem_as_root apt-get update -q >/dev/null
     tandem_as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$package" >/dev/null
   fi
 done
