@@ -1351,7 +1351,7 @@ void App::edit_sharing(const ui::Command& command) {
         exchange_.confirm_link(*work);
     } else if (std::holds_alternative<ui::ApplyImport>(command)) {
         edited_ = true;
-        if (auto becomes_me = exchange_.apply_import(*work, *identity_)) adopt_own_person(*becomes_me);
+        if (auto becomes_me = exchange_.apply_import(*work)) adopt_own_person(*becomes_me);
         if (exchange_.pairing_taken_in()) selected_pairing_ = exchange_.pairing_taken_in();
     } else if (std::holds_alternative<ui::CancelImport>(command)) {
         exchange_.cancel_import();

@@ -561,8 +561,7 @@ void BundleExchange::confirm_link(Workspace& work) {
     preview(work);
 }
 
-std::optional<RecordId> BundleExchange::apply_import(Workspace& work, const crypto::Identity& me) {
-    (void)me;
+std::optional<RecordId> BundleExchange::apply_import(Workspace& work) {
     ui::ImportView& in = view_.receive;
     if (!bundle_ || !in.can_apply || !work.context) return std::nullopt;
     auto report = apply_remote(*work.context, bundle_->content.records);

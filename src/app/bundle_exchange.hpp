@@ -86,7 +86,7 @@ public:
     void confirm_link(Workspace& work);
     // Merges the bundle's records. Returns the person this profile is in
     // the pairing when it must become the profile's own (first contact).
-    std::optional<RecordId> apply_import(Workspace& work, const crypto::Identity& me);
+    std::optional<RecordId> apply_import(Workspace& work);
     void cancel_import();
     // The pairing whose records were taken in last, to show next.
     const std::optional<RecordId>& pairing_taken_in() const { return taken_in_; }
