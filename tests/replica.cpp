@@ -31,7 +31,9 @@ std::vector<Record> all_records(Replica& replica, bool include_private) {
 }
 
 std::vector<Record> shared_records(Replica& replica) {
-    const std::vector<Record> records = all_records(replica, false);
+    std::vector<Record> records = all_records(replica, false);
+    for (Record& record : records)
+        if (record.is_deleted()) record = bare_tombstone(record);  // as a bundle carries it
     std::stringstream bytes;
     {
         cereal::PortableBinaryOutputArchive out(bytes);

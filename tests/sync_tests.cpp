@@ -5,6 +5,7 @@
 
 #include <set>
 
+#include "core/partner_authority.hpp"
 #include "replica.hpp"
 #include "store/pairing_share.hpp"
 
@@ -299,7 +300,7 @@ TEST_CASE("a share of what changed since a moment holds those edits, their paren
     CHECK(store::load_pairing_share(*pair.coach.store, RecordId::derived("no such pairing")).value().empty());
 }
 
-TEST_CASE("records that do not belong to a bundle's pairing are dropped from it before merging") {
+TEST_CASE("records that do not belong to a bundle's pairing are left out before merging, each with its reason") {
     Pair pair;
     const CoachingGraph& g = pair.graph;
     Pairing second;
@@ -311,24 +312,40 @@ TEST_CASE("records that do not belong to a bundle's pairing are dropped from it 
     elsewhere.pairing = other;
     elsewhere.held_on = CalendarDate::from_ymd(2026, 10, 1);
     const RecordId other_meeting = pair.coach.add(elsewhere);
+    auto coach = pair.coach.context();
+    pair.coach.wall.advance(60'000);
+    REQUIRE(update_field(coach, Kind::training_record, g.training, TrainingRecord::fields::title,
+                         std::string("Refresher: questioning")).ok());
+    REQUIRE(update_field(coach, Kind::tally, g.tally, Tally::fields::total, std::int64_t{9}).ok());
 
     const std::vector<Record> share = store::load_pairing_share(*pair.coach.store, g.pairing).value();
     std::vector<Record> bundle = share;
     for (const auto& [kind, id] : std::vector<std::pair<Kind, RecordId>>{
              {Kind::pairing, other}, {Kind::meeting, other_meeting}, {Kind::training_record, g.training}})
         bundle.push_back(*pair.coach.store->load(kind, id).value());
-    // A part whose parent is another pairing's, known only to the receiver.
     Note stray;
     stray.pairing = other;
     stray.body = "not for this pairing";
-    bundle.push_back(*pair.coach.store->load(Kind::note, pair.coach.add(stray)).value());
+    const RecordId stray_note = pair.coach.add(stray);
+    bundle.push_back(*pair.coach.store->load(Kind::note, stray_note).value());
 
-    store::keep_pairing_records(*pair.coachee.store, bundle, g.pairing);
+    auto ctx = pair.coachee.context();
+    const auto refused = authorise_partner_records(ctx, PartnerScope{g.pairing, g.me}, bundle);
+    REQUIRE(refused.ok());
     CHECK(bundle == share);
+    std::set<RecordId> left_out;
+    for (const RefusedRecord& record : refused.value()) {
+        CHECK(record.reason == Refusal::other_pairing);
+        left_out.insert(record.id);
+    }
+    CHECK(left_out == std::set<RecordId>{other, other_meeting, g.training, stray_note});
+
     // Parts hang under their parent whether it came in the bundle or is already here.
     std::vector<Record> tally_only{*pair.coach.store->load(Kind::tally, g.tally).value()};
-    store::keep_pairing_records(*pair.coachee.store, tally_only, g.pairing);
+    CHECK(authorise_partner_records(ctx, PartnerScope{g.pairing, g.me}, tally_only).value().empty());
     CHECK(tally_only.size() == 1);
-    store::keep_pairing_records(*pair.coachee.store, tally_only, other);
+    const auto moved = authorise_partner_records(ctx, PartnerScope{other, g.me}, tally_only);
+    REQUIRE(moved.value().size() == 1);
+    CHECK(moved.value()[0].reason == Refusal::other_pairing);
     CHECK(tally_only.empty());
 }

@@ -651,7 +651,7 @@ void App::apply(const ui::Command& command) {
                                  std::is_same_v<T, ui::OpenWithPassphrase> || std::is_same_v<T, ui::TrustSender> ||
                                  std::is_same_v<T, ui::ConfirmLink> || std::is_same_v<T, ui::ApplyImport> ||
                                  std::is_same_v<T, ui::CancelImport> || std::is_same_v<T, ui::RevokePartner> ||
-                                 std::is_same_v<T, ui::ReverifyPartner> ||
+                                 std::is_same_v<T, ui::ReverifyPartner> || std::is_same_v<T, ui::AskToTrustAgain> ||
                                  std::is_same_v<T, ui::ResolveConflict>) {
                 edit_sharing(ui::Command{c});
             }
@@ -1346,7 +1346,7 @@ void App::edit_sharing(const ui::Command& command) {
     } else if (std::holds_alternative<ui::OpenWithPassphrase>(command)) {
         if (auto job = exchange_.open_with_passphrase(now)) sent(std::move(*job));
     } else if (std::holds_alternative<ui::TrustSender>(command)) {
-        exchange_.trust_sender(*work, now);
+        exchange_.trust_sender(*work, *identity_, now);
     } else if (std::holds_alternative<ui::ConfirmLink>(command)) {
         exchange_.confirm_link(*work);
     } else if (std::holds_alternative<ui::ApplyImport>(command)) {
@@ -1360,6 +1360,8 @@ void App::edit_sharing(const ui::Command& command) {
         exchange_.resolve_conflict(*work, *resolve);
     } else if (const auto* again = std::get_if<ui::ReverifyPartner>(&command)) {
         if (exchange_.reverify(*work, again->person, now)) view_.notice = ui::Notice{"Their keys are trusted, checked today.", false};
+    } else if (const auto* ask = std::get_if<ui::AskToTrustAgain>(&command)) {
+        exchange_.ask_to_trust_again(ask->person);
     } else if (const auto* revoke = std::get_if<ui::RevokePartner>(&command)) {
         if (exchange_.revoke(*work, revoke->person)) view_.notice = ui::Notice{"Their keys are no longer trusted.", false};
     }
@@ -1375,6 +1377,9 @@ void App::refresh_partners() {
         shown.name = person ? person.value().display_name : "Someone no longer in your records";
         shown.fingerprint = crypto::fingerprint(partner.keys);
         shown.revoked = partner.revoked;
+        const TrustedPartner* now_trusted = exchange_.trusted().find_by_person(partner.person);
+        shown.can_trust_again = partner.revoked && now_trusted && now_trusted->revoked;
+        shown.comparing = shown.can_trust_again && exchange_.trusting_again() == partner.person;
         shown.state = partner.revoked ? "Revoked: files signed with these keys are refused"
                                       : "Checked on " + CalendarDate::from_unix_ms(partner.verified_at_ms).iso();
         view_.profile.partners.push_back(std::move(shown));

@@ -7,6 +7,7 @@
 #include "crypto/bundle_writer.hpp"
 #include "crypto/passphrase_key.hpp"
 #include "crypto/sodium_random_source.hpp"
+#include "app/command_error_text.hpp"
 #include "app/record_forms.hpp"
 #include "store/field_conflicts.hpp"
 #include "store/pairing_share.hpp"
@@ -70,24 +71,6 @@ std::string pairing_title(Workspace& work, const Record& pairing, std::span<cons
            (coachee ? name_of(work, *coachee, bundle) : "someone");
 }
 
-// The part of a file name a title gives: letters and digits kept, lower
-// case, everything else one dash.
-std::string file_name_part(std::string_view title) {
-    std::string out;
-    for (const char c : title) {
-        const auto byte = static_cast<unsigned char>(c);
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || byte >= 0x80) {
-            out += c;
-        } else if (c >= 'A' && c <= 'Z') {
-            out += static_cast<char>(c - 'A' + 'a');
-        } else if (!out.empty() && out.back() != '-') {
-            out += '-';
-        }
-    }
-    while (!out.empty() && out.back() == '-') out.pop_back();
-    return out.empty() ? "pairing" : out;
-}
-
 std::string count_phrase(std::size_t count, const char* one, const char* many) {
     return std::to_string(count) + " " + (count == 1 ? one : many);
 }
@@ -100,12 +83,12 @@ std::string summary_of(const MergeReport& report) {
     return text;
 }
 
-struct Refusal {
+struct RefusalMessage {
     const char* title;
     const char* text;
 };
 
-Refusal refusal_of(BundleError error) {
+RefusalMessage refusal_of(BundleError error) {
     switch (error) {
         case BundleError::not_a_bundle:
             return {"This is not a Tandem file",
@@ -181,6 +164,7 @@ void BundleExchange::close() {
     view_ = {};
     partner_keys_.reset();
     partner_.reset();
+    trusting_again_.reset();
     cancel_import();
 }
 
@@ -355,8 +339,8 @@ ExportStep BundleExchange::finish_export(Workspace& work, const crypto::Identity
         send.problem = "This pairing holds more than one file can carry (64 MB). Send what changed since a date instead.";
         return std::monostate{};
     }
-    WrittenBundle bundle{file_name_part(send.pairing_title) + "-" + CalendarDate::from_unix_ms(now_ms).iso() + ".tandem",
-                         std::move(written).value()};
+    // The name says when, never who: files sit in Downloads folders and mail attachments.
+    WrittenBundle bundle{"tandem-" + CalendarDate::from_unix_ms(now_ms).iso() + ".tandem", std::move(written).value()};
     send.written = "Saved " + bundle.name + ". Send it to " + send.partner_name +
                    " by email, a USB stick or a shared drive: " +
                    (send.recipient == 0 ? "only their Tandem can open it."
@@ -367,7 +351,7 @@ ExportStep BundleExchange::finish_export(Workspace& work, const crypto::Identity
 // [SECTION] Taking in
 
 void BundleExchange::refuse(BundleError error) {
-    const Refusal refusal = refusal_of(error);
+    const RefusalMessage refusal = refusal_of(error);
     refuse(refusal.title, refusal.text);
 }
 
@@ -395,9 +379,9 @@ void BundleExchange::receive(Workspace& work, const crypto::Identity& me, std::s
         view_.receive.stage = Stage::passphrase;
         return;
     }
-    auto bundle = crypto::open_bundle(bytes, header.value(), me);
-    if (!bundle) return refuse(bundle.error());
-    opened(work, me, std::move(bundle).value());
+    auto verified = crypto::verify_bundle(bytes, header.value(), me);
+    if (!verified) return refuse(verified.error());
+    this->verified(work, me, std::move(verified).value());
 }
 
 void BundleExchange::edit_import_passphrase(std::string text) {
@@ -412,8 +396,44 @@ std::optional<KeyJob> BundleExchange::open_with_passphrase(std::int64_t now_ms) 
     return KeyJob{job_->id, view_.receive.passphrase, header_->passphrase->salt, header_->passphrase->params};
 }
 
-void BundleExchange::opened(Workspace& work, const crypto::Identity& me, crypto::OpenedBundle bundle) {
+void BundleExchange::verified(Workspace& work, const crypto::Identity& me, crypto::VerifiedBundle bundle) {
+    received_.clear();
+    header_.reset();
+    if (const TrustedPartner* trusted = trusted_.find_by_keys(bundle.sender)) {
+        if (trusted->revoked)
+            return refuse("You stopped trusting these keys",
+                          "This file is signed with keys you revoked for " + name_of(work, trusted->person) +
+                          ". Nothing was taken in. If they set Tandem up again, compare their new fingerprint with "
+                          "them, then trust them again.");
+        auto opened = crypto::decode_bundle(bundle);
+        if (!opened) return refuse(opened.error());
+        return this->opened(work, me, std::move(opened).value(), 0);
+    }
+    // Keys not trusted yet: nothing in the file is decoded until the user
+    // has compared the fingerprint.
     ui::ImportView& in = view_.receive;
+    in.stage = Stage::verify;
+    in.fingerprint = crypto::fingerprint(bundle.sender);
+    in.title = "Check who sent this file";
+    std::string known;
+    if (auto people = work.store.load_all(Kind::person)) {
+        for (const Record& person : people.value()) {
+            auto code = crypto::parse_sharing_code(text_of(person, Person::fields::sharing_code));
+            if (!person.is_deleted() && code && code.value() == bundle.sender)
+                known = text_of(person, Person::fields::display_name);
+        }
+    }
+    in.text = (known.empty() ? std::string("This file is signed with keys Tandem has not checked yet.")
+                             : "This file is signed with the keys " + known + "'s Tandem shows, which you have not "
+                               "checked yet.") +
+              " Tandem reads nothing in it until you have compared the fingerprint with your partner.";
+    verified_ = std::move(bundle);
+}
+
+void BundleExchange::opened(Workspace& work, const crypto::Identity& me, crypto::OpenedBundle bundle,
+                            std::int64_t checked_at_ms) {
+    ui::ImportView& in = view_.receive;
+    const bool fingerprint_checked = checked_at_ms != 0;
     const std::span<const Record> records = bundle.content.records;
     const auto pairing_in_bundle = std::find_if(records.begin(), records.end(), [&](const Record& record) {
         return record.kind == Kind::pairing && record.id == bundle.content.pairing;
@@ -439,75 +459,69 @@ void BundleExchange::opened(Workspace& work, const crypto::Identity& me, crypto:
         }
         return std::nullopt;
     };
+    const auto not_yours = [&] {
+        refuse("Not a pairing of yours",
+               "This file holds the records of " + title + ", which you are not part of, so nothing was taken in.");
+    };
 
-    // Who this profile is in the pairing.
+    // Who this profile is in the pairing. Another person becomes the
+    // profile's own only in a profile in no pairing yet (one that has
+    // pairings is not somebody else in another), and only when the user says so.
     link_.reset();
     link_confirmed_ = false;
-    std::string link_question;
     const bool me_in = !work.me.is_nil() && is_member(work.me);
     if (!me_in) {
-        if (auto mine = member_with_keys(me.public_keys())) {
-            link_ = mine;
-            link_confirmed_ = true;
-        } else if (pairing_known) {
-            return refuse("Not a pairing of yours",
-                          "This file holds the records of " + title + ", which you are not part of, so nothing was "
-                          "taken in.");
+        if (pairing_known) return not_yours();
+        if (!work.me.is_nil()) {
+            auto pairings = work.store.load_where(Kind::pairing, "coach = ?1 OR coachee = ?1 OR second_coach = ?1", work.me);
+            if (!pairings || !pairings.value().empty()) return not_yours();
         }
     }
 
     // Who sent it.
     sender_.reset();
-    sender_trusted_ = false;
-    in.keys_changed = false;
-    if (const TrustedPartner* trusted = trusted_.find_by_keys(bundle.sender)) {
-        if (trusted->revoked)
-            return refuse("You stopped trusting these keys",
-                          "This file is signed with keys you revoked for " + name_of(work, trusted->person) +
-                          ". Nothing was taken in. If they set Tandem up again, compare their new fingerprint with "
-                          "them, then trust them again.");
+    in.keys_changed = in.revoked_before = false;
+    if (const TrustedPartner* trusted = trusted_.find_by_keys(bundle.sender); trusted && !trusted->revoked) {
         if (!is_member(trusted->person))
             return refuse("Not a pairing of theirs",
                           "This file is signed by " + name_of(work, trusted->person) + ", who is not part of " + title +
                           ", so nothing was taken in.");
         sender_ = trusted->person;
-        sender_trusted_ = true;
     } else {
+        if (!fingerprint_checked) return refuse(BundleError::damaged_content);  // never decoded untrusted
         sender_ = member_with_keys(bundle.sender);
         if (!sender_) {
             // The partner: the member other than this profile; at first contact, whoever set the pairing up.
-            const RecordId me_here = me_in ? work.me : link_.value_or(RecordId{});
             std::vector<RecordId> others;
             for (const RecordId& member : members)
-                if (member != me_here) others.push_back(member);
+                if (!(me_in && member == work.me)) others.push_back(member);
             if (std::find(others.begin(), others.end(), pairing.created_by) != others.end())
                 sender_ = pairing.created_by;
             else if (!others.empty())
                 sender_ = others.front();
         }
-        if (!sender_) return refuse(BundleError::damaged_content);
-        if (const TrustedPartner* earlier = trusted_.find_by_person(*sender_)) in.keys_changed = earlier->keys != bundle.sender;
+        if (!sender_ || (me_in && *sender_ == work.me)) return refuse(BundleError::damaged_content);
+        if (const TrustedPartner* earlier = trusted_.find_by_person(*sender_)) {
+            in.keys_changed = earlier->keys != bundle.sender;
+            in.revoked_before = earlier->revoked;
+        }
     }
 
-    // First contact: which member this profile is, when nothing says. Only
-    // asked of a profile in no pairing yet: one that has pairings is not
-    // somebody else in another.
-    if (!me_in && !link_) {
-        if (!work.me.is_nil()) {
-            auto pairings = work.store.load_where(Kind::pairing, "coach = ?1 OR coachee = ?1 OR second_coach = ?1", work.me);
-            if (!pairings || !pairings.value().empty())
+    // First contact: which member this profile is, always asked.
+    std::string link_question;
+    if (!me_in) {
+        std::optional<RecordId> candidate = member_with_keys(me.public_keys());
+        if (!candidate || *candidate == *sender_) {
+            std::vector<RecordId> candidates;
+            for (const RecordId& member : members)
+                if (member != *sender_) candidates.push_back(member);
+            if (candidates.size() != 1)
                 return refuse("Not a pairing of yours",
-                              "This file holds the records of " + title + ", which you are not part of, so nothing "
-                              "was taken in.");
+                              "This file holds the records of " + title + ", and Tandem cannot tell which of them you "
+                              "are, so nothing was taken in.");
+            candidate = candidates.front();
         }
-        std::vector<RecordId> candidates;
-        for (const RecordId& member : members)
-            if (member != *sender_) candidates.push_back(member);
-        if (candidates.size() != 1)
-            return refuse("Not a pairing of yours",
-                          "This file holds the records of " + title + ", and Tandem cannot tell which of them you "
-                          "are, so nothing was taken in.");
-        link_ = candidates.front();
+        link_ = candidate;
         const std::string name = name_of(work, *link_, records);
         const char* role = id_of(pairing, Pairing::fields::coach) == link_     ? "coach"
                            : id_of(pairing, Pairing::fields::coachee) == link_ ? "coachee"
@@ -516,42 +530,55 @@ void BundleExchange::opened(Workspace& work, const crypto::Identity& me, crypto:
                         ". Are you " + name + "? Tandem will then show the pairing as yours, under that name.";
     }
 
+    if (fingerprint_checked) {
+        trusted_.trust(*sender_, bundle.sender, checked_at_ms);
+        save_trust(work);
+    }
     in.stage = Stage::preview;
     in.title = "From " + name_of(work, *sender_, records);
     in.text = "The records of " + title + ".";
-    if (link_ && link_confirmed_) in.text += " You are " + name_of(work, *link_, records) + " in this pairing.";
-    // `records` views the bundle's records: not used past this point.
-    store::keep_pairing_records(work.store, bundle.content.records, bundle.content.pairing);
+    in.fingerprint = crypto::fingerprint(bundle.sender);
+    in.link_question = link_question;
     bundle_ = std::move(bundle);
-    received_.clear();
-    in.fingerprint = crypto::fingerprint(bundle_->sender);
-    in.needs_trust = !sender_trusted_;
-    in.link_question = link_confirmed_ ? std::string() : link_question;
     preview(work);
+}
+
+void BundleExchange::show_import(const PartnerImport& outcome) {
+    ui::ImportView& in = view_.receive;
+    in.summary = summary_of(outcome.merge);
+    in.left_out_title.clear();
+    in.left_out.clear();
+    if (outcome.refused.empty()) return;
+    std::array<std::size_t, refusal_reasons> counts{};
+    for (const RefusedRecord& refused : outcome.refused) ++counts[static_cast<std::size_t>(refused.reason)];
+    in.left_out_title = count_phrase(outcome.refused.size(), "record", "records") + " this file may not change " +
+                        (outcome.refused.size() == 1 ? "was" : "were") + " left out:";
+    for (std::size_t reason = 0; reason < counts.size(); ++reason)
+        if (counts[reason]) in.left_out.push_back(refusal_text(static_cast<Refusal>(reason), counts[reason]));
 }
 
 void BundleExchange::preview(Workspace& work) {
     ui::ImportView& in = view_.receive;
     in.can_apply = false;
-    if (!bundle_ || !work.context) return;
-    auto report = apply_remote(*work.context, bundle_->content.records, MergeMode::preview);
-    if (!report) {
+    if (!bundle_ || !sender_ || !work.context) return;
+    auto outcome = take_in_from_partner(*work.context, PartnerScope{bundle_->content.pairing, *sender_},
+                                        bundle_->content.records, MergeMode::preview);
+    if (!outcome) {
         in.summary.clear();
-        in.text = "These records could not be merged with yours: " + report.error().detail;
+        in.text = "These records could not be merged with yours: " + outcome.error().detail;
         return;
     }
-    in.summary = summary_of(report.value());
-    in.can_apply = sender_trusted_ && (!link_ || link_confirmed_);
+    show_import(outcome.value());
+    in.can_apply = !link_ || link_confirmed_;
 }
 
-void BundleExchange::trust_sender(Workspace& work, std::int64_t now_ms) {
-    if (!bundle_ || !sender_ || view_.receive.stage != Stage::preview) return;
-    trusted_.trust(*sender_, bundle_->sender, now_ms);
-    save_trust(work);
-    sender_trusted_ = true;
-    view_.receive.needs_trust = false;
-    view_.receive.keys_changed = false;
-    preview(work);
+void BundleExchange::trust_sender(Workspace& work, const crypto::Identity& me, std::int64_t now_ms) {
+    if (!verified_ || view_.receive.stage != Stage::verify) return;
+    const crypto::VerifiedBundle bundle = std::move(*verified_);
+    verified_.reset();
+    auto opened = crypto::decode_bundle(bundle);
+    if (!opened) return refuse(opened.error());
+    this->opened(work, me, std::move(opened).value(), std::max<std::int64_t>(1, now_ms));
 }
 
 void BundleExchange::confirm_link(Workspace& work) {
@@ -563,16 +590,19 @@ void BundleExchange::confirm_link(Workspace& work) {
 
 std::optional<RecordId> BundleExchange::apply_import(Workspace& work) {
     ui::ImportView& in = view_.receive;
-    if (!bundle_ || !in.can_apply || !work.context) return std::nullopt;
-    auto report = apply_remote(*work.context, bundle_->content.records);
-    if (!report) {
-        in.text = "These records could not be merged with yours, so nothing changed: " + report.error().detail;
+    if (!bundle_ || !sender_ || !in.can_apply || !work.context) return std::nullopt;
+    auto outcome = take_in_from_partner(*work.context, PartnerScope{bundle_->content.pairing, *sender_},
+                                        std::move(bundle_->content.records));
+    if (!outcome) {
+        in.text = "These records could not be merged with yours, so nothing changed: " + outcome.error().detail;
+        bundle_.reset();
+        in.can_apply = false;
         return std::nullopt;
     }
     in.stage = Stage::done;
     in.title = "Taken in from " + name_of(work, *sender_);
-    in.summary = summary_of(report.value());
-    in.text = report.value().conflicts
+    show_import(outcome.value());
+    in.text = outcome.value().merge.conflicts
                   ? "You both changed some text at the same time: both versions are shown below, to keep one or both."
                   : "";
     in.can_apply = false;
@@ -589,11 +619,11 @@ void BundleExchange::cancel_import() {
     view_.receive = {};
     received_.clear();
     header_.reset();
+    verified_.reset();
     bundle_.reset();
     sender_.reset();
     link_.reset();
     link_confirmed_ = false;
-    sender_trusted_ = false;
 }
 
 // [SECTION] Both
@@ -618,7 +648,7 @@ ExportStep BundleExchange::key_derived(Workspace& work, const crypto::Identity& 
         refuse(key.error());
         return std::monostate{};
     }
-    auto bundle = crypto::open_bundle(received_, *header_, key.value());
+    auto bundle = crypto::verify_bundle(received_, *header_, key.value());
     if (!bundle) {
         if (bundle.error() == BundleError::not_for_you) {
             view_.receive.stage = Stage::passphrase;  // type it again
@@ -630,7 +660,7 @@ ExportStep BundleExchange::key_derived(Workspace& work, const crypto::Identity& 
         return std::monostate{};
     }
     view_.receive.passphrase.clear();  // not kept longer than needed
-    opened(work, me, std::move(bundle).value());
+    verified(work, me, std::move(bundle).value());
     return std::monostate{};
 }
 
@@ -687,9 +717,17 @@ void BundleExchange::resolve_conflict(Workspace& work, const ui::ResolveConflict
     refresh_conflicts(work);
 }
 
+void BundleExchange::ask_to_trust_again(const RecordId& person) {
+    if (person.is_nil()) trusting_again_.reset();
+    else trusting_again_ = person;
+}
+
 bool BundleExchange::reverify(Workspace& work, const RecordId& person, std::int64_t now_ms) {
     const TrustedPartner* partner = trusted_.find_by_person(person);
     if (!partner) return false;
+    // Revoked keys are trusted again only after a new comparison.
+    if (partner->revoked && trusting_again_ != person) return false;
+    trusting_again_.reset();
     trusted_.trust(person, crypto::PublicKeys(partner->keys), now_ms);
     save_trust(work);
     return true;

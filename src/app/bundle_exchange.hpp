@@ -3,11 +3,13 @@
 // what they send (docs/bundle-format.md; docs/decisions.md, "Sharing").
 //
 // Sending seals the pairing's share to the partner's trusted key or locks it
-// with a passphrase. Taking in inspects and opens the file, verifies the
-// signature, decides who sent it and whether this profile is part of the
-// pairing, and previews the merge; nothing changes until the user has
-// trusted the sender (once, after comparing fingerprints) and chosen to take
-// the records in, which merges them in one transaction.
+// with a passphrase. Taking in inspects the file, decrypts it and verifies
+// the signature; a signer not trusted yet is shown by fingerprint, and no
+// record is decoded until the user has compared it. Then it decides who
+// sent the file and whether this profile is part of the pairing, and
+// previews the merge of what the sender may change (partner_authority.hpp);
+// nothing changes until the user chooses to take the records in, which
+// merges them in one transaction.
 //
 // Deriving a passphrase's key is slow by design, so it is handed to the host
 // as a KeyJob and its result comes back through key_derived(). Trust is kept
@@ -24,6 +26,7 @@
 
 #include "app/trusted_partners.hpp"
 #include "app/workspace.hpp"
+#include "core/partner_authority.hpp"
 #include "core/random_source.hpp"
 #include "crypto/bundle_format.hpp"
 #include "crypto/bundle_reader.hpp"
@@ -44,7 +47,7 @@ struct KeyJob {
 
 // A bundle written, to offer as a download.
 struct WrittenBundle {
-    std::string name;  // "alex-kim-coaching-sam-patel-2026-12-02.tandem"
+    std::string name;  // "tandem-2026-12-02.tandem": when, never who
     std::vector<std::uint8_t> bytes;
 };
 
@@ -80,8 +83,9 @@ public:
     void edit_import_passphrase(std::string text);
     // The job that derives the typed passphrase's key for the file received.
     std::optional<KeyJob> open_with_passphrase(std::int64_t now_ms);
-    // Trusts the sender's keys, after the user compared fingerprints.
-    void trust_sender(Workspace& work, std::int64_t now_ms);
+    // Trusts the sender's keys, after the user compared fingerprints, and
+    // only then decodes the file's records and previews them.
+    void trust_sender(Workspace& work, const crypto::Identity& me, std::int64_t now_ms);
     // The user confirmed being the person of the pairing the bundle names.
     void confirm_link(Workspace& work);
     // Merges the bundle's records. Returns the person this profile is in
@@ -105,7 +109,14 @@ public:
 
     // Stops accepting `person`'s keys; false if none were trusted.
     bool revoke(Workspace& work, const RecordId& person);
-    // Trusts `person`'s keys again, checked at `now_ms`; false if none were kept.
+    // Opens the fingerprint comparison before trusting `person`'s revoked
+    // keys again (nil: closes it).
+    void ask_to_trust_again(const RecordId& person);
+    // Whose revoked keys are being compared before they are trusted again.
+    const std::optional<RecordId>& trusting_again() const { return trusting_again_; }
+    // Records that `person`'s fingerprint was compared again at `now_ms`:
+    // their keys are checked again, or, if they were revoked, trusted again,
+    // but only once the comparison was opened for them. False otherwise.
     bool reverify(Workspace& work, const RecordId& person, std::int64_t now_ms);
 
     // Whether a key is being derived.
@@ -128,7 +139,14 @@ private:
                              const crypto::Stanza& stanza, std::int64_t now_ms);
     void refuse(crypto::BundleError error);
     void refuse(std::string title, std::string text);
-    void opened(Workspace& work, const crypto::Identity& me, crypto::OpenedBundle bundle);
+    // A file whose signature verified: decoded at once when its signer is
+    // trusted; otherwise the fingerprint is asked for first.
+    void verified(Workspace& work, const crypto::Identity& me, crypto::VerifiedBundle bundle);
+    // A file decoded: who sent it, who this profile is in its pairing, and
+    // the preview. `checked_at_ms` is when the user compared the sender's
+    // fingerprint (their keys are then trusted), 0 when they were trusted before.
+    void opened(Workspace& work, const crypto::Identity& me, crypto::OpenedBundle bundle, std::int64_t checked_at_ms);
+    void show_import(const PartnerImport& outcome);
     void preview(Workspace& work);
     void save_trust(Workspace& work);
 
@@ -146,12 +164,13 @@ private:
     // Taking in
     std::vector<std::uint8_t> received_;
     std::optional<crypto::BundleHeader> header_;
+    std::optional<crypto::VerifiedBundle> verified_;  // waiting for the fingerprint
     std::optional<crypto::OpenedBundle> bundle_;
     std::optional<RecordId> sender_;      // who it is from, in this profile's records
     std::optional<RecordId> link_;        // the person this profile is in the pairing, to adopt
     bool link_confirmed_ = false;
-    bool sender_trusted_ = false;
     std::optional<RecordId> taken_in_;
+    std::optional<RecordId> trusting_again_;
 };
 
 }  // namespace tandem::app

@@ -23,10 +23,45 @@ std::string command_error_text(const CommandError& error) {
         case ErrorCode::read_only: return "This is one of Tandem's own entries. Make a copy to adapt it.";
         case ErrorCode::immutable_field: return "This was fixed when the record was created.";
         case ErrorCode::ends_before_starts: return "The end date is before the start date.";
+        case ErrorCode::nothing_to_restore:
+            return "This was deleted before it reached you, so none of its words are here to bring back.";
         case ErrorCode::storage_failed:
             return "Tandem could not keep this" + (error.detail.empty() ? std::string(".") : ": " + error.detail);
     }
     return "Tandem could not keep this value.";
+}
+
+std::string refusal_text(Refusal reason, std::size_t count) {
+    const bool one = count == 1;
+    const std::string n = std::to_string(count) + " ";
+    switch (reason) {
+        case Refusal::own_person:
+            return n + (one ? "change" : "changes") + " to your own name and details: only you change them";
+        case Refusal::private_record:
+            return n + (one ? "private record" : "private records") + ", which never pass between partners";
+        case Refusal::invalid: return n + (one ? "record" : "records") + " Tandem could not read as valid";
+        case Refusal::other_pairing:
+            return n + (one ? "record" : "records") + " of another pairing, or of none: a file changes only its own pairing";
+        case Refusal::moved_pairing:
+            return n + (one ? "record" : "records") + " that would move from another pairing, or another part of this one";
+        case Refusal::person_not_named:
+            return n + (one ? "change" : "changes") + " to someone this pairing does not name";
+        case Refusal::starter_entry:
+            return n + (one ? "change" : "changes") + " to Tandem's own library, which nobody changes";
+        case Refusal::not_by_member:
+            return n + (one ? "record" : "records") + " written by someone outside this pairing";
+        case Refusal::metadata_changed:
+            return n + (one ? "change" : "changes") + " to who wrote a record, when, or who may see it";
+        case Refusal::immutable_changed:
+            return n + (one ? "change" : "changes") + " to what was fixed when a record was made";
+        case Refusal::claims_this_device:
+            return n + (one ? "edit" : "edits") + " claiming to have been made on this computer, which never made them";
+        case Refusal::refers_elsewhere:
+            return n + (one ? "record" : "records") + " pointing to another pairing's records";
+        case Refusal::missing_reference:
+            return n + (one ? "record" : "records") + " that depend on something left out";
+    }
+    return n + (one ? "record" : "records");
 }
 
 }  // namespace tandem::app

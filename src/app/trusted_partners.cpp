@@ -62,20 +62,27 @@ const TrustedPartner* TrustedPartners::find_by_keys(const crypto::PublicKeys& ke
 }
 
 const TrustedPartner* TrustedPartners::find_by_person(const RecordId& person) const {
-    const auto found = std::find_if(partners_.begin(), partners_.end(),
-                                    [&](const TrustedPartner& partner) { return partner.person == person; });
-    return found == partners_.end() ? nullptr : &*found;
+    const TrustedPartner* latest = nullptr;
+    for (const TrustedPartner& partner : partners_) {
+        if (partner.person != person) continue;
+        if (!partner.revoked) return &partner;
+        latest = &partner;
+    }
+    return latest;
 }
 
 void TrustedPartners::trust(const RecordId& person, const crypto::PublicKeys& keys, std::int64_t now_ms) {
-    std::erase_if(partners_, [&](const TrustedPartner& partner) { return partner.person == person || partner.keys == keys; });
+    // Revoked keys stay refused when their person is trusted with new ones.
+    std::erase_if(partners_, [&](const TrustedPartner& partner) {
+        return partner.keys == keys || (partner.person == person && !partner.revoked);
+    });
     if (partners_.size() >= max_partners) partners_.erase(partners_.begin());  // the longest-trusted goes
     partners_.push_back(TrustedPartner{person, keys, now_ms, false});
 }
 
 bool TrustedPartners::revoke(const RecordId& person) {
     for (TrustedPartner& partner : partners_) {
-        if (partner.person != person) continue;
+        if (partner.person != person || partner.revoked) continue;
         partner.revoked = true;
         return true;
     }

@@ -36,13 +36,13 @@ public:
 
     // The entry whose keys signed a bundle (revoked or not), if any.
     const TrustedPartner* find_by_keys(const crypto::PublicKeys& keys) const;
-    // The entry for `person`, if any.
+    // The entry for `person`: the keys trusted now, or else the last revoked ones; null if none.
     const TrustedPartner* find_by_person(const RecordId& person) const;
-    // Trusts `keys` as `person`'s, verified at `now_ms`: replaces the
-    // person's earlier keys, and takes the keys from anyone else they were
-    // trusted for.
+    // Trusts `keys` as `person`'s, verified at `now_ms`: replaces the keys
+    // trusted for the person now, and takes `keys` from anyone else they
+    // were trusted for. Keys of the person's that were revoked stay revoked.
     void trust(const RecordId& person, const crypto::PublicKeys& keys, std::int64_t now_ms);
-    // Stops accepting `person`'s keys. False if none were trusted.
+    // Stops accepting the keys trusted for `person` now. False if none were.
     bool revoke(const RecordId& person);
 
     const std::vector<TrustedPartner>& all() const { return partners_; }

@@ -29,6 +29,7 @@ enum class ErrorCode : std::uint8_t {
     read_only,               // Tandem's own starter entries; copy one to adapt it
     immutable_field,         // fixed when the record was created
     ends_before_starts,      // an end date before the start date
+    nothing_to_restore,      // deleted before it reached this device: only its tombstone is here
     storage_failed,          // the store refused; `detail` has its message
 };
 

@@ -49,6 +49,10 @@ struct FieldSpec {
     bool immutable() const { return (shape.flags & field_flags::immutable) != 0; }
     bool searchable() const { return (shape.flags & field_flags::searchable) != 0; }
     bool is_text() const { return shape.type == FieldType::text || shape.type == FieldType::long_text; }
+    // A reference the record hangs by (a meeting's pairing, a goal's cycle,
+    // a pairing's coach): required and immutable. It travels even with a
+    // bare tombstone (record.hpp), so a deletion can be placed.
+    bool is_anchor() const { return shape.type == FieldType::reference && required() && immutable(); }
 };
 
 struct KindSpec {

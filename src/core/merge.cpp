@@ -16,6 +16,18 @@ bool is_concurrent_text_edit(const FieldState& winner, const FieldState& loser) 
     return winner.base != loser.stamp;
 }
 
+bool clamp_future_stamps(Record& record, std::int64_t physical_now_ms) {
+    bool clamped = false;
+    for (FieldState& state : record.fields) {
+        for (Stamp* stamp : {&state.stamp, &state.base}) {
+            const std::uint64_t limited = hlc_clamp_future(stamp->hlc, physical_now_ms);
+            clamped = clamped || limited != stamp->hlc;
+            stamp->hlc = limited;
+        }
+    }
+    return clamped;
+}
+
 RecordMerge merge_records(const Record& local, const Record& remote) {
     assert(local.kind == remote.kind && local.id == remote.id);
     assert(local.fields.size() == remote.fields.size());

@@ -35,6 +35,10 @@ struct RecordMerge {
     bool revived = false;                 // local was deleted and merged is not
 };
 
+// Clamps every stamp of `record` (and base) to physical_now_ms + 24 h
+// (hlc_clamp_future); true when any was that far ahead.
+bool clamp_future_stamps(Record& record, std::int64_t physical_now_ms);
+
 // Merges two copies of the same record. Requires equal kind, id and slot
 // count (validated input). Metadata, identical in honest copies, is taken
 // from the smaller copy in a fixed order so the result does not depend on

@@ -41,6 +41,29 @@ bool Record::is_deleted() const {
     return true;
 }
 
+Record bare_tombstone(const Record& deleted) {
+    assert(deleted.is_deleted());
+    const KindSpec& spec = kind_spec(deleted.kind);
+    Record bare = Record::blank(deleted.kind);
+    bare.id = deleted.id;
+    bare.created_by = deleted.created_by;
+    bare.created_at_ms = deleted.created_at_ms;
+    bare.visibility = deleted.visibility;
+    bare.fields[tombstone_field] = deleted.fields[tombstone_field];
+    for (const FieldSpec& field : spec.fields)
+        if (field.is_anchor()) bare.fields[field.index] = deleted.fields[field.index];
+    return bare;
+}
+
+bool is_bare_tombstone(const Record& record) {
+    const KindSpec& spec = kind_spec(record.kind);
+    if (record.fields.size() != spec.slot_count() || !record.is_deleted()) return false;
+    const Record blank = Record::blank(record.kind);
+    for (const FieldSpec& field : spec.fields)
+        if (!field.is_anchor() && record.fields[field.index] != blank.fields[field.index]) return false;
+    return true;
+}
+
 Stamp Record::latest_stamp() const {
     Stamp latest;
     for (const FieldState& field : fields) latest = std::max(latest, field.stamp);

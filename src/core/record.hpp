@@ -53,4 +53,15 @@ struct Record {
     bool operator==(const Record&) const = default;
 };
 
+// What of a deleted record may leave the device (docs/decisions.md,
+// "Tombstones travel bare"): its metadata, its tombstone and its anchor
+// references (FieldSpec::is_anchor), with every other field at its default
+// and never written, so no text deleted before sending travels. Requires
+// `deleted.is_deleted()`.
+Record bare_tombstone(const Record& deleted);
+
+// True when `record` is a bare tombstone: deleted, and every field but the
+// tombstone and the anchors exactly as bare_tombstone leaves it.
+bool is_bare_tombstone(const Record& record);
+
 }  // namespace tandem

@@ -78,6 +78,7 @@ Result<void, CommandError> set_tombstone(CommandContext& context, Kind kind, con
     if (!loaded) return fail(loaded.error());
     Record record = std::move(loaded).value();
     if (record.is_deleted() == deleted) return {};
+    if (!deleted && is_bare_tombstone(record)) return fail(field_error(ErrorCode::nothing_to_restore, kind));
     FieldState& tombstone = record.field(tombstone_field);
     tombstone.value = std::int64_t{deleted ? 1 : 0};
     tombstone.stamp = context.clock.tick();
@@ -229,15 +230,7 @@ Result<MergeReport, CommandError> apply_remote(CommandContext& context, std::spa
             continue;
         }
         Record remote = *remote_copy;
-        bool clamped = false;
-        for (FieldState& state : remote.fields) {
-            for (Stamp* stamp : {&state.stamp, &state.base}) {
-                const std::uint64_t limited = hlc_clamp_future(stamp->hlc, now);
-                clamped = clamped || limited != stamp->hlc;
-                stamp->hlc = limited;
-            }
-        }
-        report.clamped += clamped ? 1 : 0;
+        report.clamped += clamp_future_stamps(remote, now) ? 1 : 0;
         if (mode == MergeMode::apply) context.clock.observe(remote.latest_stamp().hlc);
 
         auto local = context.store.load(remote.kind, remote.id);

@@ -69,7 +69,8 @@ Result<void, CommandError> set_step_status(CommandContext& context, const Record
 // Soft-deletes a record: hidden everywhere, restorable. Deleting a deleted
 // record changes nothing.
 Result<void, CommandError> delete_record(CommandContext& context, Kind kind, const RecordId& id);
-// Undoes delete_record. Restoring a record that is not deleted changes nothing.
+// Undoes delete_record. Restoring a record that is not deleted changes
+// nothing; one known here only as a bare tombstone is nothing_to_restore.
 Result<void, CommandError> restore_record(CommandContext& context, Kind kind, const RecordId& id);
 
 // The generic record of `kind` with this id; unknown_record if there is none.
@@ -101,8 +102,10 @@ enum class MergeMode : std::uint8_t {
     preview,  // merge exactly as apply would, report it, and roll it all back
 };
 
-// Merges records from a partner into the store, field by field, in one
-// transaction (the order of `incoming` does not matter). Applying the same
+// Merges records into the store, field by field, in one transaction (the
+// order of `incoming` does not matter). It checks validity and privacy
+// only: a partner's records come through take_in_from_partner
+// (partner_authority.hpp), which first decides what they may change. Applying the same
 // records again changes nothing; older copies never overwrite newer edits.
 // Fails as a whole only when the store does (e.g. a reference to a record
 // neither side has, caught by the store's foreign keys).

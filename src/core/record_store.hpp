@@ -24,6 +24,9 @@ public:
 
     // The record of `kind` with this id, or nullopt when there is none.
     virtual Result<std::optional<Record>, StorageError> load(Kind kind, const RecordId& id) = 0;
+    // The kind of the record with this id, whatever table holds it, or
+    // nullopt when none does (ids are unique across kinds).
+    virtual Result<std::optional<Kind>, StorageError> kind_holding(const RecordId& id) = 0;
     // Inserts or replaces a record. The caller has validated it.
     virtual Result<void, StorageError> save(const Record& record) = 0;
     // Keeps the losing text of a concurrent edit in the conflict history:

@@ -115,8 +115,12 @@ std::optional<CommandError> check_record(const Record& record) {
     const auto* tombstone = std::get_if<std::int64_t>(&record.field(tombstone_field).value);
     if (tombstone == nullptr || (*tombstone != 0 && *tombstone != 1))
         return error(ErrorCode::wrong_value_type, record.kind, tombstone_field);
-    for (const FieldSpec& field : spec.fields)
+    // A bare tombstone keeps only its anchors; its other fields are never written.
+    const bool bare = is_bare_tombstone(record);
+    for (const FieldSpec& field : spec.fields) {
+        if (bare && !field.is_anchor()) continue;
         if (auto problem = check_field_value(record.kind, field, record.field(field.index).value)) return problem;
+    }
 
     if (spec.always_private && record.visibility != Visibility::private_to_author)
         return error(ErrorCode::must_be_private, record.kind, 0);
@@ -160,6 +164,7 @@ std::string_view error_code_name(ErrorCode code) {
     case ErrorCode::read_only: return "read_only";
     case ErrorCode::immutable_field: return "immutable_field";
     case ErrorCode::ends_before_starts: return "ends_before_starts";
+    case ErrorCode::nothing_to_restore: return "nothing_to_restore";
     case ErrorCode::storage_failed: return "storage_failed";
     }
     return "";

@@ -22,7 +22,8 @@ std::optional<CommandError> check_field_value(Kind kind, const FieldSpec& spec, 
 
 // Checks every field of a record plus the rules that span fields: a person
 // paired with themselves, an addressed private note, an end before a start,
-// a private-only kind stored as shared.
+// a private-only kind stored as shared. A bare tombstone (record.hpp) is
+// checked for its tombstone and anchors only.
 std::optional<CommandError> check_record(const Record& record);
 
 }  // namespace tandem

@@ -28,6 +28,10 @@ constexpr std::size_t min_record_bytes = 1 + 16 + 16 + 8 + 1 + 8 + 4 + 2 * 16;
 
 }  // namespace
 
+std::size_t decoded_memory_budget(std::size_t content_bytes) {
+    return decoded_bytes_per_content_byte * content_bytes + decoded_bytes_floor;
+}
+
 std::vector<std::uint8_t> encode_bundle_content(const BundleContent& content) {
     std::ostringstream out;
     {
@@ -55,8 +59,20 @@ Result<BundleContent, ContentError> decode_bundle_content(std::span<const std::u
         cereal::size_type count = 0;
         archive(cereal::make_size_tag(count));
         if (count > bytes.size() / min_record_bytes) return fail(ContentError::damaged);
+        // Memory is charged as records are decoded, against a budget in
+        // proportion to the bytes: a small record in the file still becomes
+        // every field of its kind in memory.
+        const std::size_t budget = decoded_memory_budget(bytes.size());
+        std::size_t charged = static_cast<std::size_t>(count) * sizeof(Record);
+        if (charged > budget) return fail(ContentError::damaged);
         content.records.resize(static_cast<std::size_t>(count));
-        for (Record& record : content.records) archive(record);
+        for (Record& record : content.records) {
+            archive(record);
+            charged += record.fields.size() * sizeof(FieldState);
+            for (const FieldState& field : record.fields)
+                if (const auto* text = std::get_if<std::string>(&field.value)) charged += text->capacity();
+            if (charged > budget) return fail(ContentError::over_budget);
+        }
     } catch (const std::exception&) {  // cereal::Exception for short or wrong bytes; bad_alloc
         return fail(ContentError::damaged);
     }

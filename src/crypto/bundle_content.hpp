@@ -30,14 +30,24 @@ struct BundleContent {
 enum class ContentError {
     damaged,        // not what encode_bundle_content writes
     newer_schema,   // written by a Tandem with a newer content schema
+    over_budget,    // would take more memory than decoded_memory_budget allows
 };
+
+// The most memory decoding `content_bytes` of content may take for its
+// records: a small multiple of the bytes, plus a floor for tiny bundles.
+// What Tandem writes needs well under it (docs/PERFORMANCE.md, "Decoding a
+// bundle"); records padded out of proportion are refused.
+inline constexpr std::size_t decoded_bytes_per_content_byte = 3;
+inline constexpr std::size_t decoded_bytes_floor = 256 * 1024;
+std::size_t decoded_memory_budget(std::size_t content_bytes);
 
 // The content's bytes.
 std::vector<std::uint8_t> encode_bundle_content(const BundleContent& content);
 
 // Decodes what encode_bundle_content wrote. The bytes must have been
 // authenticated; even so every size is checked before memory is set aside,
-// and no input makes it throw or crash.
+// the memory the records take stays within decoded_memory_budget, and no
+// input makes it throw or crash.
 Result<BundleContent, ContentError> decode_bundle_content(std::span<const std::uint8_t> bytes);
 
 }  // namespace tandem::crypto

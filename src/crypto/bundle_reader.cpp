@@ -86,8 +86,8 @@ Result<std::vector<std::uint8_t>, BundleError> decrypt_payload(std::span<const s
     return plaintext;
 }
 
-Result<OpenedBundle, BundleError> open_with_file_key(std::span<const std::uint8_t> bytes, const BundleHeader& header,
-                                                     const SecretKey& file_key) {
+Result<VerifiedBundle, BundleError> verify_with_file_key(std::span<const std::uint8_t> bytes, const BundleHeader& header,
+                                                         const SecretKey& file_key) {
     const auto header_bytes = bytes.first(header.payload_offset);
     const auto mac = header_mac(file_key, bytes.first(header.mac_offset));
     if (sodium_memcmp(mac.data(), bytes.data() + header.mac_offset, mac.size()) != 0)
@@ -96,12 +96,12 @@ Result<OpenedBundle, BundleError> open_with_file_key(std::span<const std::uint8_
 
     auto decrypted = decrypt_payload(bytes.subspan(header.payload_offset), file_key, header.payload_length);
     if (!decrypted) return fail(decrypted.error());
-    const std::vector<std::uint8_t>& plaintext = decrypted.value();
+    std::vector<std::uint8_t>& plaintext = decrypted.value();
 
     if (plaintext.size() < preamble_bytes + signature_bytes) return fail(BundleError::damaged_content);
     const std::uint64_t content_length = get_le(std::span(plaintext).subspan(sender_keys_bytes), length_bytes);
     if (content_length != plaintext.size() - preamble_bytes - signature_bytes) return fail(BundleError::damaged_content);
-    OpenedBundle opened;
+    VerifiedBundle opened;
     std::memcpy(opened.sender.box.data(), plaintext.data(), 32);
     std::memcpy(opened.sender.sign.data(), plaintext.data() + 32, 32);
     const std::size_t signed_length = plaintext.size() - signature_bytes;
@@ -110,11 +110,10 @@ Result<OpenedBundle, BundleError> open_with_file_key(std::span<const std::uint8_
                                     opened.sender.sign.data()) != 0)
         return fail(BundleError::bad_signature);
     if (!usable_box_key(opened.sender.box)) return fail(BundleError::damaged_content);
-
-    auto content = decode_bundle_content(std::span(plaintext).subspan(preamble_bytes, static_cast<std::size_t>(content_length)));
-    if (!content)
-        return fail(content.error() == ContentError::newer_schema ? BundleError::newer_version : BundleError::damaged_content);
-    opened.content = std::move(content).value();
+    // The content, moved out of the plaintext rather than copied: a bundle may be 64 MB.
+    plaintext.resize(preamble_bytes + static_cast<std::size_t>(content_length));
+    plaintext.erase(plaintext.begin(), plaintext.begin() + static_cast<std::ptrdiff_t>(preamble_bytes));
+    opened.content = std::move(plaintext);
     return opened;
 }
 
@@ -169,21 +168,21 @@ Result<BundleHeader, BundleError> inspect_bundle(std::span<const std::uint8_t> b
     return header;
 }
 
-Result<OpenedBundle, BundleError> open_bundle(std::span<const std::uint8_t> bytes, const BundleHeader& header,
-                                              const Identity& recipient) {
+Result<VerifiedBundle, BundleError> verify_bundle(std::span<const std::uint8_t> bytes, const BundleHeader& header,
+                                                  const Identity& recipient) {
     assert(header.payload_offset <= bytes.size());
     SecretKey file_key;
     for (const Stanza& stanza : header.stanzas) {
         if (stanza.type != x25519_stanza_type) continue;
         if (crypto_box_seal_open(file_key.bytes().data(), stanza.body.data(), stanza.body.size(),
                                  recipient.public_keys().box.data(), recipient.box_secret().data()) == 0)
-            return open_with_file_key(bytes, header, file_key);
+            return verify_with_file_key(bytes, header, file_key);
     }
     return fail(BundleError::not_for_you);
 }
 
-Result<OpenedBundle, BundleError> open_bundle(std::span<const std::uint8_t> bytes, const BundleHeader& header,
-                                              const SecretKey& passphrase_key) {
+Result<VerifiedBundle, BundleError> verify_bundle(std::span<const std::uint8_t> bytes, const BundleHeader& header,
+                                                  const SecretKey& passphrase_key) {
     assert(header.payload_offset <= bytes.size());
     if (!header.passphrase) return fail(BundleError::not_for_you);
     const Stanza& stanza = header.stanzas.front();
@@ -195,7 +194,28 @@ Result<OpenedBundle, BundleError> open_bundle(std::span<const std::uint8_t> byte
             reinterpret_cast<const unsigned char*>(passphrase_stanza_ad.data()), passphrase_stanza_ad.size(),
             nonce.data(), passphrase_key.bytes().data()) != 0)
         return fail(BundleError::not_for_you);
-    return open_with_file_key(bytes, header, file_key);
+    return verify_with_file_key(bytes, header, file_key);
+}
+
+Result<OpenedBundle, BundleError> decode_bundle(const VerifiedBundle& verified) {
+    auto content = decode_bundle_content(verified.content);
+    if (!content)
+        return fail(content.error() == ContentError::newer_schema ? BundleError::newer_version : BundleError::damaged_content);
+    return OpenedBundle{verified.sender, std::move(content).value()};
+}
+
+Result<OpenedBundle, BundleError> open_bundle(std::span<const std::uint8_t> bytes, const BundleHeader& header,
+                                              const Identity& recipient) {
+    auto verified = verify_bundle(bytes, header, recipient);
+    if (!verified) return fail(verified.error());
+    return decode_bundle(verified.value());
+}
+
+Result<OpenedBundle, BundleError> open_bundle(std::span<const std::uint8_t> bytes, const BundleHeader& header,
+                                              const SecretKey& passphrase_key) {
+    auto verified = verify_bundle(bytes, header, passphrase_key);
+    if (!verified) return fail(verified.error());
+    return decode_bundle(verified.value());
 }
 
 }  // namespace tandem::crypto

@@ -1,9 +1,10 @@
 #pragma once
 // Reads bundle format v1 (docs/bundle-format.md) in two steps. inspect_bundle
 // checks the header's structure and limits and says how the bundle is
-// addressed, so the app knows whether to ask for a passphrase; open_bundle
-// then authenticates the header, decrypts and authenticates every chunk,
-// verifies the sender's signature and only then decodes the records. Any
+// addressed, so the app knows whether to ask for a passphrase; verify_bundle
+// then authenticates the header, decrypts and authenticates every chunk and
+// verifies the sender's signature; only then, and once the receiver trusts
+// the signer, decode_bundle decodes the records. Any
 // bytes at all give a BundleError, never a crash. libsodium must be
 // initialised.
 
@@ -42,18 +43,34 @@ struct BundleHeader {
 // lengths, a passphrase stanza alone, KDF parameters within the caps.
 Result<BundleHeader, BundleError> inspect_bundle(std::span<const std::uint8_t> bytes);
 
+// A bundle whose header, every chunk and signature are authenticated, its
+// records not decoded yet: who signed it, and the content's bytes. A
+// receiver decides whether it trusts the signer before decoding any record.
+struct VerifiedBundle {
+    PublicKeys sender;
+    std::vector<std::uint8_t> content;  // what encode_bundle_content wrote
+};
+
 // A bundle that opened: who signed it, and what it carries.
 struct OpenedBundle {
     PublicKeys sender;
     BundleContent content;
 };
 
-// Opens `bytes`, inspected as `header`, with the recipient's X25519 key.
+// Verifies `bytes`, inspected as `header`, with the recipient's X25519 key.
+Result<VerifiedBundle, BundleError> verify_bundle(std::span<const std::uint8_t> bytes, const BundleHeader& header,
+                                                  const Identity& recipient);
+// Verifies a passphrase bundle with the key derived from the passphrase
+// (derive_passphrase_key with header.passphrase's salt and cost).
+Result<VerifiedBundle, BundleError> verify_bundle(std::span<const std::uint8_t> bytes, const BundleHeader& header,
+                                                  const SecretKey& passphrase_key);
+// Decodes a verified bundle's records (decode_bundle_content, memory
+// bounded): newer_version or damaged_content when it cannot.
+Result<OpenedBundle, BundleError> decode_bundle(const VerifiedBundle& verified);
+
+// verify_bundle, then decode_bundle, in one call.
 Result<OpenedBundle, BundleError> open_bundle(std::span<const std::uint8_t> bytes, const BundleHeader& header,
                                               const Identity& recipient);
-
-// Opens a passphrase bundle with the key derived from the passphrase
-// (derive_passphrase_key with header.passphrase's salt and cost).
 Result<OpenedBundle, BundleError> open_bundle(std::span<const std::uint8_t> bytes, const BundleHeader& header,
                                               const SecretKey& passphrase_key);
 

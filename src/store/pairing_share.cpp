@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <deque>
 #include <map>
-#include <set>
 
 #include "core/field_spec.hpp"
 
@@ -38,55 +37,7 @@ bool in_range(const Record& record, const ShareRange& range) {
            (!range.edited_until_ms || edited <= *range.edited_until_ms);
 }
 
-std::optional<RecordId> id_of(const Record& record, FieldIndex field) {
-    const auto* id = std::get_if<RecordId>(&record.field(field).value);
-    return id ? std::optional<RecordId>(*id) : std::nullopt;
-}
-
-// The record id in `record`'s reference field `name`, if it has one set.
-std::optional<RecordId> reference_named(const Record& record, std::string_view name) {
-    for (const FieldSpec& field : kind_spec(record.kind).fields)
-        if (field.name == name && field.shape.type == FieldType::reference) return id_of(record, field.index);
-    return std::nullopt;
-}
-
-bool has_field(Kind kind, std::string_view name) {
-    const auto fields = kind_spec(kind).fields;
-    return std::any_of(fields.begin(), fields.end(), [&](const FieldSpec& field) { return field.name == name; });
-}
-
-// The parent a part is kept under (a goal's cycle, a tally's observation):
-// its required, immutable reference.
-std::optional<std::pair<Kind, RecordId>> parent_of(const Record& record) {
-    for (const FieldSpec& field : kind_spec(record.kind).fields)
-        if (field.shape.type == FieldType::reference && field.required() && field.immutable())
-            if (auto id = id_of(record, field.index)) return std::pair{field.shape.target, *id};
-    return std::nullopt;
-}
-
 }  // namespace
-
-void keep_pairing_records(SqliteRecordStore& store, std::vector<Record>& records, const RecordId& pairing) {
-    std::set<RecordId> owned;  // the pairing's records in the bundle that parts may hang under
-    for (const Record& record : records)
-        if (has_field(record.kind, "pairing") && reference_named(record, "pairing") == pairing) owned.insert(record.id);
-    const auto belongs = [&](const Record& record) {
-        switch (record.kind) {
-            case Kind::pairing: return record.id == pairing;
-            case Kind::person:
-            case Kind::library_entry:
-            case Kind::priority: return true;
-            default: break;
-        }
-        if (has_field(record.kind, "pairing")) return reference_named(record, "pairing") == pairing;
-        const auto parent = parent_of(record);
-        if (!parent || parent->first == Kind::person) return false;
-        if (owned.contains(parent->second)) return true;
-        auto local = store.load(parent->first, parent->second);
-        return local && local.value() && reference_named(*local.value(), "pairing") == pairing;
-    };
-    std::erase_if(records, [&](const Record& record) { return !belongs(record); });
-}
 
 Result<std::vector<Record>, StorageError> load_pairing_share(SqliteRecordStore& store, const RecordId& pairing,
                                                               const ShareRange& range) {
@@ -100,7 +51,9 @@ Result<std::vector<Record>, StorageError> load_pairing_share(SqliteRecordStore& 
 
     std::map<RecordId, Record> chosen;
     std::deque<const Record*> to_follow;
+    // A deleted record travels bare: none of its text, nothing it referred to.
     const auto choose = [&](Record record) {
+        if (record.is_deleted()) record = bare_tombstone(record);
         const auto [at, added] = chosen.emplace(record.id, std::move(record));
         if (added) to_follow.push_back(&at->second);
     };
@@ -125,6 +78,9 @@ Result<std::vector<Record>, StorageError> load_pairing_share(SqliteRecordStore& 
                 choose(found->second);
                 continue;
             }
+            // Outside the pairing's own records, only what no pairing owns:
+            // never a record of another pairing.
+            if (kind != Kind::person && kind != Kind::library_entry && kind != Kind::priority) continue;
             auto loaded = store.load(kind, id);
             if (!loaded) return fail(loaded.error());
             if (loaded.value() && loaded.value()->visibility == Visibility::shared) choose(std::move(*loaded.value()));

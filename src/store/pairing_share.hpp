@@ -1,8 +1,10 @@
 #pragma once
 // What a pairing's bundle carries (docs/bundle-format.md, "Content"): the
-// pairing's shared records, deleted ones as tombstones, and every record
-// they refer to (people, library entries, priorities), so that the receiver
-// has each reference's target. Never a private record.
+// pairing's shared records, deleted ones as bare tombstones (record.hpp),
+// and the people, library entries and priorities they refer to, so that the
+// receiver has each reference's target. Never a private record, never a
+// record of another pairing. What a receiver takes in is decided by
+// core/partner_authority.hpp.
 
 #include <cstdint>
 #include <optional>
@@ -23,13 +25,5 @@ struct ShareRange {
 // always. Fails only when the store does; an unknown pairing gives none.
 Result<std::vector<Record>, StorageError> load_pairing_share(SqliteRecordStore& store, const RecordId& pairing,
                                                               const ShareRange& range = {});
-
-// Drops from `records` (a partner's bundle about `pairing`) what does not
-// belong to it: another pairing's records, and a person's own ones (their
-// training), so that a bundle about one pairing never changes another.
-// People, library entries and priorities, which its records refer to, stay.
-// A part (a goal, a tally) belongs through its parent, in `records` or in
-// `store`.
-void keep_pairing_records(SqliteRecordStore& store, std::vector<Record>& records, const RecordId& pairing);
 
 }  // namespace tandem::store

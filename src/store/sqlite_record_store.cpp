@@ -110,7 +110,12 @@ Result<std::unique_ptr<SqliteRecordStore>, StoreError> SqliteRecordStore::ready(
 
 Result<void, StoreError> SqliteRecordStore::prepare_statements() {
     kinds_.resize(all_kinds().size());
+    std::string kind_of_id;
+    for (const Kind kind : all_kinds())
+        kind_of_id += (kind_of_id.empty() ? "" : " UNION ALL ") + std::string("SELECT ") +
+                      std::to_string(static_cast<int>(kind)) + " FROM " + std::string(kind_name(kind)) + " WHERE id = ?1";
     const std::pair<Statement*, std::string> others[] = {
+        {&kind_holding_, kind_of_id + " LIMIT 1"},
         {&keep_conflict_,
          "INSERT OR IGNORE INTO field_conflict (kind, record_id, field, losing_text, losing_hlc, losing_site, "
          "winning_hlc, winning_site, kept_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"},
@@ -258,6 +263,16 @@ Result<std::optional<Record>, StorageError> SqliteRecordStore::load(Kind kind, c
     statement.reset();
     if (!record) return fail(record.error());
     return std::optional<Record>(std::move(record).value());
+}
+
+Result<std::optional<Kind>, StorageError> SqliteRecordStore::kind_holding(const RecordId& id) {
+    kind_holding_.bind_blob(1, id_bytes(id));
+    auto row = kind_holding_.step();
+    std::optional<Kind> kind;
+    if (row && row.value()) kind = kind_from_number(kind_holding_.integer(0));
+    kind_holding_.reset();
+    if (!row) return fail(row.error());
+    return kind;
 }
 
 Result<std::vector<Record>, StorageError> SqliteRecordStore::load_all(Kind kind) {

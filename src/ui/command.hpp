@@ -315,6 +315,12 @@ struct ReverifyPartner {
     RecordId person;
 };
 
+// Opens the fingerprint comparison that must come before trusting
+// `person`'s revoked keys again; a nil person closes it.
+struct AskToTrustAgain {
+    RecordId person;
+};
+
 using Command = std::variant<NavigateTo, SetTheme, ChangeTextSize, SetSidebarWidth, ChooseFileToOpen, DismissNotice,
                              EditProfile, RetrySaving, ExportRecords, UseRecordsHere, EditField, SelectRecord,
                              EditNewPersonName, AddPerson, BeginNewPairing, EditNewPairing, CreatePairing, NewMeeting,
@@ -326,6 +332,6 @@ using Command = std::variant<NavigateTo, SetTheme, ChangeTextSize, SetSidebarWid
                              CreateSamplePairing, RemoveSamplePairing, EditNewGoal, EditNewPractice, AddGoal,
                              AddPractice, BeginExport, EditExport, SuggestPassphrase, WriteExport,
                              EditImportPassphrase, OpenWithPassphrase, TrustSender, ConfirmLink, ApplyImport,
-                             CancelImport, RevokePartner, ReverifyPartner, ResolveConflict>;
+                             CancelImport, RevokePartner, ReverifyPartner, AskToTrustAgain, ResolveConflict>;
 
 }  // namespace tandem::ui

@@ -138,18 +138,48 @@ void draw_receive(const ImportView& view, bool read_only, std::vector<Command>& 
             ImGui::Dummy(ImVec2(0, px(8)));
             if (action_button("Open another file\xE2\x80\xA6")) commands.push_back(ChooseFileToOpen{});
             return;
+        case Stage::verify:
+            ImGui::TextUnformatted(view.title.c_str());
+            wrapped(view.text);
+            ImGui::Dummy(ImVec2(0, px(6)));
+            ImGui::BeginDisabled(read_only);
+            begin_tinted_panel(px(640), px(14));
+            ImGui::TextUnformatted("Their fingerprint");
+            ImGui::TextUnformatted(view.fingerprint.c_str());
+            ImGui::Dummy(ImVec2(0, px(4)));
+            wrapped("Compare it with the one under Settings \xE2\x86\x92 Sharing with your partner on their computer, "
+                    "in person or on the phone. If all six groups match, the file is really from them.");
+            ImGui::Dummy(ImVec2(0, px(4)));
+            if (action_button("The fingerprints match")) commands.push_back(TrustSender{});
+            ImGui::SameLine(0, px(8));
+            if (action_button("Not now")) commands.push_back(CancelImport{});
+            end_tinted_panel();
+            ImGui::EndDisabled();
+            return;
         case Stage::preview:
         case Stage::done: break;
     }
     ImGui::TextUnformatted(view.title.c_str());
     wrapped(view.text);
-    if (!view.fingerprint.empty() && view.stage == Stage::preview) {
-        ImGui::Dummy(ImVec2(0, px(6)));
-        ImGui::TextUnformatted("Their fingerprint");
-        ImGui::TextUnformatted(view.fingerprint.c_str());
+    if (view.keys_changed && view.stage == Stage::preview) {
+        ImGui::Dummy(ImVec2(0, px(4)));
+        ImGui::PushStyleColor(ImGuiCol_Text, palette_colors().warning_text);
+        wrapped(view.revoked_before
+                    ? "You had stopped trusting this person's earlier keys. These are new ones, which you compared just "
+                      "now: take the records in only if they told you they set Tandem up again."
+                    : "These are not the keys you trusted for them before, so you compared the new ones just now.");
+        ImGui::PopStyleColor();
     }
     ImGui::Dummy(ImVec2(0, px(6)));
     if (!view.summary.empty()) ImGui::TextUnformatted(view.summary.c_str());
+    if (!view.left_out_title.empty()) {
+        ImGui::Dummy(ImVec2(0, px(4)));
+        ImGui::TextColored(palette_colors().warning_text, "%s", view.left_out_title.c_str());
+        for (const std::string& line : view.left_out) {
+            ImGui::Bullet();
+            wrapped(line);
+        }
+    }
     if (view.stage == Stage::done) {
         ImGui::Dummy(ImVec2(0, px(8)));
         if (action_button("Open another file\xE2\x80\xA6")) commands.push_back(ChooseFileToOpen{});
@@ -157,18 +187,6 @@ void draw_receive(const ImportView& view, bool read_only, std::vector<Command>& 
     }
     ImGui::Dummy(ImVec2(0, px(8)));
     ImGui::BeginDisabled(read_only);
-    if (view.needs_trust) {
-        begin_tinted_panel(px(640), px(14));
-        wrapped(view.keys_changed
-                    ? "These are not the keys you trusted for them before. Ask them whether they set Tandem up again; "
-                      "compare the fingerprint above with the one their Settings show, in person or on the phone."
-                    : "Compare the fingerprint above with the one their Settings show, in person or on the phone. "
-                      "If all six groups match, the file is really from them.");
-        ImGui::Dummy(ImVec2(0, px(4)));
-        if (action_button("The fingerprints match")) commands.push_back(TrustSender{});
-        end_tinted_panel();
-        ImGui::Dummy(ImVec2(0, px(8)));
-    }
     if (!view.link_question.empty()) {
         wrapped(view.link_question);
         if (action_button("Yes, that is me")) commands.push_back(ConfirmLink{});

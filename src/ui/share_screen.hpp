@@ -35,7 +35,9 @@ struct ExportView {
 
 // Receiving: where the bundle opened has got to.
 struct ImportView {
-    enum class Stage { none, passphrase, working, preview, done, refused };
+    // verify: signed by keys not trusted yet; nothing in it is read until the
+    // user has compared the fingerprint.
+    enum class Stage { none, passphrase, working, verify, preview, done, refused };
     Stage stage = Stage::none;
     std::string file_name;
     std::string passphrase;
@@ -43,10 +45,12 @@ struct ImportView {
     std::string title;                // "From Alex Kim", or what went wrong
     std::string text;                 // the explanation beneath
     std::string fingerprint;          // the sender's, to compare
-    bool needs_trust = false;         // the sender's keys are not trusted yet
-    bool keys_changed = false;        // the sender was trusted with other keys
+    bool keys_changed = false;        // the sender was trusted before, with other keys
+    bool revoked_before = false;      // ... and you had stopped trusting those
     std::string link_question;        // "Are you Sam Patel in this pairing?"; empty when not asked
     std::string summary;              // "4 new, 2 updated, 1 conflict"
+    std::string left_out_title;       // "3 records this file may not change were left out:"; empty if none
+    std::vector<std::string> left_out;  // one line per reason, "1 change to your own name and details ..."
     bool can_apply = false;
 };
 

@@ -204,17 +204,29 @@ void draw_sharing(const ProfileView& profile, std::vector<Command>& commands) {
     if (profile.partners.empty()) return;
     ImGui::Dummy(ImVec2(0, px(12)));
     ImGui::TextUnformatted("Partners you trust");
+    int row = 0;
     for (const PartnerKeyView& partner : profile.partners) {
         ImGui::Dummy(ImVec2(0, px(6)));
-        ImGui::PushID(partner.person.hex().c_str());
+        ImGui::PushID(row++);
         ImGui::TextUnformatted(partner.name.c_str());
         muted((partner.fingerprint + " \xC2\xB7 " + partner.state).c_str());
-        const std::string again = partner.revoked ? "Trust " + partner.name + " again" : "We compared it again today";
-        if (action_button(again.c_str())) commands.push_back(ReverifyPartner{partner.person});
         if (!partner.revoked) {
+            if (action_button("We compared it again today")) commands.push_back(ReverifyPartner{partner.person});
             ImGui::SameLine(0, px(8));
             const std::string label = "Stop trusting " + partner.name;
             if (action_button(label.c_str())) commands.push_back(RevokePartner{partner.person});
+        } else if (partner.comparing) {
+            ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+            ImGui::TextUnformatted(("Compare " + partner.fingerprint + " with the fingerprint " + partner.name +
+                                    "'s Settings show, in person or on the phone. Trust these keys again only if all "
+                                    "six groups match.").c_str());
+            ImGui::PopTextWrapPos();
+            if (action_button("The fingerprints match")) commands.push_back(ReverifyPartner{partner.person});
+            ImGui::SameLine(0, px(8));
+            if (action_button("Cancel")) commands.push_back(AskToTrustAgain{});
+        } else if (partner.can_trust_again) {
+            const std::string label = "Trust " + partner.name + " again\xE2\x80\xA6";
+            if (action_button(label.c_str())) commands.push_back(AskToTrustAgain{partner.person});
         }
         ImGui::PopID();
     }

@@ -43,6 +43,8 @@ struct PartnerKeyView {
     std::string fingerprint;
     std::string state;  // "Checked on 2026-12-02", or "Revoked: files from these keys are refused"
     bool revoked = false;
+    bool can_trust_again = false;  // revoked, and no other keys of theirs are trusted now
+    bool comparing = false;        // the comparison before trusting them again is open
 };
 
 // The user's own profile, as shown in Settings.
