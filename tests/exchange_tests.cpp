@@ -3,130 +3,15 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <set>
 
-#include "app/app.hpp"
-#include "crypto/passphrase_key.hpp"
-#include "memory_page_store.hpp"
-#include "store/pairing_share.hpp"
+#include "app_devices.hpp"
+#include "crypto/bundle_reader.hpp"
 
 using namespace tandem;
 using namespace tandem::app;
-using tandem::testing::MemoryPageStore;
-using Stage = ui::ImportView::Stage;
-
-namespace {
-
-constexpr const char* passphrase = "maple harbour seven lanterns";
-
-// One profile on its own device.
-struct Device {
-    MemoryPageStore pages;
-    App app;
-    std::string downloaded_name;
-    explicit Device(const char* own_name) {
-        app.open_records(pages);
-        app.dispatch(ui::EditProfile{ui::ProfileField::name, own_name});
-    }
-    const ui::ImportView& receiving() const { return app.shell_view().share.receive; }
-    const ui::ExportView& sending() const { return app.shell_view().share.send; }
-
-    // Does what the app asked of its host, as the browser would: derives
-    // keys, and keeps the last download.
-    std::vector<std::uint8_t> serve() {
-        std::vector<std::uint8_t> file;
-        for (int round = 0; round < 4; ++round) {
-            auto requests = app.take_host_requests();
-            if (requests.empty()) break;
-            for (HostRequest& request : requests) {
-                if (auto* derive = std::get_if<DerivePassphraseKey>(&request)) {
-                    const KeyJob& job = derive->job;
-                    auto key = crypto::derive_passphrase_key(job.passphrase, job.salt, job.params);
-                    std::optional<std::array<std::uint8_t, 32>> bytes;
-                    if (key) {
-                        bytes.emplace();
-                        std::copy(key.value().bytes().begin(), key.value().bytes().end(), bytes->begin());
-                    }
-                    app.passphrase_key_derived(job.id, bytes);
-                } else if (auto* download = std::get_if<DownloadFile>(&request)) {
-                    downloaded_name = download->name;
-                    file = download->bytes;
-                }
-            }
-        }
-        return file;
-    }
-
-    // Writes pairing `pairing`'s bundle for the partner: with their key when
-    // it is trusted, otherwise with the passphrase.
-    std::vector<std::uint8_t> send(const RecordId& pairing) {
-        app.dispatch(ui::BeginExport{pairing});
-        if (!sending().partner_key) app.dispatch(ui::EditExport{1, passphrase, 0, "", ""});
-        app.dispatch(ui::WriteExport{});
-        std::vector<std::uint8_t> file = serve();
-        REQUIRE_MESSAGE(!file.empty(), sending().problem << sending().passphrase_problem << sending().since_problem);
-        return file;
-    }
-
-    // Opens `bytes` (with the passphrase if asked), trusts the sender and
-    // confirms the link if asked, and takes the records in.
-    void take_in(const std::vector<std::uint8_t>& bytes) {
-        app.file_opened("from-partner.tandem", bytes);
-        if (receiving().stage == Stage::passphrase) {
-            app.dispatch(ui::EditImportPassphrase{passphrase});
-            app.dispatch(ui::OpenWithPassphrase{});
-            serve();
-        }
-        if (receiving().stage == Stage::verify) app.dispatch(ui::TrustSender{});
-        REQUIRE_MESSAGE(receiving().stage == Stage::preview, receiving().title << ": " << receiving().text);
-        if (!receiving().link_question.empty()) app.dispatch(ui::ConfirmLink{});
-        REQUIRE(receiving().can_apply);
-        for (const std::string& line : receiving().left_out) MESSAGE(line);
-        REQUIRE_MESSAGE(receiving().left_out.empty(), receiving().left_out_title);
-        app.dispatch(ui::ApplyImport{});
-        REQUIRE(receiving().stage == Stage::done);
-    }
-
-    // The pairing's share as this device holds it.
-    std::vector<Record> share(const RecordId& pairing) {
-        MemoryPageStore copy;
-        copy.commit() = pages.commit();
-        copy.pages() = pages.pages();
-        store::IdentityPageCodec codec;
-        auto database = store::PagedDatabase::open(copy, codec).value();
-        auto records = store::SqliteRecordStore::attach(database->database()).value();
-        return store::load_pairing_share(*records, pairing).value();
-    }
-};
-
-// Alex coaches Sam: Alex's device has both people and the pairing.
-struct Coach : Device {
-    RecordId pairing;
-    Coach() : Device("Alex Kim") {
-        app.dispatch(ui::NavigateTo{ui::Screen::people});
-        app.dispatch(ui::EditNewPersonName{"Sam Patel"});
-        app.dispatch(ui::AddPerson{});
-        app.dispatch(ui::NavigateTo{ui::Screen::pairings});
-        app.dispatch(ui::BeginNewPairing{});
-        app.dispatch(ui::EditNewPairing{0, 1, "2026-09-01"});  // Alex Kim, Sam Patel in name order
-        app.dispatch(ui::CreatePairing{});
-        pairing = *app.shell_view().pairings.selected;
-    }
-};
-
-void edit_pairing_text(App& app, const RecordId& pairing, FieldIndex field, const std::string& text) {
-    app.dispatch(ui::NavigateTo{ui::Screen::pairings});
-    app.dispatch(ui::SelectRecord{pairing});
-    app.dispatch(ui::EditField{Kind::pairing, pairing, field, text, {}});
-}
-
-std::string pairing_text(Device& device, const RecordId& pairing, FieldIndex field) {
-    for (const Record& record : device.share(pairing))
-        if (record.kind == Kind::pairing) return std::get<std::string>(record.field(field).value);
-    return "(no pairing)";
-}
-
-}  // namespace
+using namespace tandem::testing;
 
 TEST_CASE("coach to coachee to coach: first contact by passphrase, then by key, and the two copies converge") {
     Coach alex;
@@ -371,4 +256,37 @@ TEST_CASE("sending only what changed since a date: the date is checked before an
     CHECK(alex.sending().contents == "3 records.");  // both people and the pairing: all edited since then
     alex.app.dispatch(ui::WriteExport{});
     CHECK_FALSE(alex.serve().empty());
+}
+
+TEST_CASE("a shared meeting written and deleted before sending travels as a bare tombstone, without its words") {
+    Coach alex;
+    Device sam("Sam");
+    sam.take_in(alex.send(alex.pairing));
+    alex.take_in(sam.send(alex.pairing));
+    alex.app.dispatch(ui::NewMeeting{alex.pairing});
+    const RecordId meeting = alex.app.shell_view().meeting.id;
+    alex.app.dispatch(ui::EditField{Kind::meeting, meeting, Meeting::fields::shared_notes, "Words typed in haste", {}});
+    alex.app.dispatch(ui::DeleteRecord{Kind::meeting, meeting});
+
+    const std::vector<std::uint8_t> file = alex.send(alex.pairing);
+    RecordsCopy sams(sam.pages);
+    const auto keys = crypto::Identity::from_secrets(*sams.records->local_bytes("identity.box_secret").value(),
+                                                     *sams.records->local_bytes("identity.sign_secret").value());
+    const auto verified = crypto::verify_bundle(file, crypto::inspect_bundle(file).value(), keys.value());
+    REQUIRE(verified.ok());
+    const std::string content(verified.value().content.begin(), verified.value().content.end());
+    CHECK(content.find("Words typed in haste") == std::string::npos);
+    const auto opened = crypto::decode_bundle(verified.value()).value();
+    const auto sent = std::find_if(opened.content.records.begin(), opened.content.records.end(),
+                                   [&](const Record& record) { return record.id == meeting; });
+    REQUIRE(sent != opened.content.records.end());
+    CHECK(is_bare_tombstone(*sent));
+
+    // Sam learns it was deleted, and has nothing of it to bring back.
+    sam.take_in(file);
+    RecordsCopy after(sam.pages);
+    const auto held = after.records->load(Kind::meeting, meeting).value();
+    REQUIRE(held.has_value());
+    CHECK(held->is_deleted());
+    CHECK(is_bare_tombstone(*held));
 }
