@@ -40,6 +40,7 @@ struct Device {
     MemoryPageStore pages;
     app::App app;
     std::string downloaded_name;
+    std::vector<std::uint8_t> downloaded;  // the last file the app offered
     explicit Device(const char* own_name) {
         app.open_records(pages);
         app.dispatch(ui::EditProfile{ui::ProfileField::name, own_name});
@@ -73,6 +74,7 @@ struct Device {
                     app.passphrase_key_derived(job.id, bytes);
                 } else if (auto* download = std::get_if<app::DownloadFile>(&request)) {
                     downloaded_name = download->name;
+                    downloaded = download->bytes;
                     file = download->bytes;
                 }
             }

@@ -290,3 +290,37 @@ TEST_CASE("a shared meeting written and deleted before sending travels as a bare
     CHECK(held->is_deleted());
     CHECK(is_bare_tombstone(*held));
 }
+
+TEST_CASE("a downloaded copy of the records carries no secret key and no trust list") {
+    Coach alex;
+    Device sam("Sam");
+    sam.take_in(alex.send(alex.pairing));
+    RecordsCopy held(sam.pages);
+    const auto box = held.records->local_bytes("identity.box_secret").value();
+    const auto sign = held.records->local_bytes("identity.sign_secret").value();
+    REQUIRE(box.has_value());
+    REQUIRE(sign.has_value());
+    REQUIRE(held.records->local_bytes(BundleExchange::trust_state_key).value().has_value());
+    const std::vector<std::uint8_t> whole = held.records->database().image();
+    REQUIRE(std::search(whole.begin(), whole.end(), box->begin(), box->end()) != whole.end());  // what a raw copy held
+
+    sam.app.dispatch(ui::ExportRecords{});
+    sam.serve();
+    REQUIRE(sam.downloaded.size() > 4096);
+    const auto holds = [&](const std::vector<std::uint8_t>& secret) {
+        return std::search(sam.downloaded.begin(), sam.downloaded.end(), secret.begin(), secret.end()) !=
+               sam.downloaded.end();
+    };
+    CHECK_FALSE(holds(*box));
+    CHECK_FALSE(holds(*sign));
+    CHECK_FALSE(holds(std::vector<std::uint8_t>(sign->begin(), sign->begin() + 32)));  // the seed half alone
+
+    // It opens with SQLite and holds the records.
+    auto copy = store::Database::open_image(sam.downloaded);
+    REQUIRE(copy.ok());
+    auto records = store::SqliteRecordStore::open(std::move(copy).value());
+    REQUIRE(records.ok());
+    CHECK(records.value()->load(Kind::pairing, alex.pairing).value().has_value());
+    CHECK_FALSE(records.value()->local_bytes("identity.box_secret").value().has_value());
+    CHECK_FALSE(records.value()->local_bytes(BundleExchange::trust_state_key).value().has_value());
+}

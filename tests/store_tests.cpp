@@ -1,6 +1,10 @@
 #include <doctest/doctest.h>
 
 #include "store/database.hpp"
+#include "store/records_copy.hpp"
+
+#include <algorithm>
+#include <string>
 
 using namespace tandem;
 using namespace tandem::store;
@@ -80,4 +84,44 @@ TEST_CASE("a moved-from database can be destroyed and reassigned") {
     REQUIRE(a.execute("CREATE TABLE only_in_a(x);").ok());
     b = std::move(a);
     CHECK(b.query_column("SELECT name FROM sqlite_master;").value() == std::vector<std::string>{"only_in_a"});
+}
+
+namespace {
+
+bool contains(const std::vector<std::uint8_t>& bytes, std::string_view text) {
+    return std::search(bytes.begin(), bytes.end(), text.begin(), text.end()) != bytes.end();
+}
+
+}  // namespace
+
+TEST_CASE("text that is replaced or deleted is overwritten in the database's pages (secure_delete)") {
+    auto db = Database::open_in_memory().value();
+    REQUIRE(db.execute("CREATE TABLE t (body TEXT); INSERT INTO t VALUES ('words typed and regretted');").ok());
+    REQUIRE(contains(db.image(), "words typed and regretted"));
+    REQUIRE(db.execute("UPDATE t SET body = 'kinder words';").ok());
+    CHECK_FALSE(contains(db.image(), "words typed and regretted"));
+    REQUIRE(db.execute("DELETE FROM t;").ok());
+    CHECK_FALSE(contains(db.image(), "kinder words"));
+}
+
+TEST_CASE("a copy of the records leaves out the device's own entries, even from a database that does not open") {
+    auto db = Database::open_in_memory().value();
+    REQUIRE(db.execute("CREATE TABLE local_state (key TEXT PRIMARY KEY, value ANY) WITHOUT ROWID;"
+                       "INSERT INTO local_state VALUES ('identity.box_secret', x'5345435245545345435245545345435245545345');"
+                       "INSERT INTO local_state VALUES ('site', 42);"
+                       "CREATE TABLE person (name TEXT); INSERT INTO person VALUES ('Sam Patel');")
+                .ok());
+    const std::string_view device_only[] = {"identity.box_secret"};
+    const std::vector<std::uint8_t> copy = copy_without(db.image(), device_only);
+    CHECK_FALSE(contains(copy, "SECRETSECRET"));
+    auto reopened = Database::open_image(copy);
+    REQUIRE(reopened.ok());
+    CHECK(reopened.value().query_column("SELECT name FROM person").value() == std::vector<std::string>{"Sam Patel"});
+    CHECK(reopened.value().query_column("SELECT key FROM local_state").value() == std::vector<std::string>{"site"});
+
+    // What could be salvaged of a damaged database: overwritten in place.
+    std::vector<std::uint8_t> salvaged = db.image();
+    std::fill(salvaged.begin(), salvaged.begin() + 100, std::uint8_t{0xEE});  // no longer a database
+    REQUIRE(contains(salvaged, "SECRETSECRET"));
+    CHECK_FALSE(contains(copy_without(salvaged, device_only), "SECRETSECRET"));
 }

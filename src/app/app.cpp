@@ -13,6 +13,7 @@
 #include "core/record_commands.hpp"
 #include "core/utf8.hpp"
 #include "crypto/passphrase_key.hpp"
+#include "store/records_copy.hpp"
 
 namespace tandem::app {
 
@@ -303,9 +304,11 @@ void App::save_progressed() {
 }
 
 void App::export_records() {
+    // The copy holds the records, never this profile's secret keys or whom it trusts.
+    const std::string_view device_only[] = {box_secret_key, sign_secret_key, BundleExchange::trust_state_key};
     std::vector<std::uint8_t> bytes;
-    if (records_state_ == RecordsState::damaged) bytes = salvaged_;
-    else if (store_) bytes = store_->database().image();
+    if (records_state_ == RecordsState::damaged) bytes = store::copy_without(salvaged_, device_only);
+    else if (store_) bytes = store::copy_without(store_->database().image(), device_only);
     if (bytes.empty()) {
         view_.notice = ui::Notice{"There is nothing Tandem can read to put in a copy.", true};
         return;

@@ -19,7 +19,6 @@ namespace {
 using crypto::BundleError;
 using Stage = ui::ImportView::Stage;
 
-constexpr std::string_view trust_key = "partners.trusted";
 constexpr std::size_t min_passphrase_chars = 10;
 
 // Everyday words, easy to say on the phone and to type: four make a
@@ -143,7 +142,7 @@ RefusalMessage refusal_of(BundleError error) {
 
 void BundleExchange::open(store::SqliteRecordStore& store) {
     close();
-    auto stored = store.local_bytes(trust_key);
+    auto stored = store.local_bytes(trust_state_key);
     if (!stored) {
         problem_ = "The partners you trust could not be read: " + stored.error().message;
         return;
@@ -170,7 +169,7 @@ void BundleExchange::close() {
 
 void BundleExchange::save_trust(Workspace& work) {
     const auto bytes = trusted_.encode();
-    if (auto saved = work.store.set_local_bytes(trust_key, bytes); !saved)
+    if (auto saved = work.store.set_local_bytes(trust_state_key, bytes); !saved)
         problem_ = "Who you trust could not be saved: " + saved.error().message;
 }
 

@@ -56,6 +56,9 @@ using ExportStep = std::variant<std::monostate, KeyJob, WrittenBundle>;
 
 class BundleExchange {
 public:
+    // Where the trusted partners are kept in the store's device state.
+    static constexpr std::string_view trust_state_key = "partners.trusted";
+
     // Reads the partners this profile trusts from its device state. A list
     // that cannot be read is named in the problem and treated as empty.
     void open(store::SqliteRecordStore& store);

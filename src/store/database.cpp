@@ -18,7 +18,10 @@ Result<Database, StoreError> Database::configure(sqlite3* handle, int open_rc) {
     }
     sqlite3_extended_result_codes(handle, 1);
     Database db(handle);
-    if (auto pragma = db.execute("PRAGMA foreign_keys = ON;"); !pragma) return fail(pragma.error());
+    // secure_delete: what is deleted or replaced is overwritten with zeros in
+    // its page, so it reaches no page store (docs/decisions.md).
+    if (auto pragma = db.execute("PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON;"); !pragma)
+        return fail(pragma.error());
     if (const int rc = register_folding_tokenizer(handle); rc != SQLITE_OK)
         return fail(StoreError{rc, "the search tokenizer could not be registered"});
     if (const int rc = register_search_rank(handle); rc != SQLITE_OK)

@@ -152,6 +152,11 @@ void draw_storage(const ShellView& view, std::vector<Command>& commands) {
     ImGui::PopTextWrapPos();
     ImGui::Dummy(ImVec2(0, px(4)));
     if (action_button("Download a copy")) commands.push_back(ExportRecords{});
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(px(640), ImGui::GetContentRegionAvail().x));
+    muted("The copy holds your records as they are, not encrypted: keep it somewhere only you can open. It leaves out "
+          "your sharing keys and the partners you trust, so nobody can open your partners' files with it or sign as "
+          "you.");
+    ImGui::PopTextWrapPos();
 }
 
 void draw_profile(const ProfileView& profile, std::vector<Command>& commands) {
