@@ -18,7 +18,7 @@ void draw_private_note(const MeetingView& view, std::vector<Command>& commands) 
     private_mark("Only you see this note. It is kept on this computer and never goes into what you share.");
     ImGui::Dummy(ImVec2(0, px(4)));
     if (auto text = text_area("Private note", view.private_note, view.private_problem,
-                              "Your own thoughts: how it went, what you might try next time", 5))
+                              "Your own thoughts: how it went, what you might try next time", 5, true))
         commands.push_back(EditPrivateNote{view.id, std::move(*text)});
     end_tinted_panel();
 }

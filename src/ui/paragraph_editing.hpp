@@ -33,6 +33,9 @@ struct ParagraphRequest {
     // keyboard was added here.
     bool replace = false;
     std::size_t caret = 0;
+    // Private text (a private note or reflection): the platform must not
+    // spell-check, correct or complete it, which some browsers do on a server.
+    bool private_text = false;
 };
 
 // The host says whether the platform lays its own text area over paragraphs.

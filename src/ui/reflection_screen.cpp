@@ -44,7 +44,8 @@ void draw_reflection(const ReflectionView& view, bool read_only, std::vector<Com
     }
     ImGui::Dummy(ImVec2(0, px(8)));
     if (auto text = text_area("Your reflection", view.body, view.problem,
-                              "What went well? What surprised you? What will you try next?", 10)) {
+                              "What went well? What surprised you? What will you try next?", 10,
+                              view.private_to_me)) {
         edit.body = std::move(*text);
         changed = true;
     }

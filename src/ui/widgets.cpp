@@ -260,7 +260,7 @@ bool take_typed_characters(std::string& text, std::size_t& caret) {
 // draws the wrapped text, and while it is edited asks for the platform's
 // text area over it and takes what that sends back.
 std::optional<std::string> platform_paragraph(const char* label, const std::string& text, const std::string& problem,
-                                              const char* hint, int lines) {
+                                              const char* hint, int lines, bool private_text) {
     const Palette& palette = palette_colors();
     ImGui::TextUnformatted(label);
     ImGui::PushID(label);
@@ -335,6 +335,7 @@ std::optional<std::string> platform_paragraph(const char* label, const std::stri
         request.line_height = line_height;
         request.text_color = ImGui::GetColorU32(palette.text);
         request.accent_color = ImGui::GetColorU32(palette.accent_text);
+        request.private_text = private_text;
         if (replace) request.text = shown;  // only then does the platform take it
         request.replace = replace;
         request.caret = caret;
@@ -366,8 +367,8 @@ std::optional<std::string> platform_paragraph(const char* label, const std::stri
 }  // namespace
 
 std::optional<std::string> text_area(const char* label, const std::string& text, const std::string& problem,
-                                     const char* hint, int lines) {
-    if (platform_paragraphs()) return platform_paragraph(label, text, problem, hint, lines);
+                                     const char* hint, int lines, bool private_text) {
+    if (platform_paragraphs()) return platform_paragraph(label, text, problem, hint, lines, private_text);
     const Palette& palette = palette_colors();
     ImGui::TextUnformatted(label);
     ImGui::PushID(label);

@@ -52,9 +52,10 @@ std::optional<std::string> text_field(const char* label, const std::string& text
 bool choice_button(const char* label, bool selected);
 
 // A text field of several lines under its visible `label`, `lines` tall (it
-// scrolls beyond), otherwise as text_field(). Role "input".
+// scrolls beyond), otherwise as text_field(). Role "input". Private text is
+// never spell-checked, corrected or completed by the platform.
 std::optional<std::string> text_area(const char* label, const std::string& text, const std::string& problem,
-                                     const char* hint, int lines);
+                                     const char* hint, int lines, bool private_text = false);
 
 // A checkbox with its label beside it. Returns the new state on the frame it
 // was toggled. Role "checkbox", value the state shown.

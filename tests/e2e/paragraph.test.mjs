@@ -136,3 +136,31 @@ test("a 20,000-word note is pasted, typed into at its end, and kept whole", asyn
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("a private note is never spell-checked or corrected by the browser; a shared paragraph is", async () => {
+  const { context, page, errors } = await openApp(app);
+  await startGrowPairing(page);
+  await click(page, "Record a meeting");
+  await waitForState(page, (s) => s.screen === "meeting");
+  const checking = () => page.evaluate(() => {
+    const area = document.getElementById("tandem-text-input");
+    return { spellcheck: area.spellcheck, autocorrect: area.getAttribute("autocorrect"),
+             autocomplete: area.getAttribute("autocomplete") };
+  });
+  await scrollTo(page, "Goal");
+  await click(page, "Goal");
+  await page.waitForFunction(() => document.activeElement?.classList.contains("paragraph"));
+  assert.deepEqual(await checking(), { spellcheck: true, autocorrect: "on", autocomplete: "off" });
+  await page.keyboard.press("Escape");
+  await page.waitForFunction(() => !document.activeElement?.classList.contains("paragraph"));
+
+  await scrollTo(page, "Private note");
+  await click(page, "Private note");
+  await page.waitForFunction(() => document.activeElement?.classList.contains("paragraph"));
+  assert.deepEqual(await checking(), { spellcheck: false, autocorrect: "off", autocomplete: "off" });
+  await page.keyboard.type("Only mine");
+  await fieldHolds(page, "Private note", "Only mine");
+  assert.deepEqual(await checking(), { spellcheck: false, autocorrect: "off", autocomplete: "off" });
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -50,14 +50,18 @@ mergeInto(LibraryManager.library, {
       _tandem_paragraph_typed(paragraph, pointer);
       _free(pointer);
     }
-    Module.tandemParagraphMode = function (id) {
+    // A paragraph is spell-checked and corrected like any page's text, unless
+    // it is private: some browsers send what they check to a server.
+    Module.tandemParagraphMode = function (id, privateText) {
+      var checked = id && !privateText;
+      field.setAttribute("spellcheck", checked ? "true" : "false");
+      field.setAttribute("autocorrect", checked ? "on" : "off");
+      field.setAttribute("autocomplete", "off");
       if (id === paragraph) return;
       paragraph = id;
       field.value = "";
       field.className = id ? "paragraph" : "idle";
       field.setAttribute("rows", id ? "2" : "1");
-      field.setAttribute("spellcheck", id ? "true" : "false");
-      field.setAttribute("autocorrect", id ? "on" : "off");
       field.setAttribute("autocapitalize", id ? "sentences" : "off");
       if (!id) field.removeAttribute("style");
     };
@@ -137,11 +141,12 @@ mergeInto(LibraryManager.library, {
   // and the part of the page it may cover (clip), in CSS pixels; with
   // `text` (a UTF-8 pointer, or 0 to keep what it holds), its caret at the
   // UTF-8 byte `caretByte`. fontPx is ImGui's font size. Colours are CSS
-  // colour strings (pointers): the text's, the caret's and the selection's.
+  // colour strings (pointers): the text's, the caret's and the selection's. privateText (1)
+  // turns spell-checking and correction off.
   tandem_text_input_paragraph: function (id, x, y, w, h, clipX0, clipY0, clipX1, clipY1, padX, padY, fontPx,
-                                         lineHeight, color, accent, selection, text, caretByte) {
+                                         lineHeight, color, accent, selection, text, caretByte, privateText) {
     var field = Module.tandemTextField;
-    Module.tandemParagraphMode(id);
+    Module.tandemParagraphMode(id, privateText);
     var style = field.style;
     style.left = x + "px";
     style.top = y + "px";

@@ -19,7 +19,7 @@ int tandem_text_input_paragraph_focused();
 void tandem_text_input_paragraph(double id, double x, double y, double w, double h, double clip_x0, double clip_y0,
                                  double clip_x1, double clip_y1, double padding_x, double padding_y, double font_px,
                                  double line_height, const char* color, const char* accent, const char* selection,
-                                 const char* text, double caret_byte);
+                                 const char* text, double caret_byte, int private_text);
 }
 
 // An ImGui packed colour (ABGR) as CSS, with its alpha times `alpha`.
@@ -49,7 +49,8 @@ void TextInputBridge::edit_paragraph(const ui::ParagraphRequest& request, double
                                 css(request.padding_x), css(request.padding_y), css(request.font_size),
                                 css(request.line_height), css_color(request.text_color).c_str(),
                                 css_color(request.accent_color).c_str(), css_color(request.accent_color, 0.3).c_str(),
-                                request.replace ? request.text.c_str() : nullptr, static_cast<double>(request.caret));
+                                request.replace ? request.text.c_str() : nullptr, static_cast<double>(request.caret),
+                                request.private_text ? 1 : 0);
 }
 
 bool TextInputBridge::focused() const { return tandem_text_input_focused() != 0; }
