@@ -3,12 +3,16 @@
 // "figure" line per measure: export (the pairing's share read, encoded,
 // sealed to a key and signed), import into a device that has none of it and
 // into one that has it all (inspect, open, verify, preview and merge), the
-// bundle's size, and Argon2id with the parameters Tandem writes. Built
-// natively, as wasm for Node, and for the browser (bench/bundle_bench.mjs).
+// bundle's size, the memory decoding takes (of that bundle, and of one made
+// of the smallest records a hostile writer can encode), and Argon2id with the
+// parameters Tandem writes. Built natively, as wasm for Node, and for the
+// browser (bench/bundle_bench.mjs).
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <new>
 #include <string>
 #include <vector>
 
@@ -16,7 +20,7 @@
 #include <emscripten.h>
 #endif
 
-#include "core/record_commands.hpp"
+#include "core/partner_authority.hpp"
 #include "crypto/bundle_reader.hpp"
 #include "crypto/bundle_writer.hpp"
 #include "crypto/passphrase_key.hpp"
@@ -25,6 +29,31 @@
 
 using namespace tandem;
 using Clock = std::chrono::steady_clock;
+
+// [SECTION] Every allocation counted, to measure what decoding takes.
+namespace {
+std::size_t live_bytes = 0, peak_bytes = 0;
+constexpr std::size_t size_prefix = 16;  // keeps malloc's alignment
+}  // namespace
+
+void* operator new(std::size_t size) {
+    auto* block = static_cast<unsigned char*>(std::malloc(size + size_prefix));
+    if (block == nullptr) throw std::bad_alloc();
+    *reinterpret_cast<std::size_t*>(block) = size;
+    live_bytes += size;
+    peak_bytes = std::max(peak_bytes, live_bytes);
+    return block + size_prefix;
+}
+void* operator new[](std::size_t size) { return operator new(size); }
+void operator delete(void* pointer) noexcept {
+    if (pointer == nullptr) return;
+    auto* block = static_cast<unsigned char*>(pointer) - size_prefix;
+    live_bytes -= *reinterpret_cast<std::size_t*>(block);
+    std::free(block);
+}
+void operator delete[](void* pointer) noexcept { operator delete(pointer); }
+void operator delete(void* pointer, std::size_t) noexcept { operator delete(pointer); }
+void operator delete[](void* pointer, std::size_t) noexcept { operator delete(pointer); }
 
 namespace {
 
@@ -161,9 +190,11 @@ int main() {
             const auto header = must(crypto::inspect_bundle(bundle), "inspect");
             const auto opened = must(crypto::open_bundle(bundle, header, recipient), "open");
             auto ctx = fresh.context();
-            const auto preview = must(apply_remote(ctx, opened.content.records, MergeMode::preview), "preview");
-            const auto merged = must(apply_remote(ctx, opened.content.records), "merge");
-            if (merged.inserted != preview.inserted) die("the preview and the merge disagree");
+            const PartnerScope scope{pairing_id, coach.me};
+            const auto preview = must(take_in_from_partner(ctx, scope, opened.content.records, MergeMode::preview), "preview");
+            const auto merged = must(take_in_from_partner(ctx, scope, opened.content.records), "merge");
+            if (merged.merge.inserted != preview.merge.inserted) die("the preview and the merge disagree");
+            if (!merged.refused.empty()) die("an honest bundle had records left out");
             times->push_back(elapsed_ms(taken));
         }
     }
@@ -171,6 +202,35 @@ int main() {
     figure("export", export_ms);
     figure("import_into_empty", import_new_ms);
     figure("import_again", import_again_ms);
+
+    // Memory to decode: the pairing-year, then the same number of bytes of
+    // the smallest records a writer can encode (one field each), which a
+    // reader without a budget would blow up into every field of their kind.
+    const auto measure_decode = [&](const char* name, const crypto::VerifiedBundle& verified) {
+        const std::size_t before = live_bytes;
+        peak_bytes = live_bytes;
+        const auto decoded = crypto::decode_bundle(verified);
+        const double taken = static_cast<double>(peak_bytes - before);
+        std::printf("figure %-22s %6.2f bytes per content byte (content %.0f KB, peak %.0f KB, %s)\n", name,
+                    taken / static_cast<double>(verified.content.size()),
+                    static_cast<double>(verified.content.size()) / 1024.0, taken / 1024.0,
+                    decoded ? "decoded" : "refused: over the budget");
+    };
+    const auto header = must(crypto::inspect_bundle(bundle), "inspect");
+    const crypto::VerifiedBundle honest = must(crypto::verify_bundle(bundle, header, recipient), "verify");
+    measure_decode("decode_memory", honest);
+    crypto::BundleContent padded;
+    padded.pairing = pairing_id;
+    while (crypto::encode_bundle_content(padded).size() < honest.content.size()) {
+        for (int i = 0; i < 1000; ++i) {
+            Record smallest;
+            smallest.kind = Kind::meeting;
+            smallest.id = RecordId::random(coach.random);
+            smallest.fields.resize(1);
+            padded.records.push_back(std::move(smallest));
+        }
+    }
+    measure_decode("decode_memory_hostile", crypto::VerifiedBundle{sender.public_keys(), crypto::encode_bundle_content(padded)});
 
     std::vector<double> kdf_ms;
     const auto salt = crypto::new_passphrase_salt();

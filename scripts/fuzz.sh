@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
-# Fuzzes the bundle reader with libFuzzer (tests/fuzz/bundle_fuzz.cpp) for
-# MINUTES minutes (default 10), starting from the frozen test vectors, with
-# AddressSanitizer and UBSan and leak checks on. Not part of CI. Prints the
-# runs, the coverage reached and the corpus size; exits non-zero on a crash,
-# a leak or a sanitizer report, leaving the input that caused it in
-# build/fuzz-artifacts/.
+# Fuzzes with libFuzzer, AddressSanitizer and UBSan, leak checks on, for
+# MINUTES minutes per target (default 10). Not part of CI. The targets:
+#   bundle: the bundle reader (tests/fuzz/bundle_fuzz.cpp), from the frozen
+#           test vectors;
+#   import: taking in a trusted partner's records (tests/fuzz/import_fuzz.cpp),
+#           with the trust boundary's invariants checked after every import.
+# Prints, per target, the runs, the peak memory and the corpus size; exits
+# non-zero on a crash, a broken invariant, a leak or a sanitizer report,
+# leaving the input that caused it in build/fuzz-artifacts/.
 #
-#   scripts/fuzz.sh [MINUTES]
+#   scripts/fuzz.sh [MINUTES] [bundle|import|all]
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 minutes="${1:-10}"
+which="${2:-all}"
 
 "$TANDEM_ROOT/scripts/setup.sh"
 # Debian's clang and its libFuzzer runtime, needed only here.
@@ -23,25 +27,38 @@ done
 
 cd "$TANDEM_ROOT"
 logs="$TANDEM_ROOT/build/fuzz-logs"
-mkdir -p "$logs" build/fuzz-corpus build/fuzz-artifacts
+mkdir -p "$logs" build/fuzz-artifacts
 cmake --preset fuzz >"$logs/configure.log" 2>&1 && cmake --build --preset fuzz >"$logs/build.log" 2>&1 || {
   tail -n 40 "$logs/build.log" >&2; exit 1; }
 
-# Seeds: every vector as a whole bundle (mode byte 0).
+# Seeds for the reader: every vector as a whole bundle (mode byte 0).
+mkdir -p build/fuzz-corpus/bundle build/fuzz-corpus/import
 for vector in tests/vectors/bundles/*.tandem; do
-  { printf '\0'; cat "$vector"; } > "build/fuzz-corpus/seed-$(basename "$vector")"
+  { printf '\0'; cat "$vector"; } > "build/fuzz-corpus/bundle/seed-$(basename "$vector")"
 done
 
-tandem_say "fuzz: bundle reader for $minutes min"
+# Runs target $1 on its corpus for $minutes minutes; returns its status.
+fuzz_target() {
+  local target=$1 status=0
+  tandem_say "fuzz: $target for $minutes min"
+  ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=0 \
+    "build/fuzz/tests/${target}_fuzz" "build/fuzz-corpus/$target" \
+      -max_total_time=$((minutes * 60)) -max_len=200000 -rss_limit_mb=4096 -timeout=10 -print_final_stats=1 \
+      -artifact_prefix="build/fuzz-artifacts/$target-" >"$logs/$target.log" 2>&1 || status=$?
+  grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb)|#[0-9]+ +DONE|ERROR|SUMMARY" "$logs/$target.log" | tail -n 8
+  echo "$target corpus: $(ls "build/fuzz-corpus/$target" | wc -l) inputs; log: build/fuzz-logs/$target.log"
+  if [ "$status" -ne 0 ]; then
+    tandem_say "fuzz: $target FAILED (exit $status); inputs in build/fuzz-artifacts/"
+  else
+    tandem_say "fuzz: $target: no crash, broken invariant, leak or sanitizer report in $minutes min"
+  fi
+  return "$status"
+}
+
 status=0
-ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=0 \
-  build/fuzz/tests/bundle_fuzz build/fuzz-corpus \
-    -max_total_time=$((minutes * 60)) -max_len=200000 -rss_limit_mb=4096 -timeout=10 -print_final_stats=1 \
-    -artifact_prefix=build/fuzz-artifacts/ >"$logs/run.log" 2>&1 || status=$?
-grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb)|#[0-9]+ +DONE|ERROR|SUMMARY" "$logs/run.log" | tail -n 8
-echo "corpus: $(ls build/fuzz-corpus | wc -l) inputs; log: build/fuzz-logs/run.log"
-if [ "$status" -ne 0 ]; then
-  tandem_say "fuzz: FAILED (exit $status); inputs in build/fuzz-artifacts/"
-  exit "$status"
-fi
-tandem_say "fuzz: no crash, leak or sanitizer report in $minutes min"
+case "$which" in
+  bundle | import) fuzz_target "$which" || status=$? ;;
+  all) fuzz_target bundle || status=$?; fuzz_target import || status=$? ;;
+  *) echo "usage: scripts/fuzz.sh [MINUTES] [bundle|import|all]" >&2; exit 2 ;;
+esac
+exit "$status"

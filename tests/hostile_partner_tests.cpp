@@ -192,7 +192,9 @@ std::vector<std::string> attack(Victim& school, const std::vector<std::uint8_t>&
 
     const Holdings after = holdings(school);
     RecordsCopy here(alex.pages);
-    for (const auto& [key, was] : before.records) {
+    for (const auto& entry : before.records) {
+        const std::pair<Kind, RecordId> key = entry.first;  // not a binding: clang 14 cannot capture those
+        const Record& was = entry.second;
         const auto now = after.records.find(key);
         REQUIRE_MESSAGE(now != after.records.end(), kind_name(key.first) << " " << key.second.hex() << " vanished");
         const Record& is = now->second;

@@ -12,6 +12,7 @@
 #include <fstream>
 #include <string>
 
+#include "crypto/bundle_derivation.hpp"
 #include "crypto/bundle_reader.hpp"
 #include "crypto/passphrase_key.hpp"
 
@@ -73,6 +74,31 @@ std::string refused(const char* with, BundleError error) {
     return std::string("open-with: ") + with + "\noutcome: refused\nerror: " + std::string(bundle_error_name(error)) + "\n";
 }
 
+// A plaintext as signed_plaintext writes it, but with the sender's X25519
+// key `box` and the content length `declared`, signed with `sender`'s key
+// (or its signature spoilt).
+Bytes plaintext_of(std::span<const std::uint8_t> header, const Bytes& content, const Identity& sender,
+                   const std::array<std::uint8_t, 32>& box, std::uint64_t declared, bool spoil_signature) {
+    Bytes plaintext(box.begin(), box.end());
+    plaintext.insert(plaintext.end(), sender.public_keys().sign.begin(), sender.public_keys().sign.end());
+    crypto::bundle_derivation::put_le(plaintext, declared, crypto::bundle_derivation::length_bytes);
+    plaintext.insert(plaintext.end(), content.begin(), content.end());
+    const Bytes message = crypto::bundle_derivation::signed_message(header, plaintext);
+    std::array<std::uint8_t, crypto_sign_BYTES> signature{};
+    crypto_sign_detached(signature.data(), nullptr, message.data(), message.size(), sender.sign_secret().data());
+    if (spoil_signature) signature[0] ^= 0x01;
+    plaintext.insert(plaintext.end(), signature.begin(), signature.end());
+    return plaintext;
+}
+
+// A whole bundle of `parts`' stanzas around `plaintext`, as assemble() would.
+Bytes around(const Parts& parts, const Bytes& plaintext) {
+    Bytes bytes = encode_header(parts.stanzas, parts.key, plaintext.size());
+    const Bytes payload = encrypt_payload(parts.key, plaintext);
+    bytes.insert(bytes.end(), payload.begin(), payload.end());
+    return bytes;
+}
+
 Bytes parts_with_plaintext(const Identity& sender, const Identity& recipient, std::size_t length) {
     Parts parts = parts_for(recipient);
     parts.content = content_of_plaintext_length(length);
@@ -97,6 +123,8 @@ int main(int argc, char** argv) {
     std::ofstream(directory + "/identities.txt")
         << "recipient-box-secret: " << hex(coachee.box_secret()) << "\n"
         << "recipient-sign-secret: " << hex(coachee.sign_secret()) << "\n"
+        << "recipient-box-public: " << hex(coachee.public_keys().box) << "\n"
+        << "recipient-sign-public: " << hex(coachee.public_keys().sign) << "\n"
         << "coach-box-public: " << hex(coach.public_keys().box) << "\n"
         << "coach-sign-public: " << hex(coach.public_keys().sign) << "\n"
         << "stranger-box-public: " << hex(stranger.public_keys().box) << "\n"
@@ -185,6 +213,100 @@ int main(int argc, char** argv) {
     Bytes seventeen = assemble(crowded, coach);
     seventeen[10] = static_cast<std::uint8_t>(max_stanzas + 1);
     write_case("21-too-many-stanzas", seventeen, refused("key", BundleError::too_many_stanzas));
+
+    // [SECTION] Which check comes first, when a file has two faults.
+    Parts versioned = parts_for(coachee);
+    while (versioned.stanzas.size() < max_stanzas) versioned.stanzas.push_back(Stanza{99, {}});
+    Bytes newer_and_crowded = assemble(versioned, coach, 2);
+    newer_and_crowded[10] = static_cast<std::uint8_t>(max_stanzas + 1);
+    write_case("22-newer-version-and-too-many-stanzas", newer_and_crowded, refused("key", BundleError::newer_version));
+
+    Parts beside_and_costly = parts_for(coachee);
+    beside_and_costly.stanzas.push_back(
+        passphrase_stanza(beside_and_costly.key, passphrase_key, salt, KdfParams{3, max_kdf_memlimit * 2}));
+    write_case("23-passphrase-not-alone-and-over-kdf-caps", assemble(beside_and_costly, coach),
+               refused("key", BundleError::damaged_header));
+
+    Bytes changed_and_cut = assemble(parts_for(coachee), coach);
+    changed_and_cut[9] ^= 0x01;
+    changed_and_cut.resize(changed_and_cut.size() - 20);
+    write_case("24-flipped-header-bit-and-cut", changed_and_cut, refused("key", BundleError::header_tampered));
+
+    Parts overlong = parts_for(coachee);
+    Bytes over_64_mib = encode_header(overlong.stanzas, overlong.key, max_bundle_bytes + 1);
+    const Bytes small_payload = encrypt_payload(overlong.key, Bytes(200, 0x20));
+    over_64_mib.insert(over_64_mib.end(), small_payload.begin(), small_payload.end());
+    write_case("25-declared-length-over-64-mib", over_64_mib, refused("key", BundleError::too_large));
+
+    // The content length is checked before the signature: a wrong one is
+    // damaged content, though the signature no longer verifies either.
+    const std::array<std::uint8_t, 32> low_order_box{1};  // u = 1, a point of order 4
+    Parts misdeclared = parts_for(coachee);
+    Bytes header_bytes = encode_header(misdeclared.stanzas, misdeclared.key, signed_plaintext_length(misdeclared.content.size()));
+    write_case("26-content-length-mismatch",
+               around(misdeclared, plaintext_of(header_bytes, misdeclared.content, coach, coach.public_keys().box,
+                                                misdeclared.content.size() + 1, false)),
+               refused("key", BundleError::damaged_content));
+    // The sender's X25519 key is checked after the signature.
+    write_case("27-low-order-sender-key", around(misdeclared, plaintext_of(header_bytes, misdeclared.content, coach,
+                                                                           low_order_box, misdeclared.content.size(), false)),
+               refused("key", BundleError::damaged_content));
+    write_case("28-low-order-sender-key-and-bad-signature",
+               around(misdeclared, plaintext_of(header_bytes, misdeclared.content, coach, low_order_box,
+                                                misdeclared.content.size(), true)),
+               refused("key", BundleError::bad_signature));
+    // Content is decoded only after the signature verifies.
+    Bytes garbage{0x01, 0x01, 0x00, 0x00, 0x00};  // little-endian, content schema 1, then nothing readable
+    garbage.resize(300, 0xC3);
+    Parts unreadable = parts_for(coachee);
+    unreadable.content = garbage;
+    Bytes unreadable_header = encode_header(unreadable.stanzas, unreadable.key, signed_plaintext_length(garbage.size()));
+    write_case("29-unreadable-content", around(unreadable, plaintext_of(unreadable_header, garbage, coach,
+                                                                        coach.public_keys().box, garbage.size(), false)),
+               refused("key", BundleError::damaged_content));
+    write_case("30-unreadable-content-and-bad-signature",
+               around(unreadable, plaintext_of(unreadable_header, garbage, coach, coach.public_keys().box, garbage.size(),
+                                               true)),
+               refused("key", BundleError::bad_signature));
+
+    // A chunk before the last tagged neither MESSAGE nor FINAL.
+    Parts pushed = parts_for(coachee);
+    pushed.content = content_of_plaintext_length(chunk_bytes + 500);
+    Bytes pushed_bytes = encode_header(pushed.stanzas, pushed.key, signed_plaintext_length(pushed.content.size()));
+    {
+        const Bytes plaintext = signed_plaintext(pushed_bytes, pushed.content, coach);
+        const SecretKey stream_key = crypto::bundle_derivation::subkey(pushed.key, crypto::bundle_derivation::payload_subkey);
+        Bytes stream(crypto_secretstream_xchacha20poly1305_HEADERBYTES);
+        crypto_secretstream_xchacha20poly1305_state state;
+        crypto_secretstream_xchacha20poly1305_init_push(&state, stream.data(), stream_key.bytes().data());
+        for (std::size_t from = 0; from < plaintext.size(); from += chunk_bytes) {
+            const std::size_t length = std::min(chunk_bytes, plaintext.size() - from);
+            const bool last = from + length == plaintext.size();
+            Bytes sealed(length + crypto_secretstream_xchacha20poly1305_ABYTES);
+            crypto_secretstream_xchacha20poly1305_push(&state, sealed.data(), nullptr, plaintext.data() + from, length,
+                                                       nullptr, 0,
+                                                       last ? crypto_secretstream_xchacha20poly1305_TAG_FINAL
+                                                            : crypto_secretstream_xchacha20poly1305_TAG_PUSH);
+            stream.insert(stream.end(), sealed.begin(), sealed.end());
+        }
+        pushed_bytes.insert(pushed_bytes.end(), stream.begin(), stream.end());
+    }
+    write_case("31-middle-chunk-tagged-push", pushed_bytes, refused("key", BundleError::chunk_tampered));
+
+    // [SECTION] Limits past the signature.
+    // Records of one field each: a count the bytes can hold, but each
+    // becomes every field of its kind in memory, past the decoding budget.
+    BundleContent padded = sample_content(0);
+    for (int i = 0; i < 4000; ++i) {
+        Record smallest;
+        smallest.kind = Kind::meeting;
+        smallest.id = RecordId::derived("smallest " + std::to_string(i));
+        smallest.fields.resize(1);
+        smallest.fields[0].value = std::int64_t{0};
+        padded.records.push_back(std::move(smallest));
+    }
+    write_case("32-over-the-decoding-budget", assemble(parts_for(coachee, padded), coach),
+               refused("key", BundleError::damaged_content));
 
     std::printf("wrote %d cases to %s\n", written, directory.c_str());
     return 0;
