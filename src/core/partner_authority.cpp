@@ -57,6 +57,14 @@ public:
         : context_(context), scope_(scope), now_(context.clock.wall().now_ms()) {}
 
     Result<void, CommandError> prepare(std::span<const Record> records) {
+        // Every id of the file already here, and as what: an id is one
+        // record's, of one kind.
+        std::vector<RecordId> ids;
+        ids.reserve(records.size());
+        for (const Record& record : records) ids.push_back(record.id);
+        auto held = context_.store.kinds_holding(ids);
+        if (!held) return fail(storage_error(Kind::person, held.error()));
+        for (const auto& [id, kind] : held.value()) held_.emplace(id, kind);
         auto local = context_.store.load(Kind::pairing, scope_.pairing);
         if (!local) return fail(storage_error(Kind::pairing, local.error()));
         local_pairing_ = std::move(local).value();
@@ -77,7 +85,7 @@ public:
             // A second coach named since, whom this device does not know yet.
             if (accepted_copy)
                 if (auto second = reference_in(*accepted_copy, Pairing::fields::second_coach)) {
-                    auto known = context_.store.kind_holding(*second);
+                    auto known = context_.store.load(Kind::person, *second);
                     if (!known) return fail(storage_error(Kind::person, known.error()));
                     if (!known.value()) members_.insert(*second);
                 }
@@ -143,11 +151,7 @@ private:
     }
 
     Result<std::optional<Refusal>, CommandError> check_belonging(const Record& remote, const std::optional<Record>& local) {
-        if (!local) {  // an id is one record's, of one kind
-            auto kind = context_.store.kind_holding(remote.id);
-            if (!kind) return fail(storage_error(remote.kind, kind.error()));
-            if (kind.value()) return std::optional(Refusal::metadata_changed);
-        }
+        if (!local && held_.contains(remote.id)) return std::optional(Refusal::metadata_changed);  // another kind's id
         switch (remote.kind) {
             case Kind::person:
                 if (remote.id == context_.actor) return std::optional(Refusal::own_person);
@@ -244,6 +248,7 @@ private:
     std::set<RecordId> members_;        // who may author records new here
     std::set<RecordId> local_members_;  // the members as this device's pairing names them
     std::map<RecordId, Kind> accepted_; // records of the bundle taken in so far
+    std::multimap<RecordId, Kind> held_; // the file's ids this device holds, by kind
 };
 
 }  // namespace
@@ -275,13 +280,13 @@ Result<std::vector<RefusedRecord>, CommandError> authorise_partner_records(Comma
     Authority authority(context, scope);
     if (auto prepared = authority.prepare(records); !prepared) return fail(prepared.error());
     std::vector<RefusedRecord> refused;
-    std::set<std::pair<Kind, RecordId>> seen;
+    std::set<RecordId> seen;
     std::vector<Record> kept, waiting;  // waiting: refused for a reference not taken in yet
     kept.reserve(records.size());
     for (Record& record : records) {
         std::optional<Refusal> reason;
-        if (!seen.emplace(record.kind, record.id).second) {
-            reason = Refusal::invalid;  // a record twice: a writer's fault, never merged
+        if (!seen.insert(record.id).second) {
+            reason = Refusal::invalid;  // an id twice: a writer's fault, never merged
         } else {
             auto decided = authority.decide(record);
             if (!decided) return fail(decided.error());

@@ -4,7 +4,10 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/merge.hpp"
 #include "core/record.hpp"
@@ -24,9 +27,9 @@ public:
 
     // The record of `kind` with this id, or nullopt when there is none.
     virtual Result<std::optional<Record>, StorageError> load(Kind kind, const RecordId& id) = 0;
-    // The kind of the record with this id, whatever table holds it, or
-    // nullopt when none does (ids are unique across kinds).
-    virtual Result<std::optional<Kind>, StorageError> kind_holding(const RecordId& id) = 0;
+    // Which of `ids` this store holds, and as records of which kind, whatever
+    // table holds them (in no particular order).
+    virtual Result<std::vector<std::pair<RecordId, Kind>>, StorageError> kinds_holding(std::span<const RecordId> ids) = 0;
     // Inserts or replaces a record. The caller has validated it.
     virtual Result<void, StorageError> save(const Record& record) = 0;
     // Keeps the losing text of a concurrent edit in the conflict history:

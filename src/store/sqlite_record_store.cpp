@@ -110,12 +110,7 @@ Result<std::unique_ptr<SqliteRecordStore>, StoreError> SqliteRecordStore::ready(
 
 Result<void, StoreError> SqliteRecordStore::prepare_statements() {
     kinds_.resize(all_kinds().size());
-    std::string kind_of_id;
-    for (const Kind kind : all_kinds())
-        kind_of_id += (kind_of_id.empty() ? "" : " UNION ALL ") + std::string("SELECT ") +
-                      std::to_string(static_cast<int>(kind)) + " FROM " + std::string(kind_name(kind)) + " WHERE id = ?1";
     const std::pair<Statement*, std::string> others[] = {
-        {&kind_holding_, kind_of_id + " LIMIT 1"},
         {&keep_conflict_,
          "INSERT OR IGNORE INTO field_conflict (kind, record_id, field, losing_text, losing_hlc, losing_site, "
          "winning_hlc, winning_site, kept_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"},
@@ -265,14 +260,37 @@ Result<std::optional<Record>, StorageError> SqliteRecordStore::load(Kind kind, c
     return std::optional<Record>(std::move(record).value());
 }
 
-Result<std::optional<Kind>, StorageError> SqliteRecordStore::kind_holding(const RecordId& id) {
-    kind_holding_.bind_blob(1, id_bytes(id));
-    auto row = kind_holding_.step();
-    std::optional<Kind> kind;
-    if (row && row.value()) kind = kind_from_number(kind_holding_.integer(0));
-    kind_holding_.reset();
-    if (!row) return fail(row.error());
-    return kind;
+Result<std::vector<std::pair<RecordId, Kind>>, StorageError> SqliteRecordStore::kinds_holding(
+    std::span<const RecordId> ids) {
+    // One statement per batch: the ids as a list of values, looked up in
+    // each kind's id index.
+    constexpr std::size_t batch = 500;
+    std::vector<std::pair<RecordId, Kind>> held;
+    for (std::size_t from = 0; from < ids.size(); from += batch) {
+        const std::size_t count = std::min(batch, ids.size() - from);
+        std::string sql = "WITH probe (id) AS (VALUES (?1)";
+        for (std::size_t i = 2; i <= count; ++i) sql += ", (?" + std::to_string(i) + ")";
+        sql += ")";
+        for (const Kind kind : all_kinds())
+            sql += std::string(kind == all_kinds().front() ? " " : " UNION ALL ") + "SELECT " +
+                   std::to_string(static_cast<int>(kind)) + ", id FROM " + std::string(kind_name(kind)) +
+                   " WHERE id IN probe";
+        auto prepared = db_.prepare(sql);
+        if (!prepared) return fail(prepared.error());
+        Statement& statement = prepared.value();
+        for (std::size_t i = 0; i < count; ++i) statement.bind_blob(static_cast<int>(i + 1), id_bytes(ids[from + i]));
+        auto rows = statement.each_row([&](const Statement& row) {
+            const auto kind = kind_from_number(row.integer(0));
+            const auto bytes = row.blob(1);
+            if (kind && bytes.size() == 16) {
+                RecordId id;
+                std::copy(bytes.begin(), bytes.end(), id.bytes.begin());
+                held.emplace_back(id, *kind);
+            }
+        });
+        if (!rows) return fail(rows.error());
+    }
+    return held;
 }
 
 Result<std::vector<Record>, StorageError> SqliteRecordStore::load_all(Kind kind) {

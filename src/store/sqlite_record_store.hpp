@@ -25,7 +25,7 @@ public:
     static Result<std::unique_ptr<SqliteRecordStore>, StoreError> attach(Database& db);
 
     Result<std::optional<Record>, StorageError> load(Kind kind, const RecordId& id) override;
-    Result<std::optional<Kind>, StorageError> kind_holding(const RecordId& id) override;
+    Result<std::vector<std::pair<RecordId, Kind>>, StorageError> kinds_holding(std::span<const RecordId> ids) override;
     Result<void, StorageError> save(const Record& record) override;
     Result<bool, StorageError> keep_conflict(Kind kind, const RecordId& id, const TextConflict& conflict,
                                              std::int64_t kept_at_ms) override;
@@ -82,7 +82,6 @@ private:
     std::uint64_t saves_ = 0;
     std::array<std::uint64_t, 256> kind_saves_{};  // index: kind number
     Statement keep_conflict_;
-    Statement kind_holding_;
     Statement get_local_;
     Statement set_local_;
     Statement begin_, commit_, rollback_;
