@@ -1553,13 +1553,17 @@ std::string App::test_state_json() {
     json.end_object();
     if (view_.screen == ui::Screen::share) {
         // Where sending or taking in a bundle stands.
-        static constexpr const char* stages[] = {"none", "passphrase", "working", "preview", "done", "refused"};
+        static constexpr const char* stages[] = {"none", "passphrase", "working", "verify", "preview", "done", "refused"};
+        static_assert(std::size(stages) == static_cast<std::size_t>(ui::ImportView::Stage::refused) + 1);
         const ui::ShareView& share = view_.share;
         json.key("share").begin_object();
         json.key("importing").boolean(share.importing);
         json.key("stage").string(stages[static_cast<int>(share.receive.stage)]);
         json.key("title").string(share.receive.title);
         json.key("summary").string(share.receive.summary);
+        json.key("leftOut").begin_array();
+        for (const std::string& line : share.receive.left_out) json.string(line);
+        json.end_array();
         json.key("fileName").string(share.receive.file_name);
         json.key("sending").boolean(share.send.working);
         json.key("written").string(share.send.written);

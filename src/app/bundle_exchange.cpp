@@ -422,10 +422,9 @@ void BundleExchange::verified(Workspace& work, const crypto::Identity& me, crypt
                 known = text_of(person, Person::fields::display_name);
         }
     }
-    in.text = (known.empty() ? std::string("This file is signed with keys Tandem has not checked yet.")
-                             : "This file is signed with the keys " + known + "'s Tandem shows, which you have not "
-                               "checked yet.") +
-              " Tandem reads nothing in it until you have compared the fingerprint with your partner.";
+    in.text = (known.empty() ? std::string("Tandem does not know who sent this file yet")
+                             : "This file says it is from " + known + ", which you have not checked yet") +
+              ", so it opens nothing in it until you have checked that it is from your partner.";
     verified_ = std::move(bundle);
 }
 
@@ -550,8 +549,10 @@ void BundleExchange::show_import(const PartnerImport& outcome) {
     if (outcome.refused.empty()) return;
     std::array<std::size_t, refusal_reasons> counts{};
     for (const RefusedRecord& refused : outcome.refused) ++counts[static_cast<std::size_t>(refused.reason)];
-    in.left_out_title = count_phrase(outcome.refused.size(), "record", "records") + " this file may not change " +
-                        (outcome.refused.size() == 1 ? "was" : "were") + " left out:";
+    if (outcome.merge.inserted + outcome.merge.updated + outcome.merge.conflicts == 0)
+        in.summary = "Nothing new that this file may bring in.";
+    in.left_out_title = "Left out, because a partner's file may not change " +
+                        std::string(outcome.refused.size() == 1 ? "it:" : "them:");
     for (std::size_t reason = 0; reason < counts.size(); ++reason)
         if (counts[reason]) in.left_out.push_back(refusal_text(static_cast<Refusal>(reason), counts[reason]));
 }

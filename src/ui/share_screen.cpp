@@ -147,8 +147,10 @@ void draw_receive(const ImportView& view, bool read_only, std::vector<Command>& 
             ImGui::TextUnformatted("Their fingerprint");
             ImGui::TextUnformatted(view.fingerprint.c_str());
             ImGui::Dummy(ImVec2(0, px(4)));
-            wrapped("Compare it with the one under Settings \xE2\x86\x92 Sharing with your partner on their computer, "
-                    "in person or on the phone. If all six groups match, the file is really from them.");
+            // Wrapped at the panel's edge.
+            ImGui::TextWrapped("Ask your partner to read you the fingerprint under Settings \xE2\x86\x92 Sharing with "
+                               "your partner on their computer, in person or on the phone. If all six groups match, the "
+                               "file is really from them.");
             ImGui::Dummy(ImVec2(0, px(4)));
             if (action_button("The fingerprints match")) commands.push_back(TrustSender{});
             ImGui::SameLine(0, px(8));

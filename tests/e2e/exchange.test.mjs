@@ -4,7 +4,10 @@
 // takes the records in and sees the coach's words in the meeting.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync, mkdtempSync, rmSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import {
   useAppServer, openApp, addPeople, click, item, scrollTo, settle, waitForState, waitForWidget, startGrowPairing,
   screenshot,
@@ -41,7 +44,8 @@ test("a bundle goes from coach to coachee through a real download and file input
   const downloaded = coach.page.waitForEvent("download");
   await click(coach.page, "Save the file");
   const download = await downloaded;
-  assert.match(download.suggestedFilename(), /^ana-kowalska-coaching-sam-patel-\d{4}-\d\d-\d\d\.tandem$/);
+  // The name says when, never who.
+  assert.match(download.suggestedFilename(), /^tandem-\d{4}-\d\d-\d\d\.tandem$/);
   const bytes = readFileSync(await download.path());
   assert.deepEqual([...bytes.subarray(0, 8)], [0x89, 0x54, 0x41, 0x4e, 0x44, 0x45, 0x4d, 0x0a]);
   await waitForState(coach.page, (s) => s.share.written.startsWith("Saved "));
@@ -70,13 +74,20 @@ test("a bundle goes from coach to coachee through a real download and file input
     return last - first;
   });
   assert.ok(framesWhileWorking >= 3, `only ${framesWhileWorking} frames were drawn while the key was made`);
-  const preview = await waitForState(coachee.page, (s) => s.share.stage === "preview", 30_000);
-  assert.equal(preview.share.title, "From Ana Kowalska");
-  assert.equal(preview.share.summary, "4 new, 0 updated");
+  // Signed by keys the coachee has not checked: the fingerprint first, and
+  // nothing in the file is read before it is compared.
+  const verify = await waitForState(coachee.page, (s) => s.share.stage === "verify", 30_000);
+  assert.equal(verify.share.summary, "");
   await settle(coachee.page);
-  await screenshot(coachee.page, "exchange-preview");
+  await screenshot(coachee.page, "exchange-verify");
   await scrollTo(coachee.page, "The fingerprints match");
   await click(coachee.page, "The fingerprints match");
+  const preview = await waitForState(coachee.page, (s) => s.share.stage === "preview");
+  assert.equal(preview.share.title, "From Ana Kowalska");
+  assert.equal(preview.share.summary, "4 new, 0 updated");
+  assert.deepEqual(preview.share.leftOut, []);
+  await settle(coachee.page);
+  await screenshot(coachee.page, "exchange-preview");
   await scrollTo(coachee.page, "Yes, that is me");
   await click(coachee.page, "Yes, that is me");
   // Enabled once the frame after both answers is drawn.
@@ -106,6 +117,123 @@ test("a bundle goes from coach to coachee through a real download and file input
   await scrollTo(coachee.page, "Goal");
   assert.equal((await item(coachee.page, "Goal")).value, "Smoother starts to lessons");
 
+  assert.deepEqual(coach.errors, []);
+  assert.deepEqual(coachee.errors, []);
+  await coach.context.close();
+  await coachee.context.close();
+});
+
+// The project's own reader, built for Node with the wasm tests.
+const bundleContents = new URL("../../build/web/tests/bundle_contents.js", import.meta.url).pathname;
+
+test("a shared meeting written and deleted before sending leaves no trace of its words in the file saved", async () => {
+  const coach = await openApp(app, { acceptDownloads: true });
+  await startGrowPairing(coach.page);
+  await click(coach.page, "Record a meeting");
+  await waitForState(coach.page, (s) => s.screen === "meeting");
+  const words = "Sam cried in the staff room";
+  await typeInto(coach.page, "Shared notes", words);
+  await waitForState(coach.page, (s) => s.saveStatus === "saved");
+  await scrollTo(coach.page, "Delete meeting", { delta: -240 });
+  await click(coach.page, "Delete meeting");
+  await waitForState(coach.page, (s) => s.screen === "pairings" && s.counts.meetings === 0);
+  await scrollTo(coach.page, "Send to your partner\u2026");
+  await click(coach.page, "Send to your partner\u2026");
+  await waitForState(coach.page, (s) => s.screen === "share" && !s.share.importing);
+  await typeInto(coach.page, "Passphrase", passphrase);
+  const downloaded = coach.page.waitForEvent("download");
+  await click(coach.page, "Save the file");
+  const bytes = readFileSync(await (await downloaded).path());
+
+  const folder = mkdtempSync(join(tmpdir(), "tandem-bundle-"));
+  try {
+    const file = join(folder, "sent.tandem");
+    writeFileSync(file, bytes);
+    const printed = execFileSync("node", [bundleContents, file, passphrase], { encoding: "utf8" });
+    const records = printed.split("\n").filter((line) => line.startsWith("record "));
+    const meetings = records.filter((line) => line.startsWith("record meeting "));
+    assert.equal(meetings.length, 1, printed);
+    assert.match(meetings[0], / deleted bare$/);
+    const content = Buffer.from(printed.split("\n").find((line) => line.startsWith("content ")).slice(8), "hex");
+    assert.ok(content.length > 100, "the content was read");
+    assert.ok(!content.includes(Buffer.from(words)), "the deleted meeting's words are in the file");
+    assert.ok(!content.includes(Buffer.from("staff room")), "part of the deleted meeting's words is in the file");
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+  assert.deepEqual(coach.errors, []);
+  await coach.context.close();
+});
+
+// The coach's side of sending: Send to your partner, a passphrase, Save the file.
+async function sendLocked(page) {
+  await click(page, "Pairings");
+  await waitForState(page, (s) => s.screen === "pairings");
+  await scrollTo(page, "Send to your partner\u2026");
+  await click(page, "Send to your partner\u2026");
+  await waitForState(page, (s) => s.screen === "share" && !s.share.importing);
+  await typeInto(page, "Passphrase", passphrase);
+  const downloaded = page.waitForEvent("download");
+  await click(page, "Save the file");
+  const download = await downloaded;
+  return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
+}
+
+// The coachee's side: Open a file, the passphrase, and the stage it reaches.
+async function openLocked(page, file) {
+  await click(page, "Pairings");
+  await waitForState(page, (s) => s.screen === "pairings");
+  const chooser = page.waitForEvent("filechooser");
+  await click(page, "Open a file\u2026");
+  await (await chooser).setFiles({ name: file.name, mimeType: "application/octet-stream", buffer: file.bytes });
+  await waitForState(page, (s) => s.share?.stage === "passphrase");
+  await typeInto(page, "Passphrase", passphrase);
+  await click(page, "Open");
+  return waitForState(page, (s) => s.share.stage !== "passphrase" && s.share.stage !== "working", 30_000);
+}
+
+test("a change the coach made to the coachee's own details is left out, and the preview says so", async () => {
+  const coach = await openApp(app, { acceptDownloads: true });
+  const coachee = await openApp(app);
+  await startGrowPairing(coach.page);
+  await addPeople(coachee.page, "Sam");
+  assert.equal((await openLocked(coachee.page, await sendLocked(coach.page))).share.stage, "verify");
+  await scrollTo(coachee.page, "The fingerprints match");
+  await click(coachee.page, "The fingerprints match");
+  await scrollTo(coachee.page, "Yes, that is me");
+  await click(coachee.page, "Yes, that is me");
+  await waitForWidget(coachee.page, `(i) => i.label === "Take these records in" && i.enabled`);
+  await scrollTo(coachee.page, "Take these records in");
+  await click(coachee.page, "Take these records in");
+  await waitForState(coachee.page, (s) => s.share.stage === "done" && s.profile.name === "Sam Patel");
+
+  // The coach changes Sam's subject: Sam's own details, which only Sam changes.
+  await click(coach.page, "People");
+  await click(coach.page, "Sam Patel");
+  await typeInto(coach.page, "Subject or year group", "Geography");
+  const second = await openLocked(coachee.page, await sendLocked(coach.page));
+  assert.equal(second.share.stage, "preview");  // keys checked at first contact: read at once
+  assert.deepEqual(second.share.leftOut, ["1 change to your own name and details: only you change them"]);
+  await settle(coachee.page);
+  await screenshot(coachee.page, "exchange-left-out");
+  await scrollTo(coachee.page, "Take these records in");
+  await click(coachee.page, "Take these records in");
+  await waitForState(coachee.page, (s) => s.share.stage === "done");
+  // Stopping trusting the coach, then trusting them again, which asks for the comparison first.
+  await click(coachee.page, "Settings");
+  await waitForState(coachee.page, (s) => s.screen === "settings");
+  await scrollTo(coachee.page, "Stop trusting Ana Kowalska");
+  await click(coachee.page, "Stop trusting Ana Kowalska");
+  await scrollTo(coachee.page, "Trust Ana Kowalska again\u2026");
+  await click(coachee.page, "Trust Ana Kowalska again\u2026");
+  await scrollTo(coachee.page, "The fingerprints match");
+  await settle(coachee.page);
+  await screenshot(coachee.page, "exchange-trust-again");
+  await click(coachee.page, "The fingerprints match");
+  await scrollTo(coachee.page, "Stop trusting Ana Kowalska");
+  await scrollTo(coachee.page, "Download a copy");
+  await settle(coachee.page);
+  await screenshot(coachee.page, "exchange-settings-after");
   assert.deepEqual(coach.errors, []);
   assert.deepEqual(coachee.errors, []);
   await coach.context.close();
