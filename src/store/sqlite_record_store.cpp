@@ -110,7 +110,17 @@ Result<std::unique_ptr<SqliteRecordStore>, StoreError> SqliteRecordStore::ready(
 
 Result<void, StoreError> SqliteRecordStore::prepare_statements() {
     kinds_.resize(all_kinds().size());
+    // ?1 is the ids, 16 bytes each, one after the other: cut into a table,
+    // then looked up in every kind's id index.
+    std::string kinds_of_ids =
+        "WITH RECURSIVE probe (at, id) AS (SELECT 1, substr(?1, 1, 16) WHERE length(?1) >= 16 "
+        "UNION ALL SELECT at + 16, substr(?1, at + 16, 16) FROM probe WHERE at + 31 <= length(?1)) ";
+    for (const Kind kind : all_kinds())
+        kinds_of_ids += std::string(kind == all_kinds().front() ? "" : " UNION ALL ") + "SELECT " +
+                        std::to_string(static_cast<int>(kind)) + ", id FROM " + std::string(kind_name(kind)) +
+                        " WHERE id IN (SELECT id FROM probe)";
     const std::pair<Statement*, std::string> others[] = {
+        {&kinds_holding_, kinds_of_ids},
         {&keep_conflict_,
          "INSERT OR IGNORE INTO field_conflict (kind, record_id, field, losing_text, losing_hlc, losing_site, "
          "winning_hlc, winning_site, kept_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"},
@@ -262,34 +272,22 @@ Result<std::optional<Record>, StorageError> SqliteRecordStore::load(Kind kind, c
 
 Result<std::vector<std::pair<RecordId, Kind>>, StorageError> SqliteRecordStore::kinds_holding(
     std::span<const RecordId> ids) {
-    // One statement per batch: the ids as a list of values, looked up in
-    // each kind's id index.
-    constexpr std::size_t batch = 500;
+    std::vector<std::uint8_t> packed;
+    packed.reserve(ids.size() * 16);
+    for (const RecordId& id : ids) packed.insert(packed.end(), id.bytes.begin(), id.bytes.end());
     std::vector<std::pair<RecordId, Kind>> held;
-    for (std::size_t from = 0; from < ids.size(); from += batch) {
-        const std::size_t count = std::min(batch, ids.size() - from);
-        std::string sql = "WITH probe (id) AS (VALUES (?1)";
-        for (std::size_t i = 2; i <= count; ++i) sql += ", (?" + std::to_string(i) + ")";
-        sql += ")";
-        for (const Kind kind : all_kinds())
-            sql += std::string(kind == all_kinds().front() ? " " : " UNION ALL ") + "SELECT " +
-                   std::to_string(static_cast<int>(kind)) + ", id FROM " + std::string(kind_name(kind)) +
-                   " WHERE id IN probe";
-        auto prepared = db_.prepare(sql);
-        if (!prepared) return fail(prepared.error());
-        Statement& statement = prepared.value();
-        for (std::size_t i = 0; i < count; ++i) statement.bind_blob(static_cast<int>(i + 1), id_bytes(ids[from + i]));
-        auto rows = statement.each_row([&](const Statement& row) {
-            const auto kind = kind_from_number(row.integer(0));
-            const auto bytes = row.blob(1);
-            if (kind && bytes.size() == 16) {
-                RecordId id;
-                std::copy(bytes.begin(), bytes.end(), id.bytes.begin());
-                held.emplace_back(id, *kind);
-            }
-        });
-        if (!rows) return fail(rows.error());
-    }
+    if (ids.empty()) return held;
+    kinds_holding_.bind_blob(1, packed);
+    auto rows = kinds_holding_.each_row([&](const Statement& row) {
+        const auto kind = kind_from_number(row.integer(0));
+        const auto bytes = row.blob(1);
+        if (kind && bytes.size() == 16) {
+            RecordId id;
+            std::copy(bytes.begin(), bytes.end(), id.bytes.begin());
+            held.emplace_back(id, *kind);
+        }
+    });
+    if (!rows) return fail(rows.error());
     return held;
 }
 

@@ -82,6 +82,7 @@ private:
     std::uint64_t saves_ = 0;
     std::array<std::uint64_t, 256> kind_saves_{};  // index: kind number
     Statement keep_conflict_;
+    Statement kinds_holding_;
     Statement get_local_;
     Statement set_local_;
     Statement begin_, commit_, rollback_;
