@@ -5,6 +5,7 @@
 #include "app/app.hpp"
 #include "app/command_error_text.hpp"
 #include "app/record_forms.hpp"
+#include "app_devices.hpp"
 #include "memory_page_store.hpp"
 #include "test_doubles.hpp"
 
@@ -16,18 +17,7 @@ namespace {
 
 // What a page store holds, opened apart from the app that wrote it, as the
 // next visit would open it.
-struct StoredRecords {
-    MemoryPageStore copy;
-    store::IdentityPageCodec codec;
-    std::unique_ptr<store::PagedDatabase> database;
-    std::unique_ptr<store::SqliteRecordStore> records;
-    explicit StoredRecords(MemoryPageStore& pages) {
-        copy.commit() = pages.commit();
-        copy.pages() = pages.pages();
-        database = store::PagedDatabase::open(copy, codec).value();
-        records = store::SqliteRecordStore::attach(database->database()).value();
-    }
-};
+using StoredRecords = tandem::testing::RecordsCopy;
 
 // An app with its records opened from `pages`, as the web platform opens
 // them once IndexedDB has been read.

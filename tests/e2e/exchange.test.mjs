@@ -23,6 +23,38 @@ async function typeInto(page, label, text) {
   await waitForWidget(page, `(i) => i.label === ${JSON.stringify(label)} && i.value === ${JSON.stringify(text)}`);
 }
 
+// The coach's side of sending: Send to your partner, a passphrase (the
+// screen then saved as `shot`, if given), Save the file.
+async function sendLocked(page, shot) {
+  await click(page, "Pairings");
+  await waitForState(page, (s) => s.screen === "pairings");
+  await scrollTo(page, "Send to your partner\u2026");
+  await click(page, "Send to your partner\u2026");
+  await waitForState(page, (s) => s.screen === "share" && !s.share.importing);
+  await typeInto(page, "Passphrase", passphrase);
+  if (shot) {
+    await settle(page);
+    await screenshot(page, shot);
+  }
+  const downloaded = page.waitForEvent("download");
+  await click(page, "Save the file");
+  const download = await downloaded;
+  return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
+}
+
+// The coachee's side: Open a file, the passphrase, and the stage it reaches.
+async function openLocked(page, file) {
+  await click(page, "Pairings");
+  await waitForState(page, (s) => s.screen === "pairings");
+  const chooser = page.waitForEvent("filechooser");
+  await click(page, "Open a file\u2026");
+  await (await chooser).setFiles({ name: file.name, mimeType: "application/octet-stream", buffer: file.bytes });
+  await waitForState(page, (s) => s.share?.stage === "passphrase");
+  await typeInto(page, "Passphrase", passphrase);
+  await click(page, "Open");
+  return waitForState(page, (s) => s.share.stage !== "passphrase" && s.share.stage !== "working", 30_000);
+}
+
 test("a bundle goes from coach to coachee through a real download and file input, and the coachee sees the coach's words", async () => {
   const coach = await openApp(app, { acceptDownloads: true });
   const coachee = await openApp(app);
@@ -34,19 +66,9 @@ test("a bundle goes from coach to coachee through a real download and file input
   await typeInto(coach.page, "Goal", "Smoother starts to lessons");
   await scrollTo(coach.page, "Back to the pairing");
   await click(coach.page, "Back to the pairing");
-  await waitForState(coach.page, (s) => s.screen === "pairings");
-  await scrollTo(coach.page, "Send to your partner\u2026");
-  await click(coach.page, "Send to your partner\u2026");
-  await waitForState(coach.page, (s) => s.screen === "share" && !s.share.importing);
-  await typeInto(coach.page, "Passphrase", passphrase);
-  await settle(coach.page);
-  await screenshot(coach.page, "exchange-send");
-  const downloaded = coach.page.waitForEvent("download");
-  await click(coach.page, "Save the file");
-  const download = await downloaded;
+  const { name, bytes } = await sendLocked(coach.page, "exchange-send");
   // The name says when, never who.
-  assert.match(download.suggestedFilename(), /^tandem-\d{4}-\d\d-\d\d\.tandem$/);
-  const bytes = readFileSync(await download.path());
+  assert.match(name, /^tandem-\d{4}-\d\d-\d\d\.tandem$/);
   assert.deepEqual([...bytes.subarray(0, 8)], [0x89, 0x54, 0x41, 0x4e, 0x44, 0x45, 0x4d, 0x0a]);
   await waitForState(coach.page, (s) => s.share.written.startsWith("Saved "));
 
@@ -56,7 +78,7 @@ test("a bundle goes from coach to coachee through a real download and file input
   await waitForState(coachee.page, (s) => s.screen === "pairings");
   const chooser = coachee.page.waitForEvent("filechooser");
   await click(coachee.page, "Open a file\u2026");
-  await (await chooser).setFiles({ name: download.suggestedFilename(), mimeType: "application/octet-stream", buffer: bytes });
+  await (await chooser).setFiles({ name, mimeType: "application/octet-stream", buffer: bytes });
   await waitForState(coachee.page, (s) => s.share?.stage === "passphrase");
   await typeInto(coachee.page, "Passphrase", passphrase);
   await click(coachee.page, "Open");
@@ -137,13 +159,7 @@ test("a shared meeting written and deleted before sending leaves no trace of its
   await scrollTo(coach.page, "Delete meeting", { delta: -240 });
   await click(coach.page, "Delete meeting");
   await waitForState(coach.page, (s) => s.screen === "pairings" && s.counts.meetings === 0);
-  await scrollTo(coach.page, "Send to your partner\u2026");
-  await click(coach.page, "Send to your partner\u2026");
-  await waitForState(coach.page, (s) => s.screen === "share" && !s.share.importing);
-  await typeInto(coach.page, "Passphrase", passphrase);
-  const downloaded = coach.page.waitForEvent("download");
-  await click(coach.page, "Save the file");
-  const bytes = readFileSync(await (await downloaded).path());
+  const { bytes } = await sendLocked(coach.page);
 
   const folder = mkdtempSync(join(tmpdir(), "tandem-bundle-"));
   try {
@@ -164,33 +180,6 @@ test("a shared meeting written and deleted before sending leaves no trace of its
   assert.deepEqual(coach.errors, []);
   await coach.context.close();
 });
-
-// The coach's side of sending: Send to your partner, a passphrase, Save the file.
-async function sendLocked(page) {
-  await click(page, "Pairings");
-  await waitForState(page, (s) => s.screen === "pairings");
-  await scrollTo(page, "Send to your partner\u2026");
-  await click(page, "Send to your partner\u2026");
-  await waitForState(page, (s) => s.screen === "share" && !s.share.importing);
-  await typeInto(page, "Passphrase", passphrase);
-  const downloaded = page.waitForEvent("download");
-  await click(page, "Save the file");
-  const download = await downloaded;
-  return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
-}
-
-// The coachee's side: Open a file, the passphrase, and the stage it reaches.
-async function openLocked(page, file) {
-  await click(page, "Pairings");
-  await waitForState(page, (s) => s.screen === "pairings");
-  const chooser = page.waitForEvent("filechooser");
-  await click(page, "Open a file\u2026");
-  await (await chooser).setFiles({ name: file.name, mimeType: "application/octet-stream", buffer: file.bytes });
-  await waitForState(page, (s) => s.share?.stage === "passphrase");
-  await typeInto(page, "Passphrase", passphrase);
-  await click(page, "Open");
-  return waitForState(page, (s) => s.share.stage !== "passphrase" && s.share.stage !== "working", 30_000);
-}
 
 test("a change the coach made to the coachee's own details is left out, and the preview says so", async () => {
   const coach = await openApp(app, { acceptDownloads: true });
