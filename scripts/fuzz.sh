@@ -37,13 +37,14 @@ for vector in tests/vectors/bundles/*.tandem; do
   { printf '\0'; cat "$vector"; } > "build/fuzz-corpus/bundle/seed-$(basename "$vector")"
 done
 
-# Runs target $1 on its corpus for $minutes minutes; returns its status.
+# Runs target $1 on its corpus for $minutes minutes; returns its status. An
+# input may take a minute before it counts as hung: the machine is shared.
 fuzz_target() {
   local target=$1 status=0
   tandem_say "fuzz: $target for $minutes min"
   ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=0 \
     "build/fuzz/tests/${target}_fuzz" "build/fuzz-corpus/$target" \
-      -max_total_time=$((minutes * 60)) -max_len=200000 -rss_limit_mb=4096 -timeout=10 -print_final_stats=1 \
+      -max_total_time=$((minutes * 60)) -max_len=200000 -rss_limit_mb=4096 -timeout=60 -print_final_stats=1 \
       -artifact_prefix="build/fuzz-artifacts/$target-" >"$logs/$target.log" 2>&1 || status=$?
   grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb)|#[0-9]+ +DONE|ERROR|SUMMARY" "$logs/$target.log" | tail -n 8
   echo "$target corpus: $(ls "build/fuzz-corpus/$target" | wc -l) inputs; log: build/fuzz-logs/$target.log"

@@ -324,3 +324,21 @@ TEST_CASE("a downloaded copy of the records carries no secret key and no trust l
     CHECK_FALSE(records.value()->local_bytes("identity.box_secret").value().has_value());
     CHECK_FALSE(records.value()->local_bytes(BundleExchange::trust_state_key).value().has_value());
 }
+
+TEST_CASE("a shared reflection deleted on one side is deleted on the other: its bare tombstone says which pairing it was of") {
+    Coach alex;
+    Device sam("Sam");
+    sam.take_in(alex.send(alex.pairing));
+    alex.take_in(sam.send(alex.pairing));
+    sam.app.dispatch(ui::NewReflection{alex.pairing});
+    sam.app.dispatch(ui::EditReflection{0, false, "What went well today"});
+    const RecordId reflection = sam.app.shell_view().reflection.id;
+    REQUIRE_FALSE(reflection.is_nil());
+    alex.take_in(sam.send(alex.pairing));
+    sam.app.dispatch(ui::DeleteRecord{Kind::reflection, reflection});
+    alex.take_in(sam.send(alex.pairing));  // requires nothing left out
+    RecordsCopy here(alex.pages);
+    const auto held = here.records->load(Kind::reflection, reflection).value();
+    REQUIRE(held.has_value());
+    CHECK(held->is_deleted());
+}

@@ -7,6 +7,7 @@
 #include <doctest/doctest.h>
 
 #include <functional>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -159,6 +160,15 @@ Stamp later(SiteId site = mallory_site) {
 void write(Record& record, FieldIndex field, FieldValue value, SiteId site = mallory_site) {
     record.field(field).value = std::move(value);
     record.field(field).stamp = later(site);
+}
+
+// `record` as new, with this id and author, every field written at `stamp`.
+Record stamped(Record record, const RecordId& id, const RecordId& author, Stamp stamp) {
+    record.id = id;
+    record.created_by = author;
+    record.created_at_ms = SystemWallClock().now_ms();
+    for (FieldState& field : record.fields) field.stamp = stamp;
+    return record;
 }
 
 // What the victim holds, to compare after an attack.
@@ -434,4 +444,128 @@ TEST_CASE("a trusted partner cannot make another person the profile's own with a
     CHECK(s.own_person() == own);
     RecordsCopy here(s.alex.pages);
     CHECK_FALSE(here.records->load(Kind::pairing, new_pairing.id).value().has_value());
+}
+
+TEST_CASE("a copy that changes nothing vouches for nothing: no part can be hung under, nor pointed at, another pairing") {
+    Victim s;
+    s.alex.app.dispatch(ui::NewObservation{s.with_priya});
+    const RecordId priya_visit = s.alex.app.shell_view().observation.id;
+    REQUIRE_FALSE(priya_visit.is_nil());
+    // Only ids are known: bare copies that change nothing, claiming this pairing.
+    const auto claimed = [&](Kind kind, const RecordId& id, FieldIndex pairing_field) {
+        Record copy = Record::blank(kind);
+        copy.id = id;
+        copy.created_by = s.sam_here;
+        copy.created_at_ms = std::numeric_limits<std::int64_t>::max();
+        copy.field(tombstone_field).value = std::int64_t{1};
+        copy.field(pairing_field).value = s.pairing();
+        return copy;
+    };
+    Tally tally;
+    tally.observation = priya_visit;
+    tally.label = "Put into Priya's visit";
+    ActionStep step;
+    step.pairing = s.pairing();
+    step.meeting = s.priya_meeting;
+    step.wording = "Pause after each question";
+    step.set_on = CalendarDate::from_ymd(2026, 11, 10);
+    std::vector<Record> records = s.honest_share();
+    records.push_back(claimed(Kind::observation, priya_visit, Observation::fields::pairing));
+    records.push_back(claimed(Kind::meeting, s.priya_meeting, Meeting::fields::pairing));
+    records.push_back(stamped(to_record(tally), RecordId::derived("hung under Priya's visit"), s.sam_here, later()));
+    records.push_back(stamped(to_record(step), RecordId::derived("pointing at Priya's meeting"), s.sam_here, later()));
+    const auto left_out = attack(s, s.bundle_of(records));
+    CHECK(names(left_out, "of another pairing"));
+    CHECK(names(left_out, "pointing to another pairing's records"));
+    RecordsCopy here(s.alex.pages);
+    CHECK_FALSE(here.records->load(Kind::tally, RecordId::derived("hung under Priya's visit")).value().has_value());
+    CHECK_FALSE(here.records->load(Kind::action_step, RecordId::derived("pointing at Priya's meeting")).value().has_value());
+}
+
+TEST_CASE("a copy of this device's own edit, with its stamp but other words, is refused") {
+    Victim s;
+    std::vector<Record> records = s.honest_share();
+    const FieldState original = s.alex_has(Kind::meeting, s.own_meeting).field(Meeting::fields::grow_goal);
+    for (Record& record : records) {
+        if (record.id != s.own_meeting) continue;
+        FieldState& goal = record.field(Meeting::fields::grow_goal);
+        goal.value = std::string("Forged in Alex's name");
+        goal.stamp = original.stamp;  // Alex's own device and time
+        goal.base = Stamp{~std::uint64_t{0} >> 1, ~std::uint64_t{0}};
+    }
+    CHECK(names(attack(s, s.bundle_of(records)), "claiming to have been made on this computer"));
+    CHECK(s.alex_has(Kind::meeting, s.own_meeting).field(Meeting::fields::grow_goal) == original);
+}
+
+TEST_CASE("a second coach cannot be someone this device knows from another pairing, nor a person the file does not bring") {
+    Victim s;
+    std::vector<Record> records = s.honest_share();
+    for (Record& record : records)
+        if (record.kind == Kind::pairing) write(record, Pairing::fields::second_coach, s.priya);
+    CHECK(names(attack(s, s.bundle_of(records)), "naming someone outside this pairing"));
+
+    // So Priya stays someone this pairing does not name.
+    records = s.honest_share();
+    Record priya = s.alex_has(Kind::person, s.priya);
+    write(priya, Person::fields::display_name, std::string("Renamed by Sam"));
+    records.push_back(priya);
+    CHECK(names(attack(s, s.bundle_of(records)), "someone this pairing does not name"));
+
+    // A second coach the file names but does not bring, with a record whose id is theirs.
+    const RecordId ghost = RecordId::derived("ghost second coach");
+    records = s.honest_share();
+    for (Record& record : records)
+        if (record.kind == Kind::pairing) write(record, Pairing::fields::second_coach, ghost);
+    Meeting meeting;
+    meeting.pairing = s.pairing();
+    meeting.held_on = CalendarDate::from_ymd(2026, 10, 1);
+    records.push_back(stamped(to_record(meeting), ghost, ghost, later()));
+    const auto left_out = attack(s, s.bundle_of(records));
+    CHECK(names(left_out, "depend on something left out"));
+    CHECK(s.alex.receiving().stage == Stage::done);  // the rest was taken in: the store refused nothing
+}
+
+TEST_CASE("a note addressed to someone outside the pairing is refused, so that person never travels") {
+    Victim s;
+    Note note;
+    note.pairing = s.pairing();
+    note.addressed_to = s.priya;
+    note.body = "For Priya";
+    std::vector<Record> records = s.honest_share();
+    records.push_back(stamped(to_record(note), RecordId::derived("addressed to Priya"), s.sam_here, later()));
+    CHECK(names(attack(s, s.bundle_of(records)), "naming someone outside this pairing"));
+    for (const Record& record : s.alex.share(s.pairing())) CHECK(record.id != s.priya);
+}
+
+TEST_CASE("a first contact whose person to become is deleted, or left out, is refused and the profile keeps its identity") {
+    Device vic("Vic Jones");
+    const crypto::Identity mallory = crypto::Identity::generate();
+    Person sender;
+    sender.display_name = "Mal Lory";
+    sender.sharing_code = crypto::sharing_code(mallory.public_keys());
+    const RecordId sender_id = RecordId::derived("mallory person");
+    Person linked;
+    linked.display_name = "Vic Jones";
+    Record deleted = stamped(to_record(linked), RecordId::derived("linked person"), sender_id, later());
+    deleted.field(tombstone_field) = FieldState{std::int64_t{1}, later(), {}};
+    REQUIRE(deleted.is_deleted());
+    Pairing pairing;
+    pairing.coach = sender_id;
+    pairing.coachee = deleted.id;
+    pairing.starts_on = CalendarDate::from_ymd(2026, 9, 1);
+    crypto::BundleContent content;
+    content.pairing = RecordId::derived("mallory pairing");
+    content.records = {stamped(to_record(sender), sender_id, sender_id, later()), deleted,
+                       stamped(to_record(pairing), content.pairing, sender_id, later())};
+    const crypto::SecretKey file_key = crypto::new_file_key();
+    const crypto::Stanza stanza = crypto::x25519_stanza(file_key, vic.app.public_keys()->box);
+    vic.app.file_opened("first.tandem", crypto::write_bundle(content, mallory, std::span(&stanza, 1), file_key).value());
+    REQUIRE(vic.receiving().stage == Stage::verify);
+    vic.app.dispatch(ui::TrustSender{});
+    CHECK(vic.receiving().stage == Stage::refused);
+    CHECK(vic.receiving().title == "Tandem cannot take this file in");
+    Device again(vic.pages);  // the next start
+    CHECK(again.app.shell_view().profile.name.text == "Vic Jones");
+    RecordsCopy here(vic.pages);
+    CHECK_FALSE(here.records->load(Kind::pairing, content.pairing).value().has_value());
 }

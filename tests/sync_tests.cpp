@@ -3,6 +3,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <set>
 
 #include "core/partner_authority.hpp"
@@ -330,22 +331,53 @@ TEST_CASE("records that do not belong to a bundle's pairing are left out before 
     bundle.push_back(*pair.coach.store->load(Kind::note, stray_note).value());
 
     auto ctx = pair.coachee.context();
-    const auto refused = authorise_partner_records(ctx, PartnerScope{g.pairing, g.me}, bundle);
-    REQUIRE(refused.ok());
-    CHECK(bundle == share);
+    const auto authorised = authorise_partner_records(ctx, PartnerScope{g.pairing, g.me}, bundle);
+    REQUIRE(authorised.ok());
+    std::set<RecordId> kept, shared;
+    for (const Record* record : authorised.value().kept) kept.insert(record->id);
+    for (const Record& record : share) shared.insert(record.id);
+    CHECK(kept == shared);
     std::set<RecordId> left_out;
-    for (const RefusedRecord& record : refused.value()) {
+    for (const RefusedRecord& record : authorised.value().refused) {
         CHECK(record.reason == Refusal::other_pairing);
         left_out.insert(record.id);
     }
     CHECK(left_out == std::set<RecordId>{other, other_meeting, g.training, stray_note});
 
     // Parts hang under their parent whether it came in the bundle or is already here.
-    std::vector<Record> tally_only{*pair.coach.store->load(Kind::tally, g.tally).value()};
-    CHECK(authorise_partner_records(ctx, PartnerScope{g.pairing, g.me}, tally_only).value().empty());
-    CHECK(tally_only.size() == 1);
+    const std::vector<Record> tally_only{*pair.coach.store->load(Kind::tally, g.tally).value()};
+    const auto under = authorise_partner_records(ctx, PartnerScope{g.pairing, g.me}, tally_only);
+    CHECK(under.value().refused.empty());
+    CHECK(under.value().kept.size() == 1);
     const auto moved = authorise_partner_records(ctx, PartnerScope{other, g.me}, tally_only);
-    REQUIRE(moved.value().size() == 1);
-    CHECK(moved.value()[0].reason == Refusal::other_pairing);
-    CHECK(tally_only.empty());
+    REQUIRE(moved.value().refused.size() == 1);
+    CHECK(moved.value().refused[0].reason == Refusal::other_pairing);
+    CHECK(moved.value().kept.empty());
+}
+
+TEST_CASE("only its owner changes a person's sharing code: a partner's file cannot give a second coach other keys") {
+    Pair pair;
+    const CoachingGraph& g = pair.graph;
+    Person second;
+    second.display_name = "Kim Second";
+    second.sharing_code = "TDM1-KIMS-OWN-CODE";
+    const RecordId kim = pair.coach.add(second);
+    auto coach = pair.coach.context();
+    REQUIRE(update_field(coach, Kind::pairing, g.pairing, Pairing::fields::second_coach, kim).ok());
+    send(pair.coach, pair.coachee);
+
+    // The partner (the coach) sends Kim with other keys, and their own person with a new name.
+    pair.coach.wall.advance(60'000);
+    REQUIRE(update_field(coach, Kind::person, kim, Person::fields::sharing_code, std::string("TDM1-NOT-KIMS")).ok());
+    REQUIRE(update_field(coach, Kind::person, g.me, Person::fields::subject, std::string("History")).ok());
+    const std::vector<Record> share = store::load_pairing_share(*pair.coach.store, g.pairing).value();
+    auto ctx = pair.coachee.context();
+    const auto authorised = authorise_partner_records(ctx, PartnerScope{g.pairing, g.me}, share);
+    REQUIRE(authorised.ok());
+    REQUIRE(authorised.value().refused.size() == 1);
+    CHECK(authorised.value().refused[0].id == kim);
+    CHECK(authorised.value().refused[0].reason == Refusal::sharing_code_of_other);
+    const auto kept = std::find_if(authorised.value().kept.begin(), authorised.value().kept.end(),
+                                   [&](const Record* record) { return record->id == g.me; });
+    CHECK(kept != authorised.value().kept.end());  // the sender's own person may change
 }

@@ -1392,6 +1392,11 @@ void App::refresh_partners() {
 void App::adopt_own_person(const RecordId& person) {
     auto context = command_context();
     if (!context || (own_person_ && *own_person_ == person)) return;
+    // Only a person who is here, and not deleted, can become the profile's own.
+    if (auto here = store_->load(Kind::person, person); !here || !here.value() || here.value()->is_deleted()) {
+        view_.notice = ui::Notice{"Tandem could not note that you are this person: they are not in your records.", true};
+        return;
+    }
     const std::optional<RecordId> before = own_person_;
     if (auto kept = store_->set_local_bytes(own_person_key, person.bytes); !kept) {
         view_.notice = ui::Notice{"Tandem could not note that you are this person: " + kept.error().message, true};

@@ -470,10 +470,11 @@ void BundleExchange::opened(Workspace& work, const crypto::Identity& me, crypto:
     const bool me_in = !work.me.is_nil() && is_member(work.me);
     if (!me_in) {
         if (pairing_known) return not_yours();
-        if (!work.me.is_nil()) {
-            auto pairings = work.store.load_where(Kind::pairing, "coach = ?1 OR coachee = ?1 OR second_coach = ?1", work.me);
-            if (!pairings || !pairings.value().empty()) return not_yours();
-        }
+        // A profile with pairings (its own, or any while it has no person of its own) is nobody else.
+        auto pairings = work.me.is_nil() ? work.store.load_all(Kind::pairing)
+                                         : work.store.load_where(Kind::pairing,
+                                                                 "coach = ?1 OR coachee = ?1 OR second_coach = ?1", work.me);
+        if (!pairings || !pairings.value().empty()) return not_yours();
     }
 
     // Who sent it.
@@ -568,6 +569,20 @@ void BundleExchange::preview(Workspace& work) {
         in.text = "These records could not be merged with yours: " + outcome.error().detail;
         return;
     }
+    // The person this profile is to become must come in, alive.
+    if (link_) {
+        const auto& records = bundle_->content.records;
+        const bool carried = std::any_of(records.begin(), records.end(), [&](const Record& record) {
+            return record.kind == Kind::person && record.id == *link_ && !record.is_deleted();
+        });
+        const auto& refused = outcome.value().refused;
+        const bool left_out = std::any_of(refused.begin(), refused.end(),
+                                          [&](const RefusedRecord& record) { return record.id == *link_; });
+        if (!carried || left_out)
+            return refuse("Tandem cannot take this file in",
+                          "It names you as someone it does not bring with it, so nothing was taken in. Ask your "
+                          "partner to send it again.");
+    }
     show_import(outcome.value());
     in.can_apply = !link_ || link_confirmed_;
 }
@@ -592,7 +607,7 @@ std::optional<RecordId> BundleExchange::apply_import(Workspace& work) {
     ui::ImportView& in = view_.receive;
     if (!bundle_ || !sender_ || !in.can_apply || !work.context) return std::nullopt;
     auto outcome = take_in_from_partner(*work.context, PartnerScope{bundle_->content.pairing, *sender_},
-                                        std::move(bundle_->content.records));
+                                        bundle_->content.records);
     if (!outcome) {
         in.text = "These records could not be merged with yours, so nothing changed: " + outcome.error().detail;
         bundle_.reset();

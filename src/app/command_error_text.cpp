@@ -60,6 +60,10 @@ std::string refusal_text(Refusal reason, std::size_t count) {
             return n + (one ? "record" : "records") + " pointing to another pairing's records";
         case Refusal::missing_reference:
             return n + (one ? "record" : "records") + " that depend on something left out";
+        case Refusal::names_outsider:
+            return n + (one ? "record" : "records") + " naming someone outside this pairing";
+        case Refusal::sharing_code_of_other:
+            return n + (one ? "change" : "changes") + " to someone else's sharing code: only they send theirs";
     }
     return n + (one ? "record" : "records");
 }

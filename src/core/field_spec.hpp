@@ -50,9 +50,10 @@ struct FieldSpec {
     bool searchable() const { return (shape.flags & field_flags::searchable) != 0; }
     bool is_text() const { return shape.type == FieldType::text || shape.type == FieldType::long_text; }
     // A reference the record hangs by (a meeting's pairing, a goal's cycle,
-    // a pairing's coach): required and immutable. It travels even with a
-    // bare tombstone (record.hpp), so a deletion can be placed.
-    bool is_anchor() const { return shape.type == FieldType::reference && required() && immutable(); }
+    // a pairing's coach, a reflection's pairing if it has one): immutable.
+    // It travels even with a bare tombstone (record.hpp), so a deletion can
+    // be placed.
+    bool is_anchor() const { return shape.type == FieldType::reference && immutable(); }
 };
 
 struct KindSpec {

@@ -49,6 +49,14 @@ CommandError storage_error(Kind kind, const StorageError& error) {
     return CommandError{ErrorCode::storage_failed, kind, 0, 0, error.message};
 }
 
+// What the authority makes of one record.
+struct Verdict {
+    std::optional<Refusal> refusal;
+    bool changes = false;  // taken in and would change something here; such a record vouches for its parts
+};
+
+Verdict refused(Refusal reason) { return Verdict{reason, false}; }
+
 // Decides, record by record in kind order (parents first), what a partner's
 // bundle may change here.
 class Authority {
@@ -65,62 +73,67 @@ public:
         auto held = context_.store.kinds_holding(ids);
         if (!held) return fail(storage_error(Kind::person, held.error()));
         for (const auto& [id, kind] : held.value()) held_.emplace(id, kind);
+
         auto local = context_.store.load(Kind::pairing, scope_.pairing);
         if (!local) return fail(storage_error(Kind::pairing, local.error()));
         local_pairing_ = std::move(local).value();
+        if (local_pairing_)
+            for (const RecordId& member : members_of(*local_pairing_)) local_members_.insert(member);
+
+        // The bundle's own copy of the pairing, checked before the people it
+        // names are: who the members are decides which people may change.
         const auto in_bundle = std::find_if(records.begin(), records.end(), [&](const Record& record) {
             return record.kind == Kind::pairing && record.id == scope_.pairing;
         });
-        // The bundle's own copy of the pairing, checked before the people it
-        // names are: who the members are decides which people may change.
-        std::optional<Record> accepted_copy;
-        if (in_bundle != records.end()) {
-            auto reason = decide(*in_bundle, false);
-            if (!reason) return fail(reason.error());
-            if (!reason.value()) accepted_copy = *in_bundle;
-        }
-        if (local_pairing_) {
-            for (const RecordId& member : members_of(*local_pairing_)) members_.insert(member);
-            local_members_ = members_;
-            // A second coach named since, whom this device does not know yet.
-            if (accepted_copy)
-                if (auto second = reference_in(*accepted_copy, Pairing::fields::second_coach)) {
-                    auto known = context_.store.load(Kind::person, *second);
-                    if (!known) return fail(storage_error(Kind::person, known.error()));
-                    if (!known.value()) members_.insert(*second);
-                }
-        } else if (accepted_copy) {
-            for (const RecordId& member : members_of(*accepted_copy)) members_.insert(member);
-        }
+        std::set<RecordId> people_in_file;
+        for (const Record& record : records)
+            if (record.kind == Kind::person) people_in_file.insert(record.id);
+        members_ = local_members_;
+        if (in_bundle == records.end()) return {};
+        auto verdict = decide(*in_bundle, false);
+        if (!verdict) return fail(verdict.error());
+        if (verdict.value().refusal || !verdict.value().changes) return {};
+        // The copy's members count when the file carries them; people this
+        // device knows count only when its own copy names them (check_pairing).
+        for (const RecordId& member : members_of(*in_bundle))
+            if (people_in_file.contains(member) || local_members_.contains(member)) members_.insert(member);
         return {};
     }
 
-    // Why `remote` may not be taken in, or nullopt when it may.
-    Result<std::optional<Refusal>, CommandError> decide(const Record& remote_copy, bool with_references = true) {
-        if (remote_copy.visibility != Visibility::shared) return std::optional(Refusal::private_record);
-        if (check_record(remote_copy)) return std::optional(Refusal::invalid);
+    // What to make of `remote_copy`.
+    Result<Verdict, CommandError> decide(const Record& remote_copy, bool with_references = true) {
+        if (remote_copy.visibility != Visibility::shared) return refused(Refusal::private_record);
+        if (check_record(remote_copy)) return refused(Refusal::invalid);
         Record remote = remote_copy;
         clamp_future_stamps(remote, now_);
 
         auto loaded = context_.store.load(remote.kind, remote.id);
         if (!loaded) return fail(storage_error(remote.kind, loaded.error()));
         const std::optional<Record>& local = loaded.value();
-        if (local && local->visibility != Visibility::shared) return std::optional(Refusal::private_record);
+        if (local && local->visibility != Visibility::shared) return refused(Refusal::private_record);
+        // A record whose merge changes nothing here is taken in as it is
+        // (Tandem's starter entries travel in every file that refers to
+        // them), but vouches for nothing: its parts are judged by the copy
+        // this device holds.
         if (local) {
             const RecordMerge merge = merge_records(*local, remote);
-            if (!merge.changed && merge.conflicts.empty()) return std::optional<Refusal>();  // changes nothing
+            if (!merge.changed && merge.conflicts.empty()) return Verdict{};
         }
-        if (auto reason = check_identity(remote, local)) return reason;
+        if (auto reason = check_identity(remote, local)) return refused(*reason);
         auto belongs = check_belonging(remote, local);
         if (!belongs) return fail(belongs.error());
-        if (belongs.value()) return belongs;
-        if (auto reason = check_stamps(remote, local)) return reason;
-        if (!local && !authored_by_member(remote)) return std::optional(Refusal::not_by_member);
-        if (!with_references) return std::optional<Refusal>();
-        return check_references(remote);
+        if (belongs.value()) return refused(*belongs.value());
+        if (auto reason = check_stamps(remote, local)) return refused(*reason);
+        if (!local && !authored_by_member(remote)) return refused(Refusal::not_by_member);
+        if (with_references) {
+            auto reference = check_references(remote);
+            if (!reference) return fail(reference.error());
+            if (reference.value()) return refused(*reference.value());
+        }
+        return Verdict{std::nullopt, true};
     }
 
-    void accept(const Record& record) { accepted_.emplace(record.id, record.kind); }
+    void vouch_for(const Record& record) { vouched_.emplace(record.id, record.kind); }
 
 private:
     // A record new here must be written by a member; a pairing new here, by
@@ -153,27 +166,25 @@ private:
     Result<std::optional<Refusal>, CommandError> check_belonging(const Record& remote, const std::optional<Record>& local) {
         if (!local && held_.contains(remote.id)) return std::optional(Refusal::metadata_changed);  // another kind's id
         switch (remote.kind) {
-            case Kind::person:
-                if (remote.id == context_.actor) return std::optional(Refusal::own_person);
-                if (local) {
-                    // People this device knows change only when this device's
-                    // pairing names them (or, for a pairing new here, the sender).
-                    const bool named = local_pairing_ ? local_members_.contains(remote.id) : remote.id == scope_.sender;
-                    return named ? std::optional<Refusal>() : std::optional(Refusal::person_not_named);
-                }
-                return members_.contains(remote.id) ? std::optional<Refusal>() : std::optional(Refusal::person_not_named);
+            case Kind::person: return check_person(remote, local);
             case Kind::library_entry:
             case Kind::priority:
                 if (remote.created_by.is_nil())
                     return std::optional(remote.kind == Kind::library_entry ? Refusal::starter_entry : Refusal::not_by_member);
                 return members_.contains(remote.created_by) ? std::optional<Refusal>() : std::optional(Refusal::not_by_member);
             case Kind::pairing:
-                return remote.id == scope_.pairing ? std::optional<Refusal>() : std::optional(Refusal::other_pairing);
+                if (remote.id != scope_.pairing) return std::optional(Refusal::other_pairing);
+                return check_pairing(remote, local);
             default: break;
         }
-        if (const auto field = pairing_field(remote.kind))
-            return reference_in(remote, *field) == scope_.pairing ? std::optional<Refusal>()
-                                                                  : std::optional(Refusal::other_pairing);
+        if (const auto field = pairing_field(remote.kind)) {
+            // A deleted record of a kind whose pairing may be unset carries
+            // none; the copy here says which pairing it is of.
+            const FieldIndex pairing = *field;
+            const Record& placed = local && remote.field(pairing).stamp.is_zero() ? *local : remote;
+            return reference_in(placed, pairing) == scope_.pairing ? std::optional<Refusal>()
+                                                                   : std::optional(Refusal::other_pairing);
+        }
         if (const auto field = parent_field(remote.kind)) {
             const auto parent = reference_in(remote, *field);
             if (!parent) return std::optional(Refusal::other_pairing);
@@ -188,20 +199,56 @@ private:
         return std::optional(Refusal::other_pairing);  // a person's own records (training)
     }
 
-    // No field may carry this device's site with a stamp newer than what
-    // this device holds: this device would have it.
-    std::optional<Refusal> check_stamps(const Record& remote, const std::optional<Record>& local) {
+    // People change only as the pairing allows, and never the receiver.
+    std::optional<Refusal> check_person(const Record& remote, const std::optional<Record>& local) const {
+        if (remote.id == context_.actor) return Refusal::own_person;
+        if (!local) return members_.contains(remote.id) ? std::nullopt : std::optional(Refusal::person_not_named);
+        // People this device knows change only when its own pairing names
+        // them (for a pairing new here, only the sender).
+        const bool named = local_pairing_ ? local_members_.contains(remote.id) : remote.id == scope_.sender;
+        if (!named) return Refusal::person_not_named;
+        // A sharing code is who someone is: only its owner sends a new one.
+        const FieldState& code = remote.field(Person::fields::sharing_code);
+        const FieldState& kept = local->field(Person::fields::sharing_code);
+        if (remote.id != scope_.sender && code.stamp > kept.stamp && code.value != kept.value)
+            return Refusal::sharing_code_of_other;
+        return std::nullopt;
+    }
+
+    // The pairing's people (a second coach may change; a pairing may be new
+    // here) are the people this device's copy names, the sender, the
+    // receiver, or people new here: never someone this device knows from
+    // elsewhere, who would then be the file's to change.
+    Result<std::optional<Refusal>, CommandError> check_pairing(const Record& remote, const std::optional<Record>& local) {
+        const Record named = local ? merge_records(*local, remote).merged : remote;
+        for (const RecordId& member : members_of(named)) {
+            if (local_members_.contains(member) || member == scope_.sender || member == context_.actor) continue;
+            auto known = context_.store.kinds_holding(std::span(&member, 1));
+            if (!known) return fail(storage_error(Kind::person, known.error()));
+            if (!known.value().empty()) return std::optional(Refusal::names_outsider);
+        }
+        return std::optional<Refusal>();
+    }
+
+    // No field may carry this device's site unless it is exactly what this
+    // device holds, or older: this device would have it.
+    std::optional<Refusal> check_stamps(const Record& remote, const std::optional<Record>& local) const {
         const SiteId mine = context_.clock.site();
         for (std::size_t i = 0; i < remote.fields.size(); ++i) {
-            const Stamp& stamp = remote.fields[i].stamp;
-            if (stamp.is_zero() || stamp.site != mine) continue;
-            if (!local || stamp > local->fields[i].stamp) return Refusal::claims_this_device;
+            const FieldState& there = remote.fields[i];
+            if (there.stamp.is_zero() || there.stamp.site != mine) continue;
+            if (!local) return Refusal::claims_this_device;
+            const FieldState& here = local->fields[i];
+            if (there.stamp > here.stamp || (there.stamp == here.stamp && there != here))
+                return Refusal::claims_this_device;
         }
         return std::nullopt;
     }
 
     Result<std::optional<Refusal>, CommandError> check_references(const Record& remote) {
-        if (!remote.created_by.is_nil() && remote.created_by != remote.id) {  // a profile's person wrote itself
+        // A profile's own person wrote itself.
+        const bool self_written = remote.kind == Kind::person && remote.created_by == remote.id;
+        if (!remote.created_by.is_nil() && !self_written) {
             auto found = in_this_pairing(Kind::person, remote.created_by);
             if (!found) return fail(found.error());
             if (found.value() == Place::nowhere) return std::optional(Refusal::missing_reference);
@@ -214,6 +261,10 @@ private:
             if (!found) return fail(found.error());
             if (found.value() == Place::nowhere) return std::optional(Refusal::missing_reference);
             if (found.value() == Place::elsewhere) return std::optional(Refusal::refers_elsewhere);
+            // The people a record names are the pairing's: a file never
+            // points at someone else (it would then travel in the next one).
+            if (field.shape.target == Kind::person && !members_.contains(*target))
+                return std::optional(Refusal::names_outsider);
         }
         return std::optional<Refusal>();
     }
@@ -221,14 +272,17 @@ private:
     enum class Place : std::uint8_t { here, elsewhere, nowhere };
 
     // Where the record of `kind` with this id is: taken in from this bundle
-    // or on this device within the pairing (or, for kinds that belong to no
-    // pairing, anywhere), elsewhere (another pairing's), or nowhere.
+    // or on this device within the pairing (for people, anywhere; for library
+    // entries and priorities, Tandem's own or a member's), elsewhere, or nowhere.
     Result<Place, CommandError> in_this_pairing(Kind kind, const RecordId& id) {
-        if (const auto taken = accepted_.find(id); taken != accepted_.end() && taken->second == kind) return Place::here;
+        if (const auto taken = vouched_.find(id); taken != vouched_.end() && taken->second == kind) return Place::here;
         auto loaded = context_.store.load(kind, id);
         if (!loaded) return fail(storage_error(kind, loaded.error()));
         if (!loaded.value()) return Place::nowhere;
         const Record& record = *loaded.value();
+        if (record.visibility != Visibility::shared) return Place::elsewhere;
+        if (kind == Kind::library_entry || kind == Kind::priority)
+            return record.created_by.is_nil() || members_.contains(record.created_by) ? Place::here : Place::elsewhere;
         if (!pairing_bound(kind)) return Place::here;
         if (kind == Kind::pairing) return id == scope_.pairing ? Place::here : Place::elsewhere;
         if (const auto field = pairing_field(kind))
@@ -245,9 +299,9 @@ private:
     const PartnerScope& scope_;
     const std::int64_t now_;
     std::optional<Record> local_pairing_;
-    std::set<RecordId> members_;        // who may author records new here
-    std::set<RecordId> local_members_;  // the members as this device's pairing names them
-    std::map<RecordId, Kind> accepted_; // records of the bundle taken in so far
+    std::set<RecordId> members_;         // who may author records new here
+    std::set<RecordId> local_members_;   // the members as this device's pairing names them
+    std::map<RecordId, Kind> vouched_;   // records of the bundle taken in that change something
     std::multimap<RecordId, Kind> held_; // the file's ids this device holds, by kind
 };
 
@@ -268,72 +322,69 @@ std::string_view refusal_name(Refusal reason) {
         case Refusal::claims_this_device: return "claims_this_device";
         case Refusal::refers_elsewhere: return "refers_elsewhere";
         case Refusal::missing_reference: return "missing_reference";
+        case Refusal::names_outsider: return "names_outsider";
+        case Refusal::sharing_code_of_other: return "sharing_code_of_other";
     }
     return "";
 }
 
-Result<std::vector<RefusedRecord>, CommandError> authorise_partner_records(CommandContext& context,
-                                                                           const PartnerScope& scope,
-                                                                           std::vector<Record>& records) {
+Result<AuthorisedRecords, CommandError> authorise_partner_records(CommandContext& context, const PartnerScope& scope,
+                                                                  std::span<const Record> records) {
     // Parents first: a record's references point at kinds before its own.
-    std::stable_sort(records.begin(), records.end(), [](const Record& a, const Record& b) { return a.kind < b.kind; });
+    std::vector<const Record*> order;
+    order.reserve(records.size());
+    for (const Record& record : records) order.push_back(&record);
+    std::stable_sort(order.begin(), order.end(), [](const Record* a, const Record* b) { return a->kind < b->kind; });
     Authority authority(context, scope);
     if (auto prepared = authority.prepare(records); !prepared) return fail(prepared.error());
-    std::vector<RefusedRecord> refused;
+
+    AuthorisedRecords outcome;
+    outcome.kept.reserve(records.size());
     std::set<RecordId> seen;
-    std::vector<Record> kept, waiting;  // waiting: refused for a reference not taken in yet
-    kept.reserve(records.size());
-    for (Record& record : records) {
-        std::optional<Refusal> reason;
-        if (!seen.insert(record.id).second) {
-            reason = Refusal::invalid;  // an id twice: a writer's fault, never merged
-        } else {
-            auto decided = authority.decide(record);
-            if (!decided) return fail(decided.error());
-            reason = decided.value();
+    std::vector<const Record*> waiting;  // refused for a reference not taken in yet
+    const auto take = [&](const Record* record, const Verdict& verdict) {
+        if (verdict.changes) authority.vouch_for(*record);
+        outcome.kept.push_back(record);
+    };
+    for (const Record* record : order) {
+        if (!seen.insert(record->id).second) {  // an id twice: a writer's fault, never merged
+            outcome.refused.push_back(RefusedRecord{record->kind, record->id, Refusal::invalid});
+            continue;
         }
-        if (reason == Refusal::missing_reference) {
-            waiting.push_back(std::move(record));
-        } else if (reason) {
-            refused.push_back(RefusedRecord{record.kind, record.id, *reason});
-        } else {
-            authority.accept(record);
-            kept.push_back(std::move(record));
-        }
+        auto verdict = authority.decide(*record);
+        if (!verdict) return fail(verdict.error());
+        if (verdict.value().refusal == Refusal::missing_reference) waiting.push_back(record);
+        else if (verdict.value().refusal) outcome.refused.push_back(RefusedRecord{record->kind, record->id, *verdict.value().refusal});
+        else take(record, verdict.value());
     }
     // References within one kind (a person written by another person) may
     // point forward: decide those again until nothing more can be taken in.
     for (bool progress = true; progress && !waiting.empty();) {
         progress = false;
         for (auto record = waiting.begin(); record != waiting.end();) {
-            auto decided = authority.decide(*record);
-            if (!decided) return fail(decided.error());
-            if (decided.value()) {
+            auto verdict = authority.decide(**record);
+            if (!verdict) return fail(verdict.error());
+            if (verdict.value().refusal) {
                 ++record;
                 continue;
             }
-            authority.accept(*record);
-            kept.push_back(std::move(*record));
+            take(*record, verdict.value());
             record = waiting.erase(record);
             progress = true;
         }
     }
-    for (const Record& record : waiting)
-        refused.push_back(RefusedRecord{record.kind, record.id, Refusal::missing_reference});
-    records = std::move(kept);
-    return refused;
+    for (const Record* record : waiting)
+        outcome.refused.push_back(RefusedRecord{record->kind, record->id, Refusal::missing_reference});
+    return outcome;
 }
 
 Result<PartnerImport, CommandError> take_in_from_partner(CommandContext& context, const PartnerScope& scope,
-                                                         std::vector<Record> records, MergeMode mode) {
-    PartnerImport outcome;
-    auto refused = authorise_partner_records(context, scope, records);
-    if (!refused) return fail(refused.error());
-    outcome.refused = std::move(refused).value();
-    auto merged = apply_remote(context, records, mode);
+                                                         std::span<const Record> records, MergeMode mode) {
+    auto authorised = authorise_partner_records(context, scope, records);
+    if (!authorised) return fail(authorised.error());
+    auto merged = apply_remote(context, authorised.value().kept, mode);
     if (!merged) return fail(merged.error());
-    outcome.merge = merged.value();
-    return outcome;
+    return PartnerImport{merged.value(), std::move(authorised.value().refused)};
 }
 
 }  // namespace tandem

@@ -7,7 +7,8 @@
 //   - that pairing and the records that hang off it (directly by their
 //     `pairing`, or through their parent);
 //   - the people the pairing names (coach, coachee, second coach), never
-//     the receiver's own person;
+//     the receiver's own person, nor anyone's sharing code but the
+//     sender's own;
 //   - library entries and priorities written by a member of the pairing,
 //     never Tandem's own starter entries;
 // and it may never change a record's kind, author, creation time,
@@ -38,10 +39,12 @@ enum class Refusal : std::uint8_t {
     metadata_changed,    // would change its kind, author, creation time or visibility
     immutable_changed,   // would change a field fixed when it was created
     claims_this_device,  // carries an edit stamped by this device that this device never made
-    refers_elsewhere,    // points to a record of another pairing
+    refers_elsewhere,    // points to a record of another pairing, or a library entry of someone else's
     missing_reference,   // points to a record left out of the file and not on this device
+    names_outsider,      // names someone the pairing does not (a second coach known here from elsewhere, a note's addressee)
+    sharing_code_of_other,  // changes the sharing code of someone other than the sender
 };
-inline constexpr std::size_t refusal_reasons = 13;
+inline constexpr std::size_t refusal_reasons = 15;
 
 // A stable name for the reason, e.g. "own_person", for logs, tests and the spec.
 std::string_view refusal_name(Refusal reason);
@@ -59,14 +62,18 @@ struct PartnerScope {
     RecordId sender;   // the sender's person in this profile's records (or the bundle's)
 };
 
-// Removes from `records` (a partner's bundle) every record the partner may
-// not change here, given this device's store and the receiver
-// (`context.actor`, whose own person is never changed), and returns why each
-// one went, in the order they were met. The records kept are unchanged. Reads
+// The records of a partner's bundle that may be taken in, and the others.
+struct AuthorisedRecords {
+    std::vector<const Record*> kept;     // into the span given, parents first
+    std::vector<RefusedRecord> refused;  // in the order they were met
+};
+
+// Decides which of `records` (a partner's bundle) the partner may change
+// here, given this device's store and the receiver (`context.actor`, whose
+// own person is never changed). `records` must outlive the result. Reads
 // only; fails only when the store does.
-Result<std::vector<RefusedRecord>, CommandError> authorise_partner_records(CommandContext& context,
-                                                                           const PartnerScope& scope,
-                                                                           std::vector<Record>& records);
+Result<AuthorisedRecords, CommandError> authorise_partner_records(CommandContext& context, const PartnerScope& scope,
+                                                                  std::span<const Record> records);
 
 // What taking in a partner's bundle did (or, previewing, would do).
 struct PartnerImport {
@@ -77,7 +84,7 @@ struct PartnerImport {
 // Authorises `records` (authorise_partner_records) and merges those kept
 // (apply_remote), in `mode`. The one way a partner's records enter the store.
 Result<PartnerImport, CommandError> take_in_from_partner(CommandContext& context, const PartnerScope& scope,
-                                                         std::vector<Record> records,
+                                                         std::span<const Record> records,
                                                          MergeMode mode = MergeMode::apply);
 
 }  // namespace tandem

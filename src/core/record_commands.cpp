@@ -210,12 +210,18 @@ Result<void, CommandError> restore_record(CommandContext& context, Kind kind, co
 
 Result<MergeReport, CommandError> apply_remote(CommandContext& context, std::span<const Record> incoming,
                                                MergeMode mode) {
+    std::vector<const Record*> records;
+    records.reserve(incoming.size());
+    for (const Record& record : incoming) records.push_back(&record);
+    return apply_remote(context, std::span<const Record* const>(records), mode);
+}
+
+Result<MergeReport, CommandError> apply_remote(CommandContext& context, std::span<const Record* const> incoming,
+                                               MergeMode mode) {
     MergeReport report;
     const std::int64_t now = context.clock.wall().now_ms();
     // Parents first, so that each record's references are already in place.
-    std::vector<const Record*> order;
-    order.reserve(incoming.size());
-    for (const Record& record : incoming) order.push_back(&record);
+    std::vector<const Record*> order(incoming.begin(), incoming.end());
     std::stable_sort(order.begin(), order.end(), [](const Record* a, const Record* b) { return a->kind < b->kind; });
 
     StoreTransaction transaction(context.store);

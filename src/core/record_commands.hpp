@@ -111,5 +111,8 @@ enum class MergeMode : std::uint8_t {
 // neither side has, caught by the store's foreign keys).
 Result<MergeReport, CommandError> apply_remote(CommandContext& context, std::span<const Record> incoming,
                                                MergeMode mode = MergeMode::apply);
+// The same over records kept elsewhere, which must outlive the call.
+Result<MergeReport, CommandError> apply_remote(CommandContext& context, std::span<const Record* const> incoming,
+                                               MergeMode mode = MergeMode::apply);
 
 }  // namespace tandem

@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 
@@ -68,10 +69,34 @@ std::optional<RecordId> pairing_of(store::SqliteRecordStore& records, const Reco
     return std::nullopt;
 }
 
+// The receiver's store seen through savepoints: the commands' transactions
+// nest inside one the harness opens and rolls back after every input, so
+// each input starts from the same records without opening them again.
+class SavepointStore final : public RecordStore {
+public:
+    explicit SavepointStore(store::SqliteRecordStore& inner) : inner_(inner) {}
+    Result<std::optional<Record>, StorageError> load(Kind kind, const RecordId& id) override { return inner_.load(kind, id); }
+    Result<std::vector<std::pair<RecordId, Kind>>, StorageError> kinds_holding(std::span<const RecordId> ids) override {
+        return inner_.kinds_holding(ids);
+    }
+    Result<void, StorageError> save(const Record& record) override { return inner_.save(record); }
+    Result<bool, StorageError> keep_conflict(Kind kind, const RecordId& id, const TextConflict& conflict,
+                                             std::int64_t kept_at_ms) override {
+        return inner_.keep_conflict(kind, id, conflict, kept_at_ms);
+    }
+    Result<void, StorageError> save_clock(std::uint64_t last_hlc) override { return inner_.save_clock(last_hlc); }
+    Result<void, StorageError> begin() override { return inner_.database().execute("SAVEPOINT take_in"); }
+    Result<void, StorageError> commit() override { return inner_.database().execute("RELEASE take_in"); }
+    void rollback() override { (void)inner_.database().execute("ROLLBACK TO take_in; RELEASE take_in"); }
+
+private:
+    store::SqliteRecordStore& inner_;
+};
+
 // The receiver's device, built once: Alex coaches Sam (the partner) and
 // Priya, with a meeting in each pairing and a private note.
 struct World {
-    std::vector<std::uint8_t> image;
+    std::unique_ptr<store::SqliteRecordStore> store;
     SiteId site = 0;
     RecordId alex, sam, priya, with_sam, with_priya;
     std::vector<Record> known;  // what the partner may have seen or guessed: records to start edits from
@@ -132,7 +157,7 @@ World build_world() {
             world.known.push_back(std::move(record));
         }
     }
-    world.image = store->database().image();
+    world.store = std::move(store);
     return world;
 }
 
@@ -265,13 +290,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (!opened) return 0;  // content the reader refuses (over its memory budget, say)
     require(opened.value().sender == w.partner.public_keys());
 
-    auto store = must(store::SqliteRecordStore::open(store::Database::open_image(w.image).value()));
+    store::SqliteRecordStore& store = *w.store;
+    require(store.database().execute("BEGIN").ok());
+    SavepointStore nested(store);
     SeededRandom random(7);
     ManualWallClock wall(test_epoch_ms + 60'000);
-    HybridClock clock(w.site, wall, must(store->load_clock()));
-    CommandContext context{*store, clock, random, w.alex};
+    HybridClock clock(w.site, wall, must(store.load_clock()));
+    CommandContext context{nested, clock, random, w.alex};
     // Refused as a whole only when the store is (then nothing changed): the invariants hold either way.
-    (void)take_in_from_partner(context, PartnerScope{w.with_sam, w.sam}, std::move(opened.value().content.records));
-    check_after(*store, w);
+    (void)take_in_from_partner(context, PartnerScope{w.with_sam, w.sam}, opened.value().content.records);
+    check_after(store, w);
+    require(store.database().execute("ROLLBACK").ok());
     return 0;
 }
