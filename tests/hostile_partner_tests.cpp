@@ -6,6 +6,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <functional>
 #include <limits>
 #include <map>
@@ -568,4 +569,33 @@ TEST_CASE("a first contact whose person to become is deleted, or left out, is re
     CHECK(again.app.shell_view().profile.name.text == "Vic Jones");
     RecordsCopy here(vic.pages);
     CHECK_FALSE(here.records->load(Kind::pairing, content.pairing).value().has_value());
+}
+
+TEST_CASE("revocation sticks: new keys of a revoked partner are flagged, and the revoked ones stay refused") {
+    Victim s;
+    s.alex.app.dispatch(ui::NavigateTo{ui::Screen::settings});
+    s.alex.app.dispatch(ui::RevokePartner{s.sam_here});
+    const std::vector<std::uint8_t> with_old_keys = s.bundle_of(s.honest_share());
+
+    // The same partner with new keys: compared first, then flagged in the preview.
+    const crypto::Identity new_keys = crypto::Identity::generate();
+    crypto::BundleContent content;
+    content.pairing = s.pairing();
+    content.records = s.honest_share();
+    const crypto::SecretKey file_key = crypto::new_file_key();
+    const crypto::Stanza stanza = crypto::x25519_stanza(file_key, s.alex.app.public_keys()->box);
+    s.alex.app.file_opened("new-keys.tandem", crypto::write_bundle(content, new_keys, std::span(&stanza, 1), file_key).value());
+    REQUIRE(s.alex.receiving().stage == Stage::verify);
+    s.alex.app.dispatch(ui::TrustSender{});
+    REQUIRE(s.alex.receiving().stage == Stage::preview);
+    CHECK(s.alex.receiving().keys_changed);
+    CHECK(s.alex.receiving().revoked_before);
+
+    s.alex.app.file_opened("old-keys.tandem", with_old_keys);
+    CHECK(s.alex.receiving().title == "You stopped trusting these keys");
+    s.alex.app.dispatch(ui::NavigateTo{ui::Screen::settings});
+    const auto& partners = s.alex.app.shell_view().profile.partners;
+    REQUIRE(partners.size() == 2);  // the new keys, trusted; the old ones, still revoked
+    CHECK(std::count_if(partners.begin(), partners.end(), [](const ui::PartnerKeyView& p) { return p.revoked; }) == 1);
+    for (const ui::PartnerKeyView& partner : partners) CHECK_FALSE(partner.can_trust_again);
 }

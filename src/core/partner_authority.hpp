@@ -13,9 +13,11 @@
 //     never Tandem's own starter entries;
 // and it may never change a record's kind, author, creation time,
 // visibility or immutable fields, move a record between pairings, add a
-// record written by someone outside the pairing, claim edits this device
-// never made, or point a record at one of another pairing. A record whose
-// merge would change nothing here is never refused: it changes nothing.
+// record written by someone outside the pairing, name someone this device
+// knows from elsewhere, claim edits this device never made, or point a
+// record at one of another pairing. A record whose merge would change
+// nothing here is never refused, but vouches for nothing: what hangs under
+// it or points at it is judged by the copy this device holds.
 
 #include <cstdint>
 #include <span>
