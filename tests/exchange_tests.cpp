@@ -41,7 +41,7 @@ TEST_CASE("coach to coachee to coach: first contact by passphrase, then by key, 
 
     // Sam, a new profile, opens it: a wrong passphrase first.
     Device sam("Sam");
-    sam.app.file_opened("alex-kim-coaching-sam-patel.tandem", first);
+    sam.app.file_opened("tandem-2026-12-07.tandem", first);
     CHECK(sam.app.screen() == ui::Screen::share);
     REQUIRE(sam.receiving().stage == Stage::passphrase);
     sam.app.dispatch(ui::EditImportPassphrase{"maple harbour seven lantern"});
