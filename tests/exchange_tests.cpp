@@ -342,3 +342,21 @@ TEST_CASE("a shared reflection deleted on one side is deleted on the other: its 
     REQUIRE(held.has_value());
     CHECK(held->is_deleted());
 }
+
+TEST_CASE("a coachee who starts coaching someone new sends a file the new coachee takes in whole") {
+    Coach alex;
+    Device sam("Sam");
+    sam.take_in(alex.send(alex.pairing));  // Sam is now Sam Patel, a person Alex's Tandem wrote
+    sam.app.dispatch(ui::NavigateTo{ui::Screen::people});
+    sam.app.dispatch(ui::EditNewPersonName{"Jo Reed"});
+    sam.app.dispatch(ui::AddPerson{});
+    sam.app.dispatch(ui::NavigateTo{ui::Screen::pairings});
+    sam.app.dispatch(ui::BeginNewPairing{});
+    sam.app.dispatch(ui::EditNewPairing{2, 1, "2026-10-01"});  // Sam Patel coaching Jo Reed (Alex Kim, Jo Reed, Sam Patel)
+    sam.app.dispatch(ui::CreatePairing{});
+    const RecordId with_jo = *sam.app.shell_view().pairings.selected;
+    REQUIRE(with_jo != alex.pairing);
+    Device jo("Jo");
+    jo.take_in(sam.send(with_jo));  // requires nothing left out
+    CHECK(jo.app.shell_view().profile.name.text == "Jo Reed");
+}

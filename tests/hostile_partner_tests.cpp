@@ -286,8 +286,17 @@ TEST_CASE("a partner's file cannot rename or delete Tandem's starter entries") {
     write(starters[1], tombstone_field, std::int64_t{1});
     records.push_back(starters[0]);
     records.push_back(starters[1]);
-    const auto left_out = attack(s, s.bundle_of(records));
-    CHECK(names(left_out, "2 changes to Tandem's own library"));
+    // Passed over, as another version's copy of them would be: they stay as this Tandem ships them.
+    CHECK(attack(s, s.bundle_of(records)).empty());
+
+    // One this device does not have is not taken in as Tandem's own.
+    Record made_up = starters[0];
+    made_up.id = RecordId::derived("routines.made-up");
+    records = s.honest_share();
+    records.push_back(made_up);
+    CHECK(names(attack(s, s.bundle_of(records)), "Tandem's own library"));
+    RecordsCopy after(s.alex.pages);
+    CHECK_FALSE(after.records->load(Kind::library_entry, made_up.id).value().has_value());
 }
 
 TEST_CASE("a partner's file cannot re-author, re-date or re-home the receiver's records") {
@@ -598,4 +607,87 @@ TEST_CASE("revocation sticks: new keys of a revoked partner are flagged, and the
     REQUIRE(partners.size() == 2);  // the new keys, trusted; the old ones, still revoked
     CHECK(std::count_if(partners.begin(), partners.end(), [](const ui::PartnerKeyView& p) { return p.revoked; }) == 1);
     for (const ui::PartnerKeyView& partner : partners) CHECK_FALSE(partner.can_trust_again);
+}
+
+TEST_CASE("a pairing copy that loses the merge names nobody: its people are the pairing's as merged") {
+    Victim s;
+    std::vector<Record> records = s.honest_share();
+    for (Record& record : records) {
+        if (record.kind != Kind::pairing) continue;
+        record.field(Pairing::fields::second_coach) = FieldState{s.priya, Stamp{1, mallory_site}, {}};  // loses
+        write(record, Pairing::fields::agreement_shared, std::string("We share everything"));
+    }
+    records.push_back(s.alex_has(Kind::person, s.priya));
+    Note note;
+    note.pairing = s.pairing();
+    note.addressed_to = s.priya;
+    note.body = "For Priya";
+    records.push_back(stamped(to_record(note), RecordId::derived("for Priya"), s.sam_here, later()));
+    LibraryEntry entry;
+    entry.title = "Priya's own step";
+    entry.wording = "Written as if by Priya";
+    records.push_back(stamped(to_record(entry), RecordId::derived("as if by Priya"), s.priya, later()));
+    const auto left_out = attack(s, s.bundle_of(records));
+    CHECK(names(left_out, "naming someone outside this pairing"));
+    CHECK(names(left_out, "written by someone outside this pairing"));
+    for (const Record& record : s.alex.share(s.pairing())) CHECK(record.id != s.priya);
+}
+
+TEST_CASE("a new record's fixed fields carry the stamp of their writing: a pairing with unwritten coach and coachee is refused") {
+    Device vic("Vic Jones");
+    const crypto::Identity mallory = crypto::Identity::generate();
+    Person sender;
+    sender.display_name = "Mal Lory";
+    const RecordId sender_id = RecordId::derived("mallory person");
+    Person linked;
+    linked.display_name = "Vic Jones";
+    const Record person = stamped(to_record(linked), RecordId::derived("linked person"), sender_id, later());
+    Pairing pairing;
+    pairing.coach = sender_id;
+    pairing.coachee = person.id;
+    pairing.starts_on = CalendarDate::from_ymd(2026, 9, 1);
+    Record unwritten = stamped(to_record(pairing), RecordId::derived("mallory pairing"), sender_id, later());
+    unwritten.field(Pairing::fields::coach).stamp = Stamp{};
+    unwritten.field(Pairing::fields::coachee).stamp = Stamp{};  // "learnt" later, then changed at will
+    crypto::BundleContent content;
+    content.pairing = unwritten.id;
+    content.records = {stamped(to_record(sender), sender_id, sender_id, later()), person, unwritten};
+    const crypto::SecretKey file_key = crypto::new_file_key();
+    const crypto::Stanza stanza = crypto::x25519_stanza(file_key, vic.app.public_keys()->box);
+    vic.app.file_opened("first.tandem", crypto::write_bundle(content, mallory, std::span(&stanza, 1), file_key).value());
+    REQUIRE(vic.receiving().stage == Stage::verify);
+    vic.app.dispatch(ui::TrustSender{});
+    CHECK(vic.receiving().stage == Stage::refused);
+    RecordsCopy here(vic.pages);
+    CHECK_FALSE(here.records->load(Kind::pairing, unwritten.id).value().has_value());
+}
+
+TEST_CASE("the person to become is judged as the merge will see it: alive in the file but deleted once clamped is refused") {
+    Device vic("Vic Jones");
+    const crypto::Identity mallory = crypto::Identity::generate();
+    const RecordId sender_id = RecordId::derived("mallory person");
+    Person sender;
+    sender.display_name = "Mal Lory";
+    Person linked;
+    linked.display_name = "Vic Jones";
+    // Far in the future: clamped to the same reading, the tombstone's counter wins.
+    const std::int64_t far = SystemWallClock().now_ms() + 10LL * 24 * 3600 * 1000;
+    Record person = stamped(to_record(linked), RecordId::derived("linked person"), sender_id, Stamp{hlc_pack(far + 1000, 0), mallory_site});
+    person.field(tombstone_field) = FieldState{std::int64_t{1}, Stamp{hlc_pack(far, 0xFFFF), mallory_site}, {}};
+    REQUIRE_FALSE(person.is_deleted());
+    Pairing pairing;
+    pairing.coach = sender_id;
+    pairing.coachee = person.id;
+    pairing.starts_on = CalendarDate::from_ymd(2026, 9, 1);
+    crypto::BundleContent content;
+    content.pairing = RecordId::derived("mallory pairing");
+    content.records = {stamped(to_record(sender), sender_id, sender_id, later()), person,
+                       stamped(to_record(pairing), content.pairing, sender_id, later())};
+    const crypto::SecretKey file_key = crypto::new_file_key();
+    const crypto::Stanza stanza = crypto::x25519_stanza(file_key, vic.app.public_keys()->box);
+    vic.app.file_opened("first.tandem", crypto::write_bundle(content, mallory, std::span(&stanza, 1), file_key).value());
+    REQUIRE(vic.receiving().stage == Stage::verify);
+    vic.app.dispatch(ui::TrustSender{});
+    CHECK(vic.receiving().stage == Stage::refused);
+    CHECK(vic.receiving().title == "Tandem cannot take this file in");
 }

@@ -5,8 +5,10 @@
 
 #include <algorithm>
 #include <set>
+#include <tuple>
 
 #include "core/partner_authority.hpp"
+#include "core/validation.hpp"
 #include "replica.hpp"
 #include "store/pairing_share.hpp"
 
@@ -380,4 +382,29 @@ TEST_CASE("only its owner changes a person's sharing code: a partner's file cann
     const auto kept = std::find_if(authorised.value().kept.begin(), authorised.value().kept.end(),
                                    [&](const Record* record) { return record->id == g.me; });
     CHECK(kept != authorised.value().kept.end());  // the sender's own person may change
+}
+
+TEST_CASE("dates changed on both sides at once may merge into an end before the start, and still travel both ways") {
+    Pair pair;
+    const CoachingGraph& g = pair.graph;
+    auto coach = pair.coach.context();
+    auto coachee = pair.coachee.context();
+    pair.coach.wall.advance(60'000);
+    pair.coachee.wall.advance(60'000);
+    REQUIRE(update_field(coach, Kind::pairing, g.pairing, Pairing::fields::ends_on,
+                         to_field_value(std::optional(CalendarDate::from_ymd(2026, 9, 10)))).ok());
+    REQUIRE(update_field(coachee, Kind::pairing, g.pairing, Pairing::fields::starts_on,
+                         to_field_value(CalendarDate::from_ymd(2026, 9, 20))).ok());
+    for (int round = 0; round < 2; ++round) {
+        for (auto [from, to, sender] : {std::tuple{&pair.coach, &pair.coachee, g.me}, std::tuple{&pair.coachee, &pair.coach, g.partner}}) {
+            const auto share = store::load_pairing_share(*from->store, g.pairing).value();
+            auto ctx = to->context();
+            const auto taken = take_in_from_partner(ctx, PartnerScope{g.pairing, sender}, share);
+            REQUIRE(taken.ok());
+            CHECK(taken.value().refused.empty());
+        }
+    }
+    const auto coach_copy = pair.coach.store->load(Kind::pairing, g.pairing).value();
+    CHECK(coach_copy == pair.coachee.store->load(Kind::pairing, g.pairing).value());
+    CHECK(check_record(*coach_copy).has_value());  // the end before the start: for the next date edit to put right
 }

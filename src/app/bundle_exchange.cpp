@@ -470,10 +470,8 @@ void BundleExchange::opened(Workspace& work, const crypto::Identity& me, crypto:
     const bool me_in = !work.me.is_nil() && is_member(work.me);
     if (!me_in) {
         if (pairing_known) return not_yours();
-        // A profile with pairings (its own, or any while it has no person of its own) is nobody else.
-        auto pairings = work.me.is_nil() ? work.store.load_all(Kind::pairing)
-                                         : work.store.load_where(Kind::pairing,
-                                                                 "coach = ?1 OR coachee = ?1 OR second_coach = ?1", work.me);
+        // A profile with any pairing is nobody else (docs/decisions.md).
+        auto pairings = work.store.load_all(Kind::pairing);
         if (!pairings || !pairings.value().empty()) return not_yours();
     }
 
@@ -569,11 +567,16 @@ void BundleExchange::preview(Workspace& work) {
         in.text = "These records could not be merged with yours: " + outcome.error().detail;
         return;
     }
-    // The person this profile is to become must come in, alive.
+    // The person this profile is to become must come in, alive (as the
+    // merge will see it, stamps from the future clamped).
     if (link_) {
         const auto& records = bundle_->content.records;
+        const std::int64_t now = work.context->clock.wall().now_ms();
         const bool carried = std::any_of(records.begin(), records.end(), [&](const Record& record) {
-            return record.kind == Kind::person && record.id == *link_ && !record.is_deleted();
+            if (record.kind != Kind::person || record.id != *link_) return false;
+            Record as_merged = record;
+            clamp_future_stamps(as_merged, now);
+            return !as_merged.is_deleted();
         });
         const auto& refused = outcome.value().refused;
         const bool left_out = std::any_of(refused.begin(), refused.end(),

@@ -53,6 +53,7 @@ CommandError storage_error(Kind kind, const StorageError& error) {
 struct Verdict {
     std::optional<Refusal> refusal;
     bool changes = false;  // taken in and would change something here; such a record vouches for its parts
+    bool passed_over = false;  // one of Tandem's own entries here: neither merged nor refused
 };
 
 Verdict refused(Refusal reason) { return Verdict{reason, false}; }
@@ -89,21 +90,38 @@ public:
         for (const Record& record : records)
             if (record.kind == Kind::person) people_in_file.insert(record.id);
         members_ = local_members_;
-        if (in_bundle == records.end()) return {};
-        auto verdict = decide(*in_bundle, false);
-        if (!verdict) return fail(verdict.error());
-        if (verdict.value().refusal || !verdict.value().changes) return {};
-        // The copy's members count when the file carries them; people this
-        // device knows count only when its own copy names them (check_pairing).
-        for (const RecordId& member : members_of(*in_bundle))
-            if (people_in_file.contains(member) || local_members_.contains(member)) members_.insert(member);
+        if (in_bundle != records.end()) {
+            auto verdict = decide(*in_bundle, false);
+            if (!verdict) return fail(verdict.error());
+            if (!verdict.value().refusal && verdict.value().changes) {
+                // The members the pairing will name once merged, when the
+                // file carries them; people this device knows count only
+                // when its own copy names them (check_pairing).
+                Record remote = *in_bundle;
+                clamp_future_stamps(remote, now_);
+                const Record named = local_pairing_ ? merge_records(*local_pairing_, remote).merged : remote;
+                for (const RecordId& member : members_of(named))
+                    if (people_in_file.contains(member) || local_members_.contains(member)) members_.insert(member);
+            }
+        }
+        // A person travels with whoever wrote their record (a coachee's
+        // person is often their first coach's record): those authors may
+        // come in too, new here, but change nothing here.
+        people_allowed_ = members_;
+        for (bool grew = true; grew;) {
+            grew = false;
+            for (const Record& record : records)
+                if (record.kind == Kind::person && people_allowed_.contains(record.id) && !record.created_by.is_nil() &&
+                    people_in_file.contains(record.created_by) && people_allowed_.insert(record.created_by).second)
+                    grew = true;
+        }
         return {};
     }
 
     // What to make of `remote_copy`.
     Result<Verdict, CommandError> decide(const Record& remote_copy, bool with_references = true) {
         if (remote_copy.visibility != Visibility::shared) return refused(Refusal::private_record);
-        if (check_record(remote_copy)) return refused(Refusal::invalid);
+        if (check_record(remote_copy, false)) return refused(Refusal::invalid);
         Record remote = remote_copy;
         clamp_future_stamps(remote, now_);
 
@@ -111,6 +129,9 @@ public:
         if (!loaded) return fail(storage_error(remote.kind, loaded.error()));
         const std::optional<Record>& local = loaded.value();
         if (local && local->visibility != Visibility::shared) return refused(Refusal::private_record);
+        // Tandem's own entries here stay as this version ships them, whatever
+        // another version's copy says.
+        if (local && local->created_by.is_nil()) return Verdict{std::nullopt, false, true};
         // A record whose merge changes nothing here is taken in as it is
         // (Tandem's starter entries travel in every file that refers to
         // them), but vouches for nothing: its parts are judged by the copy
@@ -137,8 +158,10 @@ public:
 
 private:
     // A record new here must be written by a member; a pairing new here, by
-    // one of the people it names.
+    // one of the people it names; a person new here may have been written
+    // by anyone (their record is history), if the pairing brings them.
     bool authored_by_member(const Record& remote) const {
+        if (remote.kind == Kind::person) return people_allowed_.contains(remote.id);
         if (remote.kind != Kind::pairing) return members_.contains(remote.created_by);
         const std::vector<RecordId> named = members_of(remote);
         return std::find(named.begin(), named.end(), remote.created_by) != named.end();
@@ -146,7 +169,18 @@ private:
 
     // The metadata and immutable fields of a record known here never change.
     std::optional<Refusal> check_identity(const Record& remote, const std::optional<Record>& local) {
-        if (!local) return std::nullopt;
+        if (!local) {
+            // A record new here was written whole: its immutable fields carry
+            // the stamp of their writing (a bare tombstone, its anchors').
+            const bool bare = is_bare_tombstone(remote);
+            for (const FieldSpec& field : kind_spec(remote.kind).fields) {
+                if (!field.immutable() || (bare && !field.is_anchor())) continue;
+                const FieldState& state = remote.field(field.index);
+                if (state.stamp.is_zero() && !(bare && std::holds_alternative<std::monostate>(state.value)))
+                    return Refusal::invalid;
+            }
+            return std::nullopt;
+        }
         if (remote.created_by != local->created_by || remote.created_at_ms != local->created_at_ms ||
             remote.visibility != local->visibility)
             return Refusal::metadata_changed;
@@ -156,7 +190,8 @@ private:
             const FieldState& here = local->field(field.index);
             // A field not sent (zero stamp) loses anyway; one this device
             // holds only as a bare tombstone's default is learnt.
-            if (there.stamp.is_zero() || here.stamp.is_zero() || there == here) continue;
+            if (there.stamp.is_zero() || there == here) continue;
+            if (here.stamp.is_zero() && !field.is_anchor() && is_bare_tombstone(*local)) continue;
             const bool moves = field.is_anchor() && field.shape.target != Kind::person;
             return moves ? Refusal::moved_pairing : Refusal::immutable_changed;
         }
@@ -199,18 +234,29 @@ private:
         return std::optional(Refusal::other_pairing);  // a person's own records (training)
     }
 
-    // People change only as the pairing allows, and never the receiver.
+    // Whether merging `remote` would replace this device's `field` of `local`.
+    static bool would_replace(const Record& local, const Record& remote, FieldIndex field) {
+        const FieldState& kept = local.field(field);
+        return &merge_field(kept, remote.field(field)) != &kept && remote.field(field) != kept;
+    }
+
+    // People change only as the pairing allows; the receiver's name, sharing
+    // code and existence are their own.
     std::optional<Refusal> check_person(const Record& remote, const std::optional<Record>& local) const {
-        if (remote.id == context_.actor) return Refusal::own_person;
-        if (!local) return members_.contains(remote.id) ? std::nullopt : std::optional(Refusal::person_not_named);
+        if (remote.id == context_.actor) {
+            if (!local) return Refusal::own_person;
+            for (const FieldIndex field : {FieldIndex{tombstone_field}, FieldIndex{Person::fields::display_name},
+                                           FieldIndex{Person::fields::sharing_code}})
+                if (would_replace(*local, remote, field)) return Refusal::own_person;
+            return std::nullopt;
+        }
+        if (!local) return people_allowed_.contains(remote.id) ? std::nullopt : std::optional(Refusal::person_not_named);
         // People this device knows change only when its own pairing names
         // them (for a pairing new here, only the sender).
         const bool named = local_pairing_ ? local_members_.contains(remote.id) : remote.id == scope_.sender;
         if (!named) return Refusal::person_not_named;
         // A sharing code is who someone is: only its owner sends a new one.
-        const FieldState& code = remote.field(Person::fields::sharing_code);
-        const FieldState& kept = local->field(Person::fields::sharing_code);
-        if (remote.id != scope_.sender && code.stamp > kept.stamp && code.value != kept.value)
+        if (remote.id != scope_.sender && would_replace(*local, remote, Person::fields::sharing_code))
             return Refusal::sharing_code_of_other;
         return std::nullopt;
     }
@@ -301,6 +347,7 @@ private:
     std::optional<Record> local_pairing_;
     std::set<RecordId> members_;         // who may author records new here
     std::set<RecordId> local_members_;   // the members as this device's pairing names them
+    std::set<RecordId> people_allowed_;  // members, and the people who wrote their records, in the file
     std::map<RecordId, Kind> vouched_;   // records of the bundle taken in that change something
     std::multimap<RecordId, Kind> held_; // the file's ids this device holds, by kind
 };
@@ -353,6 +400,7 @@ Result<AuthorisedRecords, CommandError> authorise_partner_records(CommandContext
         }
         auto verdict = authority.decide(*record);
         if (!verdict) return fail(verdict.error());
+        if (verdict.value().passed_over) continue;
         if (verdict.value().refusal == Refusal::missing_reference) waiting.push_back(record);
         else if (verdict.value().refusal) outcome.refused.push_back(RefusedRecord{record->kind, record->id, *verdict.value().refusal});
         else take(record, verdict.value());

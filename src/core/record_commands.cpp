@@ -231,7 +231,7 @@ Result<MergeReport, CommandError> apply_remote(CommandContext& context, std::spa
             ++report.refused_private;
             continue;
         }
-        if (check_record(*remote_copy)) {
+        if (check_record(*remote_copy, false)) {
             ++report.refused_invalid;
             continue;
         }

@@ -108,7 +108,7 @@ std::optional<CommandError> check_field_value(Kind kind, const FieldSpec& spec, 
     return error(ErrorCode::wrong_value_type, kind, spec.index);
 }
 
-std::optional<CommandError> check_record(const Record& record) {
+std::optional<CommandError> check_record(const Record& record, bool date_order) {
     const KindSpec& spec = kind_spec(record.kind);
     if (record.id.is_nil()) return error(ErrorCode::unknown_record, record.kind, 0);
     if (record.fields.size() != spec.slot_count()) return error(ErrorCode::unknown_field, record.kind, 0);
@@ -132,6 +132,7 @@ std::optional<CommandError> check_record(const Record& record) {
         if (coach == coachee) return error(ErrorCode::self_pairing, record.kind, Pairing::fields::coachee);
         if (second == coach || second == coachee)
             return error(ErrorCode::self_pairing, record.kind, Pairing::fields::second_coach);
+        if (!date_order) return std::nullopt;
         return check_date_order(record, Pairing::fields::starts_on, Pairing::fields::ends_on);
     }
     case Kind::note:
@@ -139,8 +140,10 @@ std::optional<CommandError> check_record(const Record& record) {
             !std::holds_alternative<std::monostate>(record.field(Note::fields::addressed_to).value))
             return error(ErrorCode::private_note_addressed, record.kind, Note::fields::addressed_to);
         return std::nullopt;
-    case Kind::priority: return check_date_order(record, Priority::fields::starts_on, Priority::fields::ends_on);
-    case Kind::cycle: return check_date_order(record, Cycle::fields::starts_on, Cycle::fields::ends_on);
+    case Kind::priority:
+        return date_order ? check_date_order(record, Priority::fields::starts_on, Priority::fields::ends_on) : std::nullopt;
+    case Kind::cycle:
+        return date_order ? check_date_order(record, Cycle::fields::starts_on, Cycle::fields::ends_on) : std::nullopt;
     default: return std::nullopt;
     }
 }

@@ -24,6 +24,10 @@ std::optional<CommandError> check_field_value(Kind kind, const FieldSpec& spec, 
 // paired with themselves, an addressed private note, an end before a start,
 // a private-only kind stored as shared. A bare tombstone (record.hpp) is
 // checked for its tombstone and anchors only.
-std::optional<CommandError> check_record(const Record& record);
+//
+// `date_order` false leaves out the end-before-start rule: two devices
+// editing the two dates at once can merge into such a record honestly, and
+// a partner's copy of it must still merge (the next edit of a date checks it).
+std::optional<CommandError> check_record(const Record& record, bool date_order = true);
 
 }  // namespace tandem

@@ -196,10 +196,15 @@ test("a change the coach made to the coachee's own details is left out, and the 
   await click(coachee.page, "Take these records in");
   await waitForState(coachee.page, (s) => s.share.stage === "done" && s.profile.name === "Sam Patel");
 
-  // The coach changes Sam's subject: Sam's own details, which only Sam changes.
+  // The coach changes Sam's name, which only Sam changes, and Sam's subject, which a partner may.
   await click(coach.page, "People");
   await click(coach.page, "Sam Patel");
   await typeInto(coach.page, "Subject or year group", "Geography");
+  await scrollTo(coach.page, "Name");
+  await click(coach.page, "Name");
+  await coach.page.keyboard.press("End");
+  await coach.page.keyboard.type("son");
+  await waitForWidget(coach.page, `(i) => i.label === "Name" && i.value === "Sam Patelson"`);
   const second = await openLocked(coachee.page, await sendLocked(coach.page));
   assert.equal(second.share.stage, "preview");  // keys checked at first contact: read at once
   assert.deepEqual(second.share.leftOut, ["1 change to your own name and details: only you change them"]);
