@@ -4,8 +4,8 @@
 // result is signed by the trusted partner with the real writer, opened with
 // the real reader and taken in through take_in_from_partner into a populated
 // store. After every import it aborts unless: nothing outside the pairing
-// changed, no starter entry, private record or the receiver's own person
-// changed, no record's metadata or immutable field was rewritten, no
+// changed, no starter entry or private record changed, the receiver's name,
+// sharing code and existence did not change, no record's metadata or immutable field was rewritten, no
 // conflict was kept on another pairing's record, and the profile still
 // finds its own person.
 
@@ -242,7 +242,12 @@ void check_after(store::SqliteRecordStore& store, const World& world) {
         auto is = must(store.load(key.first, key.second));
         require(is.has_value());
         const bool in_pairing = pairing_of(store, was) == world.with_sam;
-        const bool fixed = was.id == world.alex || was.id == world.priya || was.created_by.is_nil() ||
+        if (was.id == world.alex) {  // the receiver: their name, sharing code and existence are theirs
+            for (const FieldIndex field : {FieldIndex{tombstone_field}, FieldIndex{Person::fields::display_name},
+                                           FieldIndex{Person::fields::sharing_code}})
+                require(is->field(field) == was.field(field));
+        }
+        const bool fixed = was.id == world.priya || was.created_by.is_nil() ||
                            was.visibility != Visibility::shared ||
                            (!in_pairing && was.kind != Kind::person && was.kind != Kind::library_entry &&
                             was.kind != Kind::priority);
