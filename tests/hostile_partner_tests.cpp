@@ -691,3 +691,19 @@ TEST_CASE("the person to become is judged as the merge will see it: alive in the
     CHECK(vic.receiving().stage == Stage::refused);
     CHECK(vic.receiving().title == "Tandem cannot take this file in");
 }
+
+TEST_CASE("no other version of the receiver's name or sharing code is planted for them to choose") {
+    Victim s;
+    std::vector<Record> records = s.honest_share();
+    for (Record& record : records) {
+        if (record.id != s.s.own) continue;
+        // Older than Alex's own, from elsewhere, written without seeing it: it loses, and would be kept.
+        FieldState& code = record.field(Person::fields::sharing_code);
+        code.value = crypto::sharing_code(s.s.sam_keys.public_keys());
+        code.stamp = Stamp{code.stamp.hlc - 1, mallory_site};
+        code.base = Stamp{};
+    }
+    CHECK(names(attack(s, s.bundle_of(records)), "your own name and details"));
+    RecordsCopy here(s.alex.pages);
+    CHECK(store::open_conflicts(here.records->database()).value().empty());
+}

@@ -234,10 +234,15 @@ private:
         return std::optional(Refusal::other_pairing);  // a person's own records (training)
     }
 
-    // Whether merging `remote` would replace this device's `field` of `local`.
-    static bool would_replace(const Record& local, const Record& remote, FieldIndex field) {
+    // Whether merging `remote` would replace this device's `field` of
+    // `local`, or keep its text as a concurrent version to choose from.
+    static bool would_touch(const Record& local, const Record& remote, FieldIndex field) {
         const FieldState& kept = local.field(field);
-        return &merge_field(kept, remote.field(field)) != &kept && remote.field(field) != kept;
+        const FieldState& other = remote.field(field);
+        if (other == kept) return false;
+        if (&merge_field(kept, other) != &kept) return true;
+        return field != tombstone_field && kind_spec(local.kind).field(field).is_text() &&
+               is_concurrent_text_edit(kept, other);
     }
 
     // People change only as the pairing allows; the receiver's name, sharing
@@ -247,7 +252,7 @@ private:
             if (!local) return Refusal::own_person;
             for (const FieldIndex field : {FieldIndex{tombstone_field}, FieldIndex{Person::fields::display_name},
                                            FieldIndex{Person::fields::sharing_code}})
-                if (would_replace(*local, remote, field)) return Refusal::own_person;
+                if (would_touch(*local, remote, field)) return Refusal::own_person;
             return std::nullopt;
         }
         if (!local) return people_allowed_.contains(remote.id) ? std::nullopt : std::optional(Refusal::person_not_named);
@@ -256,7 +261,7 @@ private:
         const bool named = local_pairing_ ? local_members_.contains(remote.id) : remote.id == scope_.sender;
         if (!named) return Refusal::person_not_named;
         // A sharing code is who someone is: only its owner sends a new one.
-        if (remote.id != scope_.sender && would_replace(*local, remote, Person::fields::sharing_code))
+        if (remote.id != scope_.sender && would_touch(*local, remote, Person::fields::sharing_code))
             return Refusal::sharing_code_of_other;
         return std::nullopt;
     }
