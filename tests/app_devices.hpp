@@ -106,8 +106,8 @@ struct Device {
         REQUIRE_MESSAGE(receiving().stage == Stage::preview, receiving().title << ": " << receiving().text);
         if (!receiving().link_question.empty()) app.dispatch(ui::ConfirmLink{});
         REQUIRE(receiving().can_apply);
-        for (const std::string& line : receiving().left_out) MESSAGE(line);
-        REQUIRE_MESSAGE(receiving().left_out.empty(), receiving().left_out_title);
+        REQUIRE_MESSAGE(receiving().left_out.empty(),
+                        receiving().left_out_title << " " << (receiving().left_out.empty() ? "" : receiving().left_out.front()));
         app.dispatch(ui::ApplyImport{});
         REQUIRE(receiving().stage == Stage::done);
     }

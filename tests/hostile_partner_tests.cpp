@@ -245,6 +245,42 @@ Record find(std::vector<Record>& records, const RecordId& id) {
     return {};
 }
 
+// A stranger's own person, at first contact.
+const RecordId stranger = RecordId::derived("mallory person");
+
+// First contact from the stranger: their own person, `linked` (the person the
+// receiver is to become, written by them) and a pairing of the two, which
+// `change` may edit, sealed to `vic`, opened, and the fingerprint said to
+// match. Returns the pairing's id.
+RecordId first_contact(Device& vic, const Record& linked, const std::function<void(Record&)>& change = {}) {
+    const crypto::Identity mallory = crypto::Identity::generate();
+    Person sender;
+    sender.display_name = "Mal Lory";
+    sender.sharing_code = crypto::sharing_code(mallory.public_keys());
+    Pairing pairing;
+    pairing.coach = stranger;
+    pairing.coachee = linked.id;
+    pairing.starts_on = CalendarDate::from_ymd(2026, 9, 1);
+    crypto::BundleContent content;
+    content.pairing = RecordId::derived("mallory pairing");
+    Record written = stamped(to_record(pairing), content.pairing, stranger, later());
+    if (change) change(written);
+    content.records = {stamped(to_record(sender), stranger, stranger, later()), linked, written};
+    const crypto::SecretKey file_key = crypto::new_file_key();
+    const crypto::Stanza stanza = crypto::x25519_stanza(file_key, vic.app.public_keys()->box);
+    vic.app.file_opened("first.tandem", crypto::write_bundle(content, mallory, std::span(&stanza, 1), file_key).value());
+    REQUIRE(vic.receiving().stage == Stage::verify);
+    vic.app.dispatch(ui::TrustSender{});
+    return content.pairing;
+}
+
+// The person a stranger's first contact asks the receiver to become.
+Record person_to_become(Stamp stamp = later()) {
+    Person linked;
+    linked.display_name = "Vic Jones";
+    return stamped(to_record(linked), RecordId::derived("linked person"), stranger, stamp);
+}
+
 }  // namespace
 
 TEST_CASE("a partner's file cannot change the receiver's own person") {
@@ -549,35 +585,16 @@ TEST_CASE("a note addressed to someone outside the pairing is refused, so that p
 
 TEST_CASE("a first contact whose person to become is deleted, or left out, is refused and the profile keeps its identity") {
     Device vic("Vic Jones");
-    const crypto::Identity mallory = crypto::Identity::generate();
-    Person sender;
-    sender.display_name = "Mal Lory";
-    sender.sharing_code = crypto::sharing_code(mallory.public_keys());
-    const RecordId sender_id = RecordId::derived("mallory person");
-    Person linked;
-    linked.display_name = "Vic Jones";
-    Record deleted = stamped(to_record(linked), RecordId::derived("linked person"), sender_id, later());
+    Record deleted = person_to_become();
     deleted.field(tombstone_field) = FieldState{std::int64_t{1}, later(), {}};
     REQUIRE(deleted.is_deleted());
-    Pairing pairing;
-    pairing.coach = sender_id;
-    pairing.coachee = deleted.id;
-    pairing.starts_on = CalendarDate::from_ymd(2026, 9, 1);
-    crypto::BundleContent content;
-    content.pairing = RecordId::derived("mallory pairing");
-    content.records = {stamped(to_record(sender), sender_id, sender_id, later()), deleted,
-                       stamped(to_record(pairing), content.pairing, sender_id, later())};
-    const crypto::SecretKey file_key = crypto::new_file_key();
-    const crypto::Stanza stanza = crypto::x25519_stanza(file_key, vic.app.public_keys()->box);
-    vic.app.file_opened("first.tandem", crypto::write_bundle(content, mallory, std::span(&stanza, 1), file_key).value());
-    REQUIRE(vic.receiving().stage == Stage::verify);
-    vic.app.dispatch(ui::TrustSender{});
+    const RecordId pairing = first_contact(vic, deleted);
     CHECK(vic.receiving().stage == Stage::refused);
     CHECK(vic.receiving().title == "Tandem cannot take this file in");
     Device again(vic.pages);  // the next start
     CHECK(again.app.shell_view().profile.name.text == "Vic Jones");
     RecordsCopy here(vic.pages);
-    CHECK_FALSE(here.records->load(Kind::pairing, content.pairing).value().has_value());
+    CHECK_FALSE(here.records->load(Kind::pairing, pairing).value().has_value());
 }
 
 TEST_CASE("revocation sticks: new keys of a revoked partner are flagged, and the revoked ones stay refused") {
@@ -635,59 +652,23 @@ TEST_CASE("a pairing copy that loses the merge names nobody: its people are the 
 
 TEST_CASE("a new record's fixed fields carry the stamp of their writing: a pairing with unwritten coach and coachee is refused") {
     Device vic("Vic Jones");
-    const crypto::Identity mallory = crypto::Identity::generate();
-    Person sender;
-    sender.display_name = "Mal Lory";
-    const RecordId sender_id = RecordId::derived("mallory person");
-    Person linked;
-    linked.display_name = "Vic Jones";
-    const Record person = stamped(to_record(linked), RecordId::derived("linked person"), sender_id, later());
-    Pairing pairing;
-    pairing.coach = sender_id;
-    pairing.coachee = person.id;
-    pairing.starts_on = CalendarDate::from_ymd(2026, 9, 1);
-    Record unwritten = stamped(to_record(pairing), RecordId::derived("mallory pairing"), sender_id, later());
-    unwritten.field(Pairing::fields::coach).stamp = Stamp{};
-    unwritten.field(Pairing::fields::coachee).stamp = Stamp{};  // "learnt" later, then changed at will
-    crypto::BundleContent content;
-    content.pairing = unwritten.id;
-    content.records = {stamped(to_record(sender), sender_id, sender_id, later()), person, unwritten};
-    const crypto::SecretKey file_key = crypto::new_file_key();
-    const crypto::Stanza stanza = crypto::x25519_stanza(file_key, vic.app.public_keys()->box);
-    vic.app.file_opened("first.tandem", crypto::write_bundle(content, mallory, std::span(&stanza, 1), file_key).value());
-    REQUIRE(vic.receiving().stage == Stage::verify);
-    vic.app.dispatch(ui::TrustSender{});
+    const RecordId pairing = first_contact(vic, person_to_become(), [](Record& unwritten) {
+        unwritten.field(Pairing::fields::coach).stamp = Stamp{};
+        unwritten.field(Pairing::fields::coachee).stamp = Stamp{};  // "learnt" later, then changed at will
+    });
     CHECK(vic.receiving().stage == Stage::refused);
     RecordsCopy here(vic.pages);
-    CHECK_FALSE(here.records->load(Kind::pairing, unwritten.id).value().has_value());
+    CHECK_FALSE(here.records->load(Kind::pairing, pairing).value().has_value());
 }
 
 TEST_CASE("the person to become is judged as the merge will see it: alive in the file but deleted once clamped is refused") {
     Device vic("Vic Jones");
-    const crypto::Identity mallory = crypto::Identity::generate();
-    const RecordId sender_id = RecordId::derived("mallory person");
-    Person sender;
-    sender.display_name = "Mal Lory";
-    Person linked;
-    linked.display_name = "Vic Jones";
     // Far in the future: clamped to the same reading, the tombstone's counter wins.
     const std::int64_t far = SystemWallClock().now_ms() + 10LL * 24 * 3600 * 1000;
-    Record person = stamped(to_record(linked), RecordId::derived("linked person"), sender_id, Stamp{hlc_pack(far + 1000, 0), mallory_site});
+    Record person = person_to_become(Stamp{hlc_pack(far + 1000, 0), mallory_site});
     person.field(tombstone_field) = FieldState{std::int64_t{1}, Stamp{hlc_pack(far, 0xFFFF), mallory_site}, {}};
     REQUIRE_FALSE(person.is_deleted());
-    Pairing pairing;
-    pairing.coach = sender_id;
-    pairing.coachee = person.id;
-    pairing.starts_on = CalendarDate::from_ymd(2026, 9, 1);
-    crypto::BundleContent content;
-    content.pairing = RecordId::derived("mallory pairing");
-    content.records = {stamped(to_record(sender), sender_id, sender_id, later()), person,
-                       stamped(to_record(pairing), content.pairing, sender_id, later())};
-    const crypto::SecretKey file_key = crypto::new_file_key();
-    const crypto::Stanza stanza = crypto::x25519_stanza(file_key, vic.app.public_keys()->box);
-    vic.app.file_opened("first.tandem", crypto::write_bundle(content, mallory, std::span(&stanza, 1), file_key).value());
-    REQUIRE(vic.receiving().stage == Stage::verify);
-    vic.app.dispatch(ui::TrustSender{});
+    first_contact(vic, person);
     CHECK(vic.receiving().stage == Stage::refused);
     CHECK(vic.receiving().title == "Tandem cannot take this file in");
 }
