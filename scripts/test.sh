@@ -1,18 +1,29 @@
 #!/usr/bin/env bash
-# Sets up if needed, checks the renderer's shaders with glslangValidator
-# (one test each), builds natively and for the web, and runs the three test
-# levels:
-#   a) the doctest suites natively (with AddressSanitizer and UBSan) via ctest;
-#   b) the same suites compiled to wasm, run under Node via ctest;
-#   c) the end-to-end tests: playwright-core driving headless Chromium
-#      against the release site served by scripts/run.sh.
-# Ends with one line "N passed, N failed" over all three levels, counted in
+# Sets up if needed, checks the sources' text and the renderer's shaders,
+# builds natively and for the web, and runs the three test levels:
+#   a) native: the doctest suites natively (with AddressSanitizer and UBSan) via ctest;
+#   b) wasm:   the same suites compiled to wasm, run under Node via ctest;
+#   c) e2e:    the end-to-end tests: playwright-core driving headless Chromium
+#              against the release site served by scripts/run.sh.
+# Usage: scripts/test.sh [all|native|wasm|e2e] [FILTER]
+#   LEVEL   one level (with what it needs built), or all of them (the default,
+#           and what CI runs; only `all` checks that native and wasm ran the
+#           same number of test cases).
+#   FILTER  runs only the test cases whose name contains it: doctest's
+#           -tc='*FILTER*' for a) and b), node --test's --test-name-pattern for c).
+# Ends with one line "N passed, N failed" over the levels run, counted in
 # test cases, and exits non-zero on any failure. Logs land in build/test-logs/.
 # TANDEM_NATIVE_PRESET=native runs level a) without sanitizers.
 set -uo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$TANDEM_ROOT"
 
+level=${1:-all}
+filter=${2:-}
+case "$level" in
+  all | native | wasm | e2e) ;;
+  *) echo "usage: scripts/test.sh [all|native|wasm|e2e] [FILTER]" >&2; exit 2 ;;
+esac
 native_preset=${TANDEM_NATIVE_PRESET:-native-asan}
 logs="$TANDEM_ROOT/build/test-logs"
 passed=0
@@ -36,14 +47,47 @@ build() {
 }
 
 level_total=-1
+# Runs each doctest executable of ctest preset $1 with doctest's filter, in
+# ctest's own words ("N: " before each line of test N, and its closing
+# count), so that run_ctest reads both alike.
+run_filtered() {
+  local commands status=0 n=0 failed_executables=0
+  commands=$(ctest --preset "$1" --show-only=json-v1 | node -e '
+    const tests = JSON.parse(require("fs").readFileSync(0)).tests;
+    for (const t of tests) {
+      const dir = (t.properties || []).find((p) => p.name === "WORKING_DIRECTORY");
+      process.stdout.write([t.name, dir ? dir.value : ".", ...t.command].join("\t") + "\n");
+    }') || return 1
+  while IFS=$'\t' read -r name dir program args; do
+    n=$((n + 1))
+    # shellcheck disable=SC2086 # ctest's arguments here are words without spaces
+    (cd "$dir" && "$program" $args "-tc=*${filter}*") 2>&1 | sed "s/^/$n: /"
+    if [ "${PIPESTATUS[0]}" -ne 0 ]; then
+      echo "Test #$n: $name ***Failed"
+      failed_executables=$((failed_executables + 1))
+      status=1
+    else
+      echo "Test #$n: $name Passed"
+    fi
+  done <<<"$commands"
+  echo "$(( (n - failed_executables) * 100 / (n > 0 ? n : 1) ))% tests passed, $failed_executables tests failed out of $n"
+  return $status
+}
+
 # Runs one ctest preset and adds its doctest test-case counts. An executable
 # that ends without doctest's summary (a crash, a sanitizer report) counts as
 # one failure. Sets level_total to the test cases doctest ran.
 run_ctest() {
   local preset=$1 log="$logs/ctest-$1.log"
-  tandem_say "== doctest suites ($preset)"
-  ctest --preset "$preset" -V >"$log" 2>&1
-  local ctest_status=$?
+  tandem_say "== doctest suites ($preset)${filter:+, test cases matching \"$filter\"}"
+  local ctest_status
+  if [ -z "$filter" ]; then
+    ctest --preset "$preset" -V >"$log" 2>&1
+    ctest_status=$?
+  else
+    run_filtered "$preset" >"$log" 2>&1
+    ctest_status=$?
+  fi
   grep -E '(Test +#[0-9]+: .*(Passed|Failed|\*\*\*)|tests passed)' "$log" >&2
   local counts
   counts=$(sed 's/\x1b\[[0-9;]*m//g' "$log" | awk '
@@ -77,33 +121,48 @@ run_ctest() {
   failed=$((failed + f))
 }
 
-tandem_say "== shaders (glslangValidator)"
-for shader in shaders/*.vert shaders/*.frag; do
-  if glslangValidator "$shader" >"$logs/shader-$(basename "$shader").log" 2>&1; then
+wants() { [ "$level" = all ] || [ "$level" = "$1" ]; }
+
+if wants native; then
+  tandem_say "== the sources' text and layers (scripts/check_sources.mjs)"
+  if node scripts/check_sources.mjs >"$logs/sources-check.log" 2>&1; then
     passed=$((passed + 1))
   else
-    cat "$logs/shader-$(basename "$shader").log" >&2
-    problems+=("$shader does not compile as GLSL ES 3.00")
+    cat "$logs/sources-check.log" >&2
+    problems+=("a source breaks a text or layer rule (build/test-logs/sources-check.log)")
     failed=$((failed + 1))
   fi
-done
+  tandem_say "== shaders (glslangValidator)"
+  for shader in shaders/*.vert shaders/*.frag; do
+    if glslangValidator "$shader" >"$logs/shader-$(basename "$shader").log" 2>&1; then
+      passed=$((passed + 1))
+    else
+      cat "$logs/shader-$(basename "$shader").log" >&2
+      problems+=("$shader does not compile as GLSL ES 3.00")
+      failed=$((failed + 1))
+    fi
+  done
+fi
 
 native_total=-1
 web_total=-1
-if build "$native_preset"; then run_ctest "$native_preset"; native_total=$level_total; fi
-if build web; then run_ctest web; web_total=$level_total; fi
-site_ready=1
-build web-release || site_ready=0
+web_built=0
+if wants native && build "$native_preset"; then run_ctest "$native_preset"; native_total=$level_total; fi
+# The e2e tests read saved files with a tool of the web build.
+if wants wasm || wants e2e; then build web && web_built=1; fi
+if wants wasm && [ "$web_built" = 1 ]; then run_ctest web; web_total=$level_total; fi
 
-if [ "$native_total" -ge 0 ] && [ "$web_total" -ge 0 ] && [ "$native_total" != "$web_total" ]; then
+if [ "$level" = all ] && [ "$native_total" -ge 0 ] && [ "$web_total" -ge 0 ] && [ "$native_total" != "$web_total" ]; then
   problems+=("the wasm run executed $web_total test cases but the native run $native_total")
   failed=$((failed + 1))
 fi
 
-if [ "$site_ready" = 1 ]; then
-  tandem_say "== end-to-end tests (Chromium)"
+if wants e2e && [ "$web_built" = 1 ] && build web-release; then
+  tandem_say "== end-to-end tests (Chromium)${filter:+, tests matching \"$filter\"}"
   rm -f "$logs/e2e.tap"
-  node --test \
+  name_filter=()
+  [ -n "$filter" ] && name_filter=(--test-name-pattern="$filter")
+  node --test "${name_filter[@]}" \
     --test-reporter=spec --test-reporter-destination=stdout \
     --test-reporter=tap --test-reporter-destination="$logs/e2e.tap" \
     tests/e2e/ 2>&1 | tee "$logs/e2e.log" >&2
@@ -124,7 +183,8 @@ if [ "$site_ready" = 1 ]; then
   tandem_say "e2e: $e2e_pass passed, $e2e_fail failed; screenshots in build/e2e/screenshots/"
 fi
 
-tandem_say "native test cases: $native_total, wasm test cases: $web_total"
+[ "$native_total" -ge 0 ] && tandem_say "native test cases: $native_total"
+[ "$web_total" -ge 0 ] && tandem_say "wasm test cases: $web_total"
 for problem in "${problems[@]}"; do tandem_say "problem: $problem"; done
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

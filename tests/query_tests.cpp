@@ -164,34 +164,29 @@ TEST_CASE("hours used count meetings held, observations and time logs in the all
     CHECK_FALSE(f.queries().hours_used(RecordId::random(f.replica.random), today).ok());
 }
 
-TEST_CASE("steps are counted by status and by priority") {
+TEST_CASE("the pairings naming a person are those with them as coach, coachee or second coach") {
     QueryFixture f;
-    ActionStep other;
-    other.pairing = f.graph.pairing;
-    other.wording = "Narrate two students following the instruction";
-    other.set_on = CalendarDate::from_ymd(2026, 11, 12);
-    f.replica.add(other);
-    Priority unused;
-    unused.title = "Adaptive teaching";
-    const RecordId unused_id = f.replica.add(unused);
-
-    auto by_status = f.queries().steps_by_status(std::nullopt);
-    REQUIRE(by_status.ok());
-    CHECK(by_status.value() == store::StepCounts{1, 1, 0, 0});
-    CHECK(f.queries().steps_by_status(f.graph.pairing).value() == store::StepCounts{1, 1, 0, 0});
-    CHECK(f.queries().steps_by_status(RecordId::random(f.replica.random)).value() == store::StepCounts{0, 0, 0, 0});
-
-    auto by_priority = f.queries().steps_by_priority();
-    REQUIRE(by_priority.ok());
-    const auto& rows = by_priority.value();
-    REQUIRE(rows.size() == 3);
-    CHECK(rows[0].priority == unused_id);  // titles in order: "Adaptive…", "Retrieval…", then none
-    CHECK(rows[0].counts == store::StepCounts{0, 0, 0, 0});
-    CHECK(rows[1].priority == f.graph.priority);
-    CHECK(rows[1].title == "Retrieval practice in every lesson");
-    CHECK(rows[1].counts == store::StepCounts{0, 1, 0, 0});
-    CHECK_FALSE(rows[2].priority.has_value());
-    CHECK(rows[2].counts == store::StepCounts{1, 0, 0, 0});
+    const RecordId second = f.person("Kit Moreno");
+    const RecordId outsider = f.person("Lee Chan");
+    const RecordId other = f.pairing(outsider, Cadence::weekly, CalendarDate::from_ymd(2026, 9, 1));
+    auto ctx = f.replica.context();
+    REQUIRE(update_field(ctx, Kind::pairing, f.graph.pairing, Pairing::fields::second_coach, second).ok());
+    const auto ids = [&](const RecordId& person) {
+        std::vector<RecordId> found;
+        for (const Record& pairing : f.replica.store->pairings_naming(person).value()) found.push_back(pairing.id);
+        std::sort(found.begin(), found.end());
+        return found;
+    };
+    std::vector<RecordId> both{f.graph.pairing, other};
+    std::sort(both.begin(), both.end());
+    CHECK(ids(f.graph.me) == both);
+    CHECK(ids(f.graph.partner) == std::vector<RecordId>{f.graph.pairing});
+    CHECK(ids(second) == std::vector<RecordId>{f.graph.pairing});
+    CHECK(ids(outsider) == std::vector<RecordId>{other});
+    CHECK(ids(f.person("Nobody")).empty());
+    // The same rule as the core's, read from the record.
+    auto pairing = f.replica.store->load(Kind::pairing, f.graph.pairing);
+    CHECK(pairing_members(*pairing.value()) == std::vector<RecordId>{f.graph.me, f.graph.partner, second});
 }
 
 TEST_CASE("allowance years start on the pairing's anniversary") {

@@ -11,6 +11,7 @@
 #include "app/command_error_text.hpp"
 #include "core/json_writer.hpp"
 #include "core/record_commands.hpp"
+#include "core/text_symbols.hpp"
 #include "core/utf8.hpp"
 #include "crypto/passphrase_key.hpp"
 #include "store/records_copy.hpp"
@@ -57,7 +58,7 @@ std::string profile_problem(const CommandError& error) {
     return name_missing ? name_required : command_error_text(error);
 }
 
-std::string quoted(std::string_view name) { return "\xE2\x80\x9C" + displayable_file_name(name) + "\xE2\x80\x9D"; }
+std::string quoted(std::string_view name) { return symbols::left_quote + displayable_file_name(name) + symbols::right_quote; }
 }  // namespace
 
 App::App() : crypto_(crypto::run_self_test()) {
@@ -232,8 +233,7 @@ bool App::start_records(store::Database& database) {
     store_ = std::move(opened).value();
     if (auto queries = store::CoachingQueries::prepare(store_->database())) queries_.emplace(std::move(queries).value());
     if (auto search = store::RecordSearch::prepare(store_->database())) search_index_.emplace(std::move(search).value());
-    auto version = store_->database().query_column("SELECT sqlite_version();");
-    if (version && version.value().size() == 1) sqlite_version_ = version.value().front();
+    sqlite_version_ = store::sqlite_library_version();
     if (!random_) {
         store_problem_ = "this browser has no secure random source";
         return false;
@@ -321,7 +321,7 @@ void App::export_records() {
 // The status line's last item and the test hook's word for how saving stands.
 App::SaveStatus App::save_status() const {
     switch (records_state_) {
-        case RecordsState::opening: return {"Opening your records\xE2\x80\xA6", false, "opening"};
+        case RecordsState::opening: return {std::string("Opening your records") + symbols::ellipsis, false, "opening"};
         case RecordsState::memory_only: return {"Not kept: this browser saves nothing", true, "memory"};
         case RecordsState::elsewhere: return {"Open in another tab", false, "elsewhere"};
         case RecordsState::read_only: return {"Read-only: in use in another tab", false, "read-only"};
@@ -331,10 +331,10 @@ App::SaveStatus App::save_status() const {
     const store::SaveProgress& progress = pages_->progress();
     if (progress.last_failure) {
         if (progress.last_failure->failure == store::PageStoreFailure::quota_exceeded)
-            return {"Not saved: this computer\xE2\x80\x99s storage is full", true, "failed"};
+            return {std::string("Not saved: this computer") + symbols::apostrophe + "s storage is full", true, "failed"};
         return {"Not saved yet: trying again", true, "failed"};
     }
-    if (!progress.saved() || deferred_edit_) return {"Saving\xE2\x80\xA6", false, "saving"};
+    if (!progress.saved() || deferred_edit_) return {std::string("Saving") + symbols::ellipsis, false, "saving"};
     if (last_saved_at_ms_) return {"Saved at " + local_time_text(*last_saved_at_ms_), false, "saved"};
     return {"Saved on this computer", false, "saved"};
 }
@@ -398,7 +398,7 @@ std::string App::open_problem_text() const {
         case store::OpenProblem::Kind::bad_commit_record:
         case store::OpenProblem::Kind::pages_without_commit:
             return "The record of what was last saved is damaged.";
-        case store::OpenProblem::Kind::not_a_database: return "What is stored is not Tandem\xE2\x80\x99s records.";
+        case store::OpenProblem::Kind::not_a_database: return std::string("What is stored is not Tandem") + symbols::apostrophe + "s records.";
     }
     return "The records on this computer could not be read.";
 }
@@ -1042,7 +1042,7 @@ std::string person_detail(const Person& person, bool is_me) {
     std::string detail = is_me ? "You" : "";
     for (const std::string* part : {static_cast<const std::string*>(&roles), &person.subject}) {
         if (part->empty()) continue;
-        if (!detail.empty()) detail += " \xC2\xB7 ";
+        if (!detail.empty()) detail += symbols::separator;
         detail += *part;
     }
     return detail;
@@ -1134,17 +1134,17 @@ std::string first_words(std::string_view text) {
     std::string line(text.substr(0, end));
     for (char& c : line)
         if (c == '\n' || c == '\t') c = ' ';
-    return end < text.size() ? line + "\xE2\x80\xA6" : line;
+    return end < text.size() ? line + symbols::ellipsis : line;
 }
 
 // "Fortnightly · GROW · since 2026-09-01": how a pairing works, for its row.
 std::string pairing_detail(const Pairing& pairing) {
     std::string detail = choice_name(pairing.cadence);
     if (pairing.model != CoachingModel::open_conversation)
-        detail += std::string(" \xC2\xB7 ") + choice_name(pairing.model);
-    if (pairing.status == PairingStatus::paused) detail += " \xC2\xB7 paused";
-    if (pairing.status == PairingStatus::ended) detail += " \xC2\xB7 ended";
-    else detail += " \xC2\xB7 since " + pairing.starts_on.iso();
+        detail += symbols::separator + std::string(choice_name(pairing.model));
+    if (pairing.status == PairingStatus::paused) detail += symbols::separator + std::string("paused");
+    if (pairing.status == PairingStatus::ended) detail += symbols::separator + std::string("ended");
+    else detail += symbols::separator + ("since " + pairing.starts_on.iso());
     return detail;
 }
 
@@ -1203,7 +1203,7 @@ void App::refresh_pairings() {
         for (auto entry = timeline.value().rbegin(); entry != timeline.value().rend(); ++entry) {
             if (entry->kind != Kind::meeting) continue;
             std::string detail = entry->summary.empty() ? std::string("Nothing written yet") : entry->summary;
-            if (entry->status == static_cast<std::int64_t>(MeetingStatus::planned)) detail = "Planned \xC2\xB7 " + detail;
+            if (entry->status == static_cast<std::int64_t>(MeetingStatus::planned)) detail = "Planned" + (symbols::separator + detail);
             if (entry->status == static_cast<std::int64_t>(MeetingStatus::cancelled)) detail = "Cancelled";
             view.meetings.push_back({entry->id, "Meeting on " + entry->date.iso(), detail});
         }
@@ -1235,7 +1235,7 @@ void App::refresh_pairings() {
             const Reflection& shown = reflection.value();
             const bool mine = own_person_ && shown.meta.created_by == *own_person_;
             std::string title = (mine ? "Your reflection on " : "Reflection on ") + shown.written_on.iso();
-            if (shown.meta.visibility == Visibility::private_to_author) title += " Â· private to you";
+            if (shown.meta.visibility == Visibility::private_to_author) title += symbols::separator + std::string("private to you");
             view.reflections.push_back({id, std::move(title), first_words(shown.body)});
         }
     }
@@ -1411,7 +1411,7 @@ void App::adopt_own_person(const RecordId& person) {
         // What the profile wrote for itself alone stays its own; the person it
         // was goes, unless a pairing still names them.
         (void)store_->reassign_private_author(*before, person);
-        auto pairings = store_->load_where(Kind::pairing, "coach = ?1 OR coachee = ?1 OR second_coach = ?1", *before);
+        auto pairings = store_->pairings_naming(*before);
         if (pairings && pairings.value().empty()) (void)delete_record(mine, Kind::person, *before);
     }
     if (auto me = load<Person>(*store_, person)) {
@@ -1438,17 +1438,18 @@ void App::file_unreadable(std::string_view name) {
 namespace {
 
 // A prompt that suits each stance; none pushes towards another.
-const char* stance_prompt(Stance stance) {
+std::string stance_prompt(Stance stance) {
+    using symbols::left_quote, symbols::right_quote;
     switch (stance) {
         case Stance::facilitative:
-            return "Ask, and hold your own ideas back: \xE2\x80\x9CWhat do you notice?\xE2\x80\x9D, "
-                   "\xE2\x80\x9CWhat might you try?\xE2\x80\x9D";
+            return std::string("Ask, and hold your own ideas back: ") + left_quote + "What do you notice?" +
+                   right_quote + ", " + left_quote + "What might you try?" + right_quote;
         case Stance::dialogical:
             return "Think it through together: offer your ideas as possibilities, and ask what your partner makes of "
                    "them.";
         case Stance::directive:
-            return "Share what you know plainly, model it, and check it lands: \xE2\x80\x9CShall we try it "
-                   "together?\xE2\x80\x9D";
+            return std::string("Share what you know plainly, model it, and check it lands: ") + left_quote +
+                   "Shall we try it together?" + right_quote;
         case Stance::not_set: break;
     }
     return "Choose how you will coach in this meeting; you can change it at any moment.";
@@ -1583,12 +1584,12 @@ std::string displayable_file_name(std::string_view name) {
     std::size_t characters = 0;
     for (std::size_t i = 0; i < name.size();) {
         if (characters == max_shown_name) {
-            shown += "\xE2\x80\xA6";  // ellipsis
+            shown += symbols::ellipsis;
             break;
         }
         const std::size_t length = utf8_sequence_length(name, i);
         if (length == 0) {
-            shown += "\xEF\xBF\xBD";  // replacement character
+            shown += symbols::replacement;
             ++i;
         } else {
             const auto lead = static_cast<unsigned char>(name[i]);

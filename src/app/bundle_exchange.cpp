@@ -36,36 +36,18 @@ constexpr std::string_view passphrase_words[] = {
     "tunnel", "turtle", "valley", "velvet", "violin",  "wagon",   "walnut", "window", "winter", "wizard", "yellow",
 };
 
-std::string text_of(const Record& record, FieldIndex field) {
-    const auto* text = std::get_if<std::string>(&record.field(field).value);
-    return text ? *text : std::string();
-}
-
-std::optional<RecordId> id_of(const Record& record, FieldIndex field) {
-    const auto* id = std::get_if<RecordId>(&record.field(field).value);
-    return id ? std::optional<RecordId>(*id) : std::nullopt;
-}
-
 // A person's name, from this profile's records or else from the bundle's.
 std::string name_of(Workspace& work, const RecordId& person, std::span<const Record> bundle = {}) {
     if (auto local = work.store.load(Kind::person, person); local && local.value())
-        return text_of(*local.value(), Person::fields::display_name);
+        return local.value()->text(Person::fields::display_name);
     for (const Record& record : bundle)
-        if (record.kind == Kind::person && record.id == person) return text_of(record, Person::fields::display_name);
+        if (record.kind == Kind::person && record.id == person) return record.text(Person::fields::display_name);
     return "someone";
 }
 
-// The pairing's members: coach, coachee and, if there is one, second coach.
-std::vector<RecordId> members_of(const Record& pairing) {
-    std::vector<RecordId> members;
-    for (const FieldIndex field : {Pairing::fields::coach, Pairing::fields::coachee, Pairing::fields::second_coach})
-        if (auto id = id_of(pairing, field)) members.push_back(*id);
-    return members;
-}
-
 std::string pairing_title(Workspace& work, const Record& pairing, std::span<const Record> bundle = {}) {
-    const auto coach = id_of(pairing, Pairing::fields::coach);
-    const auto coachee = id_of(pairing, Pairing::fields::coachee);
+    const auto coach = pairing.reference(Pairing::fields::coach);
+    const auto coachee = pairing.reference(Pairing::fields::coachee);
     return (coach ? name_of(work, *coach, bundle) : "someone") + " coaching " +
            (coachee ? name_of(work, *coachee, bundle) : "someone");
 }
@@ -187,7 +169,7 @@ void BundleExchange::begin_export(Workspace& work, const RecordId& pairing) {
         return;
     }
     view_.send.pairing_title = pairing_title(work, *record.value());
-    for (const RecordId& member : members_of(*record.value()))
+    for (const RecordId& member : pairing_members(*record.value()))
         if (member != work.me && !partner_) partner_ = member;
     view_.send.partner_name = partner_ ? name_of(work, *partner_) : "your partner";
     if (partner_) {
@@ -417,9 +399,9 @@ void BundleExchange::verified(Workspace& work, const crypto::Identity& me, crypt
     std::string known;
     if (auto people = work.store.load_all(Kind::person)) {
         for (const Record& person : people.value()) {
-            auto code = crypto::parse_sharing_code(text_of(person, Person::fields::sharing_code));
+            auto code = crypto::parse_sharing_code(person.text(Person::fields::sharing_code));
             if (!person.is_deleted() && code && code.value() == bundle.sender)
-                known = text_of(person, Person::fields::display_name);
+                known = person.text(Person::fields::display_name);
         }
     }
     in.text = (known.empty() ? std::string("Tandem does not know who sent this file yet")
@@ -441,7 +423,7 @@ void BundleExchange::opened(Workspace& work, const crypto::Identity& me, crypto:
     if (!local_pairing) return refuse("The records could not be read", local_pairing.error().message);
     const bool pairing_known = local_pairing.value().has_value();
     const Record& pairing = pairing_known ? *local_pairing.value() : *pairing_in_bundle;
-    const std::vector<RecordId> members = members_of(pairing);
+    const std::vector<RecordId> members = pairing_members(pairing);
     const std::string title = pairing_title(work, pairing, records);
     const auto is_member = [&](const RecordId& id) { return std::find(members.begin(), members.end(), id) != members.end(); };
     // Whose sharing code, in the bundle's or this profile's records, is `keys`.
@@ -449,10 +431,10 @@ void BundleExchange::opened(Workspace& work, const crypto::Identity& me, crypto:
         for (const RecordId& member : members) {
             std::string code;
             if (auto local = work.store.load(Kind::person, member); local && local.value())
-                code = text_of(*local.value(), Person::fields::sharing_code);
+                code = local.value()->text(Person::fields::sharing_code);
             for (const Record& record : records)
                 if (code.empty() && record.kind == Kind::person && record.id == member)
-                    code = text_of(record, Person::fields::sharing_code);
+                    code = record.text(Person::fields::sharing_code);
             if (auto parsed = crypto::parse_sharing_code(code); parsed && parsed.value() == keys) return member;
         }
         return std::nullopt;
@@ -520,8 +502,8 @@ void BundleExchange::opened(Workspace& work, const crypto::Identity& me, crypto:
         }
         link_ = candidate;
         const std::string name = name_of(work, *link_, records);
-        const char* role = id_of(pairing, Pairing::fields::coach) == link_     ? "coach"
-                           : id_of(pairing, Pairing::fields::coachee) == link_ ? "coachee"
+        const char* role = pairing.reference(Pairing::fields::coach) == link_     ? "coach"
+                           : pairing.reference(Pairing::fields::coachee) == link_ ? "coachee"
                                                                                : "second coach";
         link_question = name_of(work, *sender_, records) + " set this pairing up with " + name + " as " + role +
                         ". Are you " + name + "? Tandem will then show the pairing as yours, under that name.";
@@ -705,7 +687,7 @@ void BundleExchange::refresh_conflicts(Workspace& work) {
             if (const auto* held = std::get_if<std::int64_t>(&record.value()->field(Meeting::fields::held_on).value))
                 shown.where = "The meeting of " + CalendarDate{static_cast<std::int32_t>(*held)}.iso() + ": " + label;
         }
-        shown.shown = text_of(*record.value(), conflict.field);
+        shown.shown = record.value()->text(conflict.field);
         shown.other = conflict.losing_text;
         view_.conflicts.push_back(std::move(shown));
     }

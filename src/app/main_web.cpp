@@ -366,7 +366,8 @@ void start_app() {
     host->input = std::make_unique<platform::WebInput>(
         host->canvas, host->queue, [] { return host->text_input->focused(); },
         [] { return host->text_input->paragraph_focused(); });
-    host->text_input = std::make_unique<platform::TextInputBridge>(host->queue, [] { draw_now(); });
+    host->text_input = std::make_unique<platform::TextInputBridge>(
+        host->queue, platform::ParagraphSink{ui::deliver_paragraph_text, ui::close_paragraph}, [] { draw_now(); });
     ui::use_platform_paragraphs(true);
     host->clipboard = std::make_unique<platform::Clipboard>(io, host->queue, [] { draw_now(); }, io.ConfigMacOSXBehaviors);
     host->files = std::make_unique<platform::FileTransfer>(

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "app/command_error_text.hpp"
+#include "core/text_symbols.hpp"
 
 namespace tandem::app {
 
@@ -50,7 +51,7 @@ std::optional<ui::ObservationView> ObservationCapture::view(Workspace& work) {
     view.title = "Lesson visit";
     if (auto pairing = load<Pairing>(work.store, observation.pairing)) {
         if (auto coachee = load<Person>(work.store, pairing.value().coachee))
-            view.title = "Visiting " + coachee.value().display_name + "\xE2\x80\x99s lesson";
+            view.title = "Visiting " + coachee.value().display_name + symbols::apostrophe + "s lesson";
     }
     view.details = work.forms.build(record.value(), observation_details_form(), work.read_only());
     view.details.columns = 2;

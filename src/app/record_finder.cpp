@@ -3,6 +3,7 @@
 #include <map>
 
 #include "core/records.hpp"
+#include "core/text_symbols.hpp"
 #include "core/utf8.hpp"
 
 namespace tandem::app {
@@ -86,9 +87,9 @@ std::string title_of(Workspace& work, const Record& record, PartnerNames& partne
             }
             known = partners.emplace(*pairing_id, std::move(name)).first;
         }
-        if (!known->second.empty()) title += " \xC2\xB7 " + known->second;
+        if (!known->second.empty()) title += symbols::separator + known->second;
     }
-    if (auto date = first_date(record)) title += " \xC2\xB7 " + date->iso();
+    if (auto date = first_date(record)) title += symbols::separator + date->iso();
     return title;
 }
 

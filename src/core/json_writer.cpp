@@ -1,5 +1,6 @@
 #include "core/json_writer.hpp"
 
+#include "core/text_symbols.hpp"
 #include "core/utf8.hpp"
 
 #include <cassert>
@@ -104,7 +105,7 @@ void JsonWriter::write_escaped(std::string_view text) {
         const auto c = static_cast<unsigned char>(text[i]);
         const size_t length = utf8_sequence_length(text, i);
         if (length == 0) {
-            out_ += "\xEF\xBF\xBD";  // U+FFFD for a byte that is not valid UTF-8
+            out_ += symbols::replacement;  // for a byte that is not valid UTF-8
             ++i;
             continue;
         }

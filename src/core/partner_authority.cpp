@@ -13,11 +13,6 @@ namespace tandem {
 
 namespace {
 
-std::optional<RecordId> reference_in(const Record& record, FieldIndex field) {
-    const auto* id = std::get_if<RecordId>(&record.field(field).value);
-    return id ? std::optional<RecordId>(*id) : std::nullopt;
-}
-
 // The field that names a record's pairing (a meeting's `pairing`), if its kind has one.
 std::optional<FieldIndex> pairing_field(Kind kind) {
     for (const FieldSpec& field : kind_spec(kind).fields)
@@ -37,13 +32,6 @@ std::optional<FieldIndex> parent_field(Kind kind) {
 // Records that exist only within a pairing: the pairing itself and every
 // kind that names one or hangs off a record that does.
 bool pairing_bound(Kind kind) { return kind == Kind::pairing || pairing_field(kind) || parent_field(kind); }
-
-std::vector<RecordId> members_of(const Record& pairing) {
-    std::vector<RecordId> members;
-    for (const FieldIndex field : {Pairing::fields::coach, Pairing::fields::coachee, Pairing::fields::second_coach})
-        if (auto id = reference_in(pairing, field)) members.push_back(*id);
-    return members;
-}
 
 CommandError storage_error(Kind kind, const StorageError& error) {
     return CommandError{ErrorCode::storage_failed, kind, 0, 0, error.message};
@@ -79,7 +67,7 @@ public:
         if (!local) return fail(storage_error(Kind::pairing, local.error()));
         local_pairing_ = std::move(local).value();
         if (local_pairing_)
-            for (const RecordId& member : members_of(*local_pairing_)) local_members_.insert(member);
+            for (const RecordId& member : pairing_members(*local_pairing_)) local_members_.insert(member);
 
         // The bundle's own copy of the pairing, checked before the people it
         // names are: who the members are decides which people may change.
@@ -100,7 +88,7 @@ public:
                 Record remote = *in_bundle;
                 clamp_future_stamps(remote, now_);
                 const Record named = local_pairing_ ? merge_records(*local_pairing_, remote).merged : remote;
-                for (const RecordId& member : members_of(named))
+                for (const RecordId& member : pairing_members(named))
                     if (people_in_file.contains(member) || local_members_.contains(member)) members_.insert(member);
             }
         }
@@ -163,7 +151,7 @@ private:
     bool authored_by_member(const Record& remote) const {
         if (remote.kind == Kind::person) return people_allowed_.contains(remote.id);
         if (remote.kind != Kind::pairing) return members_.contains(remote.created_by);
-        const std::vector<RecordId> named = members_of(remote);
+        const std::vector<RecordId> named = pairing_members(remote);
         return std::find(named.begin(), named.end(), remote.created_by) != named.end();
     }
 
@@ -217,11 +205,11 @@ private:
             // none; the copy here says which pairing it is of.
             const FieldIndex pairing = *field;
             const Record& placed = local && remote.field(pairing).stamp.is_zero() ? *local : remote;
-            return reference_in(placed, pairing) == scope_.pairing ? std::optional<Refusal>()
+            return placed.reference(pairing) == scope_.pairing ? std::optional<Refusal>()
                                                                    : std::optional(Refusal::other_pairing);
         }
         if (const auto field = parent_field(remote.kind)) {
-            const auto parent = reference_in(remote, *field);
+            const auto parent = remote.reference(*field);
             if (!parent) return std::optional(Refusal::other_pairing);
             auto inside = in_this_pairing(kind_spec(remote.kind).field(*field).shape.target, *parent);
             if (!inside) return fail(inside.error());
@@ -272,7 +260,7 @@ private:
     // elsewhere, who would then be the file's to change.
     Result<std::optional<Refusal>, CommandError> check_pairing(const Record& remote, const std::optional<Record>& local) {
         const Record named = local ? merge_records(*local, remote).merged : remote;
-        for (const RecordId& member : members_of(named)) {
+        for (const RecordId& member : pairing_members(named)) {
             if (local_members_.contains(member) || member == scope_.sender || member == context_.actor) continue;
             auto known = context_.store.kinds_holding(std::span(&member, 1));
             if (!known) return fail(storage_error(Kind::person, known.error()));
@@ -306,7 +294,7 @@ private:
         }
         for (const FieldSpec& field : kind_spec(remote.kind).fields) {
             if (field.shape.type != FieldType::reference) continue;
-            const auto target = reference_in(remote, field.index);
+            const auto target = remote.reference(field.index);
             if (!target) continue;
             auto found = in_this_pairing(field.shape.target, *target);
             if (!found) return fail(found.error());
@@ -337,9 +325,9 @@ private:
         if (!pairing_bound(kind)) return Place::here;
         if (kind == Kind::pairing) return id == scope_.pairing ? Place::here : Place::elsewhere;
         if (const auto field = pairing_field(kind))
-            return reference_in(record, *field) == scope_.pairing ? Place::here : Place::elsewhere;
+            return record.reference(*field) == scope_.pairing ? Place::here : Place::elsewhere;
         const auto field = parent_field(kind);
-        const auto parent = field ? reference_in(record, *field) : std::nullopt;
+        const auto parent = field ? record.reference(*field) : std::nullopt;
         if (!parent) return Place::elsewhere;
         auto up = in_this_pairing(kind_spec(kind).field(*field).shape.target, *parent);
         if (!up) return up;

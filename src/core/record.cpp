@@ -41,6 +41,24 @@ bool Record::is_deleted() const {
     return true;
 }
 
+std::optional<RecordId> Record::reference(FieldIndex index) const {
+    const auto* named = std::get_if<RecordId>(&field(index).value);
+    return named ? std::optional<RecordId>(*named) : std::nullopt;
+}
+
+std::string Record::text(FieldIndex index) const {
+    const auto* value = std::get_if<std::string>(&field(index).value);
+    return value ? *value : std::string();
+}
+
+std::vector<RecordId> pairing_members(const Record& pairing) {
+    assert(pairing.kind == Kind::pairing);
+    std::vector<RecordId> members;
+    for (const FieldIndex field : {Pairing::fields::coach, Pairing::fields::coachee, Pairing::fields::second_coach})
+        if (auto id = pairing.reference(field)) members.push_back(*id);
+    return members;
+}
+
 Record bare_tombstone(const Record& deleted) {
     assert(deleted.is_deleted());
     const KindSpec& spec = kind_spec(deleted.kind);

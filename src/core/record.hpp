@@ -5,6 +5,7 @@
 // base), which tells a concurrent edit from a later one.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -44,6 +45,10 @@ struct Record {
 
     const FieldState& field(FieldIndex index) const;
     FieldState& field(FieldIndex index);
+    // The record a reference field names, or nullopt when it names none.
+    std::optional<RecordId> reference(FieldIndex index) const;
+    // A text field's value; empty when it holds no text.
+    std::string text(FieldIndex index) const;
     // The tombstone rule (docs/decisions.md): deleted when the tombstone is
     // set and no field was written after it.
     bool is_deleted() const;
@@ -59,6 +64,10 @@ struct Record {
 // and never written, so no text deleted before sending travels. Requires
 // `deleted.is_deleted()`.
 Record bare_tombstone(const Record& deleted);
+
+// The people a pairing record names: coach, coachee and, if there is one,
+// the second coach. The one rule of who belongs to a pairing.
+std::vector<RecordId> pairing_members(const Record& pairing);
 
 // True when `record` is a bare tombstone: deleted, and every field but the
 // tombstone and the anchors exactly as bare_tombstone leaves it.

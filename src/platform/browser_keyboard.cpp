@@ -6,7 +6,6 @@ namespace tandem::platform {
 
 namespace {
 
-using ui::Key;
 
 struct NamedKey {
     std::string_view code;
@@ -41,7 +40,7 @@ Key named_key(std::string_view code) {
             if (c < '0' || c > '9') return Key::none;
             n = n * 10 + (c - '0');
         }
-        if (n >= 1 && n <= 12) return ui::function_key(n);
+        if (n >= 1 && n <= 12) return function_key(n);
     }
     return Key::none;
 }
@@ -59,18 +58,18 @@ bool is_single_character(std::string_view key) {
 Key shortcut_key(const KeyboardEventInfo& event) {
     if (event.key.size() == 1) {
         const char c = event.key[0];
-        if (c >= 'a' && c <= 'z') return ui::letter_key(static_cast<char>(c - 'a' + 'A'));
-        if (c >= 'A' && c <= 'Z') return ui::letter_key(c);
-        if (c >= '0' && c <= '9') return ui::digit_key(c - '0');
+        if (c >= 'a' && c <= 'z') return letter_key(static_cast<char>(c - 'a' + 'A'));
+        if (c >= 'A' && c <= 'Z') return letter_key(c);
+        if (c >= '0' && c <= '9') return digit_key(c - '0');
         if (c == '+' || c == '=') return Key::plus;
         if (c == '-' || c == '_') return Key::minus;
     }
     const std::string_view code = event.code;
-    if (code.size() == 4 && code.substr(0, 3) == "Key") return ui::letter_key(code[3]);
-    if (code.size() == 6 && code.substr(0, 5) == "Digit") return ui::digit_key(code[5] - '0');
+    if (code.size() == 4 && code.substr(0, 3) == "Key") return letter_key(code[3]);
+    if (code.size() == 6 && code.substr(0, 5) == "Digit") return digit_key(code[5] - '0');
     if (code == "Equal" || code == "NumpadAdd") return Key::plus;
     if (code == "Minus" || code == "NumpadSubtract") return Key::minus;
-    if (code == "Numpad0") return ui::digit_key(0);
+    if (code == "Numpad0") return digit_key(0);
     return Key::none;
 }
 
@@ -82,8 +81,8 @@ bool claimed_shortcut(Key key) {
         case Key::minus:
             return true;
         default:
-            return key == ui::letter_key('A') || key == ui::letter_key('Z') || key == ui::letter_key('Y') ||
-                   key == ui::letter_key('K') || key == ui::letter_key('N') || key == ui::digit_key(0);
+            return key == letter_key('A') || key == letter_key('Z') || key == letter_key('Y') ||
+                   key == letter_key('K') || key == letter_key('N') || key == digit_key(0);
     }
 }
 
@@ -94,9 +93,9 @@ bool reaches_app_over_paragraph(const KeyboardEventInfo& event, const KeyDecisio
     const bool alt_graph = event.ctrl && event.alt && !event.meta;
     if (!(event.ctrl || event.meta) || alt_graph) return false;
     const Key key = decision.key;
-    if (key == ui::letter_key('A') || key == ui::letter_key('Z') || key == ui::letter_key('Y')) return false;
-    const bool letter = key >= ui::letter_key('A') && key <= ui::letter_key('Z');
-    const bool digit = key >= ui::digit_key(0) && key <= ui::digit_key(9);
+    if (key == letter_key('A') || key == letter_key('Z') || key == letter_key('Y')) return false;
+    const bool letter = key >= letter_key('A') && key <= letter_key('Z');
+    const bool digit = key >= digit_key(0) && key <= digit_key(9);
     return letter || digit || key == Key::plus || key == Key::minus;
 }
 
@@ -113,11 +112,11 @@ KeyDecision BrowserKeyboard::key_down(const KeyboardEventInfo& event) {
         decision.kind = KeyDecision::Kind::key;
         decision.key = named;
         // Function keys keep their browser meaning (reload, full screen) too.
-        decision.prevent_default = !(named >= ui::function_key(1) && named <= ui::function_key(12));
+        decision.prevent_default = !(named >= function_key(1) && named <= function_key(12));
     } else if (shortcut) {
         decision.key = shortcut_key(event);
-        if (decision.key == ui::letter_key('C') || decision.key == ui::letter_key('X') ||
-            decision.key == ui::letter_key('V')) {
+        if (decision.key == letter_key('C') || decision.key == letter_key('X') ||
+            decision.key == letter_key('V')) {
             decision.kind = KeyDecision::Kind::clipboard;
             decision.key = Key::none;
             return decision;
@@ -138,7 +137,7 @@ KeyDecision BrowserKeyboard::key_down(const KeyboardEventInfo& event) {
     return decision;
 }
 
-ui::Key BrowserKeyboard::key_up(std::string_view code) {
+Key BrowserKeyboard::key_up(std::string_view code) {
     auto known = std::find_if(pressed_.begin(), pressed_.end(), [&](const auto& p) { return p.first == code; });
     if (known == pressed_.end()) return Key::none;
     const Key key = known->second;

@@ -1,7 +1,7 @@
 #pragma once
 // BrowserKeyboard: what to do with a browser KeyboardEvent. Text comes from
 // `key` (so every layout, AltGr and dead key types what its user expects) and
-// is left to the focused <textarea>; other keys become ui::Key presses.
+// is left to the focused <textarea>; other keys become Key presses.
 // Shortcut letters follow `key` when it is a Latin letter (Ctrl+Z undoes on
 // AZERTY and QWERTZ alike) and `code` otherwise (Ctrl+Я is Ctrl+Z on a
 // Russian layout).
@@ -12,7 +12,7 @@
 #include <utility>
 #include <vector>
 
-#include "ui/key_codes.hpp"
+#include "platform/key.hpp"
 
 namespace tandem::platform {
 
@@ -28,11 +28,11 @@ struct KeyDecision {
     enum class Kind {
         ignore,     // nothing for ImGui: modifiers alone, IME and dead keys
         text,       // printable: typed into the focused <textarea>
-        key,        // a ui::Key press
+        key,        // a Key press
         clipboard,  // Ctrl/Cmd+C, X or V: the browser's copy, cut or paste event follows
     };
     Kind kind = Kind::ignore;
-    ui::Key key = ui::Key::none;
+    Key key = Key::none;
     bool prevent_default = false;  // stop the browser acting on it too
 };
 
@@ -48,13 +48,13 @@ public:
     KeyDecision key_down(const KeyboardEventInfo& event);
 
     // The key a keyup of `code` releases, if its keydown pressed one.
-    ui::Key key_up(std::string_view code);
+    Key key_up(std::string_view code);
 
     // Forgets every pressed key (the page lost focus).
     void release_all() { pressed_.clear(); }
 
 private:
-    std::vector<std::pair<std::string, ui::Key>> pressed_;
+    std::vector<std::pair<std::string, Key>> pressed_;
 };
 
 }  // namespace tandem::platform

@@ -17,7 +17,7 @@ Overloaded(F...) -> Overloaded<F...>;  // clang 14 needs the guide spelt out
 // What one frame has already taken, to tell which event must wait.
 struct FrameUse {
     std::bitset<5> buttons;
-    std::bitset<static_cast<std::size_t>(ui::Key::count)> keys;
+    std::bitset<static_cast<std::size_t>(Key::count)> keys;
     bool any_button = false;
     bool any_key = false;
 };
@@ -50,7 +50,7 @@ std::size_t InputQueue::apply_frame(ImGuiIO& io) {
                     return true;
                 },
                 [&](const KeyChange& e) {
-                    const int index = ui::key_index(e.key);
+                    const int index = key_index(e.key);
                     if (index <= 0 || index >= static_cast<int>(used.keys.size())) return true;
                     if (used.keys[static_cast<std::size_t>(index)]) return false;
                     used.keys.set(static_cast<std::size_t>(index));

@@ -11,7 +11,7 @@
 #include <string>
 #include <variant>
 
-#include "ui/key_codes.hpp"
+#include "platform/key.hpp"
 
 namespace tandem::platform {
 
@@ -28,9 +28,9 @@ struct PointerButton {
 struct Wheel {
     float x = 0, y = 0;
 };
-// A key of ui::Key went down or up.
+// A key of Key went down or up.
 struct KeyChange {
-    ui::Key key = ui::Key::none;
+    Key key = Key::none;
     bool down = false;
 };
 // The modifier keys held now.

@@ -78,14 +78,6 @@ Result<CoachingQueries, StoreError> CoachingQueries::prepare(Database& db) {
          "AND observed_on BETWEEN ?2 AND ?3), "
          "(SELECT coalesce(sum(minutes), 0) FROM time_log WHERE pairing = ?1 AND deleted = 0 "
          "AND logged_on BETWEEN ?2 AND ?3)"},
-        {&queries.steps_by_status_,
-         "SELECT status, count(*) FROM action_step WHERE deleted = 0 AND (?1 IS NULL OR pairing = ?1) GROUP BY status"},
-        {&queries.steps_by_priority_,
-         "SELECT * FROM (SELECT p.id AS priority, p.title AS title, s.status, count(s.id) FROM priority p "
-         "LEFT JOIN action_step s ON s.priority = p.id AND s.deleted = 0 WHERE p.deleted = 0 GROUP BY p.id, s.status "
-         "UNION ALL SELECT NULL, '', s.status, count(*) FROM action_step s "
-         "LEFT JOIN priority p ON p.id = s.priority AND p.deleted = 0 WHERE s.deleted = 0 AND p.id IS NULL "
-         "GROUP BY s.status) ORDER BY priority IS NULL, title, priority"},
         {&queries.counts_,
          "SELECT (SELECT count(*) FROM person WHERE deleted = 0), (SELECT count(*) FROM pairing WHERE deleted = 0), "
          "(SELECT count(*) FROM meeting WHERE deleted = 0), (SELECT count(*) FROM action_step WHERE deleted = 0), "
@@ -192,38 +184,6 @@ Result<HoursUsed, StoreError> CoachingQueries::hours_used(const RecordId& pairin
     });
     if (!done) return fail(done.error());
     return hours;
-}
-
-Result<StepCounts, StoreError> CoachingQueries::steps_by_status(const std::optional<RecordId>& pairing) {
-    StepCounts counts{};
-    if (pairing) steps_by_status_.bind_blob(1, pairing->bytes);
-    auto done = steps_by_status_.each_row([&](const Statement& row) {
-        const std::int64_t status = row.integer(0);
-        if (status >= 0 && status < static_cast<std::int64_t>(counts.size()))
-            counts[static_cast<std::size_t>(status)] += row.integer(1);
-    });
-    if (!done) return fail(done.error());
-    return counts;
-}
-
-Result<std::vector<PrioritySteps>, StoreError> CoachingQueries::steps_by_priority() {
-    std::vector<PrioritySteps> rows;
-    auto done = steps_by_priority_.each_row([&](const Statement& row) {
-        std::optional<RecordId> priority;
-        if (!row.is_null(0)) priority = id_at(row, 0);
-        if (rows.empty() || rows.back().priority != priority)
-            rows.push_back(PrioritySteps{priority, std::string(row.text(1)), {}});
-        const std::int64_t status = row.integer(2);
-        if (!row.is_null(2) && status >= 0 && status < 4)
-            rows.back().counts[static_cast<std::size_t>(status)] += row.integer(3);
-    });
-    if (!done) return fail(done.error());
-    // Steps without a priority come as one row; drop it when there are none.
-    if (!rows.empty() && !rows.back().priority) {
-        const StepCounts& none = rows.back().counts;
-        if (none[0] + none[1] + none[2] + none[3] == 0) rows.pop_back();
-    }
-    return rows;
 }
 
 Result<RecordCounts, StoreError> CoachingQueries::counts() {

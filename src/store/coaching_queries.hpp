@@ -56,16 +56,6 @@ struct HoursUsed {
     std::int64_t used_minutes() const { return meeting_minutes + observation_minutes + logged_minutes; }
 };
 
-// Action steps counted by status: index StepStatus.
-using StepCounts = std::array<std::int64_t, 4>;
-
-// Steps linked to one priority, for leaders' aggregate view (no content).
-struct PrioritySteps {
-    std::optional<RecordId> priority;  // nullopt: steps linked to no priority
-    std::string title;
-    StepCounts counts{};
-};
-
 // How many records of the kinds the screens count there are (not deleted).
 struct RecordCounts {
     std::int64_t people = 0;
@@ -101,10 +91,6 @@ public:
     // Minutes used in the allowance year of `pairing` that contains `today`;
     // unknown_record-like failures return SQLITE_NOTFOUND.
     Result<HoursUsed, StoreError> hours_used(const RecordId& pairing, CalendarDate today);
-    // Steps by status, in one pairing or (nullopt) everywhere.
-    Result<StepCounts, StoreError> steps_by_status(const std::optional<RecordId>& pairing);
-    // Steps by status for each priority, then those with none.
-    Result<std::vector<PrioritySteps>, StoreError> steps_by_priority();
     // The records that are not deleted, counted by kind.
     Result<RecordCounts, StoreError> counts();
     // The private note `author` wrote on `meeting` (not deleted), if any.
@@ -117,7 +103,7 @@ private:
     CoachingQueries() = default;
 
     Statement planned_meetings_, next_meetings_, steps_due_, last_met_, timeline_, pairing_period_, hours_,
-        steps_by_status_, steps_by_priority_, counts_, private_note_;
+        counts_, private_note_;
     std::array<Statement, 8> parts_;  // index: Parts
 };
 

@@ -133,13 +133,6 @@ std::vector<std::uint8_t> Database::image() {
     return out;
 }
 
-std::int64_t Database::size_bytes() {
-    auto statement = prepare("SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()");
-    if (!statement) return 0;
-    auto row = statement.value().step();
-    return row && row.value() ? statement.value().integer(0) : 0;
-}
-
 std::string sqlite_library_version() { return sqlite3_libversion(); }
 
 bool sqlite_has_fts5() { return sqlite3_compileoption_used("ENABLE_FTS5") == 1; }

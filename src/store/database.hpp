@@ -54,8 +54,6 @@ public:
     bool in_autocommit() const;
     // The whole database as bytes (the main schema's pages).
     std::vector<std::uint8_t> image();
-    // The database's size in bytes: page count times page size.
-    std::int64_t size_bytes();
 
 private:
     explicit Database(sqlite3* handle) : handle_(handle) {}

@@ -57,7 +57,7 @@ Result<RecordSearch, StoreError> RecordSearch::prepare(Database& db) {
         {&search.window_start_,
          "SELECT rowid FROM search_index WHERE search_index MATCH ?1 ORDER BY rowid DESC LIMIT 1 OFFSET ?2"},
         {&search.match_,
-         "SELECT m.kind, m.seq, snippet(search_index, 0, char(2), char(3), '\xE2\x80\xA6', 12) FROM search_index "
+         "SELECT m.kind, m.seq, snippet(search_index, 0, char(2), char(3), char(8230), 12) FROM search_index "
          "JOIN search_map m ON m.doc = search_index.rowid "
          "WHERE search_index MATCH ?1 AND rank MATCH 'tandem_rank()' AND search_index.rowid >= ?2 "
          "ORDER BY rank LIMIT ?3"},

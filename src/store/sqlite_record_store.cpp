@@ -319,6 +319,10 @@ Result<std::vector<Record>, StorageError> SqliteRecordStore::load_where(Kind kin
     return read_rows(kind, prepared.value());
 }
 
+Result<std::vector<Record>, StorageError> SqliteRecordStore::pairings_naming(const RecordId& person) {
+    return load_where(Kind::pairing, "coach = ?1 OR coachee = ?1 OR second_coach = ?1", person);
+}
+
 Result<void, StorageError> SqliteRecordStore::reassign_private_author(const RecordId& from, const RecordId& to) {
     ++saves_;
     for (const Kind kind : all_kinds()) {

@@ -47,6 +47,9 @@ public:
     // The records of `kind` meeting `condition`, Tandem's own SQL over the
     // kind's table in which ?1 is `bound` (e.g. "pairing = ?1"), in id order.
     Result<std::vector<Record>, StorageError> load_where(Kind kind, std::string_view condition, const RecordId& bound);
+    // The pairings that name `person` as coach, coachee or second coach,
+    // deleted ones included, in id order: pairing_members() as a query.
+    Result<std::vector<Record>, StorageError> pairings_naming(const RecordId& person);
     // Makes `to` the author of every private record `from` wrote (private
     // records never leave the device, so nobody else's copy disagrees).
     Result<void, StorageError> reassign_private_author(const RecordId& from, const RecordId& to);

@@ -4,6 +4,7 @@
 
 #include <array>
 
+#include "core/text_symbols.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
@@ -32,7 +33,7 @@ void draw_step(const ActionStepView& step, bool read_only, std::vector<Command>&
     ImGui::EndDisabled();
     field_problem(step.problem);
     std::string history;
-    for (const std::string& change : step.history) history += (history.empty() ? "" : " \xE2\x86\x92 ") + change;
+    for (const std::string& change : step.history) history += (history.empty() ? std::string() : std::string(" ") + symbols::right_arrow + " ") + change;
     field_help(history);
     ImGui::PopID();
 }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/text_symbols.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
@@ -46,7 +47,7 @@ void draw_library(const LibraryView& view, std::vector<Command>& commands) {
         paragraph("The step", view.entry->wording);
         paragraph("Success looks like", view.entry->success_criteria);
         paragraph("Practice", view.entry->practice_task);
-        field_help("To set this step, open a meeting and choose it under \xE2\x80\x9C" "From the library\xE2\x80\x9D.");
+        field_help(std::string("To set this step, open a meeting and choose it under ") + symbols::left_quote + "From the library" + symbols::right_quote + ".");
     } else {
         field_help("Choose a step to read it in full. Each is small enough to practise before you next meet.");
     }

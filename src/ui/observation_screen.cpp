@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/text_symbols.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
@@ -52,7 +53,7 @@ void draw_tallies(const ObservationView& view, bool read_only, std::vector<Comma
         ImGui::PushID(id.c_str());
         ImGui::BeginDisabled(tally.total == 0);
         // U+2212 MINUS SIGN, read as "one fewer".
-        if (ImGui::Button("\xE2\x88\x92##fewer", ImVec2(minus, px(64)))) commands.push_back(CountTally{tally.id, -1});
+        if (ImGui::Button((std::string(symbols::minus) + "##fewer").c_str(), ImVec2(minus, px(64)))) commands.push_back(CountTally{tally.id, -1});
         ImGui::EndDisabled();
         ImGui::PopID();
         ImGui::Dummy(ImVec2(0, px(4)));

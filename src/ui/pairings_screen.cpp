@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/text_symbols.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
@@ -86,7 +87,8 @@ void draw_receive(std::vector<Command>& commands) {
     ImGui::TextUnformatted("Receive records from your partner");
     field_help("Open a file your coaching partner sent you, or drop it anywhere on this page.");
     ImGui::Dummy(ImVec2(0, px(4)));
-    if (action_button("Open a file\xE2\x80\xA6")) commands.push_back(ChooseFileToOpen{});
+    const std::string open_a_file = std::string("Open a file") + symbols::ellipsis;
+    if (action_button(open_a_file.c_str())) commands.push_back(ChooseFileToOpen{});
 }
 
 }  // namespace
@@ -150,8 +152,9 @@ void draw_pairings(const PairingsView& view, bool read_only, std::vector<Command
         same_line_if_fits("Write a reflection");
         if (view.selected && action_button("Write a reflection")) commands.push_back(NewReflection{*view.selected});
         ImGui::EndDisabled();
-        same_line_if_fits("Send to your partner\xE2\x80\xA6");
-        if (view.selected && !view.sample && action_button("Send to your partner\xE2\x80\xA6"))
+        const std::string send = std::string("Send to your partner") + symbols::ellipsis;
+        same_line_if_fits(send.c_str());
+        if (view.selected && !view.sample && action_button(send.c_str()))
             commands.push_back(BeginExport{*view.selected});
         ImGui::Dummy(ImVec2(0, px(8)));
         for (const PairingRow& meeting : view.meetings)

@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include "core/text_symbols.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
@@ -39,8 +40,10 @@ void draw_reflection(const ReflectionView& view, bool read_only, std::vector<Com
         private_mark("Only you see this reflection. It stays on this computer and is never shared.");
     } else {
         field_help(view.privacy_fixed ? "Shared with your coaching partner when you send them your records."
-                                      : "Shared with your coaching partner when you send them your records. Tick "
-                                        "\xE2\x80\x9COnly for me\xE2\x80\x9D before writing to keep it to yourself.");
+                                      : std::string("Shared with your coaching partner when you send them your records. "
+                                                    "Tick ") +
+                                            symbols::left_quote + "Only for me" + symbols::right_quote +
+                                            " before writing to keep it to yourself.");
     }
     ImGui::Dummy(ImVec2(0, px(8)));
     if (auto text = text_area("Your reflection", view.body, view.problem,

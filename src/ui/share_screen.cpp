@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/text_symbols.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
@@ -18,7 +19,7 @@ void wrapped(const std::string& text) {
     ImGui::PopTextWrapPos();
 }
 
-void progress_bar(float fraction, const char* caption) {
+void progress_bar(float fraction, const std::string& caption) {
     const Palette& palette = palette_colors();
     const float width = std::min(px(420), ImGui::GetContentRegionAvail().x);
     const float height = px(12);
@@ -99,7 +100,7 @@ void draw_send(const ExportView& view, bool read_only, std::vector<Command>& com
     ImGui::EndDisabled();
     if (changed) commands.push_back(std::move(edit));
 
-    if (view.working) progress_bar(view.progress, "Locking the file with the passphrase\xE2\x80\xA6");
+    if (view.working) progress_bar(view.progress, std::string("Locking the file with the passphrase") + symbols::ellipsis);
     field_problem(view.problem);
     if (!view.written.empty()) {
         ImGui::Dummy(ImVec2(0, px(8)));
@@ -109,12 +110,14 @@ void draw_send(const ExportView& view, bool read_only, std::vector<Command>& com
 
 void draw_receive(const ImportView& view, bool read_only, std::vector<Command>& commands) {
     using Stage = ImportView::Stage;
+    const std::string open_a_file = std::string("Open a file") + symbols::ellipsis;
+    const std::string open_another = std::string("Open another file") + symbols::ellipsis;
     if (!view.file_name.empty()) field_help(view.file_name);
     ImGui::Dummy(ImVec2(0, px(4)));
     switch (view.stage) {
         case Stage::none:
             field_help("Open a file your partner sent you, or drop it anywhere on this page.");
-            if (action_button("Open a file\xE2\x80\xA6")) commands.push_back(ChooseFileToOpen{});
+            if (action_button(open_a_file.c_str())) commands.push_back(ChooseFileToOpen{});
             return;
         case Stage::passphrase: {
             wrapped("This file is locked with a passphrase. Your partner will have told you it.");
@@ -130,13 +133,13 @@ void draw_receive(const ImportView& view, bool read_only, std::vector<Command>& 
             return;
         }
         case Stage::working:
-            progress_bar(view.progress, "Unlocking the file with the passphrase\xE2\x80\xA6");
+            progress_bar(view.progress, std::string("Unlocking the file with the passphrase") + symbols::ellipsis);
             return;
         case Stage::refused:
             ImGui::TextColored(palette_colors().warning_text, "%s", view.title.c_str());
             wrapped(view.text);
             ImGui::Dummy(ImVec2(0, px(8)));
-            if (action_button("Open another file\xE2\x80\xA6")) commands.push_back(ChooseFileToOpen{});
+            if (action_button(open_another.c_str())) commands.push_back(ChooseFileToOpen{});
             return;
         case Stage::verify:
             ImGui::TextUnformatted(view.title.c_str());
@@ -148,9 +151,10 @@ void draw_receive(const ImportView& view, bool read_only, std::vector<Command>& 
             ImGui::TextUnformatted(view.fingerprint.c_str());
             ImGui::Dummy(ImVec2(0, px(4)));
             // Wrapped at the panel's edge.
-            ImGui::TextWrapped("Ask your partner to read you the fingerprint under Settings \xE2\x86\x92 Sharing with "
+            ImGui::TextWrapped("Ask your partner to read you the fingerprint under Settings %s Sharing with "
                                "your partner on their computer, in person or on the phone. If all six groups match, the "
-                               "file is really from them.");
+                               "file is really from them.",
+                               symbols::right_arrow);
             ImGui::Dummy(ImVec2(0, px(4)));
             if (action_button("The fingerprints match")) commands.push_back(TrustSender{});
             ImGui::SameLine(0, px(8));
@@ -184,7 +188,7 @@ void draw_receive(const ImportView& view, bool read_only, std::vector<Command>& 
     }
     if (view.stage == Stage::done) {
         ImGui::Dummy(ImVec2(0, px(8)));
-        if (action_button("Open another file\xE2\x80\xA6")) commands.push_back(ChooseFileToOpen{});
+        if (action_button(open_another.c_str())) commands.push_back(ChooseFileToOpen{});
         return;
     }
     ImGui::Dummy(ImVec2(0, px(8)));

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <string>
 
+#include "core/text_symbols.hpp"
 #include "ui/item_registry.hpp"
 #include "ui/key_codes.hpp"
 #include "ui/widgets.hpp"
@@ -214,7 +215,7 @@ void draw_sharing(const ProfileView& profile, std::vector<Command>& commands) {
         ImGui::Dummy(ImVec2(0, px(6)));
         ImGui::PushID(row++);
         ImGui::TextUnformatted(partner.name.c_str());
-        muted((partner.fingerprint + " \xC2\xB7 " + partner.state).c_str());
+        muted((partner.fingerprint + symbols::separator + partner.state).c_str());
         if (!partner.revoked) {
             if (action_button("We compared it again today")) commands.push_back(ReverifyPartner{partner.person});
             ImGui::SameLine(0, px(8));
@@ -230,7 +231,7 @@ void draw_sharing(const ProfileView& profile, std::vector<Command>& commands) {
             ImGui::SameLine(0, px(8));
             if (action_button("Cancel")) commands.push_back(AskToTrustAgain{});
         } else if (partner.can_trust_again) {
-            const std::string label = "Trust " + partner.name + " again\xE2\x80\xA6";
+            const std::string label = "Trust " + partner.name + " again" + symbols::ellipsis;
             if (action_button(label.c_str())) commands.push_back(AskToTrustAgain{partner.person});
         }
         ImGui::PopID();
@@ -270,7 +271,7 @@ void draw_settings(const ShellView& view, std::vector<Command>& commands) {
     if (action_button("Reset")) commands.push_back(ChangeTextSize{0, true});
     ImGui::EndDisabled();
     ImGui::Dummy(ImVec2(0, px(4)));
-    muted("Ctrl and + or \xE2\x88\x92 change it from anywhere; Ctrl and 0 resets it.");
+    muted((std::string("Ctrl and + or ") + symbols::minus + " change it from anywhere; Ctrl and 0 resets it.").c_str());
     draw_sharing(view.profile, commands);
     draw_storage(view, commands);
 }
@@ -323,7 +324,7 @@ void draw_status_line(const ShellView& view, float height) {
     for (const ShellView::StatusItem& item : view.status) {
         if (!first) {
             ImGui::SameLine(0, px(12));
-            ImGui::TextColored(palette.muted_text, "\xC2\xB7");  // middle dot
+            ImGui::TextColored(palette.muted_text, "%s", symbols::middle_dot);
             ImGui::SameLine(0, px(12));
         }
         first = false;

@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/text_symbols.hpp"
 #include "core/utf8.hpp"
 #include "ui/item_registry.hpp"
 #include "ui/paragraph_editing.hpp"
@@ -351,7 +352,8 @@ std::optional<std::string> platform_paragraph(const char* label, const std::stri
             draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), line_at, ink, wrapped[i].begin, wrapped[i].end);
             line_at.y += line_height;
         }
-        if (more) draw->AddText(line_at, ImGui::GetColorU32(palette.muted_text), "\xE2\x80\xA6 (click to read on)");
+        const std::string read_on = std::string(symbols::ellipsis) + " (click to read on)";
+        if (more) draw->AddText(line_at, ImGui::GetColorU32(palette.muted_text), read_on.c_str());
         draw->PopClipRect();
     }
     if (visible) {

@@ -43,8 +43,8 @@ void Clipboard::run_shortcut(char letter) {
     Modifiers shortcut;
     (mac_ ? shortcut.super : shortcut.ctrl) = true;
     queue_.set_modifiers(shortcut);
-    queue_.push(KeyChange{ui::letter_key(letter), true});
-    queue_.push(KeyChange{ui::letter_key(letter), false});
+    queue_.push(KeyChange{letter_key(letter), true});
+    queue_.push(KeyChange{letter_key(letter), false});
     queue_.set_modifiers(held);
     run_frames_();
 }

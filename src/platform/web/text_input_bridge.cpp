@@ -33,7 +33,8 @@ std::string css_color(std::uint32_t packed, double alpha = 1.0) {
 
 }  // namespace
 
-TextInputBridge::TextInputBridge(InputQueue& queue, void (*wake)()) : queue_(queue), wake_(wake) {
+TextInputBridge::TextInputBridge(InputQueue& queue, ParagraphSink paragraphs, void (*wake)())
+    : queue_(queue), paragraphs_(paragraphs), wake_(wake) {
     bridge = this;
     tandem_text_input_install();
 }
@@ -42,7 +43,7 @@ void TextInputBridge::follow(bool active, float caret_x, float caret_y, float li
     tandem_text_input_place(active ? 1 : 0, caret_x, caret_y, line_height, font_px);
 }
 
-void TextInputBridge::edit_paragraph(const ui::ParagraphRequest& request, double css_per_display) {
+void TextInputBridge::edit_paragraph(const ParagraphRequest& request, double css_per_display) {
     const auto css = [css_per_display](float display) { return static_cast<double>(display) * css_per_display; };
     tandem_text_input_paragraph(request.id, css(request.x), css(request.y), css(request.w), css(request.h),
                                 css(request.clip_x0), css(request.clip_y0), css(request.clip_x1), css(request.clip_y1),
@@ -63,19 +64,19 @@ void TextInputBridge::typed(const char* utf8) {
 }
 
 void TextInputBridge::edit_key(int which) {
-    const ui::Key key = which == 0 ? ui::Key::backspace : ui::Key::enter;
+    const Key key = which == 0 ? Key::backspace : Key::enter;
     queue_.push(KeyChange{key, true});
     queue_.push(KeyChange{key, false});
     wake_();
 }
 
 void TextInputBridge::paragraph_typed(std::uint32_t id, const char* utf8) {
-    ui::deliver_paragraph_text(id, utf8);
+    paragraphs_.typed(id, utf8);
     wake_();
 }
 
 void TextInputBridge::paragraph_closed(std::uint32_t id) {
-    ui::close_paragraph(id);
+    paragraphs_.closed(id);
     wake_();
 }
 

@@ -103,8 +103,8 @@ bool WebInput::wheel(const EmscriptenWheelEvent& event) {
 bool WebInput::key(int type, const EmscriptenKeyboardEvent& event) {
     queue_.set_modifiers({event.ctrlKey != 0, event.shiftKey != 0, event.altKey != 0, event.metaKey != 0});
     if (type == EMSCRIPTEN_EVENT_KEYUP) {
-        const ui::Key released = keyboard_.key_up(event.code);
-        if (released != ui::Key::none) queue_.push(KeyChange{released, false});
+        const Key released = keyboard_.key_up(event.code);
+        if (released != Key::none) queue_.push(KeyChange{released, false});
         wake_(Urgency::now);
         return false;
     }
