@@ -138,7 +138,7 @@ inline std::vector<Record> Device::share(const RecordId& pairing) {
 
 inline void edit_pairing_text(app::App& app, const RecordId& pairing, FieldIndex field, const std::string& text) {
     app.dispatch(ui::NavigateTo{ui::Screen::pairings});
-    app.dispatch(ui::SelectRecord{pairing});
+    app.dispatch(ui::SelectPairing{pairing});
     app.dispatch(ui::EditField{Kind::pairing, pairing, field, text, {}});
 }
 

@@ -519,7 +519,7 @@ TEST_CASE("People: a person is added by name, listed in name order, and shown to
     CHECK(*people.selected == people.rows[1].id);  // the last one added is shown
     CHECK(person_field(app, "Name").text == "Sam Patel");
 
-    app.dispatch(ui::SelectRecord{people.rows[0].id});
+    app.dispatch(ui::SelectPerson{people.rows[0].id});
     CHECK(person_field(app, "Name").text == "ana kowalska");
     app.dispatch(ui::EditField{Kind::person, people.rows[0].id, Person::fields::display_name, "Ana Kowalska", {}});
     CHECK(person_field(app, "Name").text == "Ana Kowalska");
@@ -773,7 +773,7 @@ TEST_CASE("Meetings: each stance has its own prompt, with a hint from the coache
     app.dispatch(ui::EditField{Kind::person, sam, Person::fields::career_stage, {},
                                static_cast<std::int64_t>(CareerStage::experienced)});
     app.dispatch(ui::NavigateTo{ui::Screen::pairings});
-    app.dispatch(ui::SelectRecord{opened.pairing});
+    app.dispatch(ui::SelectPairing{opened.pairing});
     app.dispatch(ui::NewMeeting{opened.pairing});
     const RecordId id = app.shell_view().meeting.id;
     const std::string unset = app.shell_view().meeting.stance_prompt;
@@ -1161,7 +1161,7 @@ TEST_CASE("Library: every starter step by area, read in full when chosen") {
                                   [&](const ui::LibraryRow& r) { return r.title == last.title; });
     REQUIRE(row != view.rows.end());
     CHECK(row->area == tandem::library_area_name(last.area));
-    app.dispatch(ui::SelectRecord{row->id});
+    app.dispatch(ui::SelectLibraryEntry{row->id});
     REQUIRE(app.shell_view().library.entry.has_value());
     CHECK(app.shell_view().library.entry->wording == last.wording);
     CHECK(app.shell_view().library.entry->practice_task == last.practice_task);
@@ -1181,7 +1181,7 @@ TEST_CASE("Pairings: the year as a chart of hours used, steps embedded and meeti
     app.dispatch(ui::SetStepStatus{first, StepStatus::embedded});
     app.dispatch(ui::NewObservation{opened.pairing});  // 20 minutes by default
     app.dispatch(ui::NavigateTo{ui::Screen::pairings});
-    app.dispatch(ui::SelectRecord{opened.pairing});
+    app.dispatch(ui::SelectPairing{opened.pairing});
 
     const auto& chart = app.shell_view().pairings.timeline;
     REQUIRE(chart.has_value());
@@ -1221,7 +1221,7 @@ TEST_CASE("Check-ins: after every few meetings the user is asked privately, and 
     App next;
     next.open_records(opened.pages);
     next.dispatch(ui::NavigateTo{ui::Screen::pairings});
-    next.dispatch(ui::SelectRecord{opened.pairing});
+    next.dispatch(ui::SelectPairing{opened.pairing});
     REQUIRE(next.shell_view().pairings.check_in.asking);
     next.dispatch(ui::AnswerCheckIn{opened.pairing, CheckInAnswer::not_really});
     CHECK_FALSE(next.shell_view().pairings.check_in.asking);
@@ -1231,7 +1231,7 @@ TEST_CASE("Check-ins: after every few meetings the user is asked privately, and 
     CHECK(answers[0].visibility == Visibility::private_to_author);
     CHECK(from_record<PairingCheckIn>(answers[0]).answer == CheckInAnswer::not_really);
     // Answered, it waits for three more meetings.
-    next.dispatch(ui::SelectRecord{opened.pairing});
+    next.dispatch(ui::SelectPairing{opened.pairing});
     CHECK(next.shell_view().pairings.check_in.advice.empty());
     CHECK_FALSE(next.shell_view().pairings.check_in.asking);
 }

@@ -122,8 +122,7 @@ RefusalMessage refusal_of(BundleError error) {
 
 }  // namespace
 
-void BundleExchange::open(store::SqliteRecordStore& store) {
-    close();
+BundleExchange::BundleExchange(store::SqliteRecordStore& store) {
     auto stored = store.local_bytes(trust_state_key);
     if (!stored) {
         problem_ = "The partners you trust could not be read: " + stored.error().message;
@@ -136,17 +135,6 @@ void BundleExchange::open(store::SqliteRecordStore& store) {
         return;
     }
     trusted_ = std::move(decoded).value();
-}
-
-void BundleExchange::close() {
-    trusted_ = {};
-    problem_.clear();
-    job_.reset();
-    view_ = {};
-    partner_keys_.reset();
-    partner_.reset();
-    trusting_again_.reset();
-    cancel_import();
 }
 
 void BundleExchange::save_trust(Workspace& work) {

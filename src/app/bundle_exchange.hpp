@@ -24,6 +24,7 @@
 #include <variant>
 #include <vector>
 
+#include "app/bundle_exchange_types.hpp"
 #include "app/trusted_partners.hpp"
 #include "app/workspace.hpp"
 #include "core/partner_authority.hpp"
@@ -37,23 +38,6 @@
 
 namespace tandem::app {
 
-// A passphrase's key to derive (crypto::derive_passphrase_key) for the job `id`.
-struct KeyJob {
-    std::uint64_t id = 0;
-    std::string passphrase;
-    std::array<std::uint8_t, crypto::passphrase_salt_bytes> salt{};
-    crypto::KdfParams params;
-};
-
-// A bundle written, to offer as a download.
-struct WrittenBundle {
-    std::string name;  // "tandem-2026-12-02.tandem": when, never who
-    std::vector<std::uint8_t> bytes;
-};
-
-// What a step of sending gave: nothing yet, a key to derive first, or the file.
-using ExportStep = std::variant<std::monostate, KeyJob, WrittenBundle>;
-
 class BundleExchange {
 public:
     // Where the trusted partners are kept in the store's device state.
@@ -61,9 +45,7 @@ public:
 
     // Reads the partners this profile trusts from its device state. A list
     // that cannot be read is named in the problem and treated as empty.
-    void open(store::SqliteRecordStore& store);
-    // Forgets everything (the records closed).
-    void close();
+    explicit BundleExchange(store::SqliteRecordStore& store);
     const TrustedPartners& trusted() const { return trusted_; }
     // Why the trusted partners could not be read; empty when they could.
     const std::string& problem() const { return problem_; }

@@ -20,6 +20,8 @@ std::optional<RecordId> latest_cycle(Workspace& work, const RecordId& pairing) {
 }  // namespace
 
 ui::GoalsView GoalsAndPractice::view(Workspace& work, const RecordId& pairing) {
+    if (shown_ != pairing) *this = {};  // what was typed belongs to another pairing
+    shown_ = pairing;
     ui::GoalsView view;
     if (auto cycle = latest_cycle(work, pairing)) {
         if (auto goals = work.queries.parts(store::Parts::goals_of_cycle, *cycle, work.me)) {
@@ -44,17 +46,18 @@ ui::GoalsView GoalsAndPractice::view(Workspace& work, const RecordId& pairing) {
     return view;
 }
 
-void GoalsAndPractice::edit_new_goal(std::string text) {
-    new_goal_ = std::move(text);
+void GoalsAndPractice::apply(Workspace&, const ui::EditNewGoal& typed) {
+    new_goal_ = typed.text;
     goal_problem_.clear();
 }
 
-void GoalsAndPractice::edit_new_practice(std::string text) {
-    new_practice_ = std::move(text);
+void GoalsAndPractice::apply(Workspace&, const ui::EditNewPractice& typed) {
+    new_practice_ = typed.text;
     practice_problem_.clear();
 }
 
-void GoalsAndPractice::add_goal(Workspace& work, const RecordId& pairing) {
+void GoalsAndPractice::apply(Workspace& work, const ui::AddGoal& add) {
+    const RecordId& pairing = add.pairing;
     if (!work.context) return;
     std::optional<RecordId> cycle = latest_cycle(work, pairing);
     if (!cycle) {
@@ -85,7 +88,8 @@ void GoalsAndPractice::add_goal(Workspace& work, const RecordId& pairing) {
     goal_problem_.clear();
 }
 
-void GoalsAndPractice::add_practice(Workspace& work, const RecordId& pairing) {
+void GoalsAndPractice::apply(Workspace& work, const ui::AddPractice& add) {
+    const RecordId& pairing = add.pairing;
     if (!work.context) return;
     Practice entry;
     entry.pairing = pairing;

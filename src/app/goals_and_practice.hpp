@@ -3,29 +3,34 @@
 // coaching cycle, which the first goal starts) and its practice log, with
 // what is typed for the next of each until it is added.
 
+#include <optional>
 #include <string>
 
+#include "app/command_routing.hpp"
 #include "app/workspace.hpp"
+#include "ui/command.hpp"
 #include "ui/goals_panel.hpp"
 
 namespace tandem::app {
 
 class GoalsAndPractice {
 public:
-    // The goals and log of `pairing`, as the pairing shows them.
+    using Commands = CommandList<ui::EditNewGoal, ui::EditNewPractice, ui::AddGoal, ui::AddPractice>;
+
+    // The goals and log of `pairing`, as the pairing and an Impact Cycle
+    // meeting show them; what was typed for another pairing is forgotten.
     ui::GoalsView view(Workspace& work, const RecordId& pairing);
 
-    void edit_new_goal(std::string text);
-    void edit_new_practice(std::string text);
+    void apply(Workspace& work, const ui::EditNewGoal& typed);
+    void apply(Workspace& work, const ui::EditNewPractice& typed);
     // Adds the goal typed to the pairing's latest cycle (starting one if it
     // has none); a refusal is kept to show, and the text stays.
-    void add_goal(Workspace& work, const RecordId& pairing);
+    void apply(Workspace& work, const ui::AddGoal& add);
     // Adds the practice typed to the log, dated today.
-    void add_practice(Workspace& work, const RecordId& pairing);
-    // Forgets what was typed (another pairing is shown).
-    void reset() { *this = {}; }
+    void apply(Workspace& work, const ui::AddPractice& add);
 
 private:
+    std::optional<RecordId> shown_;  // the pairing what is typed belongs to
     std::string new_goal_, goal_problem_;
     std::string new_practice_, practice_problem_;
 };

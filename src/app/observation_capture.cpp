@@ -14,18 +14,21 @@ std::string time_of_day_text(std::int64_t second_of_day) {
     return text;
 }
 
-bool ObservationCapture::start(Workspace& work, const RecordId& pairing, std::string& problem) {
-    if (!work.context) return false;
+void ObservationCapture::apply(Workspace& work, const ui::NewObservation& start) {
+    if (!work.context) return;
     Observation draft;
-    draft.pairing = pairing;
+    draft.pairing = start.pairing;
     draft.observed_on = work.today;
     auto created = create(*work.context, draft);
     if (!created) {
-        problem = command_error_text(created.error());
-        return false;
+        work.navigator.notice(command_error_text(created.error()), true);
+        return;
     }
-    open(created.value());
-    return true;
+    work.navigator.show(Destination{ui::Screen::observation, created.value()});
+}
+
+void ObservationCapture::apply(Workspace& work, const ui::OpenObservation& open_it) {
+    work.navigator.show(Destination{ui::Screen::observation, open_it.id});
 }
 
 void ObservationCapture::open(const RecordId& observation) {
@@ -78,16 +81,16 @@ std::optional<ui::ObservationView> ObservationCapture::view(Workspace& work) {
     return view;
 }
 
-void ObservationCapture::edit_new_note(std::string text) {
-    new_note_ = std::move(text);
+void ObservationCapture::apply(Workspace&, const ui::EditNewObservationNote& typed) {
+    new_note_ = typed.text;
     note_problem_.clear();
 }
 
-void ObservationCapture::add_note(Workspace& work, const RecordId& observation, std::int64_t second_of_day) {
-    if (!work.context || observation != shown_) return;
+void ObservationCapture::apply(Workspace& work, const ui::AddObservationNote& add) {
+    if (!work.context || add.observation != shown_) return;
     ObservationNote draft;
-    draft.observation = observation;
-    draft.second_of_day = second_of_day;
+    draft.observation = add.observation;
+    draft.second_of_day = work.second_of_day;
     draft.body = new_note_;
     if (auto created = create(*work.context, draft); !created) {
         note_problem_ = command_error_text(created.error());
@@ -97,15 +100,15 @@ void ObservationCapture::add_note(Workspace& work, const RecordId& observation, 
     note_problem_.clear();
 }
 
-void ObservationCapture::edit_new_tally(std::string text) {
-    new_tally_ = std::move(text);
+void ObservationCapture::apply(Workspace&, const ui::EditNewTally& typed) {
+    new_tally_ = typed.text;
     tally_problem_.clear();
 }
 
-void ObservationCapture::add_tally(Workspace& work, const RecordId& observation) {
-    if (!work.context || observation != shown_) return;
+void ObservationCapture::apply(Workspace& work, const ui::AddTally& add) {
+    if (!work.context || add.observation != shown_) return;
     Tally draft;
-    draft.observation = observation;
+    draft.observation = add.observation;
     draft.label = new_tally_;
     if (auto created = create(*work.context, draft); !created) {
         tally_problem_ = command_error_text(created.error());
@@ -115,7 +118,7 @@ void ObservationCapture::add_tally(Workspace& work, const RecordId& observation)
     tally_problem_.clear();
 }
 
-void ObservationCapture::count(Workspace& work, const ui::CountTally& tap) {
+void ObservationCapture::apply(Workspace& work, const ui::CountTally& tap) {
     if (!work.context) return;
     auto tally = load<Tally>(work.store, tap.tally);
     if (!tally) return;

@@ -7,17 +7,30 @@
 #include <optional>
 #include <string>
 
+#include "app/command_routing.hpp"
 #include "app/workspace.hpp"
 #include "core/records.hpp"
+#include "ui/command.hpp"
 #include "ui/observation_screen.hpp"
 
 namespace tandem::app {
 
 class ObservationCapture {
 public:
-    // Starts an observation of the pairing's coachee today and opens it;
-    // false (with a problem in `problem`) if it could not be created.
-    bool start(Workspace& work, const RecordId& pairing, std::string& problem);
+    using Commands = CommandList<ui::NewObservation, ui::OpenObservation, ui::EditNewObservationNote,
+                                 ui::AddObservationNote, ui::EditNewTally, ui::AddTally, ui::CountTally>;
+
+    // Starts an observation of the pairing's coachee today and opens it.
+    void apply(Workspace& work, const ui::NewObservation& start);
+    void apply(Workspace& work, const ui::OpenObservation& open_it);
+    void apply(Workspace& work, const ui::EditNewObservationNote& typed);
+    // Adds the note typed, stamped with the time of day (work.second_of_day).
+    void apply(Workspace& work, const ui::AddObservationNote& add);
+    void apply(Workspace& work, const ui::EditNewTally& typed);
+    void apply(Workspace& work, const ui::AddTally& add);
+    // Counts one more or one fewer; never below zero.
+    void apply(Workspace& work, const ui::CountTally& tap);
+
     // Opens a stored observation.
     void open(const RecordId& observation);
     // The observation shown, if one is open.
@@ -25,14 +38,6 @@ public:
 
     // The observation as the screen shows it; nullopt if it is gone.
     std::optional<ui::ObservationView> view(Workspace& work);
-
-    void edit_new_note(std::string text);
-    // Adds the note typed, stamped `second_of_day` (0..86399, local time).
-    void add_note(Workspace& work, const RecordId& observation, std::int64_t second_of_day);
-    void edit_new_tally(std::string text);
-    void add_tally(Workspace& work, const RecordId& observation);
-    // Counts one more or one fewer; never below zero.
-    void count(Workspace& work, const ui::CountTally& tap);
 
 private:
     std::optional<RecordId> shown_;

@@ -10,6 +10,9 @@ namespace tandem::app {
 
 namespace {
 
+// Search runs once typing pauses this long, so keystrokes stay quick.
+constexpr std::int64_t search_pause_ms = 150;
+
 // What a result is, in the words the screens use.
 std::string kind_label(Kind kind, bool private_to_me) {
     switch (kind) {
@@ -121,13 +124,20 @@ std::optional<Destination> where_shown(Workspace& work, Kind kind, const RecordI
     return std::nullopt;
 }
 
-bool RecordFinder::type(std::string text) {
-    const bool same = store::search_query_for(text) == store::search_query_for(view_.query);
-    view_.query = std::move(text);
-    return !same;
+void RecordFinder::apply(Workspace& work, const ui::EditSearch& typed) {
+    const bool same = store::search_query_for(typed.text) == store::search_query_for(view_.query);
+    view_.query = typed.text;
+    if (!same) due_at_ms_ = work.now_ms + search_pause_ms;
 }
 
-void RecordFinder::search(Workspace& work, store::RecordSearch& search) {
+void RecordFinder::apply(Workspace& work, const ui::OpenSearchResult& open) {
+    if (open.index < 0 || static_cast<std::size_t>(open.index) >= hits_.size()) return;
+    const store::SearchHit& hit = hits_[static_cast<std::size_t>(open.index)];
+    if (auto destination = where_shown(work, hit.kind, hit.id)) work.navigator.show(*destination);
+}
+
+void RecordFinder::run(Workspace& work) {
+    due_at_ms_.reset();
     view_.results.clear();
     hits_.clear();
     view_.summary.clear();
@@ -140,7 +150,11 @@ void RecordFinder::search(Workspace& work, store::RecordSearch& search) {
         view_.summary = "Type another letter to search.";
         return;
     }
-    auto found = search.search(view_.query);
+    if (!index_) {
+        view_.summary = "Search is not working just now.";
+        return;
+    }
+    auto found = index_->search(view_.query);
     if (!found) {
         view_.summary = "Search is not working just now: " + found.error().message;
         return;
@@ -163,12 +177,6 @@ void RecordFinder::search(Workspace& work, store::RecordSearch& search) {
     view_.summary = count == 0   ? "Nothing found. Try fewer words, or the start of a word."
                     : count == 1 ? "1 result"
                                  : std::to_string(count) + " results";
-}
-
-std::optional<Destination> RecordFinder::destination(Workspace& work, int index) const {
-    if (index < 0 || static_cast<std::size_t>(index) >= hits_.size()) return std::nullopt;
-    const store::SearchHit& hit = hits_[static_cast<std::size_t>(index)];
-    return where_shown(work, hit.kind, hit.id);
 }
 
 }  // namespace tandem::app

@@ -7,35 +7,40 @@
 #include <string>
 #include <vector>
 
+#include "app/command_routing.hpp"
 #include "app/workspace.hpp"
 #include "store/record_search.hpp"
+#include "ui/command.hpp"
 #include "ui/screen.hpp"
 #include "ui/search_screen.hpp"
 
 namespace tandem::app {
-
-// Where a record is shown: a screen, and the record it opens there.
-struct Destination {
-    ui::Screen screen;
-    RecordId record;
-};
 
 // Where `kind` record `id` is shown; nullopt if it is not there any more.
 std::optional<Destination> where_shown(Workspace& work, Kind kind, const RecordId& id);
 
 class RecordFinder {
 public:
-    // Shows what the user typed at once; the results follow with search().
-    // False when the text asks for the same search as before.
-    bool type(std::string text);
-    // Runs the query typed against `search`, keeping the results.
-    void search(Workspace& work, store::RecordSearch& search);
+    using Commands = CommandList<ui::EditSearch, ui::OpenSearchResult>;
+
+    // Searches `index`; with none (it could not be prepared), says so.
+    explicit RecordFinder(std::optional<store::RecordSearch> index) : index_(std::move(index)) {}
+
+    // Shows what the user typed at once; the results follow once typing
+    // pauses (due_at()), so keystrokes stay quick.
+    void apply(Workspace& work, const ui::EditSearch& typed);
+    // Opens result `index` where it belongs.
+    void apply(Workspace& work, const ui::OpenSearchResult& open);
+    // When the search typed is due to run; nullopt when none waits.
+    const std::optional<std::int64_t>& due_at() const { return due_at_ms_; }
+    // Runs the search typed now, keeping the results.
+    void run(Workspace& work);
     // The query and results as Search shows them.
     const ui::SearchView& view() const { return view_; }
-    // Where result `index` is shown; nullopt for an index out of range.
-    std::optional<Destination> destination(Workspace& work, int index) const;
 
 private:
+    std::optional<store::RecordSearch> index_;
+    std::optional<std::int64_t> due_at_ms_;
     ui::SearchView view_;
     std::vector<store::SearchHit> hits_;
 };

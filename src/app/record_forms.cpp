@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "app/command_error_text.hpp"
+#include "app/workspace.hpp"
 #include "ui/meeting_screen.hpp"
 
 namespace tandem::app {
@@ -300,6 +301,10 @@ void RecordForms::apply(CommandContext& context, const ui::EditField& edit,
         return;
     }
     typed_.erase(key);
+}
+
+void RecordForms::apply(Workspace& work, const ui::EditField& edit) {
+    if (work.context) apply(*work.context, edit, form_for(edit.kind));
 }
 
 void RecordForms::forget(const RecordId& id) {

@@ -10,12 +10,16 @@
 #include <string>
 #include <utility>
 
+#include "app/command_routing.hpp"
 #include "core/command_error.hpp"
 #include "core/record.hpp"
 #include "core/record_commands.hpp"
+#include "ui/command.hpp"
 #include "ui/record_form.hpp"
 
 namespace tandem::app {
+
+struct Workspace;
 
 // One field as a form shows it; options are static strings.
 struct FormFieldDefinition {
@@ -64,6 +68,12 @@ extern const char* const default_confidentiality;
 
 class RecordForms {
 public:
+    using Commands = CommandList<ui::EditField>;
+
+    // One edit of any form: stored through apply() below with the form the
+    // screens offer for its kind; nothing while the records are read-only.
+    void apply(Workspace& work, const ui::EditField& edit);
+
     // The form of `record` with the fields of `definitions`, showing the
     // stored values, or what was typed where it could not be stored.
     ui::RecordForm build(const Record& record, std::span<const FormFieldDefinition> definitions,

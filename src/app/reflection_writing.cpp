@@ -33,9 +33,14 @@ bool blank(const std::string& text) { return text.find_first_not_of(" \t\n") == 
 
 }  // namespace
 
-void ReflectionWriting::start(const RecordId& pairing) {
+void ReflectionWriting::apply(Workspace& work, const ui::NewReflection& start) {
     *this = {};
-    pairing_ = pairing;
+    pairing_ = start.pairing;
+    work.navigator.go_to(ui::Screen::reflection);
+}
+
+void ReflectionWriting::apply(Workspace& work, const ui::OpenReflection& open_it) {
+    work.navigator.show(Destination{ui::Screen::reflection, open_it.id});
 }
 
 bool ReflectionWriting::open(Workspace& work, const RecordId& reflection) {
@@ -73,7 +78,7 @@ std::optional<ui::ReflectionView> ReflectionWriting::view(Workspace& work) {
     return view;
 }
 
-void ReflectionWriting::edit(Workspace& work, const ui::EditReflection& edit) {
+void ReflectionWriting::apply(Workspace& work, const ui::EditReflection& edit) {
     if (!work.context || !pairing_) return;
     body_ = edit.body;
     prompt_ = edit.prompt;

@@ -8,16 +8,24 @@
 #include <optional>
 #include <string>
 
+#include "app/command_routing.hpp"
 #include "app/workspace.hpp"
 #include "core/records.hpp"
+#include "ui/command.hpp"
 #include "ui/reflection_screen.hpp"
 
 namespace tandem::app {
 
 class ReflectionWriting {
 public:
-    // A new reflection in `pairing`, not written yet.
-    void start(const RecordId& pairing);
+    using Commands = CommandList<ui::NewReflection, ui::OpenReflection, ui::EditReflection>;
+
+    // A new reflection in the pairing, not written yet, on its screen.
+    void apply(Workspace& work, const ui::NewReflection& start);
+    void apply(Workspace& work, const ui::OpenReflection& open_it);
+    // Keeps what the user chose and typed, creating or changing the record.
+    void apply(Workspace& work, const ui::EditReflection& edit);
+
     // Opens a stored reflection; false if there is none to open.
     bool open(Workspace& work, const RecordId& reflection);
     // The reflection shown, once it has been written.
@@ -25,8 +33,6 @@ public:
 
     // The reflection as the screen shows it; nullopt if none is open (or it is gone).
     std::optional<ui::ReflectionView> view(Workspace& work);
-    // Keeps what the user chose and typed, creating or changing the record.
-    void edit(Workspace& work, const ui::EditReflection& edit);
 
 private:
     std::optional<RecordId> pairing_;

@@ -83,7 +83,11 @@ ui::TodayView TodayAgenda::view(Workspace& work, bool has_pairings) {
     return view;
 }
 
-std::optional<Destination> TodayAgenda::destination(Workspace& work, int index) const {
+void TodayAgenda::apply(Workspace& work, const ui::OpenAgendaItem& open) {
+    if (auto destination = destination_of(work, open.index)) work.navigator.show(*destination);
+}
+
+std::optional<Destination> TodayAgenda::destination_of(Workspace& work, int index) const {
     if (index < 0 || static_cast<std::size_t>(index) >= items_.size()) return std::nullopt;
     const store::AgendaItem& item = items_[static_cast<std::size_t>(index)];
     switch (item.type) {

@@ -7,21 +7,28 @@
 #include <optional>
 #include <vector>
 
+#include "app/command_routing.hpp"
 #include "app/record_finder.hpp"
 #include "app/workspace.hpp"
 #include "store/coaching_queries.hpp"
+#include "ui/command.hpp"
 #include "ui/today_screen.hpp"
 
 namespace tandem::app {
 
 class TodayAgenda {
 public:
-    // Reads the agenda for today and keeps it for destination().
+    using Commands = CommandList<ui::OpenAgendaItem>;
+
+    // Reads the agenda for today and keeps it for the lines' destinations.
     ui::TodayView view(Workspace& work, bool has_pairings);
-    // Where line `index` of the last view leads; nullopt if out of range.
-    std::optional<Destination> destination(Workspace& work, int index) const;
+    // Opens where line `index` of the last view leads.
+    void apply(Workspace& work, const ui::OpenAgendaItem& open);
 
 private:
+    // Where line `index` of the last view leads; nullopt if out of range.
+    std::optional<Destination> destination_of(Workspace& work, int index) const;
+
     std::vector<store::AgendaItem> items_;
     // The last view and what it was read from: read again only once a record
     // was saved, the day changed, or the profile did.

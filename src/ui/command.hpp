@@ -72,8 +72,18 @@ struct EditField {
     std::optional<std::int64_t> chosen;
 };
 
-// Show record `id` on the current screen (a person on People).
-struct SelectRecord {
+// Show person `id` on People.
+struct SelectPerson {
+    RecordId id;
+};
+
+// Show pairing `id` on Pairings.
+struct SelectPairing {
+    RecordId id;
+};
+
+// Show library entry `id` in full on Library.
+struct SelectLibraryEntry {
     RecordId id;
 };
 
@@ -322,7 +332,8 @@ struct AskToTrustAgain {
 };
 
 using Command = std::variant<NavigateTo, SetTheme, ChangeTextSize, SetSidebarWidth, ChooseFileToOpen, DismissNotice,
-                             EditProfile, RetrySaving, ExportRecords, UseRecordsHere, EditField, SelectRecord,
+                             EditProfile, RetrySaving, ExportRecords, UseRecordsHere, EditField, SelectPerson, SelectPairing,
+                             SelectLibraryEntry,
                              EditNewPersonName, AddPerson, BeginNewPairing, EditNewPairing, CreatePairing, NewMeeting,
                              OpenMeeting, EditPrivateNote, ChooseLibraryStep, EditNewStep, AddActionStep, SetStepStatus,
                              NewObservation, OpenObservation, EditNewObservationNote, AddObservationNote, EditNewTally,

@@ -33,7 +33,7 @@ void draw_library(const LibraryView& view, std::vector<Command>& commands) {
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
             const LibraryRow& row = view.rows[static_cast<std::size_t>(i)];
             const bool selected = view.selected && *view.selected == row.id;
-            if (list_row(row.id.hex().c_str(), row.title, row.area, selected)) commands.push_back(SelectRecord{row.id});
+            if (list_row(row.id.hex().c_str(), row.title, row.area, selected)) commands.push_back(SelectLibraryEntry{row.id});
         }
     }
     ImGui::EndChild();

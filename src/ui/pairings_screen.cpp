@@ -120,7 +120,7 @@ void draw_pairings(const PairingsView& view, bool read_only, std::vector<Command
     }
     for (const PairingRow& row : view.rows) {
         const bool selected = !view.creating && view.selected && *view.selected == row.id;
-        if (list_row(row.id.hex().c_str(), row.title, row.detail, selected)) commands.push_back(SelectRecord{row.id});
+        if (list_row(row.id.hex().c_str(), row.title, row.detail, selected)) commands.push_back(SelectPairing{row.id});
     }
     draw_receive(commands);
     ImGui::EndChild();

@@ -37,7 +37,7 @@ void draw_list(const PeopleView& view, float height, std::vector<Command>& comma
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
             const PersonRow& row = view.rows[static_cast<std::size_t>(i)];
             const bool selected = view.selected && *view.selected == row.id;
-            if (list_row(row.id.hex().c_str(), row.name, row.detail, selected)) commands.push_back(SelectRecord{row.id});
+            if (list_row(row.id.hex().c_str(), row.name, row.detail, selected)) commands.push_back(SelectPerson{row.id});
         }
     }
     ImGui::EndChild();

@@ -1,0 +1,144 @@
+#pragma once
+// OpenRecords: everything that exists only while a profile's records are
+// open: the record store and its queries, the clock that stamps edits, the
+// profile's keys, the forms being typed into, and every screen's part.
+// Opening is constructing it and closing is destroying it, so nothing of one
+// profile's records can outlive them. It also routes each UI command about
+// records to the one part that handles it (command_routing.hpp).
+
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <tuple>
+
+#include "app/command_routing.hpp"
+#include "app/goals_and_practice.hpp"
+#include "app/library_list.hpp"
+#include "app/meeting_editor.hpp"
+#include "app/observation_capture.hpp"
+#include "app/pairing_list.hpp"
+#include "app/people_list.hpp"
+#include "app/profile_settings.hpp"
+#include "app/record_finder.hpp"
+#include "app/record_forms.hpp"
+#include "app/reflection_writing.hpp"
+#include "app/sharing_screen.hpp"
+#include "app/today_agenda.hpp"
+#include "app/undo_offer.hpp"
+#include "app/workspace.hpp"
+#include "core/hybrid_clock.hpp"
+#include "store/database.hpp"
+#include "ui/shell.hpp"
+
+namespace tandem::app {
+
+// The commands App handles itself: how Tandem looks, which screen it shows,
+// and the storage of the records rather than what they hold.
+struct ShellCommands {
+    using Commands = CommandList<ui::NavigateTo, ui::SetTheme, ui::ChangeTextSize, ui::SetSidebarWidth,
+                                 ui::ChooseFileToOpen, ui::DismissNotice, ui::RetrySaving, ui::ExportRecords,
+                                 ui::UseRecordsHere, ui::CloseSearch>;
+};
+
+// The screens' parts, each listing the commands it handles.
+template <class... Parts>
+struct PartList {
+    using Tuple = std::tuple<Parts...>;
+    // 0 for a command of ShellCommands, else 1 + the index of its part.
+    template <class Command>
+    static constexpr std::size_t route = destination_of<Command, ShellCommands, Parts...>();
+};
+using ScreenParts = PartList<ProfileSettings, PeopleList, PairingList, LibraryList, MeetingEditor, ObservationCapture,
+                             ReflectionWriting, GoalsAndPractice, RecordFinder, TodayAgenda, UndoOffer, RecordForms,
+                             SharingScreen>;
+
+// The keys of the store's device state that never leave this device, not
+// even in a copy of the records: the profile's secret keys and whom it trusts.
+std::span<const std::string_view> device_only_keys();
+
+// When a call happens, on this device's clock and calendar.
+struct Moment {
+    CalendarDate today;
+    std::int64_t now_ms = 0;
+    std::int64_t second_of_day = 0;  // 0..86399, local time
+};
+
+class OpenRecords {
+public:
+    // Opens the records in `database`, which must outlive them (as must
+    // `wall` and `random`): the store, its queries, this device's site and
+    // clock, the profile's keys (made on its first visit) and own person.
+    // Fails, naming the problem, when the records cannot be used at all.
+    static Result<std::unique_ptr<OpenRecords>, std::string> open(store::Database& database, WallClock& wall,
+                                                                  RandomSource& random);
+    OpenRecords(const OpenRecords&) = delete;
+    OpenRecords& operator=(const OpenRecords&) = delete;
+
+    // What the parts work on for one call; `writable` false lends no
+    // CommandContext, so nothing can be changed.
+    Workspace workspace(Navigator& navigator, bool writable, const Moment& moment);
+
+    // Applies a command to the one part that handles it.
+    template <class Command>
+    void apply(Workspace& work, const Command& command) {
+        std::get<ScreenParts::route<Command> - 1>(parts_).apply(work, command);
+    }
+    // Opens `destination`'s record on its screen's part; false when it
+    // cannot be opened there (it is gone).
+    bool select(Workspace& work, const Destination& destination);
+    // The profile's own person is now `person` (ProfileSettings::adopt).
+    void adopt(Workspace& work, const RecordId& person) { part<ProfileSettings>().adopt(work, person); }
+
+    // Rebuilds the view model of `view.screen` (and the profile, undo offer)
+    // from the records; a screen whose record is gone goes back to Pairings.
+    void show(Workspace& work, ui::ShellView& view);
+
+    // Work put off until typing pauses (the search typed): when it is due,
+    // and running it.
+    std::optional<std::int64_t> due_at() const { return part<RecordFinder>().due_at(); }
+    void run_due(Workspace& work) { part<RecordFinder>().run(work); }
+
+    // A file the user opened, taken in on the Share screen; a derived key.
+    void receive(Workspace& work, std::string_view name, std::span<const std::uint8_t> bytes) {
+        part<SharingScreen>().receive(work, name, bytes);
+    }
+    void key_derived(Workspace& work, std::uint64_t id, std::optional<std::array<std::uint8_t, 32>> key) {
+        part<SharingScreen>().key_derived(work, id, key);
+    }
+    // Whether a passphrase's key is being derived.
+    bool deriving_key() const { return part<SharingScreen>().working(); }
+
+    store::SqliteRecordStore& store() { return *store_; }
+    store::CoachingQueries& queries() { return queries_; }
+    // The profile's keys; nullopt when they could not be read (identity_problem() says why).
+    const std::optional<crypto::Identity>& identity() const { return identity_; }
+    const std::string& identity_problem() const { return identity_problem_; }
+    RecordId me() const { return part<ProfileSettings>().me(); }
+    // The record open on `screen` (a meeting, visit or written reflection), if one is.
+    std::optional<RecordId> shown_on(ui::Screen screen) const;
+
+private:
+    OpenRecords(std::unique_ptr<store::SqliteRecordStore> store, store::CoachingQueries queries,
+                std::optional<store::RecordSearch> search, SiteId site, WallClock& wall, std::uint64_t last_clock,
+                RandomSource& random);
+    template <class Part>
+    Part& part() {
+        return std::get<Part>(parts_);
+    }
+    template <class Part>
+    const Part& part() const {
+        return std::get<Part>(parts_);
+    }
+
+    std::unique_ptr<store::SqliteRecordStore> store_;
+    store::CoachingQueries queries_;
+    HybridClock clock_;
+    RandomSource& random_;
+    std::optional<crypto::Identity> identity_;
+    std::string identity_problem_;
+    ScreenParts::Tuple parts_;
+};
+
+}  // namespace tandem::app
