@@ -398,10 +398,27 @@ void BundleExchange::verified(Workspace& work, const crypto::Identity& me, crypt
     verified_ = std::move(bundle);
 }
 
+namespace {
+
+// Whose sharing code, among `members` here or else in `records`, is `keys`.
+std::optional<RecordId> member_with_keys(Workspace& work, std::span<const RecordId> members,
+                                         std::span<const Record> records, const crypto::PublicKeys& keys) {
+    for (const RecordId& member : members) {
+        std::string code;
+        if (auto local = work.store.load(Kind::person, member); local && local.value())
+            code = local.value()->text(Person::fields::sharing_code);
+        for (const Record& record : records)
+            if (code.empty() && record.kind == Kind::person && record.id == member)
+                code = record.text(Person::fields::sharing_code);
+        if (auto parsed = crypto::parse_sharing_code(code); parsed && parsed.value() == keys) return member;
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
 void BundleExchange::opened(Workspace& work, const crypto::Identity& me, crypto::OpenedBundle bundle,
                             std::int64_t checked_at_ms) {
-    ui::ImportView& in = view_.receive;
-    const bool fingerprint_checked = checked_at_ms != 0;
     const std::span<const Record> records = bundle.content.records;
     const auto pairing_in_bundle = std::find_if(records.begin(), records.end(), [&](const Record& record) {
         return record.kind == Kind::pairing && record.id == bundle.content.pairing;
@@ -409,105 +426,73 @@ void BundleExchange::opened(Workspace& work, const crypto::Identity& me, crypto:
     if (pairing_in_bundle == records.end()) return refuse(BundleError::damaged_content);
     auto local_pairing = work.store.load(Kind::pairing, bundle.content.pairing);
     if (!local_pairing) return refuse("The records could not be read", local_pairing.error().message);
-    const bool pairing_known = local_pairing.value().has_value();
-    const Record& pairing = pairing_known ? *local_pairing.value() : *pairing_in_bundle;
-    const std::vector<RecordId> members = pairing_members(pairing);
-    const std::string title = pairing_title(work, pairing, records);
-    const auto is_member = [&](const RecordId& id) { return std::find(members.begin(), members.end(), id) != members.end(); };
-    // Whose sharing code, in the bundle's or this profile's records, is `keys`.
-    const auto member_with_keys = [&](const crypto::PublicKeys& keys) -> std::optional<RecordId> {
-        for (const RecordId& member : members) {
-            std::string code;
-            if (auto local = work.store.load(Kind::person, member); local && local.value())
-                code = local.value()->text(Person::fields::sharing_code);
-            for (const Record& record : records)
-                if (code.empty() && record.kind == Kind::person && record.id == member)
-                    code = record.text(Person::fields::sharing_code);
-            if (auto parsed = crypto::parse_sharing_code(code); parsed && parsed.value() == keys) return member;
-        }
-        return std::nullopt;
-    };
-    const auto not_yours = [&] {
-        refuse("Not a pairing of yours",
-               "This file holds the records of " + title + ", which you are not part of, so nothing was taken in.");
-    };
+    auto pairings = work.store.load_all(Kind::pairing);
+    if (!pairings) return refuse("The records could not be read", pairings.error().message);
 
-    // Who this profile is in the pairing. Another person becomes the
-    // profile's own only in a profile in no pairing yet (one that has
-    // pairings is not somebody else in another), and only when the user says so.
-    link_.reset();
+    PartnerFileFacts facts;
+    facts.pairing_known = local_pairing.value().has_value();
+    facts.pairing = facts.pairing_known ? &*local_pairing.value() : &*pairing_in_bundle;
+    facts.me = work.me;
+    facts.profile_has_pairings = !pairings.value().empty();
+    const TrustedPartner* trusted = trusted_.find_by_keys(bundle.sender);
+    if (trusted && !trusted->revoked) facts.trusted_signer = trusted->person;
+    facts.fingerprint_checked = checked_at_ms != 0;
+    const std::vector<RecordId> members = pairing_members(*facts.pairing);
+    facts.member_with_signer_keys = member_with_keys(work, members, records, bundle.sender);
+    facts.member_with_my_keys = member_with_keys(work, members, records, me.public_keys());
+    auto admitted = admit_partner_file(facts);
+    if (!admitted) return refuse_admission(work, admitted.error(), *facts.pairing, records, trusted);
+    const PartnerFileAdmission& admission = admitted.value();
+
+    ui::ImportView& in = view_.receive;
+    sender_ = admission.sender;
+    link_ = admission.link;
     link_confirmed_ = false;
-    const bool me_in = !work.me.is_nil() && is_member(work.me);
-    if (!me_in) {
-        if (pairing_known) return not_yours();
-        // A profile with any pairing is nobody else (docs/decisions.md).
-        auto pairings = work.store.load_all(Kind::pairing);
-        if (!pairings || !pairings.value().empty()) return not_yours();
-    }
-
-    // Who sent it.
-    sender_.reset();
     in.keys_changed = in.revoked_before = false;
-    if (const TrustedPartner* trusted = trusted_.find_by_keys(bundle.sender); trusted && !trusted->revoked) {
-        if (!is_member(trusted->person))
-            return refuse("Not a pairing of theirs",
-                          "This file is signed by " + name_of(work, trusted->person) + ", who is not part of " + title +
-                          ", so nothing was taken in.");
-        sender_ = trusted->person;
-    } else {
-        if (!fingerprint_checked) return refuse(BundleError::damaged_content);  // never decoded untrusted
-        sender_ = member_with_keys(bundle.sender);
-        if (!sender_) {
-            // The partner: the member other than this profile; at first contact, whoever set the pairing up.
-            std::vector<RecordId> others;
-            for (const RecordId& member : members)
-                if (!(me_in && member == work.me)) others.push_back(member);
-            if (std::find(others.begin(), others.end(), pairing.created_by) != others.end())
-                sender_ = pairing.created_by;
-            else if (!others.empty())
-                sender_ = others.front();
-        }
-        if (!sender_ || (me_in && *sender_ == work.me)) return refuse(BundleError::damaged_content);
+    if (!facts.trusted_signer) {
         if (const TrustedPartner* earlier = trusted_.find_by_person(*sender_)) {
             in.keys_changed = earlier->keys != bundle.sender;
             in.revoked_before = earlier->revoked;
         }
     }
-
-    // First contact: which member this profile is, always asked.
-    std::string link_question;
-    if (!me_in) {
-        std::optional<RecordId> candidate = member_with_keys(me.public_keys());
-        if (!candidate || *candidate == *sender_) {
-            std::vector<RecordId> candidates;
-            for (const RecordId& member : members)
-                if (member != *sender_) candidates.push_back(member);
-            if (candidates.size() != 1)
-                return refuse("Not a pairing of yours",
-                              "This file holds the records of " + title + ", and Tandem cannot tell which of them you "
-                              "are, so nothing was taken in.");
-            candidate = candidates.front();
-        }
-        link_ = candidate;
+    in.link_question.clear();
+    if (link_) {
         const std::string name = name_of(work, *link_, records);
-        const char* role = pairing.reference(Pairing::fields::coach) == link_     ? "coach"
-                           : pairing.reference(Pairing::fields::coachee) == link_ ? "coachee"
-                                                                               : "second coach";
-        link_question = name_of(work, *sender_, records) + " set this pairing up with " + name + " as " + role +
-                        ". Are you " + name + "? Tandem will then show the pairing as yours, under that name.";
+        const char* role = facts.pairing->reference(Pairing::fields::coach) == link_      ? "coach"
+                           : facts.pairing->reference(Pairing::fields::coachee) == link_ ? "coachee"
+                                                                                          : "second coach";
+        in.link_question = name_of(work, *sender_, records) + " set this pairing up with " + name + " as " + role +
+                           ". Are you " + name + "? Tandem will then show the pairing as yours, under that name.";
     }
-
-    if (fingerprint_checked) {
+    if (admission.trust_sender) {
         trusted_.trust(*sender_, bundle.sender, checked_at_ms);
         save_trust(work);
     }
     in.stage = Stage::preview;
     in.title = "From " + name_of(work, *sender_, records);
-    in.text = "The records of " + title + ".";
+    in.text = "The records of " + pairing_title(work, *facts.pairing, records) + ".";
     in.fingerprint = crypto::fingerprint(bundle.sender);
-    in.link_question = link_question;
     bundle_ = std::move(bundle);
     preview(work);
+}
+
+void BundleExchange::refuse_admission(Workspace& work, AdmissionRefusal refusal, const Record& pairing,
+                                      std::span<const Record> records, const TrustedPartner* signer) {
+    const std::string title = pairing_title(work, pairing, records);
+    switch (refusal) {
+        case AdmissionRefusal::not_yours:
+            return refuse("Not a pairing of yours", "This file holds the records of " + title +
+                                                        ", which you are not part of, so nothing was taken in.");
+        case AdmissionRefusal::not_theirs:
+            return refuse("Not a pairing of theirs", "This file is signed by " + name_of(work, signer->person) +
+                                                         ", who is not part of " + title + ", so nothing was taken in.");
+        case AdmissionRefusal::which_member_unknown:
+            return refuse("Not a pairing of yours", "This file holds the records of " + title +
+                                                        ", and Tandem cannot tell which of them you are, so nothing "
+                                                        "was taken in.");
+        case AdmissionRefusal::sender_unknown: break;
+    }
+    refuse(BundleError::damaged_content);
 }
 
 void BundleExchange::show_import(const PartnerImport& outcome) {

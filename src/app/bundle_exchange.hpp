@@ -28,6 +28,7 @@
 #include "app/trusted_partners.hpp"
 #include "app/workspace.hpp"
 #include "core/partner_authority.hpp"
+#include "core/partner_file_admission.hpp"
 #include "core/random_source.hpp"
 #include "crypto/bundle_format.hpp"
 #include "crypto/bundle_reader.hpp"
@@ -131,6 +132,9 @@ private:
     // the preview. `checked_at_ms` is when the user compared the sender's
     // fingerprint (their keys are then trusted), 0 when they were trusted before.
     void opened(Workspace& work, const crypto::Identity& me, crypto::OpenedBundle bundle, std::int64_t checked_at_ms);
+    // Says why a file was not taken in (`signer`: its trusted signer, if any).
+    void refuse_admission(Workspace& work, AdmissionRefusal refusal, const Record& pairing,
+                          std::span<const Record> records, const TrustedPartner* signer);
     void show_import(const PartnerImport& outcome);
     void preview(Workspace& work);
     void save_trust(Workspace& work);

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <map>
-#include <ranges>
 #include <vector>
 
 #include "app/command_error_text.hpp"
@@ -57,7 +56,8 @@ std::string pairing_detail(const Pairing& pairing) {
 // The meeting rows of a timeline (oldest first), newest first.
 std::vector<ui::PairingRow> meeting_rows(std::span<const store::TimelineEntry> timeline) {
     std::vector<ui::PairingRow> rows;
-    for (const store::TimelineEntry& entry : std::views::reverse(timeline)) {
+    for (auto newest = timeline.rbegin(); newest != timeline.rend(); ++newest) {
+        const store::TimelineEntry& entry = *newest;
         if (entry.kind != Kind::meeting) continue;
         std::string detail = entry.summary.empty() ? std::string("Nothing written yet") : entry.summary;
         if (entry.status == static_cast<std::int64_t>(MeetingStatus::planned))
@@ -71,7 +71,8 @@ std::vector<ui::PairingRow> meeting_rows(std::span<const store::TimelineEntry> t
 // The lesson-visit rows of a timeline (oldest first), newest first.
 std::vector<ui::PairingRow> visit_rows(std::span<const store::TimelineEntry> timeline) {
     std::vector<ui::PairingRow> rows;
-    for (const store::TimelineEntry& entry : std::views::reverse(timeline)) {
+    for (auto newest = timeline.rbegin(); newest != timeline.rend(); ++newest) {
+        const store::TimelineEntry& entry = *newest;
         if (entry.kind != Kind::observation) continue;
         rows.push_back({entry.id, "Lesson visit on " + entry.date.iso(),
                         entry.summary.empty() ? "No focus written" : "Focus: " + entry.summary});
@@ -210,7 +211,7 @@ void PairingList::show_records(Workspace& work, const Record& record, ui::Pairin
     if (timeline) {
         view.meetings = meeting_rows(timeline.value());
         view.observations = visit_rows(timeline.value());
-        view.check_in.asking = check_in_due(std::views::reverse(timeline.value())) &&
+        view.check_in.asking = check_in_due(timeline.value().rbegin(), timeline.value().rend()) &&
                                !check_ins_postponed_.contains(record.id) && check_in_advice_ != record.id;
         if (check_in_advice_ == record.id) view.check_in.advice = not_working_advice;
     }

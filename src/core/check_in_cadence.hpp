@@ -12,15 +12,17 @@ namespace tandem {
 
 inline constexpr int check_in_every = 3;
 
-// Whether the check-in is due, from a pairing's events newest first: each
-// has `kind` (a Kind) and `status` (a meeting's MeetingStatus as a number).
-// Check-ins are private, so every answer on this device is the user's own.
-template <class NewestFirst>
-bool check_in_due(const NewestFirst& events) {
+// Whether the check-in is due, from a pairing's events newest first, in
+// [newest, end): each has `kind` (a Kind) and `status` (a meeting's
+// MeetingStatus as a number). Check-ins are private, so every answer on this
+// device is the user's own.
+template <class Iterator>
+bool check_in_due(Iterator newest, Iterator end) {
     int held_since = 0;
-    for (const auto& event : events) {
-        if (event.kind == Kind::pairing_checkin) break;
-        if (event.kind == Kind::meeting && event.status == static_cast<std::int64_t>(MeetingStatus::held)) ++held_since;
+    for (; newest != end; ++newest) {
+        if (newest->kind == Kind::pairing_checkin) break;
+        if (newest->kind == Kind::meeting && newest->status == static_cast<std::int64_t>(MeetingStatus::held))
+            ++held_since;
         if (held_since >= check_in_every) return true;
     }
     return false;
