@@ -2,8 +2,10 @@
 // saveOpenedFile(), integrityCheck(), storageFaults() }.
 // Linked in with --pre-js, so `Module` is the app's module object.
 // items() reports every interactive widget of the last frame in CSS pixels
-// relative to the viewport; end-to-end tests act on those coordinates with
-// real mouse and keyboard input only.
+// relative to the viewport, with the frame's number (items().frame) and
+// whether it is settled (items().settled: the app has nothing more to draw,
+// so the frame shows everything it knows); end-to-end tests act on those
+// coordinates with real mouse and keyboard input only.
 (function () {
   if (typeof window === "undefined" || new URLSearchParams(location.search).get("test") !== "1") return;
   var resolveReady;
@@ -21,14 +23,19 @@
     ready: ready,
     items: function () {
       var reply = callJson("tandem_test_items");
-      if (!reply) return [];
+      if (!reply) return Object.assign([], { frame: 0, settled: false });
       var rect = Module.canvas.getBoundingClientRect();
       var sx = reply.display[0] > 0 ? rect.width / reply.display[0] : 1;
       var sy = reply.display[1] > 0 ? rect.height / reply.display[1] : 1;
-      return reply.items.map(function (i) {
+      var items = reply.items.map(function (i) {
         return { label: i.label, role: i.role, x: rect.left + i.x * sx, y: rect.top + i.y * sy,
                  w: i.w * sx, h: i.h * sy, enabled: i.enabled, value: i.value };
       });
+      // The frame these widgets are of, and whether the app has nothing more
+      // to draw (no input, command or change waits for a frame).
+      items.frame = reply.frame;
+      items.settled = reply.settled;
+      return items;
     },
     state: function () { return callJson("tandem_test_state") || {}; },
     frames: function () { return drawn ? Module._tandem_test_frames() : 0; },

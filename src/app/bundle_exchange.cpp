@@ -1,12 +1,12 @@
 #include "app/bundle_exchange.hpp"
 
 #include <algorithm>
-#include <map>
 
 #include "core/record_binding.hpp"
 #include "crypto/bundle_writer.hpp"
 #include "crypto/passphrase_key.hpp"
 #include "crypto/sodium_random_source.hpp"
+#include "app/bundle_exchange_text.hpp"
 #include "app/command_error_text.hpp"
 #include "app/record_forms.hpp"
 #include "store/field_conflicts.hpp"
@@ -20,105 +20,6 @@ using crypto::BundleError;
 using Stage = ui::ImportView::Stage;
 
 constexpr std::size_t min_passphrase_chars = 10;
-
-// Everyday words, easy to say on the phone and to type: four make a
-// passphrase of 28 bits, which Argon2id makes slow to guess.
-constexpr std::string_view passphrase_words[] = {
-    "apple",  "badge",  "basket", "beach",  "bicycle", "blanket", "bottle", "branch", "bread",  "bridge", "brush",
-    "bucket", "button", "cabin",  "camera", "candle",  "canoe",   "carpet", "castle", "cherry", "circle", "cloud",
-    "clover", "coffee", "comet",  "copper", "cotton",  "crayon",  "dragon", "drum",   "eagle",  "engine", "feather",
-    "fern",   "field",  "flute",  "forest", "garden",  "ginger",  "glove",  "grape",  "harbour", "hazel", "honey",
-    "island", "jacket", "jungle", "kettle", "kite",    "ladder",  "lantern", "lemon", "letter", "lily",   "magnet",
-    "maple",  "marble", "meadow", "mirror", "mitten",  "morning", "needle", "nest",   "ocean",  "orange", "otter",
-    "paddle", "parrot", "pebble", "pencil", "pepper",  "piano",   "pillow", "planet", "pocket", "pony",   "puzzle",
-    "rabbit", "rainbow", "ribbon", "river", "rocket",  "saddle",  "salmon", "sandal", "shadow", "shell",  "silver",
-    "spoon",  "spring", "squirrel", "star", "stone",   "sunset",  "teapot", "thunder", "tiger", "timber", "tomato",
-    "tunnel", "turtle", "valley", "velvet", "violin",  "wagon",   "walnut", "window", "winter", "wizard", "yellow",
-};
-
-// A person's name, from this profile's records or else from the bundle's.
-std::string name_of(Workspace& work, const RecordId& person, std::span<const Record> bundle = {}) {
-    if (auto local = work.store.load(Kind::person, person); local && local.value())
-        return local.value()->text(Person::fields::display_name);
-    for (const Record& record : bundle)
-        if (record.kind == Kind::person && record.id == person) return record.text(Person::fields::display_name);
-    return "someone";
-}
-
-std::string pairing_title(Workspace& work, const Record& pairing, std::span<const Record> bundle = {}) {
-    const auto coach = pairing.reference(Pairing::fields::coach);
-    const auto coachee = pairing.reference(Pairing::fields::coachee);
-    return (coach ? name_of(work, *coach, bundle) : "someone") + " coaching " +
-           (coachee ? name_of(work, *coachee, bundle) : "someone");
-}
-
-std::string count_phrase(std::size_t count, const char* one, const char* many) {
-    return std::to_string(count) + " " + (count == 1 ? one : many);
-}
-
-std::string summary_of(const MergeReport& report) {
-    if (report.inserted + report.updated + report.conflicts == 0)
-        return "Nothing new: you have everything in this file already.";
-    std::string text = std::to_string(report.inserted) + " new, " + std::to_string(report.updated) + " updated";
-    if (report.conflicts) text += ", " + count_phrase(report.conflicts, "conflict", "conflicts");
-    return text;
-}
-
-struct RefusalMessage {
-    const char* title;
-    const char* text;
-};
-
-RefusalMessage refusal_of(BundleError error) {
-    switch (error) {
-        case BundleError::not_a_bundle:
-            return {"This is not a Tandem file",
-                    "Nothing was taken in. The files your partner sends you from Tandem end in .tandem."};
-        case BundleError::newer_version:
-            return {"Made by a newer Tandem",
-                    "This file was made by a newer version of Tandem than this one, which cannot read it. Nothing "
-                    "was taken in. Ask whoever looks after Tandem at your school for the newest version."};
-        case BundleError::not_for_you:
-            return {"Wrong passphrase, or not for you",
-                    "Tandem could not open this file: the passphrase is not the one it was locked with, or the file "
-                    "was sent to someone else. Check the passphrase with your partner (capitals and spaces count), "
-                    "or ask them to send it to you again."};
-        case BundleError::header_tampered:
-            return {"The file was changed",
-                    "The start of this file was changed after your partner made it, so Tandem does not trust any of "
-                    "it. Nothing was taken in. Ask your partner to send it again."};
-        case BundleError::chunk_tampered:
-            return {"Part of the file was changed",
-                    "Part of this file was changed, damaged or put out of order on its way to you, so Tandem does not "
-                    "trust it. Nothing was taken in. Ask your partner to send it again."};
-        case BundleError::truncated:
-            return {"The file is incomplete",
-                    "This file ends too early: a copy or download of it did not finish. Nothing was taken in. Ask "
-                    "your partner to send it again, or copy it again."};
-        case BundleError::trailing_data:
-            return {"Something was added to the file",
-                    "There is more in this file than your partner put in it, so Tandem does not trust it. Nothing "
-                    "was taken in. Ask your partner to send it again."};
-        case BundleError::bad_signature:
-            return {"The signature does not match",
-                    "This file is not signed by the keys it names: it may have been forged. Nothing was taken in. "
-                    "Tell your partner, and ask them to send it again."};
-        case BundleError::damaged_header:
-        case BundleError::damaged_content:
-            return {"The file is damaged",
-                    "Tandem cannot read this file, so nothing was taken in. Ask your partner to send it again."};
-        case BundleError::too_large:
-        case BundleError::too_many_stanzas:
-        case BundleError::kdf_over_limits:
-            return {"Over Tandem's limits",
-                    "This file asks for more than Tandem allows (at most 64 MB, 16 recipients, and a passphrase lock "
-                    "of at most 256 MB), so it was not opened."};
-        case BundleError::out_of_memory:
-            return {"Not enough memory",
-                    "This computer did not have the memory to unlock the file. Close other tabs and try again."};
-    }
-    return {"The file could not be opened", ""};
-}
 
 }  // namespace
 
@@ -187,15 +88,7 @@ void BundleExchange::edit_export(Workspace& work, const ui::EditExport& edit) {
 }
 
 void BundleExchange::suggest_passphrase(RandomSource& random) {
-    std::string words;
-    for (int i = 0; i < 4; ++i) {
-        std::uint8_t pick[2];
-        random.fill(pick);
-        const std::size_t index = (static_cast<std::size_t>(pick[0]) << 8 | pick[1]) % std::size(passphrase_words);
-        if (!words.empty()) words += ' ';
-        words += passphrase_words[index];
-    }
-    view_.send.passphrase = std::move(words);
+    view_.send.passphrase = suggested_passphrase(random);
     view_.send.passphrase_problem.clear();
     view_.send.written.clear();
 }
@@ -240,20 +133,7 @@ void BundleExchange::refresh_contents(Workspace& work) {
         send.problem = "The pairing's records could not be read: " + share.error().message;
         return;
     }
-    std::map<Kind, std::size_t> counts;
-    for (const Record& record : share.value())
-        if (!record.is_deleted()) ++counts[record.kind];
-    std::vector<std::string> parts;
-    if (counts[Kind::meeting]) parts.push_back(count_phrase(counts[Kind::meeting], "meeting", "meetings"));
-    if (counts[Kind::observation]) parts.push_back(count_phrase(counts[Kind::observation], "lesson visit", "lesson visits"));
-    if (const std::size_t notes = counts[Kind::note] + counts[Kind::observation_note])
-        parts.push_back(count_phrase(notes, "note", "notes"));
-    if (counts[Kind::action_step]) parts.push_back(count_phrase(counts[Kind::action_step], "action step", "action steps"));
-    if (counts[Kind::reflection]) parts.push_back(count_phrase(counts[Kind::reflection], "shared reflection", "shared reflections"));
-    send.contents = count_phrase(share.value().size(), "record", "records");
-    for (std::size_t i = 0; i < parts.size(); ++i)
-        send.contents += (i == 0 ? ", with " : i + 1 == parts.size() ? " and " : ", ") + parts[i];
-    send.contents += ".";
+    send.contents = share_contents(share.value());
 }
 
 ExportStep BundleExchange::write_export(Workspace& work, const crypto::Identity& me, std::int64_t now_ms) {
@@ -320,7 +200,7 @@ ExportStep BundleExchange::finish_export(Workspace& work, const crypto::Identity
 // [SECTION] Taking in
 
 void BundleExchange::refuse(BundleError error) {
-    const RefusalMessage refusal = refusal_of(error);
+    const FileRefusalText refusal = bundle_error_text(error);
     refuse(refusal.title, refusal.text);
 }
 
@@ -478,26 +358,15 @@ void BundleExchange::opened(Workspace& work, const crypto::Identity& me, crypto:
 
 void BundleExchange::refuse_admission(Workspace& work, AdmissionRefusal refusal, const Record& pairing,
                                       std::span<const Record> records, const TrustedPartner* signer) {
-    const std::string title = pairing_title(work, pairing, records);
-    switch (refusal) {
-        case AdmissionRefusal::not_yours:
-            return refuse("Not a pairing of yours", "This file holds the records of " + title +
-                                                        ", which you are not part of, so nothing was taken in.");
-        case AdmissionRefusal::not_theirs:
-            return refuse("Not a pairing of theirs", "This file is signed by " + name_of(work, signer->person) +
-                                                         ", who is not part of " + title + ", so nothing was taken in.");
-        case AdmissionRefusal::which_member_unknown:
-            return refuse("Not a pairing of yours", "This file holds the records of " + title +
-                                                        ", and Tandem cannot tell which of them you are, so nothing "
-                                                        "was taken in.");
-        case AdmissionRefusal::sender_unknown: break;
-    }
-    refuse(BundleError::damaged_content);
+    if (refusal == AdmissionRefusal::sender_unknown) return refuse(BundleError::damaged_content);
+    const FileRefusalText text = admission_refusal_text(refusal, pairing_title(work, pairing, records),
+                                                        signer ? name_of(work, signer->person) : "someone");
+    refuse(text.title, text.text);
 }
 
 void BundleExchange::show_import(const PartnerImport& outcome) {
     ui::ImportView& in = view_.receive;
-    in.summary = summary_of(outcome.merge);
+    in.summary = merge_summary(outcome.merge);
     in.left_out_title.clear();
     in.left_out.clear();
     if (outcome.refused.empty()) return;
@@ -610,7 +479,7 @@ ExportStep BundleExchange::key_derived(Workspace& work, const crypto::Identity& 
     if (job.purpose == JobFor::sending) {
         view_.send.working = false;
         if (!key) {
-            view_.send.problem = refusal_of(key.error()).text;
+            view_.send.problem = bundle_error_text(key.error()).text;
             return std::monostate{};
         }
         const crypto::SecretKey file_key = crypto::new_file_key();

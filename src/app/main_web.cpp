@@ -415,7 +415,11 @@ void start_app() {
     host->test_mode = app::test_mode_requested();
     if (host->test_mode) {
         host->registry.attach(*ImGui::GetCurrentContext());
-        app::install_test_hook(host->registry, host->app, host->frames, platform_state_json);
+        app::install_test_hook(host->registry, host->app, host->frames, platform_state_json,
+                               [] {
+                                   return !host->pacer.wants_frame_now() && host->queue.empty() &&
+                                          !host->app.work_delay_ms();
+                               });
     }
 
     if (!host->renderer.create()) {

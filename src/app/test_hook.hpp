@@ -1,8 +1,8 @@
 #pragma once
 // The browser test hook, present only when the page URL has ?test=1:
 // window.tandem.test with ready, items(), state(), frames(), frameTimes(),
-// saveOpenedFile(), integrityCheck() and storageFaults(). The JS half is web/test_hook.js; this half answers it
-// from the app's last frame.
+// saveOpenedFile(), integrityCheck() and storageFaults(). The JS half is
+// web/test_hook.js; this half answers it from the app's last frame.
 
 #include <cstdint>
 #include <span>
@@ -21,9 +21,11 @@ class App;
 bool test_mode_requested();
 
 // Makes the hook answer from these objects, which must outlive the page.
-// `platform_state` returns further members for state(), as JSON without braces.
+// `platform_state` returns further members for state(), as JSON without
+// braces; `settled` says whether the last frame shows everything there is to
+// show (no input, command or change waits for another frame).
 void install_test_hook(const ui::ItemRegistry& registry, App& app, const std::uint64_t& frames,
-                       std::string (*platform_state)());
+                       std::string (*platform_state)(), bool (*settled)());
 
 // Tells the JS half that a frame has been drawn (resolves `ready` the first
 // time), and keeps the CPU time it took for frameTimes().

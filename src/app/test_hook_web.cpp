@@ -18,6 +18,7 @@ const ui::ItemRegistry* hooked_registry = nullptr;
 App* hooked_app = nullptr;
 const std::uint64_t* hooked_frames = nullptr;
 std::string (*hooked_platform_state)() = nullptr;
+bool (*hooked_settled)() = nullptr;
 // The CPU times of the latest frames, oldest first, at most max_frame_times.
 constexpr std::size_t max_frame_times = 1000;
 std::deque<double> frame_times;
@@ -43,11 +44,12 @@ EM_JS(void, tandem_frame_drawn_js, (), {
 bool test_mode_requested() { return tandem_test_hook_present() != 0; }
 
 void install_test_hook(const ui::ItemRegistry& registry, App& app, const std::uint64_t& frames,
-                       std::string (*platform_state)()) {
+                       std::string (*platform_state)(), bool (*settled)()) {
     hooked_registry = &registry;
     hooked_app = &app;
     hooked_frames = &frames;
     hooked_platform_state = platform_state;
+    hooked_settled = settled;
 }
 
 void notify_frame_drawn(double cpu_ms) {
@@ -67,9 +69,14 @@ using namespace tandem::app;
 
 extern "C" {
 
-// JSON of the last frame's widgets; see ItemRegistry::last_frame_json().
+// JSON of the last frame's widgets (ItemRegistry::last_frame_json()), with
+// the number of the frame they are of and whether it is settled (the app has
+// nothing more to draw: what it shows is current).
 EMSCRIPTEN_KEEPALIVE const char* tandem_test_items() {
-    items_reply = hooked_registry ? hooked_registry->last_frame_json() : std::string(R"({"display":[0,0],"items":[]})");
+    const std::string widgets =
+        hooked_registry ? hooked_registry->last_frame_json() : std::string(R"({"display":[0,0],"items":[]})");
+    items_reply = "{\"frame\":" + std::to_string(hooked_frames ? *hooked_frames : 0) +
+                  ",\"settled\":" + (hooked_settled && hooked_settled() ? "true" : "false") + "," + widgets.substr(1);
     return items_reply.c_str();
 }
 

@@ -76,8 +76,9 @@ function startServer(command, args) {
   return { url, stop, output: () => output };
 }
 
-// Waits until the hook's state() satisfies `predicate`, or fails with the last state.
-export async function waitForState(page, predicate, timeout = 10_000) {
+// Waits until the hook's state() satisfies `predicate`, or fails after
+// `timeout` ms with `what` it waited for and the last state.
+export async function waitForState(page, predicate, timeout = 10_000, what = String(predicate)) {
   const deadline = Date.now() + timeout;
   let state;
   while (Date.now() < deadline) {
@@ -85,7 +86,7 @@ export async function waitForState(page, predicate, timeout = 10_000) {
     if (predicate(state)) return state;
     await page.waitForTimeout(50);
   }
-  throw new Error(`state never matched; last: ${JSON.stringify(state)}`);
+  throw new Error(`waited ${timeout} ms for ${what}; last state: ${JSON.stringify(state)}`);
 }
 
 export async function screenshot(page, name) {
@@ -133,41 +134,63 @@ export async function openApp(app, { width = 1366, height = 768, deviceScaleFact
 // its records are open, or until it says why they are not.
 export async function openTandem(page, app_url) {
   if (app_url) await page.goto(`${app_url}?test=1`);
-  await page.waitForFunction(() => window.tandem?.test);
-  await page.evaluate(() => window.tandem.test.ready);
-  await page.waitForFunction(() => window.tandem.test.state().saveStatus !== "opening");
+  const step = (what, wait) => wait.catch((error) => { throw new Error(`Tandem never ${what} (${error.message})`); });
+  await step("set up its test hook", page.waitForFunction(() => window.tandem?.test, null, { timeout: 30_000 }));
+  await step("drew its first frame", page.waitForFunction(() => window.tandem.test.frames() > 0, null, { timeout: 30_000 }));
+  await step("opened its records", page.waitForFunction(() => window.tandem.test.state().saveStatus !== "opening",
+    null, { timeout: 30_000 }));
 }
 
 // Calls the test hook's function `name` without arguments.
 export const hook = (page, name) => page.evaluate((n) => window.tandem.test[n](), name);
 
-// The widget labelled `label`, once a frame has drawn it (the frame after a
-// screen change may not have yet); fails the test if none does within 10 s.
+// The app's current frame: once it has drawn everything it has to show (no
+// input, command, change or put-off work waits for a frame), that frame's
+// number and widgets. Fails after `timeout` ms if the app never settles.
+export async function currentFrame(page, timeout = 10_000) {
+  const handle = await page.waitForFunction(() => {
+    const items = window.tandem.test.items();
+    return items.settled ? { frame: items.frame, items: [...items] } : null;
+  }, null, { timeout, polling: "raf" }).catch((error) => {
+    throw new Error(`the app was still drawing after ${timeout} ms (${error.message})`);
+  });
+  return handle.jsonValue();
+}
+
+// The widget labelled `label` in the current frame; fails at once if that
+// frame has none, naming the widgets it has.
+export async function itemNow(page, label) {
+  const { frame, items } = await currentFrame(page);
+  const found = items.find((i) => i.label === label);
+  if (!found) {
+    const labels = items.map((i) => i.label).filter((l) => l).join(", ");
+    throw new Error(`frame ${frame} has no widget labelled "${label}"; it has: ${labels}`);
+  }
+  return found;
+}
+
+// The widget labelled `label`, once a frame draws it (after something the
+// app does on its own: records opening, a file taken in); fails after 10 s.
 export async function item(page, label) {
-  const found = await page.waitForFunction((l) => window.tandem.test.items().find((i) => i.label === l), label, { timeout: 10_000 })
-    .catch(() => { throw new Error(`no item labelled ${label}`); });
+  const found = await page.waitForFunction((l) => window.tandem.test.items().find((i) => i.label === l), label,
+    { timeout: 10_000 }).catch(() => { throw new Error(`no widget labelled "${label}" was drawn within 10 s`); });
   return found.jsonValue();
 }
 
-// Clicks the middle of the widget labelled `label` with the real mouse, once
-// it stands still: a screen's first frame may place it before the screen's
-// records are read, and a click there would land beside it.
+// Clicks the middle of the widget labelled `label` in the current frame with
+// the real mouse; fails if the current frame has no such widget.
 export async function click(page, label) {
-  let target = await item(page, label);
-  for (let tries = 0; tries < 40; ++tries) {
-    await page.waitForTimeout(40);
-    const again = await item(page, label);
-    const still = again.x === target.x && again.y === target.y && again.w === target.w && again.h === target.h;
-    target = again;
-    if (still) break;
-  }
+  const target = await itemNow(page, label);
   await page.mouse.click(target.x + target.w / 2, target.y + target.h / 2);
 }
 
 // Waits until a widget of the last frame satisfies `predicate`, JavaScript
-// source of a function of one item, e.g. `(i) => i.label === "Name"`.
-export const waitForWidget = (page, predicate) =>
-  page.waitForFunction(`window.tandem.test.items().some(${predicate})`);
+// source of a function of one item, e.g. `(i) => i.label === "Name"`; fails
+// after `timeout` ms naming the predicate.
+export const waitForWidget = (page, predicate, timeout = 10_000) =>
+  page.waitForFunction(`window.tandem.test.items().some(${predicate})`, null, { timeout }).catch(() => {
+    throw new Error(`no widget matched ${predicate} within ${timeout} ms`);
+  });
 
 // Types the user's own name in Settings, then adds each of `names` on People
 // (typed, then Enter), ending on People.
@@ -210,29 +233,24 @@ export async function scrollTo(page, label, { x = 900, y = 400, delta = 240 } = 
   // Not drawn at all, it may be above or below: the wheel goes down until
   // nothing moves any more, then up.
   let direction = 1;
+  let { items } = await currentFrame(page);
   for (let turn = 0; turn < 40; ++turn) {
-    const items = await hook(page, "items");
     const found = items.find(matches);
     const height = page.viewportSize().height;
     if (found && found.y >= 0 && found.y + found.h <= height - 40) return found;
     if (found) direction = found.y < 0 ? -1 : 1;
     await page.mouse.move(x, y);
     await page.mouse.wheel(0, direction * delta);
-    await page.waitForTimeout(100);
-    const moved = JSON.stringify(await hook(page, "items")) !== JSON.stringify(items);
+    const after = (await currentFrame(page)).items;
+    const moved = JSON.stringify(after) !== JSON.stringify(items);
     if (!found && !moved) direction = -direction;
+    items = after;
   }
   throw new Error(`${typeof label === "function" ? "the widget sought" : label} never scrolled into view`);
 }
 
-// Waits until no frame has been drawn for a while (the app is idle) and
-// returns the frame count.
+// Waits until the app has drawn everything it has to show, and returns the
+// number of frames drawn so far.
 export async function settle(page) {
-  let last = await hook(page, "frames");
-  for (;;) {
-    await page.waitForTimeout(250);
-    const now = await hook(page, "frames");
-    if (now === last) return now;
-    last = now;
-  }
+  return (await currentFrame(page)).frame;
 }

@@ -1,0 +1,41 @@
+#pragma once
+// The words of sharing: names and pairings as a file's preview shows them,
+// what a merge brought, why a file was refused, and passphrases to suggest.
+
+#include <span>
+#include <string>
+
+#include "app/workspace.hpp"
+#include "core/record_commands.hpp"
+#include "core/partner_file_admission.hpp"
+#include "core/random_source.hpp"
+#include "crypto/bundle_format.hpp"
+
+namespace tandem::app {
+
+// Why a file was not taken in, as a heading and a sentence or two.
+struct FileRefusalText {
+    std::string title;
+    std::string text;
+};
+
+// A person's name, from this profile's records or else from `bundle`'s; "someone" when neither has them.
+std::string name_of(Workspace& work, const RecordId& person, std::span<const Record> bundle = {});
+// "Ana Kowalska coaching Sam Patel".
+std::string pairing_title(Workspace& work, const Record& pairing, std::span<const Record> bundle = {});
+// "1 meeting", "3 meetings": a count with the word for one or many.
+std::string count_phrase(std::size_t count, const char* one, const char* many);
+// "14 records, with 2 meetings, 5 notes and 1 action step.": what a file to
+// send holds, deleted records counted only in the total.
+std::string share_contents(std::span<const Record> share);
+// "3 new, 1 updated, 1 conflict", or that nothing is new.
+std::string merge_summary(const MergeReport& report);
+// Why a file could not be opened or trusted.
+FileRefusalText bundle_error_text(crypto::BundleError error);
+// Why a file that verified is not taken in.
+FileRefusalText admission_refusal_text(AdmissionRefusal refusal, const std::string& pairing_title,
+                                       const std::string& signer_name);
+// Four random everyday words, easy to say on the phone and to type.
+std::string suggested_passphrase(RandomSource& random);
+
+}  // namespace tandem::app
