@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Checks two rules of the C++ sources in src/ that the compiler does not.
+// Checks three rules of the C++ sources in src/ that the compiler does not.
 // Text: string literals hold no text that can be saved in the wrong encoding
 // (the "Â·" a middle dot becomes when UTF-8 is read as Latin-1):
 //   - no string or character literal holds a raw non-ASCII byte;
@@ -10,6 +10,7 @@
 // scripts are their data, read better as written, and never reach a screen.
 // Layers (docs/decisions.md, "Layers"): each folder of src/ includes only the
 // folders below it, and the libraries its layer may use.
+// Size: no function is longer than 80 lines, data tables aside.
 // Prints each problem as file:line and exits 1 if there is one.
 //   node scripts/check_sources.mjs [ROOT]
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -45,6 +46,85 @@ function* includeProblems(name, layer, bytes) {
     } else if (!cppStandardHeader.test(header) && !systemHeaders.has(header) &&
                !rule.libraries.some((library) => header.startsWith(library))) {
       yield `${name}:${i + 1}: ${layer}/ may not include <${header}>`;
+    }
+  }
+}
+
+// The longest a function may be, in lines; a function whose lines are mostly
+// string literals is a data table (SQL, words) and may be longer.
+const maxFunctionLines = 80;
+
+// `text` with comments and the contents of literals blanked, lines kept.
+function codeOnly(text) {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === '/' && text[i + 1] === '/') {
+      while (i < text.length && text[i] !== '\n') i++;
+      continue;
+    }
+    if (c === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      const stop = end < 0 ? text.length : end + 2;
+      out += text.slice(i, stop).replace(/[^\n]/g, ' ');
+      i = stop;
+      continue;
+    }
+    if (c === 'R' && text[i + 1] === '"' && !/[A-Za-z0-9_]/.test(text[i - 1] ?? ' ')) {
+      const open = text.indexOf('(', i);
+      const delim = text.slice(i + 2, open);
+      const end = text.indexOf(`)${delim}"`, open);
+      const stop = end < 0 ? text.length : end + delim.length + 2;
+      out += '""' + text.slice(i + 2, stop).replace(/[^\n]/g, ' ');
+      i = stop;
+      continue;
+    }
+    if (c === '"' || (c === "'" && !/[0-9A-Fa-f]/.test(text[i - 1] ?? ' '))) {
+      let k = i + 1;
+      while (k < text.length && text[k] !== c && text[k] !== '\n') k += text[k] === '\\' ? 2 : 1;
+      out += c + ' '.repeat(Math.max(0, k - i - 1)) + c;
+      i = k + 1;
+      continue;
+    }
+    out += c;
+    i++;
+  }
+  return out;
+}
+
+// The functions of `text` longer than maxFunctionLines: a function is a
+// brace block opened after a closing parenthesis (a signature), not a
+// namespace, type or initialiser.
+function* longFunctions(name, text) {
+  const lines = codeOnly(text).split('\n');
+  let depth = 0;
+  let start = -1;
+  let startDepth = 0;
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n];
+    for (let k = 0; k < line.length; k++) {
+      if (line[k] === '{') {
+        if (start < 0) {
+          const head = (lines.slice(Math.max(0, n - 3), n).join(' ') + ' ' + line.slice(0, k)).trim();
+          const signature = /\)\s*(const)?\s*(noexcept)?\s*(override)?\s*(->[^{;]*)?(:[^{;]*)?$/.test(head);
+          const namespaceOrType = /\b(namespace|class|struct|enum|union)\b[^;(){}]*$/.test(head);
+          if (signature && !namespaceOrType && !/=\s*$/.test(head)) {
+            start = n;
+            startDepth = depth;
+          }
+        }
+        depth++;
+      } else if (line[k] === '}') {
+        depth--;
+        if (start >= 0 && depth === startDepth) {
+          const body = lines.slice(start, n + 1);
+          const literalLines = body.filter((l) => l.includes('"')).length;
+          if (body.length > maxFunctionLines && literalLines * 5 < body.length * 3)
+            yield `${name}:${start + 1}: a function of ${body.length} lines (at most ${maxFunctionLines}); split it`;
+          start = -1;
+        }
+      }
     }
   }
 }
@@ -111,6 +191,7 @@ for (const path of sources(join(root, 'src'))) {
   const name = relative(root, path).split('\\').join('/');
   const bytes = readFileSync(path);
   problems.push(...includeProblems(name, name.split('/')[1], bytes));
+  problems.push(...longFunctions(name, bytes.toString('utf8')));
   for (const literal of literals(bytes)) {
     if (literal.body.some((b) => b >= 0x80)) {
       problems.push(`${name}:${literal.line}: a raw non-ASCII byte in a literal; use core/text_symbols.hpp`);
@@ -121,5 +202,5 @@ for (const path of sources(join(root, 'src'))) {
   }
 }
 for (const problem of problems) console.log(problem);
-console.log(problems.length === 0 ? 'sources: literals are ASCII, layers hold' : `sources: ${problems.length} problem(s)`);
+console.log(problems.length === 0 ? 'sources: literals are ASCII, layers hold, functions are short' : `sources: ${problems.length} problem(s)`);
 process.exit(problems.length === 0 ? 0 : 1);

@@ -339,17 +339,8 @@ extern "C" EMSCRIPTEN_KEEPALIVE void tandem_page_hidden() {
 
 namespace {
 
-// Everything but the records: the canvas, ImGui, input, the look. Runs once
-// IndexedDB is reading the records, so that the two overlap.
-void start_app() {
-    constexpr const char* cannot_draw =
-        "Tandem could not start: this browser cannot draw with WebGL2. "
-        "Please use an up-to-date Chrome, Edge, Firefox or Safari.";
-    if (!host->canvas.create_context()) {
-        tandem_page_failed(cannot_draw);
-        return;
-    }
-
+// Dear ImGui's context, set up for Tandem's platform and renderer.
+ImGuiIO& create_imgui() {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
@@ -360,29 +351,11 @@ void start_app() {
     io.ConfigMacOSXBehaviors = tandem_is_mac() != 0;
     io.ConfigWindowsMoveFromTitleBarOnly = true;
     ui::map_imgui_keys(io);
+    return io;
+}
 
-    host->app.restore_preferences(ui::parse_preferences(platform::read_local_setting(preferences_key, 4096)));
-    host->saved_preferences = host->app.preferences();
-    host->input = std::make_unique<platform::WebInput>(
-        host->canvas, host->queue, [] { return host->text_input->focused(); },
-        [] { return host->text_input->paragraph_focused(); });
-    host->text_input = std::make_unique<platform::TextInputBridge>(
-        host->queue, platform::ParagraphSink{ui::deliver_paragraph_text, ui::close_paragraph}, [] { draw_now(); });
-    ui::use_platform_paragraphs(true);
-    host->clipboard = std::make_unique<platform::Clipboard>(io, host->queue, [] { draw_now(); }, io.ConfigMacOSXBehaviors);
-    host->files = std::make_unique<platform::FileTransfer>(
-        app::max_open_file_bytes, on_file, [](bool over) {
-            host->app.file_over_page(over);
-            wake(platform::WebInput::Urgency::soon);
-        });
-
-    host->passphrase_keys = std::make_unique<platform::PassphraseKeys>(
-        [](std::uint64_t id, std::optional<std::array<std::uint8_t, 32>> key) {
-            host->app.passphrase_key_derived(id, key);
-            run_host_requests();  // a finished bundle downloads at once
-            wake(platform::WebInput::Urgency::soon);
-        });
-    host->pages = std::make_unique<platform::IndexedDbPageStore>([] { records_changed(); });
+// What the app does when the browser's storage says where the records stand.
+platform::RecordsStorage::Events storage_events() {
     platform::RecordsStorage::Events events;
     events.ready = [] {
         host->app.open_records(*host->pages);
@@ -409,19 +382,54 @@ void start_app() {
         host->app.storage_estimate(app::StorageEstimate{facts.persistent, facts.usage_bytes, facts.quota_bytes});
         records_changed();
     };
-    host->storage = std::make_unique<platform::RecordsStorage>(std::move(events));
+    return events;
+}
+
+// Everything but the records: the canvas, ImGui, input, the look. Runs once
+// IndexedDB is reading the records, so that the two overlap.
+void start_app() {
+    constexpr const char* cannot_draw =
+        "Tandem could not start: this browser cannot draw with WebGL2. "
+        "Please use an up-to-date Chrome, Edge, Firefox or Safari.";
+    if (!host->canvas.create_context()) {
+        tandem_page_failed(cannot_draw);
+        return;
+    }
+
+    ImGuiIO& io = create_imgui();
+
+    host->app.restore_preferences(ui::parse_preferences(platform::read_local_setting(preferences_key, 4096)));
+    host->saved_preferences = host->app.preferences();
+    host->input = std::make_unique<platform::WebInput>(
+        host->canvas, host->queue, [] { return host->text_input->focused(); },
+        [] { return host->text_input->paragraph_focused(); });
+    host->text_input = std::make_unique<platform::TextInputBridge>(
+        host->queue, platform::ParagraphSink{ui::deliver_paragraph_text, ui::close_paragraph}, [] { draw_now(); });
+    ui::use_platform_paragraphs(true);
+    host->clipboard = std::make_unique<platform::Clipboard>(io, host->queue, [] { draw_now(); }, io.ConfigMacOSXBehaviors);
+    host->files = std::make_unique<platform::FileTransfer>(
+        app::max_open_file_bytes, on_file, [](bool over) {
+            host->app.file_over_page(over);
+            wake(platform::WebInput::Urgency::soon);
+        });
+
+    host->passphrase_keys = std::make_unique<platform::PassphraseKeys>(
+        [](std::uint64_t id, std::optional<std::array<std::uint8_t, 32>> key) {
+            host->app.passphrase_key_derived(id, key);
+            run_host_requests();  // a finished bundle downloads at once
+            wake(platform::WebInput::Urgency::soon);
+        });
+    host->pages = std::make_unique<platform::IndexedDbPageStore>([] { records_changed(); });
+    host->storage = std::make_unique<platform::RecordsStorage>(storage_events());
     tandem_watch_page_hide();
 
     host->test_mode = app::test_mode_requested();
     if (host->test_mode) {
         host->registry.attach(*ImGui::GetCurrentContext());
-        app::install_test_hook(host->registry, host->app, host->frames, platform_state_json,
-                               [] {
-                                   return !host->pacer.wants_frame_now() && host->queue.empty() &&
-                                          !host->app.work_delay_ms();
-                               });
+        app::install_test_hook(host->registry, host->app, host->frames, platform_state_json, [] {
+            return !host->pacer.wants_frame_now() && host->queue.empty() && !host->app.work_delay_ms();
+        });
     }
-
     if (!host->renderer.create()) {
         tandem_page_failed(cannot_draw);
         return;
@@ -431,9 +439,7 @@ void start_app() {
             host->pacer.request();
             schedule();
         },
-        [] {
-            host->renderer.abandon();
-        },
+        [] { host->renderer.abandon(); },
         [] {
             if (host->renderer.create()) host->renderer.upload_font_atlas(*ImGui::GetIO().Fonts);
             host->pacer.request();

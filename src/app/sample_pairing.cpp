@@ -15,31 +15,9 @@ Result<RecordId, CommandError> add(Workspace& work, const T& draft) {
     return create(*work.context, draft);
 }
 
-}  // namespace
-
-Result<RecordId, CommandError> create_sample_pairing(Workspace& work) {
-    if (!work.context || work.me.is_nil()) return fail(CommandError{ErrorCode::read_only, Kind::pairing, 0, 0, {}});
+// The sample's meeting a fortnight ago, with a step from the library being practised.
+Result<void, CommandError> add_sample_meeting(Workspace& work, const RecordId& id) {
     const CalendarDate today = work.today;
-    Person colleague;
-    colleague.display_name = "Jordan Lee" + std::string(sample_mark);
-    colleague.subject = "Year 5";
-    colleague.roles = person_roles::coachee;
-    colleague.career_stage = CareerStage::early_career;
-    auto person = add(work, colleague);
-    if (!person) return fail(person.error());
-
-    Pairing pairing;
-    pairing.coach = work.me;
-    pairing.coachee = person.value();
-    pairing.starts_on = today.plus_days(-28);
-    pairing.model = CoachingModel::grow;
-    pairing.agreement_shared =
-        "A sample pairing, made up to show how Tandem works. Remove it on Pairings when you are done.";
-    pairing.confidentiality = "Nothing here is real.";
-    auto created = add(work, pairing);
-    if (!created) return fail(created.error());
-    const RecordId id = created.value();
-
     Meeting meeting;
     meeting.pairing = id;
     meeting.held_on = today.plus_days(-14);
@@ -68,7 +46,12 @@ Result<RecordId, CommandError> create_sample_pairing(Workspace& work) {
     if (!set) return fail(set.error());
     if (auto moved = set_step_status(*work.context, set.value(), StepStatus::practising, today.plus_days(-10)); !moved)
         return fail(moved.error());
+    return {};
+}
 
+// The sample's lesson visit a week ago, with two timed notes and a tally.
+Result<void, CommandError> add_sample_visit(Workspace& work, const RecordId& id) {
+    const CalendarDate today = work.today;
     Observation visit;
     visit.pairing = id;
     visit.observed_on = today.plus_days(-7);
@@ -93,6 +76,36 @@ Result<RecordId, CommandError> create_sample_pairing(Workspace& work) {
     tally.label = "Reminders to start";
     tally.total = 2;
     if (auto added = add(work, tally); !added) return fail(added.error());
+    return {};
+}
+
+}  // namespace
+
+Result<RecordId, CommandError> create_sample_pairing(Workspace& work) {
+    if (!work.context || work.me.is_nil()) return fail(CommandError{ErrorCode::read_only, Kind::pairing, 0, 0, {}});
+    const CalendarDate today = work.today;
+    Person colleague;
+    colleague.display_name = "Jordan Lee" + std::string(sample_mark);
+    colleague.subject = "Year 5";
+    colleague.roles = person_roles::coachee;
+    colleague.career_stage = CareerStage::early_career;
+    auto person = add(work, colleague);
+    if (!person) return fail(person.error());
+
+    Pairing pairing;
+    pairing.coach = work.me;
+    pairing.coachee = person.value();
+    pairing.starts_on = today.plus_days(-28);
+    pairing.model = CoachingModel::grow;
+    pairing.agreement_shared =
+        "A sample pairing, made up to show how Tandem works. Remove it on Pairings when you are done.";
+    pairing.confidentiality = "Nothing here is real.";
+    auto created = add(work, pairing);
+    if (!created) return fail(created.error());
+    const RecordId id = created.value();
+
+    if (auto held = add_sample_meeting(work, id); !held) return fail(held.error());
+    if (auto visited = add_sample_visit(work, id); !visited) return fail(visited.error());
 
     Reflection reflection;
     reflection.pairing = id;

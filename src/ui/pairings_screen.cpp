@@ -91,6 +91,52 @@ void draw_receive(std::vector<Command>& commands) {
     if (action_button(open_a_file.c_str())) commands.push_back(ChooseFileToOpen{});
 }
 
+// The pairing chosen: the check-in, what to do next, its records, goals,
+// year and agreement.
+void draw_selected(const PairingsView& view, const RecordId& pairing, bool read_only, std::vector<Command>& commands) {
+    ImGui::BeginDisabled(read_only);
+    draw_check_in(view.check_in, pairing, commands);
+    ImGui::EndDisabled();
+    if (view.sample) {
+        ImGui::TextColored(palette_colors().warning_text, "A sample pairing: nothing in it is real.");
+        ImGui::BeginDisabled(read_only);
+        if (action_button("Remove the sample")) commands.push_back(RemoveSamplePairing{pairing});
+        ImGui::EndDisabled();
+        ImGui::Dummy(ImVec2(0, px(12)));
+    }
+    if (view.allowance) draw_allowance(*view.allowance);
+    ImGui::BeginDisabled(read_only);
+    if (action_button("Record a meeting")) commands.push_back(NewMeeting{pairing});
+    same_line_if_fits("Visit a lesson");
+    if (action_button("Visit a lesson")) commands.push_back(NewObservation{pairing});
+    same_line_if_fits("Write a reflection");
+    if (action_button("Write a reflection")) commands.push_back(NewReflection{pairing});
+    ImGui::EndDisabled();
+    const std::string send = std::string("Send to your partner") + symbols::ellipsis;
+    same_line_if_fits(send.c_str());
+    if (!view.sample && action_button(send.c_str())) commands.push_back(BeginExport{pairing});
+    ImGui::Dummy(ImVec2(0, px(8)));
+    for (const PairingRow& meeting : view.meetings)
+        if (list_row(meeting.id.hex().c_str(), meeting.title, meeting.detail, false))
+            commands.push_back(OpenMeeting{meeting.id});
+    for (const PairingRow& visit : view.observations)
+        if (list_row(visit.id.hex().c_str(), visit.title, visit.detail, false))
+            commands.push_back(OpenObservation{visit.id});
+    for (const PairingRow& reflection : view.reflections)
+        if (list_row(reflection.id.hex().c_str(), reflection.title, reflection.detail, false))
+            commands.push_back(OpenReflection{reflection.id});
+    ImGui::Dummy(ImVec2(0, px(16)));
+    draw_goals(view.goals, pairing, read_only, commands);
+    if (view.timeline) {
+        ImGui::Dummy(ImVec2(0, px(16)));
+        ImGui::TextUnformatted("The year so far");
+        ImGui::Dummy(ImVec2(0, px(4)));
+        draw_timeline_chart(*view.timeline);
+    }
+    ImGui::Dummy(ImVec2(0, px(16)));
+    draw_form(view.form, commands);
+}
+
 }  // namespace
 
 void draw_pairings(const PairingsView& view, bool read_only, std::vector<Command>& commands) {
@@ -131,51 +177,8 @@ void draw_pairings(const PairingsView& view, bool read_only, std::vector<Command
         ImGui::BeginDisabled(read_only);
         draw_new_pairing(view.new_pairing, commands);
         ImGui::EndDisabled();
-    } else if (!view.form.fields.empty()) {
-        if (view.selected) {
-            ImGui::BeginDisabled(read_only);
-            draw_check_in(view.check_in, *view.selected, commands);
-            ImGui::EndDisabled();
-        }
-        if (view.sample) {
-            ImGui::TextColored(palette_colors().warning_text, "A sample pairing: nothing in it is real.");
-            ImGui::BeginDisabled(read_only);
-            if (action_button("Remove the sample")) commands.push_back(RemoveSamplePairing{*view.selected});
-            ImGui::EndDisabled();
-            ImGui::Dummy(ImVec2(0, px(12)));
-        }
-        if (view.allowance) draw_allowance(*view.allowance);
-        ImGui::BeginDisabled(read_only);
-        if (view.selected && action_button("Record a meeting")) commands.push_back(NewMeeting{*view.selected});
-        same_line_if_fits("Visit a lesson");
-        if (view.selected && action_button("Visit a lesson")) commands.push_back(NewObservation{*view.selected});
-        same_line_if_fits("Write a reflection");
-        if (view.selected && action_button("Write a reflection")) commands.push_back(NewReflection{*view.selected});
-        ImGui::EndDisabled();
-        const std::string send = std::string("Send to your partner") + symbols::ellipsis;
-        same_line_if_fits(send.c_str());
-        if (view.selected && !view.sample && action_button(send.c_str()))
-            commands.push_back(BeginExport{*view.selected});
-        ImGui::Dummy(ImVec2(0, px(8)));
-        for (const PairingRow& meeting : view.meetings)
-            if (list_row(meeting.id.hex().c_str(), meeting.title, meeting.detail, false))
-                commands.push_back(OpenMeeting{meeting.id});
-        for (const PairingRow& visit : view.observations)
-            if (list_row(visit.id.hex().c_str(), visit.title, visit.detail, false))
-                commands.push_back(OpenObservation{visit.id});
-        for (const PairingRow& reflection : view.reflections)
-            if (list_row(reflection.id.hex().c_str(), reflection.title, reflection.detail, false))
-                commands.push_back(OpenReflection{reflection.id});
-        ImGui::Dummy(ImVec2(0, px(16)));
-        if (view.selected) draw_goals(view.goals, *view.selected, read_only, commands);
-        if (view.timeline) {
-            ImGui::Dummy(ImVec2(0, px(16)));
-            ImGui::TextUnformatted("The year so far");
-            ImGui::Dummy(ImVec2(0, px(4)));
-            draw_timeline_chart(*view.timeline);
-        }
-        ImGui::Dummy(ImVec2(0, px(16)));
-        draw_form(view.form, commands);
+    } else if (!view.form.fields.empty() && view.selected) {
+        draw_selected(view, *view.selected, read_only, commands);
     } else if (!view.rows.empty()) {
         field_help("Choose a pairing in the list to see its agreement and time.");
     }

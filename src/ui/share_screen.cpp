@@ -108,6 +108,56 @@ void draw_send(const ExportView& view, bool read_only, std::vector<Command>& com
     }
 }
 
+// A file locked with a passphrase: the field to type it, Open and Cancel.
+void draw_passphrase_asked(const ImportView& view, std::vector<Command>& commands) {
+    wrapped("This file is locked with a passphrase. Your partner will have told you it.");
+    ImGui::Dummy(ImVec2(0, px(4)));
+    bool entered = false;
+    if (auto text = text_field("Passphrase", view.passphrase, view.text, "As your partner told you", &entered))
+        commands.push_back(EditImportPassphrase{std::move(*text)});
+    ImGui::BeginDisabled(view.passphrase.empty());
+    if (action_button("Open") || (entered && !view.passphrase.empty())) commands.push_back(OpenWithPassphrase{});
+    ImGui::EndDisabled();
+    ImGui::SameLine(0, px(8));
+    if (action_button("Cancel")) commands.push_back(CancelImport{});
+}
+
+// A signer not trusted yet: their fingerprint, to compare before anything is opened.
+void draw_fingerprint_check(const ImportView& view, bool read_only, std::vector<Command>& commands) {
+    ImGui::TextUnformatted(view.title.c_str());
+    wrapped(view.text);
+    ImGui::Dummy(ImVec2(0, px(6)));
+    ImGui::BeginDisabled(read_only);
+    begin_tinted_panel(px(640), px(14));
+    ImGui::TextUnformatted("Their fingerprint");
+    ImGui::TextUnformatted(view.fingerprint.c_str());
+    ImGui::Dummy(ImVec2(0, px(4)));
+    // Wrapped at the panel's edge.
+    ImGui::TextWrapped("Ask your partner to read you the fingerprint under Settings %s Sharing with your partner on "
+                       "their computer, in person or on the phone. If all six groups match, the file is really from "
+                       "them.",
+                       symbols::right_arrow);
+    ImGui::Dummy(ImVec2(0, px(4)));
+    if (action_button("The fingerprints match")) commands.push_back(TrustSender{});
+    ImGui::SameLine(0, px(8));
+    if (action_button("Not now")) commands.push_back(CancelImport{});
+    end_tinted_panel();
+    ImGui::EndDisabled();
+}
+
+// What taking the file in brings, and what was left out and why.
+void draw_import_summary(const ImportView& view) {
+    ImGui::Dummy(ImVec2(0, px(6)));
+    if (!view.summary.empty()) ImGui::TextUnformatted(view.summary.c_str());
+    if (view.left_out_title.empty()) return;
+    ImGui::Dummy(ImVec2(0, px(4)));
+    ImGui::TextColored(palette_colors().warning_text, "%s", view.left_out_title.c_str());
+    for (const std::string& line : view.left_out) {
+        ImGui::Bullet();
+        wrapped(line);
+    }
+}
+
 void draw_receive(const ImportView& view, bool read_only, std::vector<Command>& commands) {
     using Stage = ImportView::Stage;
     const std::string open_a_file = std::string("Open a file") + symbols::ellipsis;
@@ -119,19 +169,7 @@ void draw_receive(const ImportView& view, bool read_only, std::vector<Command>& 
             field_help("Open a file your partner sent you, or drop it anywhere on this page.");
             if (action_button(open_a_file.c_str())) commands.push_back(ChooseFileToOpen{});
             return;
-        case Stage::passphrase: {
-            wrapped("This file is locked with a passphrase. Your partner will have told you it.");
-            ImGui::Dummy(ImVec2(0, px(4)));
-            bool entered = false;
-            if (auto text = text_field("Passphrase", view.passphrase, view.text, "As your partner told you", &entered))
-                commands.push_back(EditImportPassphrase{std::move(*text)});
-            ImGui::BeginDisabled(view.passphrase.empty());
-            if (action_button("Open") || (entered && !view.passphrase.empty())) commands.push_back(OpenWithPassphrase{});
-            ImGui::EndDisabled();
-            ImGui::SameLine(0, px(8));
-            if (action_button("Cancel")) commands.push_back(CancelImport{});
-            return;
-        }
+        case Stage::passphrase: draw_passphrase_asked(view, commands); return;
         case Stage::working:
             progress_bar(view.progress, std::string("Unlocking the file with the passphrase") + symbols::ellipsis);
             return;
@@ -141,27 +179,7 @@ void draw_receive(const ImportView& view, bool read_only, std::vector<Command>& 
             ImGui::Dummy(ImVec2(0, px(8)));
             if (action_button(open_another.c_str())) commands.push_back(ChooseFileToOpen{});
             return;
-        case Stage::verify:
-            ImGui::TextUnformatted(view.title.c_str());
-            wrapped(view.text);
-            ImGui::Dummy(ImVec2(0, px(6)));
-            ImGui::BeginDisabled(read_only);
-            begin_tinted_panel(px(640), px(14));
-            ImGui::TextUnformatted("Their fingerprint");
-            ImGui::TextUnformatted(view.fingerprint.c_str());
-            ImGui::Dummy(ImVec2(0, px(4)));
-            // Wrapped at the panel's edge.
-            ImGui::TextWrapped("Ask your partner to read you the fingerprint under Settings %s Sharing with "
-                               "your partner on their computer, in person or on the phone. If all six groups match, the "
-                               "file is really from them.",
-                               symbols::right_arrow);
-            ImGui::Dummy(ImVec2(0, px(4)));
-            if (action_button("The fingerprints match")) commands.push_back(TrustSender{});
-            ImGui::SameLine(0, px(8));
-            if (action_button("Not now")) commands.push_back(CancelImport{});
-            end_tinted_panel();
-            ImGui::EndDisabled();
-            return;
+        case Stage::verify: draw_fingerprint_check(view, read_only, commands); return;
         case Stage::preview:
         case Stage::done: break;
     }
@@ -176,16 +194,7 @@ void draw_receive(const ImportView& view, bool read_only, std::vector<Command>& 
                     : "These are not the keys you trusted for them before, so you compared the new ones just now.");
         ImGui::PopStyleColor();
     }
-    ImGui::Dummy(ImVec2(0, px(6)));
-    if (!view.summary.empty()) ImGui::TextUnformatted(view.summary.c_str());
-    if (!view.left_out_title.empty()) {
-        ImGui::Dummy(ImVec2(0, px(4)));
-        ImGui::TextColored(palette_colors().warning_text, "%s", view.left_out_title.c_str());
-        for (const std::string& line : view.left_out) {
-            ImGui::Bullet();
-            wrapped(line);
-        }
-    }
+    draw_import_summary(view);
     if (view.stage == Stage::done) {
         ImGui::Dummy(ImVec2(0, px(8)));
         if (action_button(open_another.c_str())) commands.push_back(ChooseFileToOpen{});

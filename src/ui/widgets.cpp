@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstring>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -257,6 +258,48 @@ bool take_typed_characters(std::string& text, std::size_t& caret) {
     return !typed.empty();
 }
 
+// Where the platform's text area goes over paragraph `id`'s `frame`, and how it looks.
+ParagraphRequest paragraph_request(ImGuiID id, const ImRect& frame, ImVec2 padding, bool private_text) {
+    const Palette& palette = palette_colors();
+    ParagraphRequest request;
+    request.id = id;
+    request.x = frame.Min.x;
+    request.y = frame.Min.y;
+    request.w = frame.GetWidth();
+    request.h = frame.GetHeight();
+    const ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
+    request.clip_x0 = clip.Min.x;
+    request.clip_y0 = clip.Min.y;
+    request.clip_x1 = clip.Max.x;
+    request.clip_y1 = clip.Max.y;
+    request.padding_x = padding.x;
+    request.padding_y = padding.y;
+    request.font_size = ImGui::GetFontSize();
+    request.line_height = ImGui::GetFontSize();
+    request.text_color = ImGui::GetColorU32(palette.text);
+    request.accent_color = ImGui::GetColorU32(palette.accent_text);
+    request.private_text = private_text;
+    return request;
+}
+
+// A paragraph not being edited: its `lines` inside `frame`, the `hint` when
+// it is empty (null: none), and "click to read on" when `more` is cut.
+void draw_paragraph(const ImRect& frame, ImVec2 padding, std::span<const WrappedLine> lines, const char* hint,
+                    bool more) {
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->PushClipRect(frame.Min, frame.Max, true);
+    ImVec2 line_at(frame.Min.x + padding.x, frame.Min.y + padding.y);
+    if (hint && *hint) draw->AddText(line_at, ImGui::GetColorU32(ImGuiCol_TextDisabled), hint);
+    const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text);
+    for (const WrappedLine& line : lines) {
+        draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), line_at, ink, line.begin, line.end);
+        line_at.y += ImGui::GetFontSize();
+    }
+    const std::string read_on = std::string(symbols::ellipsis) + " (click to read on)";
+    if (more) draw->AddText(line_at, ImGui::GetColorU32(palette_colors().muted_text), read_on.c_str());
+    draw->PopClipRect();
+}
+
 // A paragraph field when the platform edits paragraphs (ui/paragraph_editing.hpp):
 // draws the wrapped text, and while it is edited asks for the platform's
 // text area over it and takes what that sends back.
@@ -319,42 +362,15 @@ std::optional<std::string> platform_paragraph(const char* label, const std::stri
             changed = shown;
             replace = true;
         }
-        ParagraphRequest request;
-        request.id = id;
-        request.x = frame.Min.x;
-        request.y = frame.Min.y;
-        request.w = frame.GetWidth();
-        request.h = frame.GetHeight();
-        const ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
-        request.clip_x0 = clip.Min.x;
-        request.clip_y0 = clip.Min.y;
-        request.clip_x1 = clip.Max.x;
-        request.clip_y1 = clip.Max.y;
-        request.padding_x = padding.x;
-        request.padding_y = padding.y;
-        request.font_size = ImGui::GetFontSize();
-        request.line_height = line_height;
-        request.text_color = ImGui::GetColorU32(palette.text);
-        request.accent_color = ImGui::GetColorU32(palette.accent_text);
-        request.private_text = private_text;
+        ParagraphRequest request = paragraph_request(id, frame, padding, private_text);
         if (replace) request.text = shown;  // only then does the platform take it
         request.replace = replace;
         request.caret = caret;
         request_paragraph(std::move(request));
     } else if (visible) {
         // The platform's text area shows the text while it is edited.
-        draw->PushClipRect(frame.Min, frame.Max, true);
-        ImVec2 line_at(frame.Min.x + padding.x, frame.Min.y + padding.y);
-        if (shown.empty() && hint && *hint) draw->AddText(line_at, ImGui::GetColorU32(ImGuiCol_TextDisabled), hint);
-        const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text);
-        const std::size_t drawn = more ? rows - 1 : wrapped.size();
-        for (std::size_t i = 0; i < drawn && i < wrapped.size(); ++i) {
-            draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), line_at, ink, wrapped[i].begin, wrapped[i].end);
-            line_at.y += line_height;
-        }
-        const std::string read_on = std::string(symbols::ellipsis) + " (click to read on)";
-        if (more) draw->AddText(line_at, ImGui::GetColorU32(palette.muted_text), read_on.c_str());
-        draw->PopClipRect();
+        const std::size_t drawn = std::min(more ? rows - 1 : wrapped.size(), wrapped.size());
+        draw_paragraph(frame, padding, std::span(wrapped).first(drawn), shown.empty() ? hint : nullptr, more);
     }
     if (visible) {
         if (ItemRegistry* registry = ItemRegistry::current()) registry->announce_last_item(label);
