@@ -460,11 +460,9 @@ std::string App::test_state_json() {
     json.key("notice").string(view_.notice ? view_.notice->text : "");
     Person stored;
     store::RecordCounts counts;
-    if (records_) {
-        if (auto me = own_person()) {
-            if (auto loaded = load<Person>(records_->store(), *me)) stored = std::move(loaded).value();
-        }
-        if (auto counted = records_->queries().counts()) counts = counted.value();
+    if (auto work = workspace()) {
+        stored = records_->own_profile(*work);
+        if (auto counted = work->queries.counts()) counts = counted.value();
     }
     json.key("profile").begin_object();
     json.key("name").string(stored.display_name);

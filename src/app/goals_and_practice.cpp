@@ -19,6 +19,13 @@ std::optional<RecordId> latest_cycle(Workspace& work, const RecordId& pairing) {
 
 }  // namespace
 
+void GoalsAndPractice::show(Workspace& work, ui::ShellView& view) {
+    if (view.screen == ui::Screen::pairings && view.pairings.selected)
+        view.pairings.goals = this->view(work, *view.pairings.selected);
+    if (view.screen == ui::Screen::meeting && view.meeting.shows_goals)
+        view.meeting.goals = this->view(work, view.meeting.pairing);
+}
+
 ui::GoalsView GoalsAndPractice::view(Workspace& work, const RecordId& pairing) {
     if (shown_ != pairing) *this = {};  // what was typed belongs to another pairing
     shown_ = pairing;

@@ -10,6 +10,7 @@
 #include "app/workspace.hpp"
 #include "ui/command.hpp"
 #include "ui/goals_panel.hpp"
+#include "ui/shell.hpp"
 
 namespace tandem::app {
 
@@ -20,6 +21,8 @@ public:
     // The goals and log of `pairing`, as the pairing and an Impact Cycle
     // meeting show them; what was typed for another pairing is forgotten.
     ui::GoalsView view(Workspace& work, const RecordId& pairing);
+    // The goals panel of the pairing or Impact Cycle meeting shown.
+    void show(Workspace& work, ui::ShellView& view);
 
     void apply(Workspace& work, const ui::EditNewGoal& typed);
     void apply(Workspace& work, const ui::EditNewPractice& typed);

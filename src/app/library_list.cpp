@@ -12,6 +12,10 @@ namespace tandem::app {
 
 void LibraryList::apply(Workspace&, const ui::SelectLibraryEntry& select) { selected_ = select.id; }
 
+void LibraryList::show(Workspace& work, ui::ShellView& view) const {
+    if (view.screen == screen) view.library = this->view(work);
+}
+
 ui::LibraryView LibraryList::view(Workspace& work) const {
     ui::LibraryView library;
     library.selected = selected_;

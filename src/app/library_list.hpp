@@ -8,6 +8,7 @@
 #include "app/workspace.hpp"
 #include "ui/command.hpp"
 #include "ui/library_screen.hpp"
+#include "ui/shell.hpp"
 
 namespace tandem::app {
 
@@ -16,8 +17,14 @@ public:
     using Commands = CommandList<ui::SelectLibraryEntry>;
 
     void apply(Workspace& work, const ui::SelectLibraryEntry& select);
+    static constexpr ui::Screen screen = ui::Screen::library;
     // Shows `entry` (a search result).
-    void open(const RecordId& entry) { selected_ = entry; }
+    bool open(Workspace&, const RecordId& entry) {
+        selected_ = entry;
+        return true;
+    }
+    // Library, while it is shown.
+    void show(Workspace& work, ui::ShellView& view) const;
 
     ui::LibraryView view(Workspace& work) const;
 

@@ -44,11 +44,18 @@ const char* stage_hint(CareerStage stage) {
 
 }  // namespace
 
-void MeetingEditor::open(const RecordId& id) {
+bool MeetingEditor::open(Workspace&, const RecordId& id) {
     open_ = id;
     steps_.reset();
     typed_note_.reset();
     note_problem_.clear();
+    return true;
+}
+
+void MeetingEditor::show(Workspace& work, ui::ShellView& view) {
+    if (view.screen != screen) return;
+    if (auto meeting = this->view(work)) view.meeting = std::move(*meeting);
+    else view.screen = ui::Screen::pairings;
 }
 
 void MeetingEditor::apply(Workspace& work, const ui::NewMeeting& start) {

@@ -13,6 +13,7 @@
 #include "app/workspace.hpp"
 #include "ui/command.hpp"
 #include "ui/meeting_screen.hpp"
+#include "ui/shell.hpp"
 
 namespace tandem::app {
 
@@ -30,10 +31,14 @@ public:
     void apply(Workspace& work, const ui::AddActionStep& add);
     void apply(Workspace& work, const ui::SetStepStatus& change);
 
+    static constexpr ui::Screen screen = ui::Screen::meeting;
     // Opens meeting `id` (a search result, an agenda line).
-    void open(const RecordId& id);
+    bool open(Workspace& work, const RecordId& id);
     // The meeting open, if one is.
     const std::optional<RecordId>& shown() const { return open_; }
+    // The meeting while it is shown, without its goals panel; back to
+    // Pairings when it is gone.
+    void show(Workspace& work, ui::ShellView& view);
 
     // The meeting as the editor shows it, without its goals panel; nullopt
     // when none is open or it is gone.

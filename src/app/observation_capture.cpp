@@ -31,7 +31,13 @@ void ObservationCapture::apply(Workspace& work, const ui::OpenObservation& open_
     work.navigator.show(Destination{ui::Screen::observation, open_it.id});
 }
 
-void ObservationCapture::open(const RecordId& observation) {
+void ObservationCapture::show(Workspace& work, ui::ShellView& view) {
+    if (view.screen != screen) return;
+    if (auto observation = this->view(work)) view.observation = std::move(*observation);
+    else view.screen = ui::Screen::pairings;
+}
+
+bool ObservationCapture::open(Workspace&, const RecordId& observation) {
     if (shown_ != observation) {
         new_note_.clear();
         new_tally_.clear();
@@ -39,6 +45,7 @@ void ObservationCapture::open(const RecordId& observation) {
     shown_ = observation;
     note_problem_.clear();
     tally_problem_.clear();
+    return true;
 }
 
 std::optional<ui::ObservationView> ObservationCapture::view(Workspace& work) {

@@ -12,6 +12,7 @@
 #include "core/records.hpp"
 #include "ui/command.hpp"
 #include "ui/observation_screen.hpp"
+#include "ui/shell.hpp"
 
 namespace tandem::app {
 
@@ -31,10 +32,13 @@ public:
     // Counts one more or one fewer; never below zero.
     void apply(Workspace& work, const ui::CountTally& tap);
 
+    static constexpr ui::Screen screen = ui::Screen::observation;
     // Opens a stored observation.
-    void open(const RecordId& observation);
+    bool open(Workspace& work, const RecordId& observation);
     // The observation shown, if one is open.
     const std::optional<RecordId>& shown() const { return shown_; }
+    // The visit while it is shown; back to Pairings when it is gone.
+    void show(Workspace& work, ui::ShellView& view);
 
     // The observation as the screen shows it; nullopt if it is gone.
     std::optional<ui::ObservationView> view(Workspace& work);

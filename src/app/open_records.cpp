@@ -1,5 +1,7 @@
 #include "app/open_records.hpp"
 
+#include <type_traits>
+
 #include "store/record_search.hpp"
 
 namespace tandem::app {
@@ -27,6 +29,21 @@ Result<crypto::Identity, crypto::CryptoError> open_identity(store::SqliteRecordS
         return fail(crypto::CryptoError{"this profile's keys could not be kept"});
     }
     return made;
+}
+
+// A part as the records open: the search over them, the trust kept in
+// them, or empty.
+template <class Part>
+Part make_part(store::SqliteRecordStore& store, std::optional<store::RecordSearch>& search) {
+    if constexpr (std::is_constructible_v<Part, std::optional<store::RecordSearch>>) return Part{std::move(search)};
+    else if constexpr (std::is_constructible_v<Part, store::SqliteRecordStore&>) return Part{store};
+    else return Part{};
+}
+
+template <class... Parts>
+std::tuple<Parts...> make_parts(std::type_identity<std::tuple<Parts...>>, store::SqliteRecordStore& store,
+                                std::optional<store::RecordSearch>& search) {
+    return std::tuple<Parts...>{make_part<Parts>(store, search)...};
 }
 
 }  // namespace
@@ -60,12 +77,10 @@ OpenRecords::OpenRecords(std::unique_ptr<store::SqliteRecordStore> store, store:
       queries_(std::move(queries)),
       clock_(site, wall, last_clock),
       random_(random),
-      parts_(ProfileSettings{}, PeopleList{}, PairingList{}, LibraryList{}, MeetingEditor{}, ObservationCapture{},
-             ReflectionWriting{}, GoalsAndPractice{}, RecordFinder{std::move(search)}, TodayAgenda{}, UndoOffer{},
-             RecordForms{}, SharingScreen{*store_}) {
+      parts_(make_parts(std::type_identity<ScreenParts::Tuple>{}, *store_, search)) {
     if (auto identity = open_identity(*store_)) identity_.emplace(std::move(identity).value());
     else identity_problem_ = identity.error().message;  // sharing is not possible; the records still are
-    part<ProfileSettings>().open(*store_, site, identity_ ? &*identity_ : nullptr,
+    part<ProfileSettings>().find_me(*store_, site, identity_ ? &*identity_ : nullptr,
                                  CommandContext{*store_, clock_, random_, RecordId{}});
 }
 
@@ -77,65 +92,42 @@ Workspace OpenRecords::workspace(Navigator& navigator, bool writable, const Mome
 }
 
 bool OpenRecords::select(Workspace& work, const Destination& destination) {
-    switch (destination.screen) {
-        case ui::Screen::meeting: part<MeetingEditor>().open(destination.record); return true;
-        case ui::Screen::observation: part<ObservationCapture>().open(destination.record); return true;
-        case ui::Screen::reflection: return part<ReflectionWriting>().open(work, destination.record);
-        case ui::Screen::people: part<PeopleList>().open(destination.record); return true;
-        case ui::Screen::library: part<LibraryList>().open(destination.record); return true;
-        case ui::Screen::pairings: part<PairingList>().open(destination.record); return true;
-        default: return true;
-    }
+    bool opened = true;
+    std::apply(
+        [&](auto&... parts) {
+            const auto open_in = [&](auto& part) {
+                if constexpr (requires { part.screen; })
+                    if (part.screen == destination.screen) opened = part.open(work, destination.record);
+            };
+            (open_in(parts), ...);
+        },
+        parts_);
+    return opened;
 }
 
 void OpenRecords::show(Workspace& work, ui::ShellView& view) {
-    switch (view.screen) {
-        case ui::Screen::meeting:
-            if (auto meeting = part<MeetingEditor>().view(work)) {
-                // Going back from a meeting shows its pairing.
-                if (part<PairingList>().selected() != meeting->pairing) part<PairingList>().open(meeting->pairing);
-                if (meeting->shows_goals) meeting->goals = part<GoalsAndPractice>().view(work, meeting->pairing);
-                view.meeting = std::move(*meeting);
-            } else {
-                view.screen = ui::Screen::pairings;
-            }
-            break;
-        case ui::Screen::observation:
-            if (auto observation = part<ObservationCapture>().view(work)) view.observation = std::move(*observation);
-            else view.screen = ui::Screen::pairings;
-            break;
-        case ui::Screen::reflection:
-            if (auto reflection = part<ReflectionWriting>().view(work)) view.reflection = std::move(*reflection);
-            else view.screen = ui::Screen::pairings;
-            break;
-        case ui::Screen::search: view.search = part<RecordFinder>().view(); break;
-        case ui::Screen::share: view.share = part<SharingScreen>().view(work.now_ms); break;
-        case ui::Screen::people: view.people = part<PeopleList>().view(work); break;
-        case ui::Screen::library: view.library = part<LibraryList>().view(work); break;
-        case ui::Screen::today: {
-            auto counts = queries_.counts();
-            view.today = part<TodayAgenda>().view(work, counts && counts.value().pairings > 0);
-            break;
-        }
-        default: break;
-    }
-    // After those: a screen whose record is gone has gone back to Pairings.
-    if (view.screen == ui::Screen::pairings) {
-        view.pairings = part<PairingList>().view(work);
-        if (view.pairings.selected) view.pairings.goals = part<GoalsAndPractice>().view(work, *view.pairings.selected);
-    }
-    view.profile = part<ProfileSettings>().view(work);
-    view.profile.partners = part<SharingScreen>().partners(work);
-    view.undo = part<UndoOffer>().view();
+    std::apply(
+        [&](auto&... parts) {
+            const auto show_in = [&](auto& part) {
+                if constexpr (requires { part.show(work, view); }) part.show(work, view);
+            };
+            (show_in(parts), ...);
+        },
+        parts_);
 }
 
 std::optional<RecordId> OpenRecords::shown_on(ui::Screen screen) const {
-    switch (screen) {
-        case ui::Screen::meeting: return part<MeetingEditor>().shown();
-        case ui::Screen::observation: return part<ObservationCapture>().shown();
-        case ui::Screen::reflection: return part<ReflectionWriting>().written();
-        default: return std::nullopt;
-    }
+    std::optional<RecordId> shown;
+    std::apply(
+        [&](const auto&... parts) {
+            const auto shown_in = [&](const auto& part) {
+                if constexpr (requires { part.screen; part.shown(); })
+                    if (part.screen == screen) shown = part.shown();
+            };
+            (shown_in(parts), ...);
+        },
+        parts_);
+    return shown;
 }
 
 }  // namespace tandem::app

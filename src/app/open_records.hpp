@@ -42,7 +42,14 @@ struct ShellCommands {
                                  ui::UseRecordsHere, ui::CloseSearch>;
 };
 
-// The screens' parts, each listing the commands it handles.
+// The screens' parts. Each lists the commands it handles (`Commands`) and
+// handles each with `apply(Workspace&, const Command&)`; a part with a
+// screen of its own names it (`screen`) and opens a record there
+// (`bool open(Workspace&, const RecordId&)`), and a part that shows
+// something fills its part of the shell's view (`show(Workspace&,
+// ui::ShellView&)`), in this order: a screen whose record is gone goes back
+// to Pairings before Pairings is shown, the profile before its partners,
+// and the goals panel after the screens that hold it.
 template <class... Parts>
 struct PartList {
     using Tuple = std::tuple<Parts...>;
@@ -50,9 +57,9 @@ struct PartList {
     template <class Command>
     static constexpr std::size_t route = destination_of<Command, ShellCommands, Parts...>();
 };
-using ScreenParts = PartList<ProfileSettings, PeopleList, PairingList, LibraryList, MeetingEditor, ObservationCapture,
-                             ReflectionWriting, GoalsAndPractice, RecordFinder, TodayAgenda, UndoOffer, RecordForms,
-                             SharingScreen>;
+using ScreenParts = PartList<ProfileSettings, MeetingEditor, ObservationCapture, ReflectionWriting, PeopleList,
+                             PairingList, LibraryList, GoalsAndPractice, RecordFinder, TodayAgenda, UndoOffer,
+                             RecordForms, SharingScreen>;
 
 // The keys of the store's device state that never leave this device, not
 // even in a copy of the records: the profile's secret keys and whom it trusts.
@@ -94,6 +101,8 @@ public:
     // Rebuilds the view model of `view.screen` (and the profile, undo offer)
     // from the records; a screen whose record is gone goes back to Pairings.
     void show(Workspace& work, ui::ShellView& view);
+    // The own person as stored; empty before there is one.
+    Person own_profile(Workspace& work) { return part<ProfileSettings>().stored(work); }
 
     // Work put off until typing pauses (the search typed): when it is due,
     // and running it.

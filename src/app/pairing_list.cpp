@@ -82,15 +82,25 @@ std::vector<ui::PairingRow> visit_rows(std::span<const store::TimelineEntry> tim
 
 }  // namespace
 
-void PairingList::open(const RecordId& pairing) {
+void PairingList::select(const RecordId& pairing) {
     if (selected_ != pairing) check_in_advice_.reset();
     selected_ = pairing;
     creating_ = false;
 }
 
-void PairingList::apply(Workspace&, const ui::SelectPairing& select) {
+bool PairingList::open(Workspace&, const RecordId& pairing) {
+    select(pairing);
+    return true;
+}
+
+void PairingList::show(Workspace& work, ui::ShellView& view) {
+    if (view.screen == ui::Screen::meeting && selected_ != view.meeting.pairing) select(view.meeting.pairing);
+    if (view.screen == screen) view.pairings = this->view(work);
+}
+
+void PairingList::apply(Workspace&, const ui::SelectPairing& chosen) {
     check_in_advice_.reset();
-    open(select.id);
+    select(chosen.id);
 }
 
 void PairingList::apply(Workspace& work, const ui::BeginNewPairing&) {
@@ -134,7 +144,7 @@ void PairingList::apply(Workspace& work, const ui::CreatePairing&) {
         problem_ = command_error_text(created.error());
         return;
     }
-    open(created.value());
+    select(created.value());
     new_coachee_.reset();
 }
 

@@ -12,6 +12,7 @@
 #include "app/workspace.hpp"
 #include "ui/command.hpp"
 #include "ui/pairings_screen.hpp"
+#include "ui/shell.hpp"
 
 namespace tandem::app {
 
@@ -34,15 +35,17 @@ public:
     // Not asked again on this pairing while the records stay open.
     void apply(Workspace& work, const ui::PostponeCheckIn& postpone);
 
-    // Shows `pairing` (a search result, a meeting's pairing, one taken in).
-    void open(const RecordId& pairing);
-    // The pairing shown, if one is.
-    const std::optional<RecordId>& selected() const { return selected_; }
+    static constexpr ui::Screen screen = ui::Screen::pairings;
+    // Shows `pairing` (a search result, one taken in).
+    bool open(Workspace& work, const RecordId& pairing);
+    // Pairings while it is shown, without its goals panel (GoalsAndPractice
+    // adds it); while a meeting is shown, its pairing is the one to go back to.
+    void show(Workspace& work, ui::ShellView& view);
 
-    // The screen without its goals panel (GoalsAndPractice adds it).
     ui::PairingsView view(Workspace& work) const;
 
 private:
+    void select(const RecordId& pairing);
     void show_records(Workspace& work, const Record& pairing, ui::PairingsView& view) const;
 
     std::optional<RecordId> selected_;

@@ -75,6 +75,10 @@ void PeopleList::apply(Workspace& work, const ui::AddPerson&) {
     problem_.clear();
 }
 
+void PeopleList::show(Workspace& work, ui::ShellView& view) const {
+    if (view.screen == screen) view.people = this->view(work);
+}
+
 ui::PeopleView PeopleList::view(Workspace& work) const {
     ui::PeopleView people;
     people.new_name = new_name_;

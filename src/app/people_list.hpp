@@ -11,6 +11,7 @@
 #include "core/records.hpp"
 #include "ui/command.hpp"
 #include "ui/people_screen.hpp"
+#include "ui/shell.hpp"
 
 namespace tandem::app {
 
@@ -22,8 +23,14 @@ public:
     void apply(Workspace& work, const ui::EditNewPersonName& typed);
     // Adds the person named so far and shows them; a refusal is kept to show.
     void apply(Workspace& work, const ui::AddPerson& add);
+    static constexpr ui::Screen screen = ui::Screen::people;
     // Shows `person` (a search result).
-    void open(const RecordId& person) { selected_ = person; }
+    bool open(Workspace&, const RecordId& person) {
+        selected_ = person;
+        return true;
+    }
+    // People, while it is shown.
+    void show(Workspace& work, ui::ShellView& view) const;
 
     ui::PeopleView view(Workspace& work) const;
 

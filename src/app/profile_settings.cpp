@@ -29,8 +29,8 @@ void stamp_sharing_code(CommandContext& context, const RecordId& person, const c
 
 }  // namespace
 
-void ProfileSettings::open(store::SqliteRecordStore& store, SiteId site, const crypto::Identity* identity,
-                           std::optional<CommandContext> context) {
+void ProfileSettings::find_me(store::SqliteRecordStore& store, SiteId site, const crypto::Identity* identity,
+                              std::optional<CommandContext> context) {
     auto people = store.load_all(Kind::person);
     if (people) me_ = find_own_person(people.value(), site);
     // A first bundle may have made another person this profile's own.
@@ -103,21 +103,26 @@ void ProfileSettings::adopt(Workspace& work, const RecordId& person) {
     }
 }
 
-ui::ProfileView ProfileSettings::view(Workspace& work) const {
-    ui::ProfileView profile;
+Person ProfileSettings::stored(Workspace& work) const {
+    if (!me_) return {};
+    auto me = load<Person>(work.store, *me_);
+    return me ? std::move(me).value() : Person{};
+}
+
+void ProfileSettings::show(Workspace& work, ui::ShellView& view) const {
+    ui::ProfileView& profile = view.profile;
+    profile = {};
     profile.name = name_;
     profile.subject = subject_;
     if (me_) {
-        if (auto stored = load<Person>(work.store, *me_)) {
-            if (name_.problem.empty()) profile.name.text = stored.value().display_name;
-            if (subject_.problem.empty()) profile.subject.text = stored.value().subject;
-        }
+        const Person me = stored(work);
+        if (name_.problem.empty()) profile.name.text = me.display_name;
+        if (subject_.problem.empty()) profile.subject.text = me.subject;
     }
     if (work.identity) {
         profile.sharing_code = crypto::sharing_code(work.identity->public_keys());
         profile.fingerprint = crypto::fingerprint(work.identity->public_keys());
     }
-    return profile;
 }
 
 }  // namespace tandem::app

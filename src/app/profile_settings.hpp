@@ -23,8 +23,8 @@ public:
     // Finds the own person in `store` (made on this device, or adopted) and
     // brings its sharing code up to date with `context`'s edits, when the
     // keys are known.
-    void open(store::SqliteRecordStore& store, SiteId site, const crypto::Identity* identity,
-              std::optional<CommandContext> context);
+    void find_me(store::SqliteRecordStore& store, SiteId site, const crypto::Identity* identity,
+                 std::optional<CommandContext> context);
     // The own person; nil before the user has given their name.
     RecordId me() const { return me_.value_or(RecordId{}); }
 
@@ -36,8 +36,11 @@ public:
     // it replaces, who goes unless a pairing still names them.
     void adopt(Workspace& work, const RecordId& person);
 
-    // Settings' profile, without the partners (the Share part's).
-    ui::ProfileView view(Workspace& work) const;
+    // Settings' profile, without the partners (the Share part's), kept
+    // current on every screen (the test hook and the sidebar read it).
+    void show(Workspace& work, ui::ShellView& view) const;
+    // The own person as stored; empty before there is one.
+    Person stored(Workspace& work) const;
 
 private:
     std::optional<RecordId> me_;

@@ -13,6 +13,7 @@
 #include "ui/command.hpp"
 #include "ui/screen.hpp"
 #include "ui/search_screen.hpp"
+#include "ui/shell.hpp"
 
 namespace tandem::app {
 
@@ -35,8 +36,10 @@ public:
     const std::optional<std::int64_t>& due_at() const { return due_at_ms_; }
     // Runs the search typed now, keeping the results.
     void run(Workspace& work);
-    // The query and results as Search shows them.
-    const ui::SearchView& view() const { return view_; }
+    // The query and results, while Search is shown.
+    void show(Workspace&, ui::ShellView& view) const {
+        if (view.screen == ui::Screen::search) view.search = view_;
+    }
 
 private:
     std::optional<store::RecordSearch> index_;

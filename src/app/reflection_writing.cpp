@@ -43,6 +43,12 @@ void ReflectionWriting::apply(Workspace& work, const ui::OpenReflection& open_it
     work.navigator.show(Destination{ui::Screen::reflection, open_it.id});
 }
 
+void ReflectionWriting::show(Workspace& work, ui::ShellView& view) {
+    if (view.screen != screen) return;
+    if (auto reflection = this->view(work)) view.reflection = std::move(*reflection);
+    else view.screen = ui::Screen::pairings;
+}
+
 bool ReflectionWriting::open(Workspace& work, const RecordId& reflection) {
     auto stored = load<Reflection>(work.store, reflection);
     if (!stored || stored.value().meta.deleted) return false;

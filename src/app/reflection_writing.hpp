@@ -13,6 +13,7 @@
 #include "core/records.hpp"
 #include "ui/command.hpp"
 #include "ui/reflection_screen.hpp"
+#include "ui/shell.hpp"
 
 namespace tandem::app {
 
@@ -26,10 +27,13 @@ public:
     // Keeps what the user chose and typed, creating or changing the record.
     void apply(Workspace& work, const ui::EditReflection& edit);
 
+    static constexpr ui::Screen screen = ui::Screen::reflection;
     // Opens a stored reflection; false if there is none to open.
     bool open(Workspace& work, const RecordId& reflection);
+    // The reflection while it is shown; back to Pairings when it is gone.
+    void show(Workspace& work, ui::ShellView& view);
     // The reflection shown, once it has been written.
-    const std::optional<RecordId>& written() const { return id_; }
+    const std::optional<RecordId>& shown() const { return id_; }
 
     // The reflection as the screen shows it; nullopt if none is open (or it is gone).
     std::optional<ui::ReflectionView> view(Workspace& work);

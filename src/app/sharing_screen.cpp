@@ -87,6 +87,11 @@ void SharingScreen::key_derived(Workspace& work, std::uint64_t id, std::optional
     sent(work, exchange_.key_derived(work, *work.identity, id, std::move(derived), work.now_ms));
 }
 
+void SharingScreen::show(Workspace& work, ui::ShellView& view) const {
+    if (view.screen == ui::Screen::share) view.share = exchange_.view(work.now_ms);
+    view.profile.partners = partners(work);
+}
+
 std::vector<ui::PartnerKeyView> SharingScreen::partners(Workspace& work) const {
     std::vector<ui::PartnerKeyView> partners;
     for (const TrustedPartner& partner : exchange_.trusted().all()) {

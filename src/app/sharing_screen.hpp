@@ -45,12 +45,13 @@ public:
 
     // Whether a passphrase's key is being derived (its progress bar moves).
     bool working() const { return exchange_.working(); }
-    // The Share screen, with progress estimated at `now_ms`.
-    ui::ShareView view(std::int64_t now_ms) const { return exchange_.view(now_ms); }
-    // The partners Settings lists, oldest first.
-    std::vector<ui::PartnerKeyView> partners(Workspace& work) const;
+    // Share while it is shown (with progress estimated now), and the
+    // partners Settings lists, after ProfileSettings has shown the profile.
+    void show(Workspace& work, ui::ShellView& view) const;
 
 private:
+    // The partners Settings lists, oldest first.
+    std::vector<ui::PartnerKeyView> partners(Workspace& work) const;
     void handle(Workspace& work, const crypto::Identity& me, const ui::BeginExport& begin);
     void handle(Workspace& work, const crypto::Identity& me, const ui::EditExport& edit);
     void handle(Workspace& work, const crypto::Identity& me, const ui::SuggestPassphrase& suggest);

@@ -50,6 +50,12 @@ std::string long_date_text(CalendarDate date) {
            months[date.month() - 1] + " " + std::to_string(date.year());
 }
 
+void TodayAgenda::show(Workspace& work, ui::ShellView& view) {
+    if (view.screen != ui::Screen::today) return;
+    auto counts = work.queries.counts();
+    view.today = this->view(work, counts && counts.value().pairings > 0);
+}
+
 ui::TodayView TodayAgenda::view(Workspace& work, bool has_pairings) {
     const Key key{work.store.saves(), work.today, has_pairings, work.me};
     if (key_ == key) return cached_;

@@ -12,6 +12,7 @@
 #include "app/workspace.hpp"
 #include "store/coaching_queries.hpp"
 #include "ui/command.hpp"
+#include "ui/shell.hpp"
 #include "ui/today_screen.hpp"
 
 namespace tandem::app {
@@ -20,6 +21,8 @@ class TodayAgenda {
 public:
     using Commands = CommandList<ui::OpenAgendaItem>;
 
+    // Today while it is shown: the agenda read for today, kept for the lines' destinations.
+    void show(Workspace& work, ui::ShellView& view);
     // Reads the agenda for today and keeps it for the lines' destinations.
     ui::TodayView view(Workspace& work, bool has_pairings);
     // Opens where line `index` of the last view leads.

@@ -28,14 +28,15 @@ void UndoOffer::apply(Workspace& work, const ui::UndoDelete&) {
 
 void UndoOffer::apply(Workspace&, const ui::DismissUndo&) { deleted_.reset(); }
 
-std::string UndoOffer::view() const {
-    if (!deleted_) return {};
+void UndoOffer::show(Workspace&, ui::ShellView& view) const {
+    view.undo.clear();
+    if (!deleted_) return;
     switch (deleted_->kind) {
-        case Kind::meeting: return "Meeting deleted.";
-        case Kind::observation: return "Lesson visit deleted.";
-        case Kind::reflection: return "Reflection deleted.";
-        case Kind::action_step: return "Action step deleted.";
-        default: return "Deleted.";
+        case Kind::meeting: view.undo = "Meeting deleted."; break;
+        case Kind::observation: view.undo = "Lesson visit deleted."; break;
+        case Kind::reflection: view.undo = "Reflection deleted."; break;
+        case Kind::action_step: view.undo = "Action step deleted."; break;
+        default: view.undo = "Deleted."; break;
     }
 }
 

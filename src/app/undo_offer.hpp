@@ -9,6 +9,7 @@
 #include "app/command_routing.hpp"
 #include "app/workspace.hpp"
 #include "ui/command.hpp"
+#include "ui/shell.hpp"
 
 namespace tandem::app {
 
@@ -20,8 +21,8 @@ public:
     void apply(Workspace& work, const ui::UndoDelete& undo);
     void apply(Workspace& work, const ui::DismissUndo& dismiss);
 
-    // What the offer says ("Meeting deleted."); empty when there is none.
-    std::string view() const;
+    // The offer, shown over any screen.
+    void show(Workspace& work, ui::ShellView& view) const;
 
 private:
     std::optional<ui::DeleteRecord> deleted_;  // what Undo brings back
