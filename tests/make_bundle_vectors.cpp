@@ -274,16 +274,16 @@ int main(int argc, char** argv) {
     pushed.content = content_of_plaintext_length(chunk_bytes + 500);
     Bytes pushed_bytes = encode_header(pushed.stanzas, pushed.key, signed_plaintext_length(pushed.content.size()));
     {
-        const Bytes plaintext = signed_plaintext(pushed_bytes, pushed.content, coach);
+        const Bytes signed_bytes = signed_plaintext(pushed_bytes, pushed.content, coach);
         const SecretKey stream_key = crypto::bundle_derivation::subkey(pushed.key, crypto::bundle_derivation::payload_subkey);
         Bytes stream(crypto_secretstream_xchacha20poly1305_HEADERBYTES);
         crypto_secretstream_xchacha20poly1305_state state;
         crypto_secretstream_xchacha20poly1305_init_push(&state, stream.data(), stream_key.bytes().data());
-        for (std::size_t from = 0; from < plaintext.size(); from += chunk_bytes) {
-            const std::size_t length = std::min(chunk_bytes, plaintext.size() - from);
-            const bool last = from + length == plaintext.size();
+        for (std::size_t from = 0; from < signed_bytes.size(); from += chunk_bytes) {
+            const std::size_t length = std::min(chunk_bytes, signed_bytes.size() - from);
+            const bool last = from + length == signed_bytes.size();
             Bytes sealed(length + crypto_secretstream_xchacha20poly1305_ABYTES);
-            crypto_secretstream_xchacha20poly1305_push(&state, sealed.data(), nullptr, plaintext.data() + from, length,
+            crypto_secretstream_xchacha20poly1305_push(&state, sealed.data(), nullptr, signed_bytes.data() + from, length,
                                                        nullptr, 0,
                                                        last ? crypto_secretstream_xchacha20poly1305_TAG_FINAL
                                                             : crypto_secretstream_xchacha20poly1305_TAG_PUSH);

@@ -1,3 +1,8 @@
+// Index of this file:
+// [SECTION] Sending
+// [SECTION] Taking in
+// [SECTION] Both
+
 #include "app/bundle_exchange.hpp"
 
 #include <algorithm>

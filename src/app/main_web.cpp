@@ -2,6 +2,16 @@
 // WebGL2 renderer, input, text field, clipboard, files) to Dear ImGui, the UI
 // and the app, and draws frames only when something changed.
 
+// Index of this file:
+// [SECTION] Calls into the page
+// [SECTION] The host: what lives as long as the page
+// [SECTION] The look, preferences and host requests
+// [SECTION] The records' storage: releasing, retrying
+// [SECTION] Drawing a frame
+// [SECTION] Scheduling frames
+// [SECTION] Files and the test hook
+// [SECTION] Starting
+
 #include <emscripten.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
@@ -32,6 +42,8 @@
 #include "ui/preferences.hpp"
 #include "ui/shell.hpp"
 #include "ui/theme.hpp"
+
+// [SECTION] Calls into the page
 
 namespace {
 
@@ -73,6 +85,8 @@ constexpr int max_start_wait_ms = 50;
 // A tab asked for its records lets go once all is saved, or after this long.
 constexpr double release_wait_ms = 3000.0;
 
+// [SECTION] The host: what lives as long as the page
+
 struct Host {
     platform::BrowserCanvas canvas;
     platform::WebGlRenderer renderer;
@@ -107,6 +121,8 @@ struct Host {
 };
 
 Host* host = nullptr;
+
+// [SECTION] The look, preferences and host requests
 
 float ui_scale() {
     return static_cast<float>(host->canvas.size().pixel_ratio * host->app.preferences().text_size_percent / 100.0);
@@ -156,6 +172,8 @@ void run_host_requests() {
 
 void wake(platform::WebInput::Urgency urgency);
 
+// [SECTION] The records' storage: releasing, retrying
+
 // Lets the tab that asked have the records once everything here is saved,
 // or once it has waited long enough (a full disk must not hold it up).
 void release_if_ready() {
@@ -190,6 +208,8 @@ void records_changed() {
     release_if_ready();
     wake(platform::WebInput::Urgency::soon);
 }
+
+// [SECTION] Drawing a frame
 
 // Keeps the hidden text field at the active ImGui field's caret, or over
 // the paragraph edited.
@@ -262,6 +282,8 @@ bool draw_frame() {
 
 void schedule();
 
+// [SECTION] Scheduling frames
+
 EM_BOOL on_animation_frame(double, void*) {
     host->animation_frame_requested = false;
     if (host->pacer.due(emscripten_get_now())) draw_frame();
@@ -311,6 +333,8 @@ void wake(platform::WebInput::Urgency urgency) {
     schedule();
 }
 
+// [SECTION] Files and the test hook
+
 void on_file(platform::OpenedFile file) {
     switch (file.outcome) {
         case platform::OpenedFile::Outcome::opened: host->app.file_opened(file.name, file.bytes); break;
@@ -331,6 +355,8 @@ std::string platform_state_json() {
 }
 
 }  // namespace
+
+// [SECTION] Starting
 
 // Called by the page when it is hidden or left.
 extern "C" EMSCRIPTEN_KEEPALIVE void tandem_page_hidden() {

@@ -1,3 +1,9 @@
+// Index of this file:
+// [SECTION] Which field names a record's pairing or parent
+// [SECTION] Authority: the verdict on one record
+// [SECTION] Refusal names
+// [SECTION] Authorising a file's records, and taking them in
+
 #include "core/partner_authority.hpp"
 
 #include <algorithm>
@@ -10,6 +16,8 @@
 #include "core/validation.hpp"
 
 namespace tandem {
+
+// [SECTION] Which field names a record's pairing or parent
 
 namespace {
 
@@ -45,6 +53,8 @@ struct Verdict {
 };
 
 Verdict refused(Refusal reason) { return Verdict{reason, false}; }
+
+// [SECTION] Authority: the verdict on one record
 
 // Decides, record by record in kind order (parents first), what a partner's
 // bundle may change here.
@@ -347,6 +357,8 @@ private:
 
 }  // namespace
 
+// [SECTION] Refusal names
+
 std::string_view refusal_name(Refusal reason) {
     switch (reason) {
         case Refusal::private_record: return "private_record";
@@ -367,6 +379,8 @@ std::string_view refusal_name(Refusal reason) {
     }
     return "";
 }
+
+// [SECTION] Authorising a file's records, and taking them in
 
 Result<AuthorisedRecords, CommandError> authorise_partner_records(CommandContext& context, const PartnerScope& scope,
                                                                   std::span<const Record> records) {

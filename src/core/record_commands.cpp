@@ -236,7 +236,7 @@ Result<MergeReport, CommandError> apply_remote(CommandContext& context, std::spa
             continue;
         }
         Record remote = *remote_copy;
-        report.clamped += clamp_future_stamps(remote, now) ? 1 : 0;
+        if (clamp_future_stamps(remote, now)) ++report.clamped;
         if (mode == MergeMode::apply) context.clock.observe(remote.latest_stamp().hlc);
 
         auto local = context.store.load(remote.kind, remote.id);

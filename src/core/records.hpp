@@ -10,6 +10,10 @@
 // enumeration from choices.hpp (choice), CalendarDate or
 // std::optional<CalendarDate> (date), RecordId or std::optional<RecordId>
 // (reference; a nil RecordId means unset).
+//
+// Index of this file:
+// [SECTION] Field lists: F(T, name, type, shape, default)
+// [SECTION] The structs
 
 #include <cstdint>
 #include <optional>

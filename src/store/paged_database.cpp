@@ -1,3 +1,9 @@
+// Index of this file:
+// [SECTION] The VFS over the image in memory
+// [SECTION] Reading the stored image
+// [SECTION] Opening and salvaging
+// [SECTION] Tracking writes and sending pages
+
 #include "store/paged_database.hpp"
 
 #include <sqlite3.h>
@@ -11,6 +17,8 @@
 #include <utility>
 
 namespace tandem::store {
+
+// [SECTION] The VFS over the image in memory
 
 namespace {
 
@@ -142,6 +150,8 @@ int vfs_current_time_int64(sqlite3_vfs*, sqlite3_int64* now) {
 std::uint32_t read_u16_be(const std::uint8_t* p) { return (std::uint32_t{p[0]} << 8) | p[1]; }
 std::uint32_t read_u32_be(const std::uint8_t* p) { return (read_u16_be(p) << 16) | read_u16_be(p + 2); }
 
+// [SECTION] Reading the stored image
+
 // The page size a database file's header declares, or 0 if it declares none.
 std::uint32_t header_page_size(const std::vector<std::uint8_t>& image) {
     if (image.size() < 100) return 0;
@@ -170,6 +180,8 @@ std::atomic<std::uint64_t> vfs_counter{0};
 }  // namespace
 
 PagedDatabase::PagedDatabase(PageStore& store, PageCodec& codec) : store_(store), codec_(codec) {}
+
+// [SECTION] Opening and salvaging
 
 PagedDatabase::~PagedDatabase() {
     database_.reset();
@@ -244,6 +256,8 @@ Result<std::unique_ptr<PagedDatabase>, OpenProblem> PagedDatabase::open(PageStor
     db->dirty_chunks_.clear();
     return db;
 }
+
+// [SECTION] Tracking writes and sending pages
 
 void PagedDatabase::file_written(std::uint64_t offset, std::uint64_t length) {
     if (length == 0) return;

@@ -1,3 +1,8 @@
+// Index of this file:
+// [SECTION] Version 1: a table per record kind
+// [SECTION] Version 2: the search index
+// [SECTION] Migrating
+
 #include "store/schema_migrations.hpp"
 
 #include <sqlite3.h>
@@ -6,6 +11,8 @@
 #include <string_view>
 
 namespace tandem::store {
+
+// [SECTION] Version 1: a table per record kind
 
 namespace {
 
@@ -288,6 +295,8 @@ std::string version_1_records() {
 // tables, through search_map, which names each document's table and row.
 // Document numbers grow with every (re)indexing, so higher is more recent.
 
+// [SECTION] Version 2: the search index
+
 // What version 2 indexes: each kind's number, table and searchable columns
 // as they were at version 2. Frozen: indexing more is a new migration.
 struct SearchSource {
@@ -392,6 +401,8 @@ constexpr Migration migrations[] = {
 }  // namespace
 
 int current_schema_version() { return migrations[std::size(migrations) - 1].version; }
+
+// [SECTION] Migrating
 
 Result<int, StoreError> schema_version(Database& db) {
     auto statement = db.prepare("PRAGMA user_version");

@@ -1,3 +1,9 @@
+// Index of this file:
+// [SECTION] The merge-state column
+// [SECTION] Opening
+// [SECTION] Rows
+// [SECTION] Conflicts, clock, local state, transactions
+
 #include "store/sqlite_record_store.hpp"
 
 #include <sqlite3.h>

@@ -1,3 +1,12 @@
+// Index of this file:
+// [SECTION] Text helpers
+// [SECTION] The sidebar
+// [SECTION] Notices and banners
+// [SECTION] Settings
+// [SECTION] The content and the status line
+// [SECTION] Drops, shortcuts and the undo offer
+// [SECTION] The shell
+
 #include "ui/shell.hpp"
 
 #include <imgui.h>
@@ -12,6 +21,8 @@
 #include "ui/widgets.hpp"
 
 namespace tandem::ui {
+
+// [SECTION] Text helpers
 
 namespace {
 
@@ -37,6 +48,8 @@ void section(const char* title) {
     ImGui::PopStyleColor();
     ImGui::Dummy(ImVec2(0, px(2)));
 }
+
+// [SECTION] The sidebar
 
 void draw_sidebar(const ShellView& view, const Fonts& fonts, float height, std::vector<Command>& commands) {
     ImGui::PushStyleColor(ImGuiCol_ChildBg, palette_colors().sidebar);
@@ -83,6 +96,8 @@ void draw_sidebar_edge(const ShellView& view, float height, std::vector<Command>
         if (width != view.preferences.sidebar_width) commands.push_back(SetSidebarWidth{width});
     }
 }
+
+// [SECTION] Notices and banners
 
 void draw_notice(const Notice& notice, std::vector<Command>& commands) {
     const Palette& palette = palette_colors();
@@ -141,6 +156,8 @@ void draw_banner(const Banner& banner, std::vector<Command>& commands) {
     ImGui::PopStyleColor();
     ImGui::Dummy(ImVec2(0, px(12)));
 }
+
+// [SECTION] Settings
 
 // Settings: where the records are kept, and a copy to download.
 void draw_storage(const ShellView& view, std::vector<Command>& commands) {
@@ -276,6 +293,8 @@ void draw_settings(const ShellView& view, std::vector<Command>& commands) {
     draw_storage(view, commands);
 }
 
+// [SECTION] The content and the status line
+
 void draw_content(const ShellView& view, const Fonts& fonts, float height, std::vector<Command>& commands) {
     const ScreenInfo& info = screen_info(view.screen);
     // Search takes the keyboard on the frame it appears.
@@ -333,6 +352,8 @@ void draw_status_line(const ShellView& view, float height) {
     ImGui::EndChild();
     ImGui::PopStyleColor();
 }
+
+// [SECTION] Drops, shortcuts and the undo offer
 
 // While a file is dragged over the page: where it will go.
 void draw_drop_hint(const Fonts& fonts) {
@@ -402,6 +423,8 @@ void draw_undo_toast(const ShellView& view, float status_height, std::vector<Com
 }
 
 }  // namespace
+
+// [SECTION] The shell
 
 void draw_shell(const ShellView& view, const Fonts& fonts, std::vector<Command>& commands) {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();

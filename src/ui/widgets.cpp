@@ -1,3 +1,12 @@
+// Index of this file:
+// [SECTION] Helpers: roles, focus, the cursor
+// [SECTION] Navigation and buttons
+// [SECTION] Text fields
+// [SECTION] Paragraphs: wrapped text the platform edits
+// [SECTION] Text areas, check boxes and choice lists
+// [SECTION] Help, problems and list rows
+// [SECTION] Choice buttons, tinted panels and the private mark
+
 #include "ui/widgets.hpp"
 
 #include <imgui.h>
@@ -20,6 +29,8 @@
 #include "ui/theme.hpp"
 
 namespace tandem::ui {
+
+// [SECTION] Helpers: roles, focus, the cursor
 
 namespace {
 
@@ -72,6 +83,8 @@ void finish_text_item(const char* label, const std::string& shown, const std::st
 }
 
 }  // namespace
+
+// [SECTION] Navigation and buttons
 
 bool nav_item(const char* label, bool selected, const char* shortcut) {
     const Palette& palette = palette_colors();
@@ -148,6 +161,8 @@ bool tally_button(const char* id, const std::string& label, std::int64_t total, 
     return clicked;
 }
 
+// [SECTION] Text fields
+
 std::optional<std::string> text_field(const char* label, const std::string& text, const std::string& problem,
                                       const char* hint, bool* entered) {
     const Palette& palette = palette_colors();
@@ -177,6 +192,8 @@ std::optional<std::string> text_field(const char* label, const std::string& text
     if (!changed) return std::nullopt;
     return edited;
 }
+
+// [SECTION] Paragraphs: wrapped text the platform edits
 
 namespace {
 
@@ -384,6 +401,8 @@ std::optional<std::string> platform_paragraph(const char* label, const std::stri
 
 }  // namespace
 
+// [SECTION] Text areas, check boxes and choice lists
+
 std::optional<std::string> text_area(const char* label, const std::string& text, const std::string& problem,
                                      const char* hint, int lines, bool private_text) {
     if (platform_paragraphs()) return platform_paragraph(label, text, problem, hint, lines, private_text);
@@ -462,6 +481,8 @@ std::optional<int> choice_list(const char* label, std::span<const std::string> o
     return chosen;
 }
 
+// [SECTION] Help, problems and list rows
+
 void field_problem(const std::string& problem) {
     if (problem.empty()) return;
     ImGui::PushStyleColor(ImGuiCol_Text, palette_colors().warning_text);
@@ -527,6 +548,8 @@ bool list_row(const char* id, const std::string& title, const std::string& detai
     ImGui::PopID();
     return clicked;
 }
+
+// [SECTION] Choice buttons, tinted panels and the private mark
 
 bool choice_button(const char* label, bool selected) {
     const Palette& palette = palette_colors();
