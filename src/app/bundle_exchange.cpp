@@ -13,8 +13,6 @@
 #include "crypto/sodium_random_source.hpp"
 #include "app/bundle_exchange_text.hpp"
 #include "app/command_error_text.hpp"
-#include "app/record_forms.hpp"
-#include "store/field_conflicts.hpp"
 #include "store/pairing_share.hpp"
 
 namespace tandem::app {
@@ -224,7 +222,6 @@ void BundleExchange::receive(Workspace& work, const crypto::Identity& me, std::s
     cancel_import();
     view_.importing = true;
     view_.receive.file_name = std::string(name);
-    refresh_conflicts(work);
     auto header = crypto::inspect_bundle(bytes);
     if (!header) return refuse(header.error());
     if (header.value().passphrase) {
@@ -454,7 +451,6 @@ std::optional<RecordId> BundleExchange::apply_import(Workspace& work) {
                   : "";
     in.can_apply = false;
     taken_in_ = bundle_->content.pairing;
-    refresh_conflicts(work);
     const std::optional<RecordId> becomes_me = link_;
     bundle_.reset();
     link_.reset();
@@ -509,59 +505,6 @@ ExportStep BundleExchange::key_derived(Workspace& work, const crypto::Identity& 
     view_.receive.passphrase.clear();  // not kept longer than needed
     verified(work, me, std::move(bundle).value());
     return std::monostate{};
-}
-
-void BundleExchange::refresh_conflicts(Workspace& work) {
-    view_.conflicts.clear();
-    auto conflicts = store::open_conflicts(work.store.database());
-    if (!conflicts) return;
-    for (const store::FieldConflict& conflict : conflicts.value()) {
-        auto record = work.store.load(conflict.kind, conflict.record);
-        if (!record || !record.value() || record.value()->is_deleted()) continue;
-        if (conflict.field == 0 || conflict.field >= record.value()->fields.size()) continue;
-        ui::ConflictView shown;
-        shown.conflict = conflict.seq;
-        const auto form = form_for(conflict.kind);
-        const auto field = std::find_if(form.begin(), form.end(),
-                                        [&](const FormFieldDefinition& definition) { return definition.field == conflict.field; });
-        const std::string label =
-            field != form.end() ? field->label : std::string(kind_spec(conflict.kind).field(conflict.field).name);
-        std::string kind(kind_name(conflict.kind));
-        std::replace(kind.begin(), kind.end(), '_', ' ');
-        if (!kind.empty()) kind[0] = static_cast<char>(kind[0] - 'a' + 'A');
-        shown.where = kind + ": " + label;
-        if (conflict.kind == Kind::meeting) {
-            if (const auto* held = std::get_if<std::int64_t>(&record.value()->field(Meeting::fields::held_on).value))
-                shown.where = "The meeting of " + CalendarDate{static_cast<std::int32_t>(*held)}.iso() + ": " + label;
-        }
-        shown.shown = record.value()->text(conflict.field);
-        shown.other = conflict.losing_text;
-        view_.conflicts.push_back(std::move(shown));
-    }
-}
-
-void BundleExchange::resolve_conflict(Workspace& work, const ui::ResolveConflict& choice) {
-    if (!work.context) return;
-    const auto found = std::find_if(view_.conflicts.begin(), view_.conflicts.end(),
-                                    [&](const ui::ConflictView& conflict) { return conflict.conflict == choice.conflict; });
-    if (found == view_.conflicts.end()) return;
-    auto conflicts = store::open_conflicts(work.store.database());
-    if (!conflicts) return;
-    const auto stored = std::find_if(conflicts.value().begin(), conflicts.value().end(),
-                                     [&](const store::FieldConflict& conflict) { return conflict.seq == choice.conflict; });
-    if (stored == conflicts.value().end()) return;
-    if (choice.choice != ui::ConflictChoice::keep_shown) {
-        const std::string text = choice.choice == ui::ConflictChoice::use_other
-                                     ? found->other
-                                     : found->shown + (found->shown.empty() ? "" : "\n\n") + found->other;
-        auto updated = update_field(*work.context, stored->kind, stored->record, stored->field, text);
-        if (!updated) {
-            problem_ = "That could not be kept: " + updated.error().detail;
-            return;
-        }
-    }
-    (void)store::resolve_conflict(work.store.database(), choice.conflict);
-    refresh_conflicts(work);
 }
 
 void BundleExchange::ask_to_trust_again(const RecordId& person) {

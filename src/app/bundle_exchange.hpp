@@ -86,12 +86,6 @@ public:
     // sending, the file it completes.
     ExportStep key_derived(Workspace& work, const crypto::Identity& me, std::uint64_t id,
                            Result<crypto::SecretKey, crypto::BundleError> key, std::int64_t now_ms);
-    // Decides a text written on both sides at once: the kept version stays,
-    // the other replaces it, or both are kept one after the other (an edit,
-    // sent to the partner like any other). Either way it is resolved.
-    void resolve_conflict(Workspace& work, const ui::ResolveConflict& choice);
-    // Reads the conflicts not decided yet, for the screen.
-    void refresh_conflicts(Workspace& work);
 
     // Stops accepting `person`'s keys; false if none were trusted.
     bool revoke(Workspace& work, const RecordId& person);

@@ -14,6 +14,7 @@
 #include <tuple>
 
 #include "app/command_routing.hpp"
+#include "app/conflict_choices.hpp"
 #include "app/goals_and_practice.hpp"
 #include "app/library_list.hpp"
 #include "app/meeting_editor.hpp"
@@ -49,7 +50,8 @@ struct ShellCommands {
 // something fills its part of the shell's view (`show(Workspace&,
 // ui::ShellView&)`), in this order: a screen whose record is gone goes back
 // to Pairings before Pairings is shown, the profile before its partners,
-// and the goals panel after the screens that hold it.
+// the goals panel after the screens that hold it, and the conflicts after
+// the rest of Share.
 template <class... Parts>
 struct PartList {
     using Tuple = std::tuple<Parts...>;
@@ -59,7 +61,7 @@ struct PartList {
 };
 using ScreenParts = PartList<ProfileSettings, MeetingEditor, ObservationCapture, ReflectionWriting, PeopleList,
                              PairingList, LibraryList, GoalsAndPractice, RecordFinder, TodayAgenda, UndoOffer,
-                             RecordForms, SharingScreen>;
+                             RecordForms, SharingScreen, ConflictChoices>;
 
 // The keys of the store's device state that never leave this device, not
 // even in a copy of the records: the profile's secret keys and whom it trusts.

@@ -59,10 +59,6 @@ void SharingScreen::handle(Workspace&, const crypto::Identity&, const ui::AskToT
     exchange_.ask_to_trust_again(ask.person);
 }
 
-void SharingScreen::handle(Workspace& work, const crypto::Identity&, const ui::ResolveConflict& resolve) {
-    exchange_.resolve_conflict(work, resolve);
-}
-
 void SharingScreen::sent(Workspace& work, ExportStep step) {
     if (auto* job = std::get_if<KeyJob>(&step)) work.navigator.request(DerivePassphraseKey{std::move(*job)});
     if (auto* file = std::get_if<WrittenBundle>(&step))

@@ -24,7 +24,7 @@ public:
     using Commands =
         CommandList<ui::BeginExport, ui::EditExport, ui::SuggestPassphrase, ui::WriteExport, ui::EditImportPassphrase,
                     ui::OpenWithPassphrase, ui::TrustSender, ui::ConfirmLink, ui::ApplyImport, ui::CancelImport,
-                    ui::RevokePartner, ui::ReverifyPartner, ui::AskToTrustAgain, ui::ResolveConflict>;
+                    ui::RevokePartner, ui::ReverifyPartner, ui::AskToTrustAgain>;
 
     // Reads whom the profile trusts from `store`.
     explicit SharingScreen(store::SqliteRecordStore& store) : exchange_(store) {}
@@ -65,7 +65,6 @@ private:
     void handle(Workspace& work, const crypto::Identity& me, const ui::RevokePartner& revoke);
     void handle(Workspace& work, const crypto::Identity& me, const ui::ReverifyPartner& again);
     void handle(Workspace& work, const crypto::Identity& me, const ui::AskToTrustAgain& ask);
-    void handle(Workspace& work, const crypto::Identity& me, const ui::ResolveConflict& resolve);
     // What a step of writing a bundle gave: a key to derive, or a file to download.
     void sent(Workspace& work, ExportStep step);
 
