@@ -33,7 +33,7 @@ BundleExchange::BundleExchange(store::SqliteRecordStore& store) {
         return;
     }
     if (!stored.value()) return;
-    auto decoded = TrustedPartners::decode(*stored.value());
+    auto decoded = crypto::TrustedPartners::decode(*stored.value());
     if (!decoded) {
         problem_ = "The partners you trust could not be read: " + decoded.error() + ".";
         return;
@@ -65,7 +65,7 @@ void BundleExchange::begin_export(Workspace& work, const RecordId& pairing) {
         if (member != work.me && !partner_) partner_ = member;
     view_.send.partner_name = partner_ ? name_of(work, *partner_) : "your partner";
     if (partner_) {
-        const TrustedPartner* trusted = trusted_.find_by_person(*partner_);
+        const crypto::TrustedPartner* trusted = trusted_.find_by_person(*partner_);
         if (trusted && !trusted->revoked) {
             partner_keys_ = trusted->keys;
             view_.send.partner_key = true;
@@ -250,7 +250,7 @@ std::optional<KeyJob> BundleExchange::open_with_passphrase(std::int64_t now_ms) 
 void BundleExchange::verified(Workspace& work, const crypto::Identity& me, crypto::VerifiedBundle bundle) {
     received_.clear();
     header_.reset();
-    if (const TrustedPartner* trusted = trusted_.find_by_keys(bundle.sender)) {
+    if (const crypto::TrustedPartner* trusted = trusted_.find_by_keys(bundle.sender)) {
         if (trusted->revoked)
             return refuse("You stopped trusting these keys",
                           "This file is signed with keys you revoked for " + name_of(work, trusted->person) +
@@ -316,7 +316,7 @@ void BundleExchange::opened(Workspace& work, const crypto::Identity& me, crypto:
     facts.pairing = facts.pairing_known ? &*local_pairing.value() : &*pairing_in_bundle;
     facts.me = work.me;
     facts.profile_has_pairings = !pairings.value().empty();
-    const TrustedPartner* trusted = trusted_.find_by_keys(bundle.sender);
+    const crypto::TrustedPartner* trusted = trusted_.find_by_keys(bundle.sender);
     if (trusted && !trusted->revoked) facts.trusted_signer = trusted->person;
     facts.fingerprint_checked = checked_at_ms != 0;
     const std::vector<RecordId> members = pairing_members(*facts.pairing);
@@ -332,7 +332,7 @@ void BundleExchange::opened(Workspace& work, const crypto::Identity& me, crypto:
     link_confirmed_ = false;
     in.keys_changed = in.revoked_before = false;
     if (!facts.trusted_signer) {
-        if (const TrustedPartner* earlier = trusted_.find_by_person(*sender_)) {
+        if (const crypto::TrustedPartner* earlier = trusted_.find_by_person(*sender_)) {
             in.keys_changed = earlier->keys != bundle.sender;
             in.revoked_before = earlier->revoked;
         }
@@ -359,7 +359,7 @@ void BundleExchange::opened(Workspace& work, const crypto::Identity& me, crypto:
 }
 
 void BundleExchange::refuse_admission(Workspace& work, AdmissionRefusal refusal, const Record& pairing,
-                                      std::span<const Record> records, const TrustedPartner* signer) {
+                                      std::span<const Record> records, const crypto::TrustedPartner* signer) {
     if (refusal == AdmissionRefusal::sender_unknown) return refuse(BundleError::damaged_content);
     const FileRefusalText text = admission_refusal_text(refusal, pairing_title(work, pairing, records),
                                                         signer ? name_of(work, signer->person) : "someone");
@@ -513,7 +513,7 @@ void BundleExchange::ask_to_trust_again(const RecordId& person) {
 }
 
 bool BundleExchange::reverify(Workspace& work, const RecordId& person, std::int64_t now_ms) {
-    const TrustedPartner* partner = trusted_.find_by_person(person);
+    const crypto::TrustedPartner* partner = trusted_.find_by_person(person);
     if (!partner) return false;
     // Revoked keys are trusted again only after a new comparison.
     if (partner->revoked && trusting_again_ != person) return false;

@@ -13,7 +13,7 @@
 //
 // Deriving a passphrase's key is slow by design, so it is handed to the host
 // as a KeyJob and its result comes back through key_derived(). Trust is kept
-// on this device alone (TrustedPartners, in the store's local state).
+// on this device alone (crypto::TrustedPartners, in the store's local state).
 
 #include <array>
 #include <cstdint>
@@ -25,7 +25,7 @@
 #include <vector>
 
 #include "app/bundle_exchange_types.hpp"
-#include "app/trusted_partners.hpp"
+#include "crypto/trusted_partners.hpp"
 #include "app/workspace.hpp"
 #include "core/partner_authority.hpp"
 #include "core/partner_file_admission.hpp"
@@ -47,7 +47,7 @@ public:
     // Reads the partners this profile trusts from its device state. A list
     // that cannot be read is named in the problem and treated as empty.
     explicit BundleExchange(store::SqliteRecordStore& store);
-    const TrustedPartners& trusted() const { return trusted_; }
+    const crypto::TrustedPartners& trusted() const { return trusted_; }
     // Why the trusted partners could not be read; empty when they could.
     const std::string& problem() const { return problem_; }
 
@@ -128,12 +128,12 @@ private:
     void opened(Workspace& work, const crypto::Identity& me, crypto::OpenedBundle bundle, std::int64_t checked_at_ms);
     // Says why a file was not taken in (`signer`: its trusted signer, if any).
     void refuse_admission(Workspace& work, AdmissionRefusal refusal, const Record& pairing,
-                          std::span<const Record> records, const TrustedPartner* signer);
+                          std::span<const Record> records, const crypto::TrustedPartner* signer);
     void show_import(const PartnerImport& outcome);
     void preview(Workspace& work);
     void save_trust(Workspace& work);
 
-    TrustedPartners trusted_;
+    crypto::TrustedPartners trusted_;
     std::string problem_;
     std::uint64_t next_job_ = 1;
     std::optional<Job> job_;

@@ -90,14 +90,14 @@ void SharingScreen::show(Workspace& work, ui::ShellView& view) const {
 
 std::vector<ui::PartnerKeyView> SharingScreen::partners(Workspace& work) const {
     std::vector<ui::PartnerKeyView> partners;
-    for (const TrustedPartner& partner : exchange_.trusted().all()) {
+    for (const crypto::TrustedPartner& partner : exchange_.trusted().all()) {
         ui::PartnerKeyView shown;
         shown.person = partner.person;
         auto person = load<Person>(work.store, partner.person);
         shown.name = person ? person.value().display_name : "Someone no longer in your records";
         shown.fingerprint = crypto::fingerprint(partner.keys);
         shown.revoked = partner.revoked;
-        const TrustedPartner* now_trusted = exchange_.trusted().find_by_person(partner.person);
+        const crypto::TrustedPartner* now_trusted = exchange_.trusted().find_by_person(partner.person);
         shown.can_trust_again = partner.revoked && now_trusted && now_trusted->revoked;
         shown.comparing = shown.can_trust_again && exchange_.trusting_again() == partner.person;
         shown.state = partner.revoked ? "Revoked: files signed with these keys are refused"

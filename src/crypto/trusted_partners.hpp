@@ -13,11 +13,11 @@
 #include "core/result.hpp"
 #include "crypto/identity.hpp"
 
-namespace tandem::app {
+namespace tandem::crypto {
 
 struct TrustedPartner {
     RecordId person;                  // who the keys belong to, in this profile's records
-    crypto::PublicKeys keys;
+    PublicKeys keys;
     std::int64_t verified_at_ms = 0;  // when the fingerprint was last compared
     bool revoked = false;             // no bundle signed with these keys is accepted
 
@@ -35,13 +35,13 @@ public:
     std::vector<std::uint8_t> encode() const;
 
     // The entry whose keys signed a bundle (revoked or not), if any.
-    const TrustedPartner* find_by_keys(const crypto::PublicKeys& keys) const;
+    const TrustedPartner* find_by_keys(const PublicKeys& keys) const;
     // The entry for `person`: the keys trusted now, or else the last revoked ones; null if none.
     const TrustedPartner* find_by_person(const RecordId& person) const;
     // Trusts `keys` as `person`'s, verified at `now_ms`: replaces the keys
     // trusted for the person now, and takes `keys` from anyone else they
     // were trusted for. Keys of the person's that were revoked stay revoked.
-    void trust(const RecordId& person, const crypto::PublicKeys& keys, std::int64_t now_ms);
+    void trust(const RecordId& person, const PublicKeys& keys, std::int64_t now_ms);
     // Stops accepting the keys trusted for `person` now. False if none were.
     bool revoke(const RecordId& person);
 
@@ -51,4 +51,4 @@ private:
     std::vector<TrustedPartner> partners_;
 };
 
-}  // namespace tandem::app
+}  // namespace tandem::crypto

@@ -1,9 +1,9 @@
-#include "app/trusted_partners.hpp"
+#include "crypto/trusted_partners.hpp"
 
 #include <algorithm>
 #include <cstring>
 
-namespace tandem::app {
+namespace tandem::crypto {
 
 namespace {
 
@@ -55,7 +55,7 @@ std::vector<std::uint8_t> TrustedPartners::encode() const {
     return out;
 }
 
-const TrustedPartner* TrustedPartners::find_by_keys(const crypto::PublicKeys& keys) const {
+const TrustedPartner* TrustedPartners::find_by_keys(const PublicKeys& keys) const {
     const auto found = std::find_if(partners_.begin(), partners_.end(),
                                     [&](const TrustedPartner& partner) { return partner.keys == keys; });
     return found == partners_.end() ? nullptr : &*found;
@@ -71,7 +71,7 @@ const TrustedPartner* TrustedPartners::find_by_person(const RecordId& person) co
     return latest;
 }
 
-void TrustedPartners::trust(const RecordId& person, const crypto::PublicKeys& keys, std::int64_t now_ms) {
+void TrustedPartners::trust(const RecordId& person, const PublicKeys& keys, std::int64_t now_ms) {
     // Revoked keys stay refused when their person is trusted with new ones.
     std::erase_if(partners_, [&](const TrustedPartner& partner) {
         return partner.keys == keys || (partner.person == person && !partner.revoked);
@@ -89,4 +89,4 @@ bool TrustedPartners::revoke(const RecordId& person) {
     return false;
 }
 
-}  // namespace tandem::app
+}  // namespace tandem::crypto
