@@ -305,12 +305,15 @@ TEST_CASE("the profile is kept in the page store and is there on the next visit"
         app.open_records(pages);
         first_keys = app.public_keys();
         REQUIRE(first_keys.has_value());
+        CHECK(count_requests<RequestPersistentStorage>(app.take_host_requests()) == 0);  // set-up is not the user's
         app.dispatch(ui::EditProfile{ui::ProfileField::name, "Ana Kowalska"});
+        // The first save of the user's own work asks for persistent storage,
+        // once, even when the store has it at once.
+        CHECK(count_requests<RequestPersistentStorage>(app.take_host_requests()) == 1);
         app.dispatch(ui::EditProfile{ui::ProfileField::subject, "Year 4"});
         CHECK(app.all_saved());
         CHECK(save_word(app) == "saved");
-        // The first save of the user's own work asks for persistent storage, once.
-        CHECK(count_requests<RequestPersistentStorage>(app.take_host_requests()) == 1);
+        CHECK(count_requests<RequestPersistentStorage>(app.take_host_requests()) == 0);
         app.dispatch(ui::EditProfile{ui::ProfileField::subject, "Year 5"});
         CHECK(count_requests<RequestPersistentStorage>(app.take_host_requests()) == 0);
     }
@@ -741,8 +744,10 @@ std::vector<std::string> labels_of(const ui::RecordForm& form) {
 TEST_CASE("Meetings: recorded from the pairing, with the pairing's model and the fields of that model") {
     AppWithPairing opened;
     App& app = opened.app;
+    const ui::Screen remembered = app.preferences().screen;
     app.dispatch(ui::NewMeeting{opened.pairing});
     CHECK(app.screen() == ui::Screen::meeting);
+    CHECK(app.preferences().screen == remembered);  // the next visit opens on a sidebar screen, not the meeting
     const ui::MeetingView& meeting = app.shell_view().meeting;
     CHECK(meeting.title == "Meeting with Sam Patel");
     CHECK(form_field(meeting.details, "Model").value == static_cast<std::int64_t>(CoachingModel::grow));
@@ -843,6 +848,9 @@ TEST_CASE("Meetings: a long note shows as typed at once and is stored once typin
     app.dispatch(ui::OpenMeeting{id});
     app.dispatch(ui::EditPrivateNote{id, note});
     CHECK(opened.store().load_all(Kind::note).value().empty());
+    // The screen read again meanwhile (a key derived, a file opened) still shows it as typed.
+    app.passphrase_key_derived(987'654, std::nullopt);
+    CHECK(app.shell_view().meeting.private_note == note);
     app.flush_saves();
     REQUIRE(opened.store().load_all(Kind::note).value().size() == 1);
 

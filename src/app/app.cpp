@@ -15,7 +15,6 @@
 #include <utility>
 
 #include "core/json_writer.hpp"
-#include "core/record_binding.hpp"
 #include "core/text_symbols.hpp"
 #include "store/records_copy.hpp"
 
@@ -136,13 +135,13 @@ bool App::start_records(store::Database& database) {
         store_problem_ = "this browser has no secure random source";
         return false;
     }
+    sqlite_version_ = store::sqlite_library_version();
     auto opened = OpenRecords::open(database, wall_clock_, *random_);
     if (!opened) {
         store_problem_ = opened.error();
         return false;
     }
     records_ = std::move(opened).value();
-    sqlite_version_ = store::sqlite_library_version();
     return true;
 }
 
@@ -213,16 +212,19 @@ void App::storage_estimate(const StorageEstimate& estimate) {
 void App::save_progressed() {
     const store::SaveProgress& progress = pages_->progress();
     if (!progress.last_failure) retries_ = 0;
-    if (progress.saved() && progress.last_saved_seq > 0) {
-        last_saved_at_ms_ = wall_clock_.now_ms();
-        // Asked on the first save of the user's own work, not of Tandem's set-up:
-        // some browsers ask the user, who should know what it is for.
-        if (edited_ && !persistence_requested_) {
-            persistence_requested_ = true;
-            host_requests_.push_back(RequestPersistentStorage{});
-        }
-    }
+    if (progress.saved() && progress.last_saved_seq > 0) last_saved_at_ms_ = wall_clock_.now_ms();
+    request_persistence_once_saved();
     update_status();
+}
+
+// Asked on the first save of the user's own work, not of Tandem's set-up:
+// some browsers ask the user, who should know what it is for.
+void App::request_persistence_once_saved() {
+    if (!edited_ || persistence_requested_ || !pages_) return;
+    const store::SaveProgress& progress = pages_->progress();
+    if (!progress.saved() || progress.last_saved_seq == 0) return;
+    persistence_requested_ = true;
+    host_requests_.push_back(RequestPersistentStorage{});
 }
 
 // [SECTION] Commands: deferring long edits, routing, the shell's own
@@ -267,9 +269,14 @@ void App::apply(const ui::Command& command) {
     // Decided first: `command` may live in the view (a banner's action) that
     // handling it replaces.
     const bool refresh = !look_only(command);
-    const std::uint64_t saves_before = records_ ? records_->store().saves() : 0;
+    // An edit of the user's is a commit made by a command (a preview's
+    // merge is rolled back, and makes none).
+    const std::uint64_t commits_before = pages_ ? pages_->progress().last_commit_seq : 0;
     std::visit([this](const auto& c) { route(c); }, command);
-    if (records_ && records_->store().saves() != saves_before) edited_ = true;
+    if (pages_ && pages_->progress().last_commit_seq != commits_before) {
+        edited_ = true;
+        request_persistence_once_saved();
+    }
     if (refresh) refresh_screen();
 }
 
@@ -285,6 +292,7 @@ void App::route(const Command& command) {
 void App::handle(const ui::NavigateTo& go) {
     if (go.screen == ui::Screen::search && view_.screen != ui::Screen::search) before_search_ = view_.screen;
     go_to(go.screen);
+    view_.preferences.screen = go.screen;  // kept between visits: a sidebar screen, never a record's
     if (go.screen == ui::Screen::settings && view_.records_kept) host_requests_.push_back(RefreshStorageEstimate{});
 }
 
@@ -326,7 +334,10 @@ void App::handle(const ui::UseRecordsHere&) {
     update_status();
 }
 
-void App::handle(const ui::CloseSearch&) { go_to(before_search_); }
+void App::handle(const ui::CloseSearch&) {
+    go_to(before_search_);
+    view_.preferences.screen = before_search_;
+}
 
 void App::run_due_work() {
     const std::int64_t now_ms = wall_clock_.now_ms();
@@ -334,8 +345,8 @@ void App::run_due_work() {
     if (records_ && records_->due_at() && now_ms >= *records_->due_at()) {
         if (auto work = workspace()) records_->run_due(*work);
         refresh_screen();
-    } else if (view_.screen == ui::Screen::share) {
-        refresh_screen();  // a key being derived moves its progress bar
+    } else if (view_.screen == ui::Screen::share && records_ && records_->deriving_key()) {
+        records_->show_progress(now_ms, view_.share);  // a key being derived moves its progress bar
     }
 }
 
@@ -372,7 +383,8 @@ std::optional<Workspace> App::workspace() {
 
 void App::refresh_screen() {
     if (auto work = workspace()) records_->show(*work, view_);
-    view_.preferences.screen = view_.screen;
+    // A long text waiting for a pause shows as typed, not as stored.
+    if (deferred_edit_) show_typed(*deferred_edit_);
 }
 
 // [SECTION] Navigator (for the parts)
@@ -386,10 +398,7 @@ void App::show(const Destination& destination) {
     if (work && records_->select(*work, destination)) go_to(destination.screen);
 }
 
-void App::go_to(ui::Screen screen) {
-    view_.screen = screen;
-    view_.preferences.screen = screen;
-}
+void App::go_to(ui::Screen screen) { view_.screen = screen; }
 
 void App::notice(std::string text, bool problem) { view_.notice = ui::Notice{std::move(text), problem}; }
 

@@ -10,11 +10,9 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
-#include <set>
 #include <span>
 #include <string>
 #include <string_view>
-#include <variant>
 #include <vector>
 
 #include "app/display_text.hpp"
@@ -173,6 +171,7 @@ private:
     bool start_records(store::Database& database);
     void close_records();
     void save_progressed();
+    void request_persistence_once_saved();
     void update_status();
     void update_storage_view();
     struct SaveStatus {

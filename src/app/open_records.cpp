@@ -66,13 +66,16 @@ Result<std::unique_ptr<OpenRecords>, std::string> OpenRecords::open(store::Datab
     if (!site) return fail(site.error().message);
     auto last = store->load_clock();
     if (!last) return fail(last.error().message);
+    // Without them the own person could not be found, and another be made.
+    auto people = store->load_all(Kind::person);
+    if (!people) return fail(people.error().message);
     return std::unique_ptr<OpenRecords>(new OpenRecords(std::move(store), std::move(queries).value(), std::move(search),
-                                                        site.value(), wall, last.value(), random));
+                                                        people.value(), site.value(), wall, last.value(), random));
 }
 
 OpenRecords::OpenRecords(std::unique_ptr<store::SqliteRecordStore> store, store::CoachingQueries queries,
-                         std::optional<store::RecordSearch> search, SiteId site, WallClock& wall,
-                         std::uint64_t last_clock, RandomSource& random)
+                         std::optional<store::RecordSearch> search, std::span<const Record> people, SiteId site,
+                         WallClock& wall, std::uint64_t last_clock, RandomSource& random)
     : store_(std::move(store)),
       queries_(std::move(queries)),
       clock_(site, wall, last_clock),
@@ -80,7 +83,7 @@ OpenRecords::OpenRecords(std::unique_ptr<store::SqliteRecordStore> store, store:
       parts_(make_parts(std::type_identity<ScreenParts::Tuple>{}, *store_, search)) {
     if (auto identity = open_identity(*store_)) identity_.emplace(std::move(identity).value());
     else identity_problem_ = identity.error().message;  // sharing is not possible; the records still are
-    part<ProfileSettings>().find_me(*store_, site, identity_ ? &*identity_ : nullptr,
+    part<ProfileSettings>().find_me(*store_, people, site, identity_ ? &*identity_ : nullptr,
                                  CommandContext{*store_, clock_, random_, RecordId{}});
 }
 

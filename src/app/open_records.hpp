@@ -118,8 +118,9 @@ public:
     void key_derived(Workspace& work, std::uint64_t id, std::optional<std::array<std::uint8_t, 32>> key) {
         part<SharingScreen>().key_derived(work, id, key);
     }
-    // Whether a passphrase's key is being derived.
+    // Whether a passphrase's key is being derived, and its progress now in `share`.
     bool deriving_key() const { return part<SharingScreen>().working(); }
+    void show_progress(std::int64_t now_ms, ui::ShareView& share) const { part<SharingScreen>().progress(now_ms, share); }
 
     store::SqliteRecordStore& store() { return *store_; }
     store::CoachingQueries& queries() { return queries_; }
@@ -132,8 +133,8 @@ public:
 
 private:
     OpenRecords(std::unique_ptr<store::SqliteRecordStore> store, store::CoachingQueries queries,
-                std::optional<store::RecordSearch> search, SiteId site, WallClock& wall, std::uint64_t last_clock,
-                RandomSource& random);
+                std::optional<store::RecordSearch> search, std::span<const Record> people, SiteId site,
+                WallClock& wall, std::uint64_t last_clock, RandomSource& random);
     template <class Part>
     Part& part() {
         return std::get<Part>(parts_);

@@ -94,7 +94,8 @@ bool PairingList::open(Workspace&, const RecordId& pairing) {
 }
 
 void PairingList::show(Workspace& work, ui::ShellView& view) {
-    if (view.screen == ui::Screen::meeting && selected_ != view.meeting.pairing) select(view.meeting.pairing);
+    // Going back from a meeting shows its pairing.
+    if (view.screen == ui::Screen::meeting) selected_ = view.meeting.pairing;
     if (view.screen == screen) view.pairings = this->view(work);
 }
 

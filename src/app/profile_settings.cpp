@@ -29,10 +29,9 @@ void stamp_sharing_code(CommandContext& context, const RecordId& person, const c
 
 }  // namespace
 
-void ProfileSettings::find_me(store::SqliteRecordStore& store, SiteId site, const crypto::Identity* identity,
-                              std::optional<CommandContext> context) {
-    auto people = store.load_all(Kind::person);
-    if (people) me_ = find_own_person(people.value(), site);
+void ProfileSettings::find_me(store::SqliteRecordStore& store, std::span<const Record> people, SiteId site,
+                              const crypto::Identity* identity, std::optional<CommandContext> context) {
+    me_ = find_own_person(people, site);
     // A first bundle may have made another person this profile's own.
     if (auto adopted = store.local_bytes(own_person_key); adopted && adopted.value() && adopted.value()->size() == 16) {
         RecordId id;

@@ -7,6 +7,7 @@
 // partner's Tandem can tell it is them.
 
 #include <optional>
+#include <span>
 #include <string>
 
 #include "app/command_routing.hpp"
@@ -20,11 +21,11 @@ class ProfileSettings {
 public:
     using Commands = CommandList<ui::EditProfile>;
 
-    // Finds the own person in `store` (made on this device, or adopted) and
-    // brings its sharing code up to date with `context`'s edits, when the
-    // keys are known.
-    void find_me(store::SqliteRecordStore& store, SiteId site, const crypto::Identity* identity,
-                 std::optional<CommandContext> context);
+    // Finds the own person among `people` (made on this device, or adopted)
+    // and brings its sharing code up to date with `context`'s edits, when
+    // the keys are known.
+    void find_me(store::SqliteRecordStore& store, std::span<const Record> people, SiteId site,
+                 const crypto::Identity* identity, std::optional<CommandContext> context);
     // The own person; nil before the user has given their name.
     RecordId me() const { return me_.value_or(RecordId{}); }
 

@@ -83,6 +83,12 @@ void SharingScreen::key_derived(Workspace& work, std::uint64_t id, std::optional
     sent(work, exchange_.key_derived(work, *work.identity, id, std::move(derived), work.now_ms));
 }
 
+void SharingScreen::progress(std::int64_t now_ms, ui::ShareView& share) const {
+    std::vector<ui::ConflictView> conflicts = std::move(share.conflicts);  // ConflictChoices'
+    share = exchange_.view(now_ms);
+    share.conflicts = std::move(conflicts);
+}
+
 void SharingScreen::show(Workspace& work, ui::ShellView& view) const {
     if (view.screen == ui::Screen::share) view.share = exchange_.view(work.now_ms);
     view.profile.partners = partners(work);

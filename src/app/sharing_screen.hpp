@@ -43,8 +43,10 @@ public:
     // The key of job `id`, or nullopt when it could not be derived.
     void key_derived(Workspace& work, std::uint64_t id, std::optional<std::array<std::uint8_t, 32>> key);
 
-    // Whether a passphrase's key is being derived (its progress bar moves).
+    // Whether a passphrase's key is being derived (its progress bar moves),
+    // and where it stands at `now_ms` in `share` (the rest of it as it was).
     bool working() const { return exchange_.working(); }
+    void progress(std::int64_t now_ms, ui::ShareView& share) const;
     // Share while it is shown (with progress estimated now), and the
     // partners Settings lists, after ProfileSettings has shown the profile.
     void show(Workspace& work, ui::ShellView& view) const;
