@@ -86,13 +86,18 @@ test("a bundle goes from coach to coachee through a real download and file input
   // its progress bar meanwhile, frame after frame.
   const framesWhileWorking = await coachee.page.evaluate(async () => {
     const test = window.tandem.test;
-    while (test.state().share.stage === "passphrase") await new Promise((r) => setTimeout(r, 5));
+    const deadline = Date.now() + 60_000;
+    const waitWhile = async (stage, then) => {
+      while (test.state().share.stage === stage) {
+        if (Date.now() > deadline) throw new Error(`the file was still at the ${stage} stage after 60 s`);
+        then();
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    };
+    await waitWhile("passphrase", () => {});
     const first = test.frames();
     let last = first;
-    while (test.state().share.stage === "working") {
-      last = test.frames();
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    await waitWhile("working", () => { last = test.frames(); });
     return last - first;
   });
   assert.ok(framesWhileWorking >= 3, `only ${framesWhileWorking} frames were drawn while the key was made`);
