@@ -185,7 +185,7 @@ TEST_CASE("over a paragraph the browser's text area keeps its editing keys, and 
                                     {"ArrowLeft", "ArrowLeft"}, {"Backspace", "Backspace"}})
         CHECK_FALSE(reaches_app(ctrl(key, code)));  // select all, undo, redo, clipboard, by word
     CHECK(reaches_app(ctrl("k", "KeyK")));
-    CHECK(reaches_app(ctrl("n", "KeyN")));
+    CHECK(reaches_app(ctrl("j", "KeyJ")));
     CHECK(reaches_app(ctrl("+", "Equal")));
     CHECK(reaches_app(ctrl("0", "Digit0")));
     KeyboardEventInfo mac = event("k", "KeyK");

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "ui/item_registry.hpp"
+#include "ui/key_codes.hpp"
 #include "ui/paragraph_editing.hpp"
 #include "ui/shell.hpp"
 #include "ui/theme.hpp"
@@ -462,11 +463,11 @@ TEST_CASE("with the platform's text area, a paragraph wraps, opens for editing o
     CHECK_FALSE(request);
 
     // Typed before the platform's text area has the keyboard: added at the
-    // end (Ctrl+N opens the field with its caret there), and sent to the
+    // end (Ctrl+J opens the field with its caret there), and sent to the
     // text area with the text.
     view.reflection.body = "Calm start.";
     focus_field("Your reflection");
-    frame();
+    for (int i = 0; i < 3 && !request; ++i) frame();  // the keyboard moves there as Tab would
     REQUIRE(request);
     CHECK(request->caret == view.reflection.body.size());
     h.commands.clear();
@@ -478,4 +479,105 @@ TEST_CASE("with the platform's text area, a paragraph wraps, opens for editing o
     CHECK(request->replace);
     CHECK(request->text == "Calm start. Then");
     CHECK(request->caret == request->text.size());
+}
+
+TEST_CASE("Tab and Shift+Tab go through a form's text fields in reading order, paragraphs included, and what is typed "
+          "as the keyboard arrives is kept") {
+    Harness h(true);
+    struct PlatformParagraphs {
+        PlatformParagraphs() { use_platform_paragraphs(true); }
+        ~PlatformParagraphs() { use_platform_paragraphs(false); }
+    } platform;
+    ShellView view;
+    view.screen = Screen::meeting;
+    view.meeting.title = "Meeting with Sam Patel";
+    auto field = [](tandem::FieldIndex index, FormFieldType type, const char* label) {
+        FormField f;
+        f.field = index;
+        f.type = type;
+        f.label = label;
+        return f;
+    };
+    view.meeting.details.kind = tandem::Kind::meeting;
+    view.meeting.details.fields = {field(1, FormFieldType::date, "Date"), field(2, FormFieldType::number, "Length"),
+                                   field(3, FormFieldType::choice, "Kind of meeting")};
+    view.meeting.details.fields[2].options = {"Planning", "Debrief"};
+    view.meeting.conversation.kind = tandem::Kind::meeting;
+    view.meeting.conversation.fields = {field(4, FormFieldType::paragraph, "Goal"),
+                                        field(5, FormFieldType::paragraph, "Reality"),
+                                        field(6, FormFieldType::date, "Next meeting")};
+    std::optional<ParagraphRequest> request;
+    const auto frame = [&] {
+        h.frame([&] { draw_shell(view, h.fonts, h.commands); });
+        request = take_paragraph_request();
+    };
+    ImGuiIO& io = ImGui::GetIO();
+    map_imgui_keys(io);
+    const auto press_tab = [&](bool shift) {
+        io.KeyShift = shift;
+        io.KeysDown[io.KeyMap[ImGuiKey_Tab]] = true;
+        frame();
+        io.KeysDown[io.KeyMap[ImGuiKey_Tab]] = false;
+        io.KeyShift = false;
+    };
+    // What the edits typed into the field labelled `label` ended with, if any.
+    const auto typed_into = [&](tandem::FieldIndex index) {
+        std::string last;
+        for (const Command& command : h.commands)
+            if (const auto* edit = std::get_if<EditField>(&command); edit && edit->field == index) last = edit->text;
+        return last;
+    };
+    const auto active_label = [&] {
+        const ImGuiID active = ImGui::GetActiveID();
+        for (const ItemRecord& item : h.registry.last_frame())
+            if (item.id == active) return item.label;
+        return std::string();
+    };
+    frame();
+    frame();
+
+    // Into the date: a click; then Tab, typing at once, as a quick typist does.
+    const ItemRecord* date = h.find("Date");
+    REQUIRE(date != nullptr);
+    io.MousePos = ImVec2(date->x + date->w / 2, date->y + date->h / 2);
+    io.MouseDown[0] = true;
+    frame();
+    io.MouseDown[0] = false;
+    frame();
+    CHECK(active_label() == "Date");
+    press_tab(false);
+    io.AddInputCharactersUTF8("45");  // arrives in the frame the field is activated
+    frame();
+    frame();
+    CHECK(active_label() == "Length");
+    CHECK(typed_into(2) == "45");
+
+    // The drop-down is no tab stop; the paragraph after it is, and takes the keyboard.
+    press_tab(false);
+    io.AddInputCharactersUTF8("Calm");
+    frame();
+    REQUIRE(request);
+    CHECK(active_label() == "Goal");
+    frame();
+    CHECK(typed_into(4) == "Calm");
+
+    // Tab in the platform's text area leaves it for the next paragraph.
+    close_paragraph(request->id);
+    press_tab(false);
+    frame();
+    REQUIRE(request);
+    CHECK(active_label() == "Reality");
+    const std::uint32_t reality = request->id;
+
+    // And from the last paragraph to the date after it, then back with Shift+Tab.
+    close_paragraph(reality);
+    press_tab(false);
+    frame();
+    CHECK_FALSE(request);
+    CHECK(active_label() == "Next meeting");
+    press_tab(true);
+    frame();
+    REQUIRE(request);
+    CHECK(request->id == reality);
+    CHECK(active_label() == "Reality");
 }

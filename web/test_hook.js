@@ -4,7 +4,8 @@
 // items() reports every interactive widget of the last frame in CSS pixels
 // relative to the viewport, with the frame's number (items().frame) and
 // whether it is settled (items().settled: the app has nothing more to draw,
-// so the frame shows everything it knows); end-to-end tests act on those
+// so the frame shows everything it knows) and the label of the text field
+// that has the keyboard (items().keyboard); end-to-end tests act on those
 // coordinates with real mouse and keyboard input only.
 (function () {
   if (typeof window === "undefined" || new URLSearchParams(location.search).get("test") !== "1") return;
@@ -23,7 +24,7 @@
     ready: ready,
     items: function () {
       var reply = callJson("tandem_test_items");
-      if (!reply) return Object.assign([], { frame: 0, settled: false });
+      if (!reply) return Object.assign([], { frame: 0, settled: false, keyboard: null });
       var rect = Module.canvas.getBoundingClientRect();
       var sx = reply.display[0] > 0 ? rect.width / reply.display[0] : 1;
       var sy = reply.display[1] > 0 ? rect.height / reply.display[1] : 1;
@@ -35,6 +36,8 @@
       // to draw (no input, command or change waits for a frame).
       items.frame = reply.frame;
       items.settled = reply.settled;
+      // The label of the text field that has the keyboard, or null.
+      items.keyboard = reply.keyboard;
       return items;
     },
     state: function () { return callJson("tandem_test_state") || {}; },

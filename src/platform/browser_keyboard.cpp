@@ -82,7 +82,7 @@ bool claimed_shortcut(Key key) {
             return true;
         default:
             return key == letter_key('A') || key == letter_key('Z') || key == letter_key('Y') ||
-                   key == letter_key('K') || key == letter_key('N') || key == digit_key(0);
+                   key == letter_key('K') || key == letter_key('J') || key == digit_key(0);
     }
 }
 

@@ -58,7 +58,14 @@ void ItemRegistry::end_frame() {
     if (context_ != nullptr) {
         display_w_ = context_->IO.DisplaySize.x;
         display_h_ = context_->IO.DisplaySize.y;
+        keyboard_ = context_->ActiveId;
     }
+}
+
+const ItemRecord* ItemRegistry::keyboard() const {
+    for (const ItemRecord& item : published_)
+        if (item.id == keyboard_ && item.role == Role::input) return &item;
+    return nullptr;
 }
 
 void ItemRegistry::on_item_info(ImGuiContext& context, ImGuiID id, const char* label, ImGuiItemStatusFlags flags) {
@@ -115,6 +122,9 @@ std::string ItemRegistry::last_frame_json() const {
     JsonWriter json;
     json.begin_object();
     json.key("display").begin_array().number(display_w_).number(display_h_).end_array();
+    json.key("keyboard");
+    if (const ItemRecord* field = keyboard()) json.string(field->label);
+    else json.null();
     json.key("items").begin_array();
     for (const ItemRecord& item : published_) {
         json.begin_object();

@@ -74,7 +74,12 @@ public:
     // The widgets of the last complete frame, in drawing order.
     const std::vector<ItemRecord>& last_frame() const { return published_; }
 
-    // last_frame() as JSON: {"display":[w,h],"items":[{label, role, x, y, w, h, enabled, value}]}.
+    // The text field that had the keyboard at the end of the last frame
+    // (ImGui's active item, when it is an input), or nullptr.
+    const ItemRecord* keyboard() const;
+
+    // last_frame() as JSON: {"display":[w,h],"keyboard":label or null,
+    // "items":[{label, role, x, y, w, h, enabled, value}]}.
     std::string last_frame_json() const;
 
     void on_item_info(ImGuiContext& context, ImGuiID id, const char* label, ImGuiItemStatusFlags flags) override;
@@ -84,6 +89,7 @@ private:
     std::vector<ItemRecord> drawing_;
     std::vector<ItemRecord> published_;
     float display_w_ = 0, display_h_ = 0;
+    ImGuiID keyboard_ = 0;  // ImGui's active item at the end of the published frame
 };
 
 }  // namespace tandem::ui

@@ -33,7 +33,7 @@ void draw_meeting(const MeetingView& view, bool read_only, std::vector<Command>&
     ImGui::EndDisabled();
     ImGui::Dummy(ImVec2(0, px(8)));
     ImGui::TextUnformatted(view.title.c_str());
-    field_help("Ctrl+N takes you to the shared notes.");
+    field_help("Ctrl+J takes you to the shared notes.");
     ImGui::Dummy(ImVec2(0, px(8)));
     ImGui::BeginChild("meeting", ImVec2(0, ImGui::GetContentRegionAvail().y), false);
     RecordForm details = view.details;

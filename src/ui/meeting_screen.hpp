@@ -16,7 +16,7 @@
 
 namespace tandem::ui {
 
-// The label of the meeting's shared notes, which Ctrl+N goes to.
+// The label of the meeting's shared notes, which Ctrl+J goes to.
 inline constexpr const char* shared_notes_label = "Shared notes";
 
 struct MeetingView {

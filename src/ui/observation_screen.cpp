@@ -26,7 +26,7 @@ void draw_capture(const ObservationView& view, bool read_only, std::vector<Comma
     if (large_button("Add note with the time", width)) commands.push_back(AddObservationNote{view.id});
     ImGui::EndDisabled();
     ImGui::EndDisabled();
-    field_help("Enter adds it too, and Ctrl+N comes back here. Write what happened, not what you think of it.");
+    field_help("Enter adds it too, and Ctrl+J comes back here. Write what happened, not what you think of it.");
     ImGui::Dummy(ImVec2(0, px(12)));
     if (view.notes.empty()) field_help("No notes yet. Each note gets the time it was added.");
     // The latest note first: it is the one the observer is checking.

@@ -21,7 +21,7 @@ struct TallyView {
     std::int64_t total = 0;
 };
 
-// The field of the next note, which Ctrl+N goes to.
+// The field of the next note, which Ctrl+J goes to.
 inline constexpr const char* observation_note_label = "What you see or hear";
 
 struct ObservationView {

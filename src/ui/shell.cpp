@@ -377,7 +377,7 @@ void draw_drop_hint(const Fonts& fonts) {
 }
 
 // Ctrl (Cmd on a Mac) with + or - changes the text size; with 0 resets it.
-// Ctrl+K opens Search, and Esc leaves it; Ctrl+N starts a note where one
+// Ctrl+K opens Search, and Esc leaves it; Ctrl+J ("jot") starts a note where one
 // can be written: the next timestamped note of a lesson visit, or a
 // meeting's shared notes.
 void handle_shortcuts(const ShellView& view, std::vector<Command>& commands) {
@@ -387,7 +387,7 @@ void handle_shortcuts(const ShellView& view, std::vector<Command>& commands) {
     if (!(io.KeyCtrl || io.KeySuper)) return;
     if (ImGui::IsKeyPressed(key_index(letter_key('K')), false) && view.screen != Screen::search)
         commands.push_back(NavigateTo{Screen::search});
-    if (ImGui::IsKeyPressed(key_index(letter_key('N')), false)) {
+    if (ImGui::IsKeyPressed(key_index(letter_key('J')), false)) {
         if (view.screen == Screen::observation) focus_field(observation_note_label);
         if (view.screen == Screen::meeting) focus_field(shared_notes_label);
     }

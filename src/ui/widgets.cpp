@@ -62,6 +62,34 @@ void take_focus_if_wanted(const char* label) {
     focus_wanted.clear();
 }
 
+// Characters typed while the keyboard moves on to a field (Tab, a
+// shortcut): ImGui 1.86 discards those that arrive in the frame its text
+// field is activated by navigation, so they are kept here and given to the
+// field in the next frame, when it has the keyboard.
+struct CarriedCharacters {
+    ImVector<ImWchar> characters;
+    int frame = -1;
+};
+CarriedCharacters carried;
+
+// Before ImGui's text field `id`: keeps or gives back the characters above.
+void carry_typed_characters(ImGuiID id) {
+    ImGuiContext& context = *ImGui::GetCurrentContext();
+    ImVector<ImWchar>& queued = context.IO.InputQueueCharacters;
+    if (context.NavActivateInputId == id && context.ActiveId != id) {
+        for (const ImWchar c : queued) carried.characters.push_back(c);
+        carried.frame = ImGui::GetFrameCount();
+        queued.resize(0);
+        return;
+    }
+    if (carried.characters.empty() || context.ActiveId != id) return;
+    if (carried.frame + 1 == ImGui::GetFrameCount()) {
+        for (const ImWchar c : queued) carried.characters.push_back(c);
+        queued.swap(carried.characters);
+    }
+    carried.characters.resize(0);
+}
+
 void hand_cursor_on_hover() {
     if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
 }
@@ -178,6 +206,7 @@ std::optional<std::string> text_field(const char* label, const std::string& text
     ImGuiInputTextFlags flags = ImGuiInputTextFlags_CallbackResize;
     if (entered) flags |= ImGuiInputTextFlags_EnterReturnsTrue;
     take_focus_if_wanted(label);
+    carry_typed_characters(ImGui::GetID("##field"));
     const bool answer = ImGui::InputTextWithHint("##field", hint, edited.data(), edited.capacity() + 1, flags,
                                                  grow_string, &edited);
     // With EnterReturnsTrue, ImGui answers only for Enter; the text still changes as typed.
@@ -317,6 +346,32 @@ void draw_paragraph(const ImRect& frame, ImVec2 padding, std::span<const Wrapped
     draw->PopClipRect();
 }
 
+// ImGui's side of editing paragraph `id`: while the platform's text area
+// has the keyboard, the paragraph is ImGui's active and focused item, so
+// Tab and Shift+Tab move on from it and no other field thinks it has the
+// keyboard. Another item taking it (a click, Tab from the text area) ends
+// the editing; the end of the editing lets it go. `opened`: the editing
+// began this frame, and takes the keyboard from whichever field had it.
+void hold_keyboard_while_edited(ImGuiID id, bool opened) {
+    ImGuiContext& context = *ImGui::GetCurrentContext();
+    if (!paragraph_edited(id)) {
+        if (context.ActiveId == id) ImGui::ClearActiveID();
+        return;
+    }
+    if (!opened && context.ActiveId != 0 && context.ActiveId != id) {
+        end_paragraph(id);
+        return;
+    }
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    if (context.ActiveId != id) {
+        ImGui::SetActiveID(id, window);
+        ImGui::SetFocusID(id, window);
+        ImGui::FocusWindow(window);
+    }
+    ImGui::KeepAliveID(id);
+    context.ActiveIdAllowOverlap = true;  // the rest of the page stays hoverable and clickable
+}
+
 // A paragraph field when the platform edits paragraphs (ui/paragraph_editing.hpp):
 // draws the wrapped text, and while it is edited asks for the platform's
 // text area over it and takes what that sends back.
@@ -343,25 +398,28 @@ std::optional<std::string> platform_paragraph(const char* label, const std::stri
     const ImVec2 at = ImGui::GetCursorScreenPos();
     const ImRect frame(at, ImVec2(at.x + width, at.y + line_height * static_cast<float>(rows) + padding.y * 2));
     ImGui::ItemSize(frame);
-    const bool visible = ImGui::ItemAdd(frame, id);
+    take_focus_if_wanted(label);
+    // A tab stop, like ImGui's own text fields, so Tab and Shift+Tab reach it.
+    const bool visible = ImGui::ItemAdd(frame, id, nullptr, ImGuiItemFlags_Inputable);
     const bool enabled = (ImGui::GetItemFlags() & ImGuiItemFlags_Disabled) == 0;
     bool hovered = false, held = false;
-    const bool pressed = visible && enabled && ImGui::ButtonBehavior(frame, id, &hovered, &held, ImGuiButtonFlags_PressedOnClick);
-    bool wanted = false;
-    if (!focus_wanted.empty() && focus_wanted == label) {
-        focus_wanted.clear();
-        wanted = enabled;
-    }
+    // While edited, the platform's text area lies over the field and takes its clicks.
+    const bool pressed = visible && enabled && !paragraph_edited(id) &&
+                         ImGui::ButtonBehavior(frame, id, &hovered, &held, ImGuiButtonFlags_PressedOnClick);
+    if (paragraph_edited(id)) hovered = ImGui::IsMouseHoveringRect(frame.Min, frame.Max);
+    const ImGuiContext& context = *ImGui::GetCurrentContext();
+    const bool tabbed_in = enabled && (context.NavActivateInputId == id || context.NavActivateId == id);
     // Editing begins with the caret where the click was, or at the end.
     bool replace = false;
     std::size_t caret = shown.size();
-    if ((pressed || wanted) && open_paragraph(id)) {
+    if ((pressed || tabbed_in) && open_paragraph(id)) {
         replace = true;
         if (pressed) caret = caret_at(wrapped, shown, ImVec2(frame.Min.x + padding.x, frame.Min.y + padding.y),
                                       line_height, ImGui::GetIO().MousePos);
     }
-    // A click anywhere else ends the editing.
+    // A click anywhere else, or another field taking the keyboard, ends the editing.
     if (paragraph_edited(id) && ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !hovered) end_paragraph(id);
+    hold_keyboard_while_edited(id, replace);
     const bool editing = paragraph_edited(id);
 
     const float rounding = ImGui::GetStyle().FrameRounding;

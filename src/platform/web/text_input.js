@@ -78,8 +78,16 @@ mergeInto(LibraryManager.library, {
     field.addEventListener("keydown", function (event) {
       if (!paragraph || event.isComposing) return;
       if (event.key === "Escape" || event.key === "Tab") {
-        event.preventDefault();
-        _tandem_paragraph_closed(paragraph);
+        // The text area stops being the paragraph at once, so what is typed
+        // next goes to the field the keyboard moves to; Tab and Shift+Tab
+        // then reach the app, which moves it.
+        var left = paragraph;
+        Module.tandemParagraphMode(0);
+        _tandem_paragraph_closed(left);
+        if (event.key === "Escape") {  // leaves the paragraph, nothing more
+          event.preventDefault();
+          event.stopPropagation();
+        }
       }
     });
 
