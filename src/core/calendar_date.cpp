@@ -33,13 +33,13 @@ Civil civil_from_days(std::int32_t z) {
     return Civil{static_cast<int>(yoe) + era * 400 + (m <= 2), m, d};
 }
 
-unsigned days_in_month(int year, unsigned month) {
+}  // namespace
+
+unsigned CalendarDate::days_in_month(int year, unsigned month) {
     static constexpr unsigned lengths[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
     return month == 2 && leap ? 29 : lengths[month - 1];
 }
-
-}  // namespace
 
 CalendarDate CalendarDate::from_ymd(int year, unsigned month, unsigned day) {
     return CalendarDate{days_from_civil(year, month, day)};
@@ -80,10 +80,16 @@ unsigned CalendarDate::month() const { return civil_from_days(days).month; }
 
 unsigned CalendarDate::day() const { return civil_from_days(days).day; }
 
+unsigned CalendarDate::weekday() const {
+    // 1970-01-01 was a Thursday (3).
+    const std::int32_t shifted = (days + 3) % 7;
+    return static_cast<unsigned>(shifted < 0 ? shifted + 7 : shifted);
+}
+
 DatePeriod yearly_period_containing(CalendarDate anchor, CalendarDate day) {
     const Civil start = civil_from_days(anchor.days);
     const auto anniversary = [&](int year) {
-        const unsigned last_day = days_in_month(year, start.month);
+        const unsigned last_day = CalendarDate::days_in_month(year, start.month);
         return CalendarDate::from_ymd(year, start.month, start.day > last_day ? last_day : start.day);
     };
     int year = day < anchor ? start.year : civil_from_days(day.days).year;

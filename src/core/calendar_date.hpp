@@ -24,6 +24,10 @@ struct CalendarDate {
     int year() const;
     unsigned month() const;
     unsigned day() const;
+    // 0 for Monday to 6 for Sunday.
+    unsigned weekday() const;
+    // The days of `month` (1..12) in `year`.
+    static unsigned days_in_month(int year, unsigned month);
     CalendarDate plus_days(std::int32_t count) const { return CalendarDate{days + count}; }
 
     auto operator<=>(const CalendarDate&) const = default;

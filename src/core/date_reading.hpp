@@ -1,0 +1,65 @@
+#pragma once
+// DateReader: dates as teachers type them ("21/12/2026", "21 Dec",
+// "2026-12-21", "today", "next Tuesday") read into CalendarDates, and
+// dates written as they read them ("Mon 21 Dec"). English words; the order
+// of day and month in figures follows the user's locale.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/calendar_date.hpp"
+#include "core/result.hpp"
+
+namespace tandem {
+
+// How the locale orders day and month when both are figures: 21/12 or 12/21.
+enum class DayOrder : std::uint8_t { day_month, month_day };
+
+// Why typed text is not a date Tandem keeps.
+enum class DateProblem : std::uint8_t {
+    not_a_date,     // no reading of it names a day
+    no_such_month,  // figures in the month's place over 12
+    no_such_day,    // a month without that day: `year` and `month` say which
+    wrong_weekday,  // a weekday the day is not: `year`, `month`, `day` and its `weekday` (0 Monday)
+    out_of_range,   // a real day outside the accepted dates (calendar_date.hpp)
+};
+
+struct DateRefusal {
+    DateProblem problem = DateProblem::not_a_date;
+    int year = 0;
+    unsigned month = 0;  // 1..12
+    unsigned day = 0;
+    unsigned weekday = 0;
+};
+
+class DateReader {
+public:
+    DateReader(CalendarDate today, DayOrder order) : today_(today), order_(order) {}
+
+    // The day `typed` names, nullopt when it is blank (no date), or why it
+    // names none. Case, extra spaces and commas do not matter. A date
+    // without a year takes the year that puts it nearest today.
+    Result<std::optional<CalendarDate>, DateRefusal> read(std::string_view typed) const;
+
+    // "Mon 21 Dec", with the year where read() would not take it for the
+    // nearest one: "Mon 21 Dec 2027". read() reads it back.
+    std::string words(CalendarDate date) const;
+
+    CalendarDate today() const { return today_; }
+    DayOrder order() const { return order_; }
+
+private:
+    CalendarDate today_;
+    DayOrder order_;
+};
+
+// English names, for words and calendars: "Monday" (0) to "Sunday" (6),
+// "January" (1) to "December" (12), and their first three letters.
+std::string_view weekday_name(unsigned weekday);
+std::string_view weekday_short_name(unsigned weekday);
+std::string_view month_name(unsigned month);
+std::string_view month_short_name(unsigned month);
+
+}  // namespace tandem
