@@ -62,15 +62,18 @@ std::string clock_text() {
     return text;
 }
 
-// Today's date as the screens show it: "2026-12-07".
-std::string today_text() {
+// Today on this computer's calendar.
+CalendarDate local_today() {
     const std::time_t now = std::time(nullptr);
     std::tm parts{};
     localtime_r(&now, &parts);
     return CalendarDate::from_ymd(parts.tm_year + 1900, static_cast<unsigned>(parts.tm_mon + 1),
-                                  static_cast<unsigned>(parts.tm_mday))
-        .iso();
+                                  static_cast<unsigned>(parts.tm_mday));
 }
+// Today's date as the lists show it: "2026-12-07".
+std::string today_text() { return local_today().iso(); }
+// Dates as the forms read and show them today ("Tue 8 Dec").
+DateReader form_dates() { return DateReader(local_today(), DayOrder::day_month); }
 constexpr const char* dot = " \xC2\xB7 ";  // the separator of a list's lines
 }  // namespace
 
@@ -90,15 +93,15 @@ TEST_CASE("a profile has its own keys from its first visit, and Settings shows i
     CHECK(first.store().local_bytes("identity.sign_secret").value().has_value());
 }
 
-TEST_CASE("the status line shows the SQLite version, the self-test outcome and the save status") {
+TEST_CASE("the status line shows the save status alone; the versions and self-test are in Settings") {
     OpenedApp opened;
     App& app = opened.app;
     const ui::ShellView view = app.shell_view();
-    REQUIRE(view.status.size() == 3);
-    CHECK(view.status[0].text == "SQLite 3.40.1");
-    CHECK(view.status[1].text == "Encryption self-test passed (libsodium 1.0.18)");
-    CHECK(view.status[2].text == "Saved at " + clock_text());
-    for (const auto& item : view.status) CHECK_FALSE(item.problem);
+    REQUIRE(view.status.size() == 1);
+    CHECK(view.status[0].text == "Saved at " + clock_text());
+    CHECK_FALSE(view.status[0].problem);
+    CHECK(view.about == std::vector<std::string>{"Records kept with SQLite 3.40.1",
+                                                 "Encryption by libsodium 1.0.18: self-test passed"});
 }
 
 TEST_CASE("navigation commands change the screen and the test state") {
@@ -613,21 +616,28 @@ TEST_CASE("record forms read typed dates and numbers, and keep what cannot be re
         {TimeLog::fields::logged_on, ui::FormFieldType::date, "Day"},
         {TimeLog::fields::minutes, ui::FormFieldType::number, "Minutes"},
     };
-    forms.apply(context, ui::EditField{Kind::time_log, log, TimeLog::fields::logged_on, "24/11/2026", {}}, definitions);
-    forms.apply(context, ui::EditField{Kind::time_log, log, TimeLog::fields::minutes, "forty", {}}, definitions);
-    ui::RecordForm form = forms.build(load_record(*records, Kind::time_log, log).value(), definitions, false);
-    CHECK(form.fields[0].text == "24/11/2026");
-    CHECK(form.fields[0].problem.find("2026-11-24") != std::string::npos);
+    const DateReader dates(CalendarDate::from_ymd(2026, 11, 20), DayOrder::day_month);
+    forms.apply(context, ui::EditField{Kind::time_log, log, TimeLog::fields::logged_on, "31/11/2026", {}}, definitions,
+                dates);
+    forms.apply(context, ui::EditField{Kind::time_log, log, TimeLog::fields::minutes, "forty", {}}, definitions, dates);
+    ui::RecordForm form = forms.build(load_record(*records, Kind::time_log, log).value(), definitions, false, dates);
+    CHECK(form.fields[0].text == "31/11/2026");
+    CHECK(form.fields[0].problem == "November 2026 has 30 days.");
     CHECK(form.fields[1].text == "forty");
-    CHECK_FALSE(form.fields[1].problem.empty());
+    CHECK(form.fields[1].problem == "Write a whole number, for example 30.");
     CHECK(load_record(*records, Kind::time_log, log).value() == stored);
+    CHECK(forms.unsaved() ==
+          std::vector<std::string>{"Day: November 2026 has 30 days.", "Minutes: Write a whole number, for example 30."});
 
-    forms.apply(context, ui::EditField{Kind::time_log, log, TimeLog::fields::logged_on, "2026-11-24", {}}, definitions);
-    forms.apply(context, ui::EditField{Kind::time_log, log, TimeLog::fields::minutes, " 45 ", {}}, definitions);
-    form = forms.build(load_record(*records, Kind::time_log, log).value(), definitions, false);
-    CHECK(form.fields[0].text == "2026-11-24");
+    forms.apply(context, ui::EditField{Kind::time_log, log, TimeLog::fields::logged_on, "24/11/2026", {}}, definitions,
+                dates);
+    forms.apply(context, ui::EditField{Kind::time_log, log, TimeLog::fields::minutes, " 45 ", {}}, definitions, dates);
+    form = forms.build(load_record(*records, Kind::time_log, log).value(), definitions, false, dates);
+    CHECK(form.fields[0].text == "Tue 24 Nov");
+    CHECK(form.fields[0].date == CalendarDate::from_ymd(2026, 11, 24));
     CHECK(form.fields[0].problem.empty());
     CHECK(form.fields[1].text == "45");
+    CHECK(forms.unsaved().empty());
     const TimeLog kept = load<TimeLog>(*records, log).value();
     CHECK(kept.logged_on == CalendarDate::from_ymd(2026, 11, 24));
     CHECK(kept.minutes == 45);
@@ -663,7 +673,7 @@ TEST_CASE("Pairings: a pairing starts with the user as coach, today, and the def
     REQUIRE(draft.people == std::vector<std::string>{"Ana Kowalska", "Priya Shah", "Sam Patel"});
     CHECK(draft.coach == 0);  // the user
     CHECK(draft.coachee == -1);
-    CHECK(CalendarDate::parse(draft.starts_on).has_value());
+    CHECK(draft.starts_on == form_dates().words(local_today()));
 
     app.dispatch(ui::EditNewPairing{0, 2, "2026-09-01"});
     app.dispatch(ui::CreatePairing{});
@@ -692,11 +702,11 @@ TEST_CASE("Pairings: nobody coaches themselves, and a bad first day is named") {
     app.dispatch(ui::CreatePairing{});
     CHECK_FALSE(app.shell_view().pairings.new_pairing.problem.empty());
     CHECK(app.shell_view().pairings.rows.empty());
-    app.dispatch(ui::EditNewPairing{1, 2, "1 Sept"});
+    app.dispatch(ui::EditNewPairing{1, 2, "31/9/2026"});
     CHECK(app.shell_view().pairings.new_pairing.problem.empty());
     app.dispatch(ui::CreatePairing{});
-    CHECK(app.shell_view().pairings.new_pairing.problem.find("2026-09-01") != std::string::npos);
-    CHECK(app.shell_view().pairings.new_pairing.starts_on == "1 Sept");
+    CHECK(app.shell_view().pairings.new_pairing.problem == "September 2026 has 30 days.");
+    CHECK(app.shell_view().pairings.new_pairing.starts_on == "31/9/2026");
     CHECK(app.shell_view().pairings.rows.empty());
 }
 
@@ -740,6 +750,33 @@ std::vector<std::string> labels_of(const ui::RecordForm& form) {
     return labels;
 }
 }  // namespace
+
+TEST_CASE("a date that cannot be read is named on the status line and never shown as saved") {
+    AppWithPairing opened;
+    App& app = opened.app;
+    app.dispatch(ui::NewMeeting{opened.pairing});
+    const RecordId meeting = app.shell_view().meeting.id;
+    app.dispatch(ui::EditField{Kind::meeting, meeting, MeetingFields::next_on, "30/2/2027", {}});
+    ui::ShellView view = app.shell_view();
+    CHECK(form_field(view.meeting.details, "Next meeting").text == "30/2/2027");
+    CHECK(form_field(view.meeting.details, "Next meeting").problem == "February 2027 has 28 days.");
+    REQUIRE(view.status.size() == 2);
+    CHECK(view.status[0].text == "Not saved: Next meeting: February 2027 has 28 days.");
+    CHECK(view.status[0].problem);
+    CHECK(view.status[1].text == "Everything else is saved");
+    // Unchanged: the next meeting the pairing's fortnightly rhythm proposed.
+    CHECK(load<Meeting>(opened.store(), meeting).value().next_on == local_today().plus_days(14));
+
+    // Read as written, it is stored and shown as people read dates.
+    app.dispatch(ui::EditField{Kind::meeting, meeting, MeetingFields::next_on, "21/12/2026", {}});
+    view = app.shell_view();
+    CHECK(form_field(view.meeting.details, "Next meeting").text ==
+          form_dates().words(CalendarDate::from_ymd(2026, 12, 21)));
+    CHECK(form_field(view.meeting.details, "Next meeting").problem.empty());
+    REQUIRE(view.status.size() == 1);
+    CHECK(view.status[0].text == "Saved at " + clock_text());
+    CHECK(load<Meeting>(opened.store(), meeting).value().next_on == CalendarDate::from_ymd(2026, 12, 21));
+}
 
 TEST_CASE("Meetings: recorded from the pairing, with the pairing's model and the fields of that model") {
     AppWithPairing opened;
@@ -905,7 +942,8 @@ TEST_CASE("Action steps: set from the library or written fresh, with a status hi
     REQUIRE(starter != nullptr);
     CHECK(form_field(from_library.form, "The step").text == starter->wording);
     CHECK(form_field(from_library.form, "Success looks like").text == starter->success_criteria);
-    CHECK(form_field(from_library.form, "Check back on").text == "2026-12-08");  // the next meeting
+    CHECK(form_field(from_library.form, "Check back on").text ==
+          form_dates().words(CalendarDate::from_ymd(2026, 12, 8)));  // the next meeting
     CHECK(from_library.status == StepStatus::planned);
     CHECK(from_library.history.size() == 1);
 
@@ -1348,7 +1386,7 @@ TEST_CASE("Goals and practice: the coachee's goals with their PEERS checklist, a
     goals = &app.shell_view().pairings.goals;
     REQUIRE(goals->practice.size() == 1);
     CHECK(form_field(goals->practice[0], "What you practised").text == "Rehearsed the greeting twice");
-    CHECK(CalendarDate::parse(form_field(goals->practice[0], "Practised on").text).has_value());  // dated today
+    CHECK(form_field(goals->practice[0], "Practised on").text == form_dates().words(local_today()));
 }
 
 TEST_CASE("Meetings: an Impact Cycle meeting shows the pairing's goals with their PEERS checklist") {

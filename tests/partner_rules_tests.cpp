@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/check_in_cadence.hpp"
+#include "core/next_meeting.hpp"
 #include "core/partner_file_admission.hpp"
 #include "core/record_binding.hpp"
 
@@ -123,4 +124,12 @@ TEST_CASE("the check-in asks after three meetings held since the last answer") {
     CHECK(due({held, visit, held, held}));
     CHECK_FALSE(due({held, held, answer, held, held}));  // newest first
     CHECK(due({held, held, held, answer, held}));
+}
+
+TEST_CASE("a new meeting proposes the next one from the pairing's rhythm") {
+    const CalendarDate held = CalendarDate::from_ymd(2026, 12, 7);
+    CHECK(proposed_next_meeting(held, Cadence::weekly) == CalendarDate::from_ymd(2026, 12, 14));
+    CHECK(proposed_next_meeting(held, Cadence::fortnightly) == CalendarDate::from_ymd(2026, 12, 21));
+    CHECK(proposed_next_meeting(held, Cadence::three_weekly) == CalendarDate::from_ymd(2026, 12, 28));
+    CHECK_FALSE(proposed_next_meeting(held, Cadence::flexible).has_value());
 }

@@ -170,7 +170,7 @@ TEST_CASE("items as JSON carry the display size and every field") {
     Harness h;
     h.shell_frame(Screen::people);
     const std::string json = h.registry.last_frame_json();
-    CHECK(json.rfind(R"({"display":[1366,768],"items":[{"label":"Today","role":"tab","x":)", 0) == 0);
+    CHECK(json.rfind(R"({"display":[1366,768],"keyboard":null,"items":[{"label":"Today","role":"tab","x":)", 0) == 0);
     CHECK(json.find(R"("label":"People","role":"tab")") != std::string::npos);
     CHECK(json.find(R"("enabled":true,"value":true})") != std::string::npos);
 }

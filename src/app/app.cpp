@@ -373,7 +373,7 @@ Moment App::now() {
     const std::tm parts = local_time(now_ms);
     return Moment{CalendarDate::from_ymd(parts.tm_year + 1900, static_cast<unsigned>(parts.tm_mon + 1),
                                          static_cast<unsigned>(parts.tm_mday)),
-                  now_ms, parts.tm_hour * 3600 + parts.tm_min * 60 + parts.tm_sec};
+                  now_ms, parts.tm_hour * 3600 + parts.tm_min * 60 + parts.tm_sec, day_order_};
 }
 
 std::optional<Workspace> App::workspace() {
@@ -385,6 +385,7 @@ void App::refresh_screen() {
     if (auto work = workspace()) records_->show(*work, view_);
     // A long text waiting for a pause shows as typed, not as stored.
     if (deferred_edit_) show_typed(*deferred_edit_);
+    update_status();  // what typed could not be stored is named there
 }
 
 // [SECTION] Navigator (for the parts)

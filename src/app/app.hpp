@@ -103,6 +103,10 @@ public:
     // Takes what the app asked of its host since the last call.
     std::vector<HostRequest> take_host_requests();
 
+    // How this device's locale writes a date in figures (21/12 or 12/21);
+    // day first until the host says otherwise.
+    void set_day_order(DayOrder order) { day_order_ = order; }
+
     // Starts from preferences saved on this device.
     void restore_preferences(const ui::Preferences& preferences);
     const ui::Preferences& preferences() const { return view_.preferences; }
@@ -210,6 +214,7 @@ private:
     std::optional<ui::Command> deferred_edit_;
     std::optional<std::int64_t> edit_due_at_ms_;
     ui::Screen before_search_ = ui::Screen::today;  // where Esc goes back to
+    DayOrder day_order_ = DayOrder::day_month;
     std::string sqlite_version_;
     crypto::SelfTestReport crypto_;
     ui::ShellView view_;

@@ -110,16 +110,25 @@ std::string App::open_problem_text() const {
 
 void App::update_status() {
     view_.status.clear();
+    view_.about.clear();
     const bool usable = records_state_ == RecordsState::kept || records_state_ == RecordsState::memory_only;
-    if (!sqlite_version_.empty()) view_.status.push_back({"SQLite " + sqlite_version_, false});
+    if (!sqlite_version_.empty()) view_.about.push_back("Records kept with SQLite " + sqlite_version_);
     const std::string& problem = !store_problem_.empty() || !records_ ? store_problem_ : records_->identity_problem();
     if (usable && !problem.empty()) view_.status.push_back({"Records unavailable: " + problem, true});
-    if (crypto_.passed)
-        view_.status.push_back({"Encryption self-test passed (libsodium " + crypto_.library_version + ")", false});
-    else
+    if (crypto_.passed) {
+        view_.about.push_back("Encryption by libsodium " + crypto_.library_version + ": self-test passed");
+    } else {
+        view_.about.push_back("Encryption by libsodium " + crypto_.library_version + ": self-test failed");
         view_.status.push_back({"Encryption self-test failed: " + crypto_.failed_check, true});
+    }
+    const std::vector<std::string> unsaved = records_ ? records_->unsaved_fields() : std::vector<std::string>{};
+    if (!unsaved.empty()) {
+        std::string line = "Not saved: " + unsaved.front();
+        if (unsaved.size() > 1) line += " (and " + std::to_string(unsaved.size() - 1) + " more)";
+        view_.status.push_back({line, true});
+    }
     const SaveStatus saving = save_status();
-    view_.status.push_back({saving.line, saving.problem});
+    view_.status.push_back({unsaved.empty() || saving.problem ? saving.line : "Everything else is saved", saving.problem});
     view_.banner = records_banner();
     view_.read_only = !usable || !records_;
     view_.records_kept = records_state_ == RecordsState::kept || records_state_ == RecordsState::read_only;

@@ -96,26 +96,27 @@ void BundleExchange::suggest_passphrase(RandomSource& random) {
     view_.send.written.clear();
 }
 
-std::optional<store::ShareRange> BundleExchange::chosen_range(bool quiet_when_empty) {
+std::optional<store::ShareRange> BundleExchange::chosen_range(const DateReader& dates, bool quiet_when_empty) {
     ui::ExportView& send = view_.send;
     send.since_problem.clear();
     send.until_problem.clear();
     store::ShareRange range;
     if (send.range != 1) return range;
-    constexpr const char* unreadable = "Write the date as year-month-day, for example 2026-11-01.";
-    const auto since = CalendarDate::parse(send.since);
-    if (!since) {
-        if (!(quiet_when_empty && send.since.empty())) send.since_problem = unreadable;
+    const auto since_read = dates.read(send.since);
+    if (!since_read || !since_read.value()) {
+        if (!since_read) send.since_problem = date_problem_text(since_read.error(), dates.order());
+        else if (!quiet_when_empty) send.since_problem = "Write the first day, for example 1 Nov.";
         return std::nullopt;
     }
-    range.edited_from_ms = static_cast<std::int64_t>(since->days) * 86'400'000;
-    if (!send.until.empty()) {
-        const auto until = CalendarDate::parse(send.until);
-        if (!until) {
-            send.until_problem = unreadable;
-            return std::nullopt;
-        }
-        if (until->days < since->days) {
+    const CalendarDate since = *since_read.value();
+    range.edited_from_ms = static_cast<std::int64_t>(since.days) * 86'400'000;
+    const auto until_read = dates.read(send.until);
+    if (!until_read) {
+        send.until_problem = date_problem_text(until_read.error(), dates.order());
+        return std::nullopt;
+    }
+    if (const std::optional<CalendarDate> until = until_read.value()) {
+        if (until->days < since.days) {
             send.until_problem = "This is before the first day.";
             return std::nullopt;
         }
@@ -126,7 +127,7 @@ std::optional<store::ShareRange> BundleExchange::chosen_range(bool quiet_when_em
 
 void BundleExchange::refresh_contents(Workspace& work) {
     ui::ExportView& send = view_.send;
-    const auto range = chosen_range(true);
+    const auto range = chosen_range(work.dates, true);
     if (!range) {
         send.contents.clear();
         return;
@@ -143,7 +144,7 @@ ExportStep BundleExchange::write_export(Workspace& work, const crypto::Identity&
     ui::ExportView& send = view_.send;
     send.written.clear();
     send.problem.clear();
-    if (job_ || !chosen_range(false)) return std::monostate{};
+    if (job_ || !chosen_range(work.dates, false)) return std::monostate{};
     const crypto::SecretKey file_key = crypto::new_file_key();
     if (send.recipient == 0 && partner_keys_) {
         const crypto::Stanza stanza = crypto::x25519_stanza(file_key, partner_keys_->box);
@@ -165,7 +166,7 @@ ExportStep BundleExchange::finish_export(Workspace& work, const crypto::Identity
                                          const crypto::SecretKey& file_key, const crypto::Stanza& stanza,
                                          std::int64_t now_ms) {
     ui::ExportView& send = view_.send;
-    const auto range = chosen_range(false);
+    const auto range = chosen_range(work.dates, false);
     if (!range) return std::monostate{};
     auto share = store::load_pairing_share(work.store, send.pairing, *range);
     if (!share || share.value().empty()) {

@@ -111,9 +111,10 @@ private:
         JobFor purpose;
         std::int64_t started_ms;
     };
-    // What the user chose to send; nullopt (the date's problem shown, unless
-    // `quiet_when_empty` and none is typed yet) when the date cannot be read.
-    std::optional<store::ShareRange> chosen_range(bool quiet_when_empty);
+    // What the user chose to send, its dates read with `dates`; nullopt (the
+    // date's problem shown, unless `quiet_when_empty` and none is typed yet)
+    // when a date cannot be read.
+    std::optional<store::ShareRange> chosen_range(const DateReader& dates, bool quiet_when_empty);
     void refresh_contents(Workspace& work);
     ExportStep finish_export(Workspace& work, const crypto::Identity& me, const crypto::SecretKey& file_key,
                              const crypto::Stanza& stanza, std::int64_t now_ms);

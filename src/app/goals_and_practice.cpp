@@ -35,15 +35,15 @@ ui::GoalsView GoalsAndPractice::view(Workspace& work, const RecordId& pairing) {
             for (const RecordId& id : goals.value()) {
                 auto goal = load_record(work.store, Kind::goal, id);
                 if (!goal) continue;
-                view.goals.push_back({work.forms.build(goal.value(), goal_form(), work.read_only()),
-                                      work.forms.build(goal.value(), goal_peers_form(), work.read_only())});
+                view.goals.push_back({work.form(goal.value(), goal_form()),
+                                      work.form(goal.value(), goal_peers_form())});
             }
         }
     }
     if (auto log = work.queries.parts(store::Parts::practice_of_pairing, pairing, work.me)) {
         for (const RecordId& id : log.value()) {
             if (auto entry = load_record(work.store, Kind::practice, id))
-                view.practice.push_back(work.forms.build(entry.value(), practice_form(), work.read_only()));
+                view.practice.push_back(work.form(entry.value(), practice_form()));
         }
     }
     view.new_goal = new_goal_;

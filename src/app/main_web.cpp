@@ -63,6 +63,18 @@ EM_JS(void, tandem_page_failed, (const char* text), {
 EM_JS(int, tandem_is_mac, (), {
     return /Mac|iPhone|iPad/.test(navigator.platform || "") ? 1 : 0;
 });
+// Whether the browser's locale writes the month before the day in figures
+// (12/21/2026), from how it formats a known date.
+EM_JS(int, tandem_month_before_day, (), {
+    try {
+        var parts = new Intl.DateTimeFormat(undefined, { year: "numeric", month: "numeric", day: "numeric" })
+                        .formatToParts(new Date(2026, 11, 21));
+        var order = parts.map(function (p) { return p.type; });
+        return order.indexOf("month") >= 0 && order.indexOf("month") < order.indexOf("day") ? 1 : 0;
+    } catch (e) {
+        return 0;
+    }
+});
 // Saves are flushed when the page is hidden or left: the last chance to write.
 EM_JS(void, tandem_watch_page_hide, (), {
     document.addEventListener("visibilitychange", function () {
@@ -425,6 +437,7 @@ void start_app() {
     ImGuiIO& io = create_imgui();
 
     host->app.restore_preferences(ui::parse_preferences(platform::read_local_setting(preferences_key, 4096)));
+    host->app.set_day_order(tandem_month_before_day() ? DayOrder::month_day : DayOrder::day_month);
     host->saved_preferences = host->app.preferences();
     host->input = std::make_unique<platform::WebInput>(
         host->canvas, host->queue, [] { return host->text_input->focused(); },

@@ -1,6 +1,7 @@
 #include "app/meeting_editor.hpp"
 
 #include "app/command_error_text.hpp"
+#include "core/next_meeting.hpp"
 #include "core/record_binding.hpp"
 #include "core/text_symbols.hpp"
 
@@ -67,6 +68,7 @@ void MeetingEditor::apply(Workspace& work, const ui::NewMeeting& start) {
     meeting.held_on = work.today;
     meeting.status = MeetingStatus::held;
     meeting.model = pairing.value().model;
+    meeting.next_on = proposed_next_meeting(work.today, pairing.value().cadence);
     auto created = create(*work.context, meeting);
     if (!created) {
         work.navigator.notice(command_error_text(created.error()), true);
@@ -148,12 +150,12 @@ std::optional<ui::MeetingView> MeetingEditor::view(Workspace& work) {
     }
     view.id = meeting.meta.id;
     view.title = partner_name.empty() ? "Meeting" : "Meeting with " + partner_name;
-    view.details = work.forms.build(record.value(), meeting_details_form(), work.read_only());
+    view.details = work.form(record.value(), meeting_details_form());
     view.details.columns = 2;
     view.stance_prompt = stance_prompt(meeting.stance);
     view.stage_hint = stage_hint(stage);
-    ui::RecordForm conversation = work.forms.build(record.value(), meeting_model_form(meeting.model), work.read_only());
-    const ui::RecordForm notes = work.forms.build(record.value(), meeting_notes_form(), work.read_only());
+    ui::RecordForm conversation = work.form(record.value(), meeting_model_form(meeting.model));
+    const ui::RecordForm notes = work.form(record.value(), meeting_notes_form());
     conversation.fields.insert(conversation.fields.end(), notes.fields.begin(), notes.fields.end());
     view.conversation = std::move(conversation);
     // What is being typed stays as typed; a note opened afresh shows what is stored.

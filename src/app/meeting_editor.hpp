@@ -22,7 +22,8 @@ public:
     using Commands = CommandList<ui::NewMeeting, ui::OpenMeeting, ui::EditPrivateNote, ui::ChooseLibraryStep,
                                  ui::EditNewStep, ui::AddActionStep, ui::SetStepStatus>;
 
-    // Records a meeting held today, in the pairing's model, and opens it.
+    // Records a meeting held today, in the pairing's model, with the next
+    // meeting proposed from its rhythm, and opens it.
     void apply(Workspace& work, const ui::NewMeeting& start);
     void apply(Workspace& work, const ui::OpenMeeting& open_it);
     void apply(Workspace& work, const ui::EditPrivateNote& edit);

@@ -24,7 +24,7 @@ ui::ActionStepsView MeetingSteps::view(Workspace& work, const Meeting& meeting) 
             if (!record) continue;
             const ActionStep step = from_record<ActionStep>(record.value());
             ui::ActionStepView shown;
-            shown.form = work.forms.build(record.value(), action_step_form(), work.read_only());
+            shown.form = work.form(record.value(), action_step_form());
             shown.status = step.status;
             shown.history.push_back("Set on " + step.set_on.iso());
             if (auto changes = work.queries.parts(store::Parts::history_of_step, id, work.me)) {

@@ -63,14 +63,14 @@ std::optional<ui::ObservationView> ObservationCapture::view(Workspace& work) {
         if (auto coachee = load<Person>(work.store, pairing.value().coachee))
             view.title = "Visiting " + coachee.value().display_name + symbols::apostrophe + "s lesson";
     }
-    view.details = work.forms.build(record.value(), observation_details_form(), work.read_only());
+    view.details = work.form(record.value(), observation_details_form());
     view.details.columns = 2;
-    view.praise = work.forms.build(record.value(), observation_praise_form(), work.read_only());
+    view.praise = work.form(record.value(), observation_praise_form());
     if (auto notes = work.queries.parts(store::Parts::notes_of_observation, view.id, work.me)) {
         for (const RecordId& id : notes.value()) {
             auto note = load_record(work.store, Kind::observation_note, id);
             if (!note) continue;
-            ui::RecordForm form = work.forms.build(note.value(), observation_note_form(), work.read_only());
+            ui::RecordForm form = work.form(note.value(), observation_note_form());
             form.fields.at(0).label = time_of_day_text(from_record<ObservationNote>(note.value()).second_of_day);
             view.notes.push_back(std::move(form));
         }

@@ -91,7 +91,8 @@ Workspace OpenRecords::workspace(Navigator& navigator, bool writable, const Mome
     std::optional<CommandContext> context;
     if (writable) context.emplace(CommandContext{*store_, clock_, random_, me()});
     return Workspace{*store_,    queries_,     part<RecordForms>(), navigator,     std::move(context), me(),
-                     identity_ ? &*identity_ : nullptr, random_, moment.today, moment.now_ms, moment.second_of_day};
+                     identity_ ? &*identity_ : nullptr, random_, moment.today, moment.now_ms, moment.second_of_day,
+                     DateReader(moment.today, moment.day_order)};
 }
 
 bool OpenRecords::select(Workspace& work, const Destination& destination) {

@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <vector>
 
 #include "app/command_routing.hpp"
 #include "app/conflict_choices.hpp"
@@ -72,6 +73,7 @@ struct Moment {
     CalendarDate today;
     std::int64_t now_ms = 0;
     std::int64_t second_of_day = 0;  // 0..86399, local time
+    DayOrder day_order = DayOrder::day_month;  // how this device's locale writes a date in figures
 };
 
 class OpenRecords {
@@ -118,6 +120,8 @@ public:
     void key_derived(Workspace& work, std::uint64_t id, std::optional<std::array<std::uint8_t, 32>> key) {
         part<SharingScreen>().key_derived(work, id, key);
     }
+    // The fields whose typed text could not be stored (RecordForms::unsaved()).
+    std::vector<std::string> unsaved_fields() const { return part<RecordForms>().unsaved(); }
     // Whether a passphrase's key is being derived, and its progress now in `share`.
     bool deriving_key() const { return part<SharingScreen>().working(); }
     void show_progress(std::int64_t now_ms, ui::ShareView& share) const { part<SharingScreen>().progress(now_ms, share); }

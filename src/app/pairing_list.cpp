@@ -108,7 +108,7 @@ void PairingList::apply(Workspace& work, const ui::BeginNewPairing&) {
     creating_ = true;
     new_coach_ = work.me.is_nil() ? std::nullopt : std::optional<RecordId>(work.me);
     new_coachee_.reset();
-    starts_on_ = work.today.iso();
+    starts_on_ = work.dates.words(work.today);
     problem_.clear();
 }
 
@@ -130,11 +130,12 @@ void PairingList::apply(Workspace& work, const ui::CreatePairing&) {
         problem_ = "Choose the coach and the coachee.";
         return;
     }
-    const auto starts_on = CalendarDate::parse(starts_on_);
-    if (!starts_on) {
-        problem_ = "Write the first day as year-month-day, for example 2026-09-01.";
+    const auto starts_read = work.dates.read(starts_on_);
+    if (!starts_read || !starts_read.value()) {
+        problem_ = starts_read ? "Write the first day, for example 1 Sep." : date_problem_text(starts_read.error(), work.dates.order());
         return;
     }
+    const std::optional<CalendarDate> starts_on = starts_read.value();
     Pairing pairing;
     pairing.coach = *new_coach_;
     pairing.coachee = *new_coachee_;
@@ -216,7 +217,7 @@ ui::PairingsView PairingList::view(Workspace& work) const {
 // The chosen pairing: its form and everything recorded in it.
 void PairingList::show_records(Workspace& work, const Record& record, ui::PairingsView& view) const {
     view.selected = record.id;
-    view.form = work.forms.build(record, pairing_form(), work.read_only());
+    view.form = work.form(record, pairing_form());
     view.sample = is_sample_pairing(work, from_record<Pairing>(record));
     auto timeline = work.queries.timeline(record.id);
     if (timeline) {

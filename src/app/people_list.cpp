@@ -97,7 +97,7 @@ ui::PeopleView PeopleList::view(Workspace& work) const {
                      [](const ui::PersonRow& a, const ui::PersonRow& b) { return name_before(a.name, b.name); });
     if (selected) {
         people.selected = selected_;
-        people.form = work.forms.build(*selected, person_form(), work.read_only());
+        people.form = work.form(*selected, person_form());
     }
     return people;
 }

@@ -34,7 +34,7 @@ constexpr FormFieldDefinition pairing_fields[] = {
     {Pairing::fields::appraisal_goals_allowed, ui::FormFieldType::flag, "The coachee may bring appraisal targets",
      "Off unless the coachee chooses it: coaching is kept apart from appraisal."},
     {Pairing::fields::status, ui::FormFieldType::choice, "Status", "", pairing_statuses},
-    {Pairing::fields::starts_on, ui::FormFieldType::date, "Starts on", "For example 2026-09-01"},
+    {Pairing::fields::starts_on, ui::FormFieldType::date, "Starts on", "For example 1 Sep"},
     {Pairing::fields::ends_on, ui::FormFieldType::date, "Ends on", "Leave empty while it goes on"},
 };
 
@@ -47,13 +47,13 @@ using M = MeetingFields;
 // Every field of the meeting editor, part after part (the spans below).
 constexpr FormFieldDefinition meeting_fields[] = {
     // details: 7
-    {M::held_on, Type::date, "Date", "For example 2026-11-24"},
+    {M::held_on, Type::date, "Date", "For example 24 Nov, or today"},
     {M::duration_minutes, Type::number, "Length (minutes)", "For example 30"},
     {M::meeting_kind, Type::choice, "Kind of meeting", "", meeting_kinds},
     {M::status, Type::choice, "Status", "", meeting_statuses},
     {M::model, Type::choice, "Model", "", models},
     {M::stance, Type::choice, "Your stance", "", stances},
-    {M::next_on, Type::date, "Next meeting", "When you will meet again, for example 2026-12-08"},
+    {M::next_on, Type::date, "Next meeting", "When you will meet again, for example next Tuesday"},
     // GROW: 4
     {M::grow_goal, Type::paragraph, "Goal", "What do you want from this conversation?"},
     {M::grow_reality, Type::paragraph, "Reality", "What is happening now? What have you noticed?"},
@@ -88,14 +88,14 @@ constexpr FormFieldDefinition step_fields[] = {
     {ActionStep::fields::wording, Type::paragraph, "The step", "One small, concrete thing to do", {}, 2},
     {ActionStep::fields::success_criteria, Type::paragraph, "Success looks like", "What an observer would see", {}, 2},
     {ActionStep::fields::practice_task, Type::paragraph, "Practice", "What to rehearse, and how", {}, 2},
-    {ActionStep::fields::check_back_on, Type::date, "Check back on", "For example 2026-12-08"},
+    {ActionStep::fields::check_back_on, Type::date, "Check back on", "For example 8 Dec, or in 2 weeks"},
 };
 
 // Every field of an observation: its details (4), then the praise (1).
 constexpr FormFieldDefinition observation_fields[] = {
     {Observation::fields::focus, Type::line, "Focus of the visit", "What you agreed to look at, for example: wait time"},
     {Observation::fields::class_name, Type::line, "Class", "For example: 9B, or Year 4"},
-    {Observation::fields::observed_on, Type::date, "Date", "For example 2026-11-24"},
+    {Observation::fields::observed_on, Type::date, "Date", "For example 24 Nov, or today"},
     {Observation::fields::duration_minutes, Type::number, "Length (minutes)", "For example 20"},
     {Observation::fields::praise, Type::paragraph, "What went well",
      "Precise praise to open the conversation with", {}, 3},
@@ -121,7 +121,7 @@ constexpr FormFieldDefinition goal_fields[] = {
 constexpr std::span<const FormFieldDefinition> all_goal_fields{goal_fields};
 
 constexpr FormFieldDefinition practice_fields[] = {
-    {Practice::fields::practised_on, Type::date, "Practised on", "For example 2026-11-24"},
+    {Practice::fields::practised_on, Type::date, "Practised on", "For example 24 Nov, or today"},
     {Practice::fields::script, Type::paragraph, "What you practised", "What you rehearsed, and how it went", {}, 2},
 };
 
@@ -134,13 +134,40 @@ constexpr FormFieldDefinition person_fields[] = {
      "It only tunes the prompts Tandem offers in meetings.", career_stages},
 };
 
-std::string shown_text(const FieldValue& value, FieldType type) {
+std::string shown_text(const FieldValue& value, FieldType type, const DateReader& dates) {
     if (const auto* text = std::get_if<std::string>(&value)) return *text;
     if (const auto* number = std::get_if<std::int64_t>(&value)) {
-        if (type == FieldType::date) return CalendarDate{static_cast<std::int32_t>(*number)}.iso();
+        if (type == FieldType::date) return dates.words(CalendarDate{static_cast<std::int32_t>(*number)});
         return std::to_string(*number);
     }
     return {};
+}
+
+const FormFieldDefinition* definition_of(std::span<const FormFieldDefinition> definitions, FieldIndex field) {
+    for (const FormFieldDefinition& definition : definitions)
+        if (definition.field == field) return &definition;
+    return nullptr;
+}
+
+}  // namespace
+
+std::string date_problem_text(const DateRefusal& refusal, DayOrder order) {
+    const char* figures = order == DayOrder::day_month ? "21/12/2026" : "12/21/2026";
+    switch (refusal.problem) {
+        case DateProblem::no_such_month:
+            return std::string("There is no such month. Write the ") +
+                   (order == DayOrder::day_month ? "day, then the month" : "month, then the day") + ": " + figures +
+                   ".";
+        case DateProblem::no_such_day:
+            return std::string(month_name(refusal.month)) + " " + std::to_string(refusal.year) + " has " +
+                   std::to_string(CalendarDate::days_in_month(refusal.year, refusal.month)) + " days.";
+        case DateProblem::wrong_weekday:
+            return std::to_string(refusal.day) + " " + std::string(month_short_name(refusal.month)) + " " +
+                   std::to_string(refusal.year) + " is a " + std::string(weekday_name(refusal.weekday)) + ".";
+        case DateProblem::out_of_range: return "Tandem keeps dates from the year 2000 to 2100.";
+        case DateProblem::not_a_date: break;
+    }
+    return std::string("Tandem cannot read this as a date. Try 21 Dec, ") + figures + ", or next Tuesday.";
 }
 
 std::optional<std::int64_t> whole_number(std::string_view text) {
@@ -176,14 +203,6 @@ std::optional<std::int64_t> minutes_of_hours(std::string_view text) {
     if (!(hours >= 0 && hours < 1e6)) return std::nullopt;
     return static_cast<std::int64_t>(std::llround(hours * 60.0));
 }
-
-const FormFieldDefinition* definition_of(std::span<const FormFieldDefinition> definitions, FieldIndex field) {
-    for (const FormFieldDefinition& definition : definitions)
-        if (definition.field == field) return &definition;
-    return nullptr;
-}
-
-}  // namespace
 
 const char* const default_confidentiality =
     "What we say stays between the two of us. Private notes are for their author alone. Nothing here is used for "
@@ -233,8 +252,10 @@ std::span<const FormFieldDefinition> form_for(Kind kind) {
 }
 
 ui::RecordForm RecordForms::build(const Record& record, std::span<const FormFieldDefinition> definitions,
-                                  bool read_only) const {
+                                  bool read_only, const DateReader& dates) const {
     ui::RecordForm form;
+    form.today = dates.today();
+    form.week_starts_sunday = dates.order() == DayOrder::month_day;
     form.kind = record.kind;
     form.id = record.id;
     form.read_only = read_only;
@@ -249,7 +270,10 @@ ui::RecordForm RecordForms::build(const Record& record, std::span<const FormFiel
         for (const char* option : definition.options) field.options.emplace_back(option);
         const FieldValue& value = record.field(definition.field).value;
         if (const auto* number = std::get_if<std::int64_t>(&value)) field.value = *number;
-        field.text = shown_text(value, spec.field(definition.field).shape.type);
+        field.text = shown_text(value, spec.field(definition.field).shape.type, dates);
+        if (spec.field(definition.field).shape.type == FieldType::date)
+            if (const auto* days = std::get_if<std::int64_t>(&value))
+                field.date = CalendarDate{static_cast<std::int32_t>(*days)};
         if (definition.type == ui::FormFieldType::hours) field.text = hours_text(field.value);
         if (auto typed = typed_.find({record.id, definition.field}); typed != typed_.end()) {
             field.text = typed->second.text;
@@ -261,24 +285,22 @@ ui::RecordForm RecordForms::build(const Record& record, std::span<const FormFiel
 }
 
 void RecordForms::apply(CommandContext& context, const ui::EditField& edit,
-                        std::span<const FormFieldDefinition> definitions) {
+                        std::span<const FormFieldDefinition> definitions, const DateReader& dates) {
     const FormFieldDefinition* definition = definition_of(definitions, edit.field);
     if (!definition) return;  // not a field this form offers
     const FieldSpec& spec = kind_spec(edit.kind).field(edit.field);
     const auto key = std::make_pair(edit.id, edit.field);
-    auto keep = [&](std::string problem) { typed_[key] = Typed{edit.text, std::move(problem)}; };
+    auto keep = [&](std::string problem) { typed_[key] = Typed{edit.text, std::move(problem), definition->label}; };
     FieldValue value;
     if (edit.chosen) {
         value = *edit.chosen;
     } else if (spec.shape.type == FieldType::date) {
-        if (edit.text.find_first_not_of(' ') != std::string::npos) {  // blank: unset
-            const auto date = CalendarDate::parse(edit.text);
-            if (!date) {
-                keep("Write the date as year-month-day, for example 2026-11-24.");
-                return;
-            }
-            value = std::int64_t{date->days};
+        const auto date = dates.read(edit.text);
+        if (!date) {
+            keep(date_problem_text(date.error(), dates.order()));
+            return;
         }
+        if (date.value()) value = std::int64_t{date.value()->days};  // blank: unset
     } else if (definition->type == ui::FormFieldType::hours) {
         const auto minutes = minutes_of_hours(edit.text);
         if (!minutes) {
@@ -304,7 +326,13 @@ void RecordForms::apply(CommandContext& context, const ui::EditField& edit,
 }
 
 void RecordForms::apply(Workspace& work, const ui::EditField& edit) {
-    if (work.context) apply(*work.context, edit, form_for(edit.kind));
+    if (work.context) apply(*work.context, edit, form_for(edit.kind), work.dates);
+}
+
+std::vector<std::string> RecordForms::unsaved() const {
+    std::vector<std::string> fields;
+    for (const auto& [key, typed] : typed_) fields.push_back(std::string(typed.label) + ": " + typed.problem);
+    return fields;
 }
 
 void RecordForms::forget(const RecordId& id) {

@@ -9,9 +9,11 @@
 #include <span>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "app/command_routing.hpp"
 #include "core/command_error.hpp"
+#include "core/date_reading.hpp"
 #include "core/record.hpp"
 #include "core/record_commands.hpp"
 #include "ui/command.hpp"
@@ -63,6 +65,9 @@ std::span<const FormFieldDefinition> form_for(Kind kind);
 const char* choice_name(Cadence cadence);
 const char* choice_name(CoachingModel model);
 
+// Why typed text is not a date, in words, with examples in `order`.
+std::string date_problem_text(const DateRefusal& refusal, DayOrder order);
+
 // The confidentiality statement a new pairing starts with; the pair can change it.
 extern const char* const default_confidentiality;
 
@@ -75,14 +80,21 @@ public:
     void apply(Workspace& work, const ui::EditField& edit);
 
     // The form of `record` with the fields of `definitions`, showing the
-    // stored values, or what was typed where it could not be stored.
-    ui::RecordForm build(const Record& record, std::span<const FormFieldDefinition> definitions,
-                         bool read_only) const;
+    // stored values (dates in `dates`' words), or what was typed where it
+    // could not be stored.
+    ui::RecordForm build(const Record& record, std::span<const FormFieldDefinition> definitions, bool read_only,
+                         const DateReader& dates) const;
 
     // Stores one edit of a form built from `definitions` through the core's
-    // update command. A value that cannot be read (a date, a number) or that
-    // the command refuses is kept, with its reason, for build() to show.
-    void apply(CommandContext& context, const ui::EditField& edit, std::span<const FormFieldDefinition> definitions);
+    // update command, reading dates with `dates`. A value that cannot be
+    // read (a date, a number) or that the command refuses is kept, with its
+    // reason, for build() to show.
+    void apply(CommandContext& context, const ui::EditField& edit, std::span<const FormFieldDefinition> definitions,
+               const DateReader& dates);
+
+    // The fields whose typed text could not be stored, as "label: reason",
+    // for the status line; empty when everything typed was kept.
+    std::vector<std::string> unsaved() const;
 
     // Forgets what was typed for `id` (it was deleted, or another record is shown).
     void forget(const RecordId& id);
@@ -91,6 +103,7 @@ private:
     struct Typed {
         std::string text;
         std::string problem;
+        const char* label = "";  // the field's, as its form shows it
     };
     std::map<std::pair<RecordId, FieldIndex>, Typed> typed_;
 };

@@ -10,6 +10,7 @@
 #include "app/host_request.hpp"
 #include "app/record_forms.hpp"
 #include "core/calendar_date.hpp"
+#include "core/date_reading.hpp"
 #include "core/random_source.hpp"
 #include "core/record_commands.hpp"
 #include "crypto/identity.hpp"
@@ -59,7 +60,12 @@ struct Workspace {
     CalendarDate today;                     // on this device's calendar
     std::int64_t now_ms;                    // this device's clock
     std::int64_t second_of_day;             // 0..86399, local time
+    DateReader dates;                       // dates as this device's user writes and reads them
     bool read_only() const { return !context.has_value(); }
+    // The form of `record` with the fields of `definitions`, as RecordForms builds it for this moment.
+    ui::RecordForm form(const Record& record, std::span<const FormFieldDefinition> definitions) const {
+        return forms.build(record, definitions, read_only(), dates);
+    }
 };
 
 }  // namespace tandem::app

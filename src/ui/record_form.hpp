@@ -5,9 +5,11 @@
 // typed is lost; draw_form() draws it and emits EditField commands.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "core/calendar_date.hpp"
 #include "core/field_spec.hpp"
 #include "core/record_id.hpp"
 #include "core/record_kind.hpp"
@@ -18,7 +20,7 @@ namespace tandem::ui {
 enum class FormFieldType : std::uint8_t {
     line,       // one line of text
     paragraph,  // several lines of text
-    date,       // a date typed as 2026-11-22
+    date,       // a date typed as people write it, with a calendar beside it
     number,     // a whole number typed
     hours,      // minutes stored, typed and shown as hours ("12", "1.5")
     choice,     // one of `options`, by index
@@ -36,6 +38,7 @@ struct FormField {
     std::vector<std::string> options;  // choice and bits
     std::string problem;   // why what was typed could not be kept; empty if it was
     int lines = 4;         // paragraph: its height in lines
+    std::optional<CalendarDate> date;  // date: the day stored, if any
 };
 
 struct RecordForm {
@@ -44,6 +47,8 @@ struct RecordForm {
     std::vector<FormField> fields;
     bool read_only = false;  // shown, not editable
     int columns = 1;         // fields laid out left to right in this many columns
+    CalendarDate today;      // for a date field's calendar
+    bool week_starts_sunday = false;
 };
 
 // Draws `form`'s fields one under another, appending an EditField for each

@@ -83,7 +83,7 @@ void draw_send(const ExportView& view, bool read_only, std::vector<Command>& com
     }
     if (view.range == 1) {
         ImGui::Dummy(ImVec2(0, px(4)));
-        if (auto text = text_field("Changed since", view.since, view.since_problem, "For example 2026-11-01")) {
+        if (auto text = text_field("Changed since", view.since, view.since_problem, "For example 1 Nov")) {
             edit.since = std::move(*text);
             changed = true;
         }

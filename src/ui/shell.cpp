@@ -291,6 +291,8 @@ void draw_settings(const ShellView& view, std::vector<Command>& commands) {
     muted((std::string("Ctrl and + or ") + symbols::minus + " change it from anywhere; Ctrl and 0 resets it.").c_str());
     draw_sharing(view.profile, commands);
     draw_storage(view, commands);
+    section("About Tandem");
+    for (const std::string& line : view.about) muted(line.c_str());
 }
 
 // [SECTION] The content and the status line

@@ -96,7 +96,11 @@ struct ShellView {
     bool read_only = false;      // the records cannot be changed here now
     bool records_kept = false;   // the records are kept on this device
     StorageView storage;
-    // One line each for the status line; `problem` marks a line to stand out.
+    // Settings, About Tandem: the versions of what Tandem is built on and the
+    // outcome of its self-test, one line each.
+    std::vector<std::string> about;
+    // One line each for the status line (how saving stands, and what could
+    // not be saved); `problem` marks a line to stand out.
     struct StatusItem {
         std::string text;
         bool problem = false;
