@@ -109,7 +109,8 @@ TEST_CASE("navigation commands change the screen and the test state") {
     App& app = opened.app;
     CHECK(app.test_state_json() ==
           R"({"screen":"today","saveStatus":"saved","lastCommitSeq":5,"lastSavedSeq":5,"sqliteVersion":"3.40.1","cryptoSelfTest":"passed",)"
-          R"("theme":"light","textSize":100,"sidebarWidth":232,"notice":"","profile":{"name":"","subject":""},)"
+          R"("theme":"light","textSize":100,"sidebarWidth":232,"notice":"","statusLine":["Saved at )" + clock_text() + R"("],)"
+          R"("profile":{"name":"","subject":""},)"
           R"("counts":{"people":0,"pairings":0,"meetings":0,"actionSteps":0,"notes":0}})");
     app.dispatch(ui::NavigateTo{ui::Screen::library});
     CHECK(app.screen() == ui::Screen::library);
@@ -688,8 +689,9 @@ TEST_CASE("Pairings: a pairing starts with the user as coach, today, and the def
     CHECK(pairing_field(app, "Time allowance (hours a year)").text == "12");
     REQUIRE(view.allowance.has_value());
     CHECK(view.allowance->used_fraction == 0.0f);
-    CHECK(std::regex_match(view.allowance->summary,
-                          std::regex("0 min of 12 h used since [0-9]{4}-[0-9]{2}-[0-9]{2}, as it suits you both\\.")));
+    CHECK(view.allowance->summary == "0 min of 12 h used this year, since " +
+                                         form_dates().words(yearly_period_containing(CalendarDate::from_ymd(2026, 9, 1), local_today()).first) +
+                                         ". Spend them as it suits you both.");
 }
 
 TEST_CASE("Pairings: nobody coaches themselves, and a bad first day is named") {
@@ -728,7 +730,9 @@ TEST_CASE("Pairings: the allowance is typed in hours, and cadence and model are 
                                static_cast<std::int64_t>(CoachingModel::grow)});
     CHECK(app.shell_view().pairings.rows.at(0).title == "Priya Shah coaching Ana Kowalska");
     CHECK(app.shell_view().pairings.rows.at(0).detail == "Weekly \xC2\xB7 GROW \xC2\xB7 since 2026-09-01");
-    CHECK(app.shell_view().pairings.allowance->summary == "0 min of 7 h 30 min used since 2026-09-01, as it suits you both.");
+    CHECK(app.shell_view().pairings.allowance->summary == "0 min of 7 h 30 min used this year, since " +
+                                                               form_dates().words(yearly_period_containing(CalendarDate::from_ymd(2026, 9, 1), local_today()).first) +
+                                                               ". Spend them as it suits you both.");
 }
 
 namespace {
@@ -776,6 +780,32 @@ TEST_CASE("a date that cannot be read is named on the status line and never show
     REQUIRE(view.status.size() == 1);
     CHECK(view.status[0].text == "Saved at " + clock_text());
     CHECK(load<Meeting>(opened.store(), meeting).value().next_on == CalendarDate::from_ymd(2026, 12, 21));
+}
+
+TEST_CASE("a meeting opened and left without a change leaves nothing behind; one with a change stays") {
+    AppWithPairing opened;
+    App& app = opened.app;
+    const auto meetings = [&] { return app.shell_view().pairings.meetings.size(); };
+    app.dispatch(ui::NewMeeting{opened.pairing});
+    CHECK(app.screen() == ui::Screen::meeting);
+    app.dispatch(ui::NavigateTo{ui::Screen::pairings});
+    CHECK(meetings() == 0);
+    REQUIRE(app.shell_view().pairings.allowance.has_value());
+    CHECK(app.shell_view().pairings.allowance->used_fraction == 0.0f);
+    CHECK(app.shell_view().undo.empty());  // nothing the user deleted
+
+    // A refused date typed is kept with the meeting, so nothing typed is lost.
+    app.dispatch(ui::NewMeeting{opened.pairing});
+    app.dispatch(ui::EditField{Kind::meeting, app.shell_view().meeting.id, MeetingFields::next_on, "someday", {}});
+    app.dispatch(ui::NavigateTo{ui::Screen::today});
+    app.dispatch(ui::NavigateTo{ui::Screen::pairings});
+    CHECK(meetings() == 1);
+
+    app.dispatch(ui::NewMeeting{opened.pairing});
+    app.dispatch(ui::EditNewStep{"Greet at the door"});
+    app.dispatch(ui::AddActionStep{app.shell_view().meeting.id});
+    app.dispatch(ui::NavigateTo{ui::Screen::pairings});
+    CHECK(meetings() == 2);
 }
 
 TEST_CASE("Meetings: recorded from the pairing, with the pairing's model and the fields of that model") {
@@ -923,22 +953,37 @@ TEST_CASE("Action steps: set from the library or written fresh, with a status hi
     app.dispatch(ui::EditField{Kind::meeting, meeting, Meeting::fields::next_on, "2026-12-08", {}});
     const ui::ActionStepsView* steps = &app.shell_view().meeting.steps;
     CHECK(steps->steps.empty());
-    REQUIRE(steps->library.size() == tandem::starter_library().size());
-    const auto wait_time = std::find_if(steps->library.begin(), steps->library.end(),
-                                        [](const std::string& title) { return title.rfind("Questioning: ", 0) == 0; });
-    REQUIRE(wait_time != steps->library.end());
-    const int index = static_cast<int>(wait_time - steps->library.begin());
-    const std::string chosen_title = *wait_time;
-    app.dispatch(ui::ChooseLibraryStep{index});
-    CHECK_FALSE(app.shell_view().meeting.steps.library_wording.empty());
-    app.dispatch(ui::AddActionStep{meeting, true});
+    std::size_t offered = 0;
+    for (const ui::LibraryStepGroup& group : steps->library) offered += group.steps.size();
+    CHECK(offered == tandem::starter_library().size());
+    for (std::size_t i = 1; i < steps->library.size(); ++i) CHECK(steps->library[i - 1].area < steps->library[i].area);
+
+    // Typing narrows the library to the entries with every word typed.
+    app.dispatch(ui::FindLibraryStep{"QUESTION wait"});
+    steps = &app.shell_view().meeting.steps;
+    CHECK(steps->library_filter == "QUESTION wait");
+    REQUIRE_FALSE(steps->library.empty());
+    for (const ui::LibraryStepGroup& group : steps->library)
+        for (const ui::LibraryStepOption& option : group.steps) {
+            std::string folded = group.area + " " + option.title + " " + option.wording;
+            for (char& c : folded) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            CHECK(folded.find("question") != std::string::npos);
+            CHECK(folded.find("wait") != std::string::npos);
+        }
+    const ui::LibraryStepGroup& group = steps->library.front();
+    const std::string chosen_title = group.area + ": " + group.steps.front().title;
+    app.dispatch(ui::AddActionStep{meeting, group.steps.front().index});
     steps = &app.shell_view().meeting.steps;
     REQUIRE(steps->steps.size() == 1);
-    CHECK(steps->library_choice == -1);
+    CHECK(steps->library_filter.empty());  // the whole library again for the next step
+    app.dispatch(ui::FindLibraryStep{"zebra crossing"});
+    CHECK(app.shell_view().meeting.steps.library.empty());
+    app.dispatch(ui::FindLibraryStep{""});
+    steps = &app.shell_view().meeting.steps;
     const ui::ActionStepView& from_library = steps->steps[0];
     const tandem::StarterEntry* starter = nullptr;
     for (const tandem::StarterEntry& entry : tandem::starter_library())
-        if ("Questioning: " + std::string(entry.title) == chosen_title) starter = &entry;
+        if (std::string(tandem::library_area_name(entry.area)) + ": " + std::string(entry.title) == chosen_title) starter = &entry;
     REQUIRE(starter != nullptr);
     CHECK(form_field(from_library.form, "The step").text == starter->wording);
     CHECK(form_field(from_library.form, "Success looks like").text == starter->success_criteria);
@@ -949,11 +994,11 @@ TEST_CASE("Action steps: set from the library or written fresh, with a status hi
 
     // A step of their own: a blank one is refused plainly; Enter or the button sets it.
     app.dispatch(ui::EditNewStep{"   "});
-    app.dispatch(ui::AddActionStep{meeting, false});
+    app.dispatch(ui::AddActionStep{meeting});
     CHECK_FALSE(app.shell_view().meeting.steps.problem.empty());
     CHECK(app.shell_view().meeting.steps.new_wording == "   ");
     app.dispatch(ui::EditNewStep{"Greet each student at the door"});
-    app.dispatch(ui::AddActionStep{meeting, false});
+    app.dispatch(ui::AddActionStep{meeting});
     steps = &app.shell_view().meeting.steps;
     REQUIRE(steps->steps.size() == 2);
     CHECK(steps->new_wording.empty());
@@ -985,7 +1030,7 @@ TEST_CASE("Observations: notes stamped with the time, tallies counted by taps, a
     REQUIRE(app.screen() == ui::Screen::observation);
     const ui::ObservationView* view = &app.shell_view().observation;
     const RecordId observation = view->id;
-    CHECK(view->title == "Visiting Sam Patel\xE2\x80\x99s lesson");
+    CHECK(view->title == "Lesson visit: Sam Patel");
     CHECK(labels_of(view->details) == std::vector<std::string>{"Focus of the visit", "Class", "Date", "Length (minutes)"});
     for (const ui::FormField& field : view->details.fields) CHECK(field.label.find("rade") == std::string::npos);
     CHECK(app.test_state_json().find(R"("screen":"observation","recordId":")" + observation.hex()) != std::string::npos);
@@ -1083,7 +1128,7 @@ TEST_CASE("Search: finds words from meetings, steps, visits and reflections, and
     const RecordId meeting = app.shell_view().meeting.id;
     app.dispatch(ui::EditField{Kind::meeting, meeting, Meeting::fields::grow_goal, "Smoother starts to lessons", {}});
     app.dispatch(ui::EditNewStep{"Greet each student at the threshold"});
-    app.dispatch(ui::AddActionStep{meeting, false});
+    app.dispatch(ui::AddActionStep{meeting});
     app.dispatch(ui::NewObservation{opened.pairing});
     const RecordId visit = app.shell_view().observation.id;
     app.dispatch(ui::EditNewObservationNote{"Hands up after a long wait, settled"});
@@ -1168,7 +1213,7 @@ TEST_CASE("Today: first steps before there is anything, then what needs the user
     other.dispatch(ui::NewMeeting{paired.pairing});
     const RecordId meeting = other.shell_view().meeting.id;
     other.dispatch(ui::EditNewStep{"Greet each student at the door"});
-    other.dispatch(ui::AddActionStep{meeting, false});
+    other.dispatch(ui::AddActionStep{meeting});
     const RecordId step = other.shell_view().meeting.steps.steps.at(0).form.id;
     const std::string today = form_field(other.shell_view().meeting.details, "Date").text;
     other.dispatch(ui::EditField{Kind::action_step, step, ActionStep::fields::check_back_on, today, {}});
@@ -1221,7 +1266,7 @@ TEST_CASE("Pairings: the year as a chart of hours used, steps embedded and meeti
     app.dispatch(ui::EditField{Kind::meeting, meeting, Meeting::fields::duration_minutes, "90", {}});
     for (const char* wording : {"Greet at the door", "Wait three seconds"}) {
         app.dispatch(ui::EditNewStep{wording});
-        app.dispatch(ui::AddActionStep{meeting, false});
+        app.dispatch(ui::AddActionStep{meeting});
     }
     const RecordId first = app.shell_view().meeting.steps.steps.at(0).form.id;
     app.dispatch(ui::SetStepStatus{first, StepStatus::embedded});
@@ -1244,7 +1289,7 @@ TEST_CASE("Pairings: the year as a chart of hours used, steps embedded and meeti
     CHECK(chart->hours_legend == "Hours used: 1 h 50 min of 12 h");
     CHECK(chart->steps_legend == "Steps embedded: 1 of 2");
     // The bar and the chart agree on the hours.
-    CHECK(app.shell_view().pairings.allowance->summary.rfind("1 h 50 min of 12 h used since ", 0) == 0);
+    CHECK(app.shell_view().pairings.allowance->summary.rfind("1 h 50 min of 12 h used this year, since ", 0) == 0);
 }
 
 TEST_CASE("Check-ins: after every few meetings the user is asked privately, and an honest no gets advice") {
@@ -1252,6 +1297,7 @@ TEST_CASE("Check-ins: after every few meetings the user is asked privately, and 
     App& app = opened.app;
     const auto hold_meeting = [&] {
         app.dispatch(ui::NewMeeting{opened.pairing});
+        app.dispatch(ui::EditField{Kind::meeting, app.shell_view().meeting.id, MeetingFields::grow_goal, "Calm starts", {}});
         app.dispatch(ui::NavigateTo{ui::Screen::pairings});
     };
     hold_meeting();
@@ -1301,7 +1347,7 @@ TEST_CASE("Deleting: the record goes, an undo offer says what went, and Undo bri
 
     // A step: deleted from its meeting, the offer can be closed, and it stays deleted.
     app.dispatch(ui::EditNewStep{"Greet at the door"});
-    app.dispatch(ui::AddActionStep{meeting, false});
+    app.dispatch(ui::AddActionStep{meeting});
     const RecordId step = app.shell_view().meeting.steps.steps.at(0).form.id;
     app.dispatch(ui::DeleteRecord{Kind::action_step, step});
     CHECK(app.shell_view().undo == "Action step deleted.");

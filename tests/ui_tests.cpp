@@ -581,3 +581,52 @@ TEST_CASE("Tab and Shift+Tab go through a form's text fields in reading order, p
     CHECK(request->id == reality);
     CHECK(active_label() == "Reality");
 }
+
+TEST_CASE("a field being typed into sends one edit per change, even when the app shows the stored value in other words") {
+    Harness h(true);
+    ShellView view;
+    view.screen = Screen::meeting;
+    view.meeting.title = "Meeting with Sam Patel";
+    FormField next;
+    next.field = 7;
+    next.type = FormFieldType::date;
+    next.label = "Next meeting";
+    view.meeting.details.kind = tandem::Kind::meeting;
+    view.meeting.details.fields = {next};
+    const auto frame = [&] { h.frame([&] { draw_shell(view, h.fonts, h.commands); }); };
+    ImGuiIO& io = ImGui::GetIO();
+    frame();
+    frame();
+    const ItemRecord* field = h.find("Next meeting");
+    REQUIRE(field != nullptr);
+    io.MousePos = ImVec2(field->x + field->w / 2, field->y + field->h / 2);
+    io.MouseDown[0] = true;
+    frame();
+    io.MouseDown[0] = false;
+    frame();
+    h.commands.clear();
+    io.AddInputCharactersUTF8("21/12");
+    frame();
+    REQUIRE(h.commands.size() == 1);
+    CHECK(std::get<EditField>(h.commands[0]).text == "21/12");
+    // The app stores it and shows it as people read dates; typing goes on.
+    view.meeting.details.fields[0].text = "Mon 21 Dec";
+    h.commands.clear();
+    for (int i = 0; i < 3; ++i) frame();
+    CHECK(h.commands.empty());
+    CHECK(std::get<std::string>(h.find("Next meeting")->value) == "21/12");
+    io.AddInputCharactersUTF8("/2026");
+    frame();
+    REQUIRE(h.commands.size() == 1);
+    CHECK(std::get<EditField>(h.commands[0]).text == "21/12/2026");
+
+    // Once the field is left, it shows what the app stored.
+    io.MousePos = ImVec2(field->x + field->w / 2, field->y - 40);
+    io.MouseDown[0] = true;
+    frame();
+    io.MouseDown[0] = false;
+    frame();
+    view.meeting.details.fields[0].text = "Mon 21 Dec";
+    frame();
+    CHECK(std::get<std::string>(h.find("Next meeting")->value) == "Mon 21 Dec");
+}

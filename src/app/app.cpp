@@ -468,6 +468,9 @@ std::string App::test_state_json() {
     json.key("textSize").number(view_.preferences.text_size_percent);
     json.key("sidebarWidth").number(view_.preferences.sidebar_width);
     json.key("notice").string(view_.notice ? view_.notice->text : "");
+    json.key("statusLine").begin_array();
+    for (const ui::ShellView::StatusItem& item : view_.status) json.string(item.text);
+    json.end_array();
     Person stored;
     store::RecordCounts counts;
     if (auto work = workspace()) {

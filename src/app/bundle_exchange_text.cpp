@@ -73,10 +73,13 @@ std::string share_contents(std::span<const Record> share) {
     add(counts[Kind::observation], "lesson visit", "lesson visits");
     add(counts[Kind::note] + counts[Kind::observation_note], "note", "notes");
     add(counts[Kind::action_step], "action step", "action steps");
+    add(counts[Kind::goal], "goal", "goals");
+    add(counts[Kind::practice], "practice entry", "practice entries");
     add(counts[Kind::reflection], "shared reflection", "shared reflections");
-    std::string contents = count_phrase(share.size(), "record", "records");
+    if (parts.empty()) return "The pairing and who is in it; nothing written in it yet.";
+    std::string contents;
     for (std::size_t i = 0; i < parts.size(); ++i)
-        contents += (i == 0 ? ", with " : i + 1 == parts.size() ? " and " : ", ") + parts[i];
+        contents += (i == 0 ? "" : i + 1 == parts.size() ? " and " : ", ") + parts[i];
     return contents + ".";
 }
 

@@ -25,8 +25,8 @@ std::string name_of(Workspace& work, const RecordId& person, std::span<const Rec
 std::string pairing_title(Workspace& work, const Record& pairing, std::span<const Record> bundle = {});
 // "1 meeting", "3 meetings": a count with the word for one or many.
 std::string count_phrase(std::size_t count, const char* one, const char* many);
-// "14 records, with 2 meetings, 5 notes and 1 action step.": what a file to
-// send holds, deleted records counted only in the total.
+// "2 meetings, 5 notes and 1 action step.": what a file to send holds, in
+// the things teachers write (deleted records and the pairing itself left out).
 std::string share_contents(std::span<const Record> share);
 // "3 new, 1 updated, 1 conflict", or that nothing is new.
 std::string merge_summary(const MergeReport& report);

@@ -74,7 +74,17 @@ void MeetingEditor::apply(Workspace& work, const ui::NewMeeting& start) {
         work.navigator.notice(command_error_text(created.error()), true);
         return;
     }
+    untouched_ = Untouched{created.value(), work.store.saves()};
     work.navigator.show(Destination{ui::Screen::meeting, created.value()});
+}
+
+void MeetingEditor::left_unless(Workspace& work, ui::Screen shown_screen) {
+    if (!untouched_ || (shown_screen == screen && open_ == untouched_->id)) return;
+    const Untouched left = *untouched_;
+    untouched_.reset();
+    if (!work.context || work.store.saves() != left.saves || work.forms.has_typed(left.id)) return;
+    if (auto deleted = delete_record(*work.context, Kind::meeting, left.id); !deleted)
+        work.navigator.notice(command_error_text(deleted.error()), true);
 }
 
 void MeetingEditor::apply(Workspace& work, const ui::OpenMeeting& open_it) {
@@ -103,13 +113,13 @@ void MeetingEditor::apply(Workspace& work, const ui::EditPrivateNote& edit) {
     if (!outcome) note_problem_ = command_error_text(outcome.error());
 }
 
-void MeetingEditor::apply(Workspace&, const ui::ChooseLibraryStep& choose) { steps_.choose_library(choose.index); }
+void MeetingEditor::apply(Workspace&, const ui::FindLibraryStep& find) { steps_.find_in_library(find.text); }
 
 void MeetingEditor::apply(Workspace&, const ui::EditNewStep& typed) { steps_.edit_new(typed.text); }
 
 void MeetingEditor::apply(Workspace& work, const ui::AddActionStep& add) {
     const std::optional<Meeting> shown = meeting(work);
-    if (shown && add.meeting == shown->meta.id) steps_.add(work, *shown, add.from_library);
+    if (shown && add.meeting == shown->meta.id) steps_.add(work, *shown, add.library_entry);
 }
 
 void MeetingEditor::apply(Workspace& work, const ui::SetStepStatus& change) {

@@ -5,6 +5,7 @@
 // are typed, deleted when emptied), and holds its action steps
 // (MeetingSteps). The goals panel of an Impact Cycle is GoalsAndPractice's.
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -19,7 +20,7 @@ namespace tandem::app {
 
 class MeetingEditor {
 public:
-    using Commands = CommandList<ui::NewMeeting, ui::OpenMeeting, ui::EditPrivateNote, ui::ChooseLibraryStep,
+    using Commands = CommandList<ui::NewMeeting, ui::OpenMeeting, ui::EditPrivateNote, ui::FindLibraryStep,
                                  ui::EditNewStep, ui::AddActionStep, ui::SetStepStatus>;
 
     // Records a meeting held today, in the pairing's model, with the next
@@ -27,7 +28,7 @@ public:
     void apply(Workspace& work, const ui::NewMeeting& start);
     void apply(Workspace& work, const ui::OpenMeeting& open_it);
     void apply(Workspace& work, const ui::EditPrivateNote& edit);
-    void apply(Workspace& work, const ui::ChooseLibraryStep& choose);
+    void apply(Workspace& work, const ui::FindLibraryStep& find);
     void apply(Workspace& work, const ui::EditNewStep& typed);
     void apply(Workspace& work, const ui::AddActionStep& add);
     void apply(Workspace& work, const ui::SetStepStatus& change);
@@ -40,6 +41,11 @@ public:
     // The meeting while it is shown, without its goals panel; back to
     // Pairings when it is gone.
     void show(Workspace& work, ui::ShellView& view);
+    // When `screen` is not the meeting's, or another meeting is open: a
+    // meeting recorded here and left without a change (nothing typed, no
+    // step, no note) is deleted, so an abandoned "Record a meeting" leaves
+    // nothing behind (and adds no time to the allowance).
+    void left_unless(Workspace& work, ui::Screen screen);
 
     // The meeting as the editor shows it, without its goals panel; nullopt
     // when none is open or it is gone.
@@ -51,6 +57,13 @@ private:
     // The user's private note on `meeting`, if they wrote one.
     std::optional<Note> private_note(Workspace& work, const RecordId& meeting) const;
 
+    // A meeting NewMeeting recorded, and the store's save count just after:
+    // while the count is the same, nothing has been changed since.
+    struct Untouched {
+        RecordId id;
+        std::uint64_t saves = 0;
+    };
+    std::optional<Untouched> untouched_;
     std::optional<RecordId> open_;
     MeetingSteps steps_;
     std::optional<std::string> typed_note_;  // the private note as typed since the meeting was opened

@@ -2,6 +2,8 @@
 
 #include "app/command_error_text.hpp"
 
+#include <algorithm>
+
 namespace tandem::app {
 
 namespace {
@@ -9,6 +11,28 @@ namespace {
 constexpr const char* status_words[] = {"Planned", "Practising", "Embedded", "Dropped"};
 
 const char* status_word(StepStatus status) { return status_words[static_cast<std::size_t>(status)]; }
+
+// ASCII letters in lower case; other bytes as they are.
+std::string lower_case(std::string text) {
+    for (char& c : text)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return text;
+}
+
+// The words of what was typed, in lower case.
+std::vector<std::string> words_of(const std::string& typed) {
+    std::vector<std::string> words;
+    std::string word;
+    for (const char c : lower_case(typed) + " ") {
+        if (c == ' ' || c == ',' || c == '\t') {
+            if (!word.empty()) words.push_back(std::move(word));
+            word.clear();
+        } else {
+            word += c;
+        }
+    }
+    return words;
+}
 
 // Steps are checked on two weeks after they are set, unless the pair agreed
 // when to meet next.
@@ -38,33 +62,43 @@ ui::ActionStepsView MeetingSteps::view(Workspace& work, const Meeting& meeting) 
             view.steps.push_back(std::move(shown));
         }
     }
-    if (library_read_at_ != work.store.saves_of(Kind::library_entry)) {
-        library_.clear();
-        library_labels_.clear();
-        library_wordings_.clear();
-        if (auto entries = work.store.load_all(Kind::library_entry)) {
-            for (const Record& record : entries.value()) {
-                if (record.is_deleted()) continue;
-                const LibraryEntry entry = from_record<LibraryEntry>(record);
-                library_.push_back(record.id);
-                library_labels_.push_back(std::string(library_area_name(entry.area)) + ": " + entry.title);
-                library_wordings_.push_back(entry.wording);
-            }
-            library_read_at_ = work.store.saves_of(Kind::library_entry);
-        }
+    read_library(work);
+    view.library_filter = library_filter_;
+    const std::vector<std::string> words = words_of(library_filter_);
+    for (std::size_t i = 0; i < library_.size(); ++i) {
+        const Offered& entry = library_[i];
+        const bool matches = std::all_of(words.begin(), words.end(), [&](const std::string& word) {
+            return entry.folded.find(word) != std::string::npos;
+        });
+        if (!matches) continue;
+        if (view.library.empty() || view.library.back().area != entry.area) view.library.push_back({entry.area, {}});
+        view.library.back().steps.push_back({static_cast<int>(i), entry.title, entry.wording});
     }
-    view.library = library_labels_;
-    if (library_choice_ >= 0 && library_choice_ < static_cast<int>(library_wordings_.size()))
-        view.library_wording = library_wordings_[static_cast<std::size_t>(library_choice_)];
-    if (library_choice_ >= static_cast<int>(library_.size())) library_choice_ = -1;
-    view.library_choice = library_choice_;
     view.new_wording = new_wording_;
     view.problem = problem_;
     return view;
 }
 
-void MeetingSteps::choose_library(int index) {
-    library_choice_ = index;
+void MeetingSteps::read_library(Workspace& work) {
+    if (library_read_at_ == work.store.saves_of(Kind::library_entry)) return;
+    auto entries = work.store.load_all(Kind::library_entry);
+    if (!entries) return;
+    library_.clear();
+    for (const Record& record : entries.value()) {
+        if (record.is_deleted()) continue;
+        const LibraryEntry entry = from_record<LibraryEntry>(record);
+        Offered offered{record.id, std::string(library_area_name(entry.area)), entry.title, entry.wording, {}};
+        offered.folded = lower_case(offered.area + " " + offered.title + " " + offered.wording);
+        library_.push_back(std::move(offered));
+    }
+    // By area, then as the library lists them.
+    std::stable_sort(library_.begin(), library_.end(),
+                     [](const Offered& a, const Offered& b) { return a.area < b.area; });
+    library_read_at_ = work.store.saves_of(Kind::library_entry);
+}
+
+void MeetingSteps::find_in_library(std::string text) {
+    library_filter_ = std::move(text);
     problem_.clear();
 }
 
@@ -73,7 +107,8 @@ void MeetingSteps::edit_new(std::string text) {
     problem_.clear();
 }
 
-void MeetingSteps::add(Workspace& work, const Meeting& meeting, bool from_library) {
+void MeetingSteps::add(Workspace& work, const Meeting& meeting, int library_entry) {
+    const bool from_library = library_entry >= 0;
     if (!work.context) return;
     ActionStep step;
     step.pairing = meeting.pairing;
@@ -81,8 +116,8 @@ void MeetingSteps::add(Workspace& work, const Meeting& meeting, bool from_librar
     step.set_on = meeting.held_on;
     step.check_back_on = meeting.next_on.value_or(meeting.held_on.plus_days(default_check_back_days));
     if (from_library) {
-        if (library_choice_ < 0 || library_choice_ >= static_cast<int>(library_.size())) return;
-        auto entry = load<LibraryEntry>(work.store, library_[static_cast<std::size_t>(library_choice_)]);
+        if (library_entry >= static_cast<int>(library_.size())) return;
+        auto entry = load<LibraryEntry>(work.store, library_[static_cast<std::size_t>(library_entry)].id);
         if (!entry) {
             problem_ = command_error_text(entry.error());
             return;
@@ -99,7 +134,7 @@ void MeetingSteps::add(Workspace& work, const Meeting& meeting, bool from_librar
         return;
     }
     problem_.clear();
-    if (from_library) library_choice_ = -1;
+    if (from_library) library_filter_.clear();
     else new_wording_.clear();
 }
 
@@ -111,7 +146,7 @@ void MeetingSteps::set_status(Workspace& work, const ui::SetStepStatus& change) 
 }
 
 void MeetingSteps::reset() {
-    library_choice_ = -1;
+    library_filter_.clear();
     new_wording_.clear();
     problem_.clear();
     status_problems_.clear();

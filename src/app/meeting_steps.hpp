@@ -22,24 +22,32 @@ public:
     // The steps of `meeting` and the ways to add one, as the meeting shows them.
     ui::ActionStepsView view(Workspace& work, const Meeting& meeting);
 
-    // The library entry chosen, by its index in the list last shown.
-    void choose_library(int index);
+    // What is typed to find a library entry; the entries offered narrow to it.
+    void find_in_library(std::string text);
     // The wording typed for a step of the user's own.
     void edit_new(std::string text);
-    // Sets a step in `meeting`, from the chosen entry or the wording typed; a
+    // Sets a step in `meeting`, from library entry `library_entry` (its
+    // index in the entries offered) or, with -1, the wording typed; a
     // refusal is kept to show, and what was typed stays.
-    void add(Workspace& work, const Meeting& meeting, bool from_library);
+    void add(Workspace& work, const Meeting& meeting, int library_entry);
     // Moves a step to another status, adding to its history.
     void set_status(Workspace& work, const ui::SetStepStatus& change);
     // Forgets the choices for the next step (another meeting is opened).
     void reset();
 
 private:
-    int library_choice_ = -1;
-    std::vector<RecordId> library_;  // the entries last offered, in their order
-    // Their labels and wordings, read again only when a library entry was saved.
-    std::vector<std::string> library_labels_, library_wordings_;
+    // The library's entries, read again only when one was saved; an entry's
+    // index here names it in AddActionStep.
+    struct Offered {
+        RecordId id;
+        std::string area, title, wording;
+        std::string folded;  // area, title and wording in lower case, to match what is typed
+    };
+    std::vector<Offered> library_;
     std::optional<std::uint64_t> library_read_at_;  // the store's saves_of(library_entry) then
+    std::string library_filter_;
+    // Reads the library again if an entry was saved since it was last read.
+    void read_library(Workspace& work);
     std::string new_wording_;
     std::string problem_;
     std::map<RecordId, std::string> status_problems_;

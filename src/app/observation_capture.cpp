@@ -60,8 +60,12 @@ std::optional<ui::ObservationView> ObservationCapture::view(Workspace& work) {
     view.id = observation.meta.id;
     view.title = "Lesson visit";
     if (auto pairing = load<Pairing>(work.store, observation.pairing)) {
-        if (auto coachee = load<Person>(work.store, pairing.value().coachee))
-            view.title = "Visiting " + coachee.value().display_name + symbols::apostrophe + "s lesson";
+        // Named from where the user stands: the coachee's own lesson, or the one the coach visits.
+        const bool mine = pairing.value().coachee == work.me;
+        const RecordId other = mine ? pairing.value().coach : pairing.value().coachee;
+        if (auto person = load<Person>(work.store, other))
+            view.title = mine ? "Your lesson, visited by " + person.value().display_name
+                              : "Lesson visit: " + person.value().display_name;
     }
     view.details = work.form(record.value(), observation_details_form());
     view.details.columns = 2;

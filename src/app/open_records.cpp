@@ -110,6 +110,16 @@ bool OpenRecords::select(Workspace& work, const Destination& destination) {
 }
 
 void OpenRecords::show(Workspace& work, ui::ShellView& view) {
+    // First what leaving a screen does (an untouched new meeting goes), so
+    // that no screen shows what is about to go.
+    std::apply(
+        [&](auto&... parts) {
+            const auto leave = [&](auto& part) {
+                if constexpr (requires { part.left_unless(work, view.screen); }) part.left_unless(work, view.screen);
+            };
+            (leave(parts), ...);
+        },
+        parts_);
     std::apply(
         [&](auto&... parts) {
             const auto show_in = [&](auto& part) {

@@ -104,6 +104,8 @@ public:
 
     // Rebuilds the view model of `view.screen` (and the profile, undo offer)
     // from the records; a screen whose record is gone goes back to Pairings.
+    // Before that, parts whose screen is not shown (any more) tidy up
+    // (`left_unless(work, screen)`): a meeting opened and left untouched goes.
     void show(Workspace& work, ui::ShellView& view);
     // The own person as stored; empty before there is one.
     Person own_profile(Workspace& work) { return part<ProfileSettings>().stored(work); }

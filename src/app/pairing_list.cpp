@@ -108,6 +108,11 @@ void PairingList::apply(Workspace& work, const ui::BeginNewPairing&) {
     creating_ = true;
     new_coach_ = work.me.is_nil() ? std::nullopt : std::optional<RecordId>(work.me);
     new_coachee_.reset();
+    // The only person who could be the coachee is chosen already.
+    const std::vector<Person> people = people_by_name(work);
+    if (people.size() == 2 && !work.me.is_nil())
+        for (const Person& person : people)
+            if (person.meta.id != work.me) new_coachee_ = person.meta.id;
     starts_on_ = work.dates.words(work.today);
     problem_.clear();
 }
@@ -247,7 +252,8 @@ void PairingList::show_records(Workspace& work, const Record& record, ui::Pairin
                                                                     static_cast<float>(hours.allowance_minutes)
                                                               : 0.0f;
         allowance.summary = duration_text(hours.used_minutes()) + " of " + duration_text(hours.allowance_minutes) +
-                            " used since " + hours.period_start.iso() + ", as it suits you both.";
+                            " used this year, since " + work.dates.words(hours.period_start) +
+                            ". Spend them as it suits you both.";
         view.allowance = allowance;
     }
 }

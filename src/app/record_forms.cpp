@@ -335,6 +335,12 @@ std::vector<std::string> RecordForms::unsaved() const {
     return fields;
 }
 
+bool RecordForms::has_typed(const RecordId& id) const {
+    for (const auto& [key, typed] : typed_)
+        if (key.first == id) return true;
+    return false;
+}
+
 void RecordForms::forget(const RecordId& id) {
     for (auto it = typed_.begin(); it != typed_.end();)
         it = it->first.first == id ? typed_.erase(it) : std::next(it);

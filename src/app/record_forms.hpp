@@ -96,6 +96,9 @@ public:
     // for the status line; empty when everything typed was kept.
     std::vector<std::string> unsaved() const;
 
+    // Whether anything typed for record `id` waits, unstored, with its reason.
+    bool has_typed(const RecordId& id) const;
+
     // Forgets what was typed for `id` (it was deleted, or another record is shown).
     void forget(const RecordId& id);
 

@@ -2,7 +2,9 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <array>
+#include <string>
 
 #include "core/text_symbols.hpp"
 #include "ui/theme.hpp"
@@ -38,21 +40,45 @@ void draw_step(const ActionStepView& step, bool read_only, std::vector<Command>&
     ImGui::PopID();
 }
 
-void draw_new_step(const ActionStepsView& view, const RecordId& meeting, std::vector<Command>& commands) {
-    if (auto chosen = choice_list("From the library", view.library, view.library_choice))
-        commands.push_back(ChooseLibraryStep{*chosen});
-    if (view.library_choice >= 0) {
-        field_help(view.library_wording);
-        if (action_button("Use this step")) commands.push_back(AddActionStep{meeting, true});
+// The library, narrowed as the user types and grouped by area; a click on
+// an entry sets it as the step at once.
+void draw_library_picker(const ActionStepsView& view, const RecordId& meeting, std::vector<Command>& commands) {
+    if (auto text = text_field("Find a step in the library", view.library_filter, {},
+                               "Type a word, for example: questions, routines, praise"))
+        commands.push_back(FindLibraryStep{std::move(*text)});
+    if (view.library.empty()) {
+        field_help("No step in the library has these words. Try another, or write your own below.");
+        return;
     }
+    const float width = std::min(px(640), ImGui::GetContentRegionAvail().x);
+    float rows = 0;
+    for (const LibraryStepGroup& group : view.library) rows += 1 + static_cast<float>(group.steps.size());
+    const float height = std::min(px(320), rows * list_row_height());
+    ImGui::BeginChild("library steps", ImVec2(width, height), true);
+    for (const LibraryStepGroup& group : view.library) {
+        ImGui::PushStyleColor(ImGuiCol_Text, palette_colors().muted_text);
+        ImGui::TextUnformatted(group.area.c_str());
+        ImGui::PopStyleColor();
+        for (const LibraryStepOption& option : group.steps) {
+            const std::string id = std::to_string(option.index);
+            if (list_row(id.c_str(), option.title, option.wording, false))
+                commands.push_back(AddActionStep{meeting, option.index});
+        }
+    }
+    ImGui::EndChild();
+    field_help("A click sets the step, with its success criteria and practice, to adapt as you wish.");
+}
+
+void draw_new_step(const ActionStepsView& view, const RecordId& meeting, std::vector<Command>& commands) {
+    draw_library_picker(view, meeting, commands);
     ImGui::Dummy(ImVec2(0, px(8)));
     bool entered = false;
     if (auto text = text_field("Or write your own step", view.new_wording, {}, "One small, concrete step", &entered))
         commands.push_back(EditNewStep{std::move(*text)});
     const bool blank = view.new_wording.find_first_not_of(" \t\n") == std::string::npos;
-    if (entered && !blank) commands.push_back(AddActionStep{meeting, false});
+    if (entered && !blank) commands.push_back(AddActionStep{meeting});
     ImGui::BeginDisabled(blank);
-    if (action_button("Add step")) commands.push_back(AddActionStep{meeting, false});
+    if (action_button("Add step")) commands.push_back(AddActionStep{meeting});
     ImGui::EndDisabled();
     field_problem(view.problem);
 }

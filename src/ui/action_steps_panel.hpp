@@ -21,11 +21,22 @@ struct ActionStepView {
     std::string problem;               // why a status change was refused; empty otherwise
 };
 
+// A library entry offered for a new step: `index` names it in AddActionStep.
+struct LibraryStepOption {
+    int index = 0;
+    std::string title;    // "Wait time"
+    std::string wording;  // the step itself
+};
+// The entries of one area of the library ("Questioning") that match what was typed.
+struct LibraryStepGroup {
+    std::string area;
+    std::vector<LibraryStepOption> steps;
+};
+
 struct ActionStepsView {
-    std::vector<ActionStepView> steps;  // in the order they were set
-    std::vector<std::string> library;   // "Questioning: Wait time", to choose from
-    int library_choice = -1;            // index into library, -1 for none
-    std::string library_wording;        // the chosen entry's step, to read before using it
+    std::vector<ActionStepView> steps;        // in the order they were set
+    std::string library_filter;               // typed to find a step in the library
+    std::vector<LibraryStepGroup> library;    // the entries that match it, by area; all when nothing is typed
     std::string new_wording;            // typed for a step of the user's own
     std::string problem;                // why a step could not be set; empty otherwise
 };

@@ -125,9 +125,9 @@ struct EditPrivateNote {
     std::string text;
 };
 
-// Which library entry the meeting's step list offers to use (-1: none).
-struct ChooseLibraryStep {
-    int index = -1;
+// What is typed to find a step in the library; the list offered narrows to it.
+struct FindLibraryStep {
+    std::string text;
 };
 
 // The wording typed for a new step of the user's own.
@@ -135,11 +135,11 @@ struct EditNewStep {
     std::string text;
 };
 
-// Set a new action step in meeting `meeting`: the library entry chosen, or
-// else the wording typed.
+// Set a new action step in meeting `meeting`: library entry `library_entry`
+// (an index into the entries the meeting offers), or with -1 the wording typed.
 struct AddActionStep {
     RecordId meeting;
-    bool from_library = false;
+    int library_entry = -1;
 };
 
 // Move action step `step` to `status`; its history keeps the change.
@@ -335,7 +335,7 @@ using Command = std::variant<NavigateTo, SetTheme, ChangeTextSize, SetSidebarWid
                              EditProfile, RetrySaving, ExportRecords, UseRecordsHere, EditField, SelectPerson, SelectPairing,
                              SelectLibraryEntry,
                              EditNewPersonName, AddPerson, BeginNewPairing, EditNewPairing, CreatePairing, NewMeeting,
-                             OpenMeeting, EditPrivateNote, ChooseLibraryStep, EditNewStep, AddActionStep, SetStepStatus,
+                             OpenMeeting, EditPrivateNote, FindLibraryStep, EditNewStep, AddActionStep, SetStepStatus,
                              NewObservation, OpenObservation, EditNewObservationNote, AddObservationNote, EditNewTally,
                              AddTally, CountTally, NewReflection, OpenReflection, EditReflection,
                              EditSearch, OpenSearchResult, CloseSearch, OpenAgendaItem,

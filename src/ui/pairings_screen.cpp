@@ -145,7 +145,10 @@ void draw_pairings(const PairingsView& view, bool read_only, std::vector<Command
         field_help("First, tell Tandem your own name: everything you add carries it, so your coaching partner "
                    "knows who wrote what.");
         ImGui::Dummy(ImVec2(0, px(4)));
-        if (action_button("Add your name in Settings")) commands.push_back(NavigateTo{Screen::settings});
+        if (action_button("Add your name in Settings")) {
+            commands.push_back(NavigateTo{Screen::settings});
+            focus_field("Your name");
+        }
         draw_receive(commands);
         return;
     }

@@ -53,7 +53,10 @@ void draw_people(const PeopleView& view, bool read_only, std::vector<Command>& c
                       "knows who wrote what.");
         ImGui::PopTextWrapPos();
         ImGui::Dummy(ImVec2(0, px(4)));
-        if (action_button("Add your name in Settings")) commands.push_back(NavigateTo{Screen::settings});
+        if (action_button("Add your name in Settings")) {
+            commands.push_back(NavigateTo{Screen::settings});
+            focus_field("Your name");
+        }
         return;
     }
     const float list_width = std::min(px(340), ImGui::GetContentRegionAvail().x * 0.45f);

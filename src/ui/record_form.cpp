@@ -18,8 +18,15 @@ EditField edit_of(const RecordForm& form, const FormField& field) {
 void draw_field(const RecordForm& form, const FormField& field, std::vector<Command>& commands) {
     const char* label = field.label.c_str();
     switch (field.type) {
-        case FormFieldType::line:
         case FormFieldType::date:
+            if (auto text = date_field(label, field.text, field.problem, field.hint.c_str(),
+                                       DateFieldCalendar{field.date, form.today, form.week_starts_sunday})) {
+                EditField edit = edit_of(form, field);
+                edit.text = std::move(*text);
+                commands.push_back(std::move(edit));
+            }
+            break;
+        case FormFieldType::line:
         case FormFieldType::number:
         case FormFieldType::hours:
             if (auto text = text_field(label, field.text, field.problem, field.hint.c_str())) {

@@ -16,7 +16,10 @@ void draw_today(const TodayView& view, std::vector<Command>& commands) {
         field_help("Welcome. Tandem keeps your coaching records on this computer, for you and your coaching partner "
                    "alone. Start with your own name: everything you write carries it.");
         ImGui::Dummy(ImVec2(0, px(4)));
-        if (action_button("Add your name in Settings")) commands.push_back(NavigateTo{Screen::settings});
+        if (action_button("Add your name in Settings")) {
+            commands.push_back(NavigateTo{Screen::settings});
+            focus_field("Your name");
+        }
         return;
     }
     if (!view.has_pairings) {

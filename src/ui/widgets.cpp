@@ -16,6 +16,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstring>
+#include <functional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -24,7 +25,9 @@
 
 #include "core/text_symbols.hpp"
 #include "core/utf8.hpp"
+#include "ui/date_picker.hpp"
 #include "ui/item_registry.hpp"
+#include "ui/key_codes.hpp"
 #include "ui/paragraph_editing.hpp"
 #include "ui/theme.hpp"
 
@@ -52,14 +55,19 @@ int grow_string(ImGuiInputTextCallbackData* data) {
     return 0;
 }
 
-// The label of the field focus_field() asked for; empty when none.
-std::string focus_wanted;
+// The label of the field focus_field() asked for (empty when none), and
+// the frame it was asked in.
+struct FocusRequest {
+    std::string label;
+    int frame = 0;
+};
+FocusRequest focus_wanted;
 
 // Before a text field: takes the keyboard if focus_field() asked for it.
 void take_focus_if_wanted(const char* label) {
-    if (focus_wanted.empty() || focus_wanted != label) return;
+    if (focus_wanted.label.empty() || focus_wanted.label != label) return;
     ImGui::SetKeyboardFocusHere();
-    focus_wanted.clear();
+    focus_wanted.label.clear();
 }
 
 // Characters typed while the keyboard moves on to a field (Tab, a
@@ -90,24 +98,47 @@ void carry_typed_characters(ImGuiID id) {
     carried.characters.resize(0);
 }
 
+// `text` as it fits in `width` in the current font: whole, or cut at a
+// character and ended with an ellipsis.
+std::string fit_to_width(std::string_view text, float width) {
+    const char* begin = text.data();
+    const char* end = begin + text.size();
+    if (ImGui::CalcTextSize(begin, end).x <= width) return std::string(text);
+    const float room = width - ImGui::CalcTextSize(symbols::ellipsis).x;
+    ImFont* font = ImGui::GetFont();
+    const float scale = ImGui::GetFontSize() / font->FontSize;
+    float used = 0;
+    const char* at = begin;
+    while (at < end) {
+        unsigned int c = 0;
+        const int length = std::max(ImTextCharFromUtf8(&c, at, end), 1);
+        const float advance = font->GetCharAdvance(static_cast<ImWchar>(c)) * scale;
+        if (used + advance > room) break;
+        used += advance;
+        at += length;
+    }
+    while (at > begin && at[-1] == ' ') --at;
+    return std::string(begin, at) + symbols::ellipsis;
+}
+
 void hand_cursor_on_hover() {
     if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
 }
 
-// After a text field: its accent outline while it has the keyboard, its
-// label and value for the test hook, and the problem (if any) beneath it.
-void finish_text_item(const char* label, const std::string& shown, const std::string& problem) {
+// After a text field: its accent outline while it has the keyboard (in the
+// warning colour while it has a problem), and its label and value for the
+// test hook.
+void mark_text_item(const char* label, const std::string& shown, bool has_problem = false) {
     const Palette& palette = palette_colors();
     if (ImGui::IsItemActive()) {
         const float thickness = std::max(1.0f, std::floor(px(2)));
         ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(),
-                                            ImGui::GetColorU32(problem.empty() ? palette.accent_text : palette.warning_text),
+                                            ImGui::GetColorU32(has_problem ? palette.warning_text : palette.accent_text),
                                             ImGui::GetStyle().FrameRounding, 0, thickness);
     }
     if (ItemRegistry* registry = ItemRegistry::current()) registry->label_last_item(label);
     describe(Role::input, shown);
     if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
-    field_problem(problem);
 }
 
 }  // namespace
@@ -146,9 +177,11 @@ bool action_button(const char* label) {
     return clicked;
 }
 
-void focus_field(const char* label) { focus_wanted = label; }
+void focus_field(const char* label) { focus_wanted = FocusRequest{label, ImGui::GetFrameCount()}; }
 
-void drop_focus_request() { focus_wanted.clear(); }
+void drop_focus_request() {
+    if (focus_wanted.frame < ImGui::GetFrameCount()) focus_wanted.label.clear();
+}
 
 void same_line_if_fits(const char* next_label) {
     const ImGuiStyle& style = ImGui::GetStyle();
@@ -177,10 +210,8 @@ bool tally_button(const char* id, const std::string& label, std::int64_t total, 
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const float middle = (min.y + max.y - ImGui::GetFontSize()) * 0.5f;
     const float count_width = ImGui::CalcTextSize(count.c_str()).x;
-    const ImVec2 clip_max(max.x - count_width - px(28), max.y);
-    draw->PushClipRect(min, clip_max, true);
-    draw->AddText(ImVec2(min.x + px(16), middle), ImGui::GetColorU32(palette.text), label.c_str());
-    draw->PopClipRect();
+    const std::string shown = fit_to_width(label, max.x - count_width - px(28) - (min.x + px(16)));
+    draw->AddText(ImVec2(min.x + px(16), middle), ImGui::GetColorU32(palette.text), shown.c_str());
     draw->AddText(ImVec2(max.x - count_width - px(16), middle), ImGui::GetColorU32(palette.accent_text), count.c_str());
     hand_cursor_on_hover();
     if (ItemRegistry* registry = ItemRegistry::current()) registry->label_last_item(label.c_str());
@@ -191,35 +222,67 @@ bool tally_button(const char* id, const std::string& label, std::int64_t total, 
 
 // [SECTION] Text fields
 
-std::optional<std::string> text_field(const char* label, const std::string& text, const std::string& problem,
-                                      const char* hint, bool* entered) {
+namespace {
+
+// A one-line field as text_field() draws it, `width` wide at most, with
+// `beside` (if any) drawn on its line after it.
+std::optional<std::string> one_line_field(const char* label, const std::string& text, const std::string& problem,
+                                          const char* hint, bool* entered, float width,
+                                          const std::function<void()>& beside) {
     const Palette& palette = palette_colors();
     ImGui::TextUnformatted(label);
     ImGui::PushID(label);
     // While the field has the keyboard ImGui edits its own copy and writes
-    // it back here; this copy only carries the caller's text into the frame.
-    std::string edited = text;
+    // it back here; this copy carries the caller's text into the frame, or
+    // while the field is edited, the text as typed: the caller may show it
+    // stored differently ("21/12" as "Mon 21 Dec"), which ImGui would
+    // otherwise take for an edit every frame.
+    const ImGuiID id = ImGui::GetID("##field");
+    const ImGuiInputTextState* typing = ImGui::GetActiveID() == id ? ImGui::GetInputTextState(id) : nullptr;
+    std::string edited = typing && typing->TextAIsValid ? std::string(typing->TextA.Data) : text;
     const float padding_y = std::max(ImGui::GetStyle().FramePadding.y, (px(target_height) - ImGui::GetFontSize()) * 0.5f);
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(px(10), padding_y));
     if (!problem.empty()) ImGui::PushStyleColor(ImGuiCol_Border, palette.warning_text);
-    ImGui::SetNextItemWidth(std::min(px(420), ImGui::GetContentRegionAvail().x));
+    ImGui::SetNextItemWidth(std::min(width, ImGui::GetContentRegionAvail().x));
     ImGuiInputTextFlags flags = ImGuiInputTextFlags_CallbackResize;
     if (entered) flags |= ImGuiInputTextFlags_EnterReturnsTrue;
     take_focus_if_wanted(label);
-    carry_typed_characters(ImGui::GetID("##field"));
+    carry_typed_characters(id);
     const bool answer = ImGui::InputTextWithHint("##field", hint, edited.data(), edited.capacity() + 1, flags,
                                                  grow_string, &edited);
     // With EnterReturnsTrue, ImGui answers only for Enter; the text still changes as typed.
-    const bool changed = entered ? edited != text : answer;
+    const bool changed = entered ? edited != text : answer && edited != text;
     if (entered) *entered = answer;
     // Enter adds what was typed; the field keeps the keyboard for the next one.
     if (entered && answer) ImGui::SetKeyboardFocusHere(-1);
     if (!problem.empty()) ImGui::PopStyleColor();
     ImGui::PopStyleVar();
     ImGui::PopID();
-    finish_text_item(label, edited, problem);
+    mark_text_item(label, edited, !problem.empty());
+    if (beside) {
+        ImGui::SameLine(0, px(6));
+        beside();
+    }
+    field_problem(problem);
     if (!changed) return std::nullopt;
     return edited;
+}
+
+}  // namespace
+
+std::optional<std::string> text_field(const char* label, const std::string& text, const std::string& problem,
+                                      const char* hint, bool* entered) {
+    return one_line_field(label, text, problem, hint, entered, px(420), {});
+}
+
+std::optional<std::string> date_field(const char* label, const std::string& text, const std::string& problem,
+                                      const char* hint, const DateFieldCalendar& calendar) {
+    std::optional<CalendarDate> picked;
+    auto typed = one_line_field(label, text, problem, hint, nullptr, px(420) - px(target_height) - px(6), [&] {
+        picked = calendar_button(label, calendar.selected, calendar.today, calendar.week_starts_sunday);
+    });
+    if (picked) return picked->iso();
+    return typed;
 }
 
 // [SECTION] Paragraphs: wrapped text the platform edits
@@ -484,7 +547,8 @@ std::optional<std::string> text_area(const char* label, const std::string& text,
     if (!problem.empty()) ImGui::PopStyleColor();
     ImGui::PopStyleVar();
     ImGui::PopID();
-    finish_text_item(label, edited, problem);
+    mark_text_item(label, edited, !problem.empty());
+    field_problem(problem);
     if (!changed) return std::nullopt;
     return edited;
 }
@@ -519,6 +583,8 @@ std::optional<int> choice_list(const char* label, std::span<const std::string> o
         hand_cursor_on_hover();
     }
     if (open) {
+        // Escape closes the list without choosing, as a click outside it does.
+        if (ImGui::IsKeyPressed(key_index(Key::escape), false)) ImGui::CloseCurrentPopup();
         for (std::size_t i = 0; i < options.size(); ++i) {
             ImGui::PushID(static_cast<int>(i));
             const bool is_selected = static_cast<int>(i) == selected;
@@ -581,22 +647,29 @@ bool list_row(const char* id, const std::string& title, const std::string& detai
     draw->PushClipRect(start, ImVec2(row_max.x - px(8), row_max.y), true);
     const float top = start.y + (height - (detail.empty() ? line : line * 2 + px(2))) * 0.5f;
     const float left = start.x + px(12);
-    draw->AddText(ImVec2(left, top), ImGui::GetColorU32(selected ? palette.accent_text : palette.text), title.c_str());
-    if (!detail.empty()) {
+    const float room = row_max.x - px(8) - left;
+    const std::string shown_title = fit_to_width(title, room);
+    draw->AddText(ImVec2(left, top), ImGui::GetColorU32(selected ? palette.accent_text : palette.text),
+                  shown_title.c_str());
+    // Marks past the end of what fits are left out.
+    const std::string shown_detail = fit_to_width(detail, room);
+    const std::size_t kept =
+        shown_detail.size() == detail.size() ? detail.size() : shown_detail.size() - std::strlen(symbols::ellipsis);
+    if (!shown_detail.empty()) {
         const float detail_top = top + line + px(2);
         // Marked words get a tint behind them and the text colour over it.
         for (const TextRange& range : marked) {
-            if (range.begin >= range.end || range.end > detail.size()) continue;
-            const char* text = detail.c_str();
+            if (range.begin >= range.end || range.end > kept) continue;
+            const char* text = shown_detail.c_str();
             const float from = ImGui::CalcTextSize(text, text + range.begin).x;
             const float to = ImGui::CalcTextSize(text, text + range.end).x;
             draw->AddRectFilled(ImVec2(left + from - px(1), detail_top), ImVec2(left + to + px(1), detail_top + line),
                                 ImGui::GetColorU32(palette.notice), px(3));
         }
-        draw->AddText(ImVec2(left, detail_top), ImGui::GetColorU32(palette.muted_text), detail.c_str());
+        draw->AddText(ImVec2(left, detail_top), ImGui::GetColorU32(palette.muted_text), shown_detail.c_str());
         for (const TextRange& range : marked) {
-            if (range.begin >= range.end || range.end > detail.size()) continue;
-            const char* text = detail.c_str();
+            if (range.begin >= range.end || range.end > kept) continue;
+            const char* text = shown_detail.c_str();
             const float from = ImGui::CalcTextSize(text, text + range.begin).x;
             draw->AddText(ImVec2(left + from, detail_top), ImGui::GetColorU32(palette.text), text + range.begin,
                           text + range.end);

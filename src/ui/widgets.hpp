@@ -9,6 +9,8 @@
 #include <span>
 #include <string>
 
+#include "core/calendar_date.hpp"
+
 namespace tandem::ui {
 
 // A sidebar entry, drawn full width; `selected` marks the screen shown.
@@ -17,8 +19,9 @@ namespace tandem::ui {
 bool nav_item(const char* label, bool selected, const char* shortcut = "");
 
 // Asks for the keyboard to go to the text field labelled `label` when it is
-// drawn in the next frame (a shortcut's target); a request no field took by
-// the end of that frame is dropped by drop_focus_request().
+// drawn, in this frame or the next (a shortcut's target, or the field a
+// button's screen opens on); drop_focus_request(), at the end of each frame,
+// drops a request from an earlier frame that no field took.
 void focus_field(const char* label);
 void drop_focus_request();
 
@@ -46,6 +49,19 @@ bool tally_button(const char* id, const std::string& label, std::int64_t total, 
 // the text shown.
 std::optional<std::string> text_field(const char* label, const std::string& text, const std::string& problem,
                                       const char* hint, bool* entered = nullptr);
+
+// What a date field's calendar shows: the day stored, today, and the first
+// day of the week.
+struct DateFieldCalendar {
+    std::optional<CalendarDate> selected;
+    CalendarDate today;
+    bool week_starts_sunday = false;
+};
+// A date typed as people write it, as text_field(), with a calendar button
+// beside it (ui/date_picker.hpp). Returns the text typed, or the day
+// picked in the calendar as "YYYY-MM-DD", on the frame it changed.
+std::optional<std::string> date_field(const char* label, const std::string& text, const std::string& problem,
+                                      const char* hint, const DateFieldCalendar& calendar);
 
 // One of a set of mutually exclusive choices, drawn as a segmented button.
 // Returns true when clicked. Role "radio", value `selected`.

@@ -56,3 +56,18 @@ test("a GROW meeting with a stance and a private note is recorded and kept", asy
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("a meeting opened and left untouched leaves nothing behind and uses no time", async () => {
+  const { context, page, errors } = await openApp(app);
+  await startGrowPairing(page);
+  await click(page, "Record a meeting");
+  await waitForState(page, (s) => s.screen === "meeting" && s.counts.meetings === 1);
+  await click(page, "Back to the pairing");
+  await waitForState(page, (s) => s.screen === "pairings" && s.counts.meetings === 0);
+  await settle(page);
+  const frame = await page.evaluate(() => window.tandem.test.items());
+  assert.ok(!frame.some((i) => i.role === "list-item" && i.label.startsWith("Meeting on ")), "no meeting is listed");
+  assert.ok(!frame.some((i) => i.label === "Undo"), "nothing is offered to undo: the user deleted nothing");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
