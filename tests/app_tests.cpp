@@ -70,10 +70,10 @@ CalendarDate local_today() {
     return CalendarDate::from_ymd(parts.tm_year + 1900, static_cast<unsigned>(parts.tm_mon + 1),
                                   static_cast<unsigned>(parts.tm_mday));
 }
-// Today's date as the lists show it: "2026-12-07".
-std::string today_text() { return local_today().iso(); }
-// Dates as the forms read and show them today ("Tue 8 Dec").
+// Dates as the screens read and show them today ("Tue 8 Dec").
 DateReader form_dates() { return DateReader(local_today(), DayOrder::day_month); }
+// Today's date as the screens show it: "Mon 7 Dec".
+std::string today_text() { return form_dates().words(local_today()); }
 constexpr const char* dot = " \xC2\xB7 ";  // the separator of a list's lines
 }  // namespace
 
@@ -682,7 +682,7 @@ TEST_CASE("Pairings: a pairing starts with the user as coach, today, and the def
     CHECK_FALSE(view.creating);
     REQUIRE(view.rows.size() == 1);
     CHECK(view.rows[0].title == "Ana Kowalska coaching Sam Patel");
-    CHECK(view.rows[0].detail == "Fortnightly \xC2\xB7 since 2026-09-01");
+    CHECK(view.rows[0].detail == "Fortnightly \xC2\xB7 since " + form_dates().words(CalendarDate::from_ymd(2026, 9, 1)));
     REQUIRE(view.selected.has_value());
     CHECK(pairing_field(app, "Confidentiality").text == default_confidentiality);
     CHECK(pairing_field(app, "The coachee may bring appraisal targets").value == 0);
@@ -729,7 +729,7 @@ TEST_CASE("Pairings: the allowance is typed in hours, and cadence and model are 
     app.dispatch(ui::EditField{Kind::pairing, pairing, Pairing::fields::model, {},
                                static_cast<std::int64_t>(CoachingModel::grow)});
     CHECK(app.shell_view().pairings.rows.at(0).title == "Priya Shah coaching Ana Kowalska");
-    CHECK(app.shell_view().pairings.rows.at(0).detail == "Weekly \xC2\xB7 GROW \xC2\xB7 since 2026-09-01");
+    CHECK(app.shell_view().pairings.rows.at(0).detail == "Weekly \xC2\xB7 GROW \xC2\xB7 since " + form_dates().words(CalendarDate::from_ymd(2026, 9, 1)));
     CHECK(app.shell_view().pairings.allowance->summary == "0 min of 7 h 30 min used this year, since " +
                                                                form_dates().words(yearly_period_containing(CalendarDate::from_ymd(2026, 9, 1), local_today()).first) +
                                                                ". Spend them as it suits you both.");
@@ -801,11 +801,21 @@ TEST_CASE("a meeting opened and left without a change leaves nothing behind; one
     app.dispatch(ui::NavigateTo{ui::Screen::pairings});
     CHECK(meetings() == 1);
 
+    // A long text still waiting for a pause in typing counts as a change,
+    // even when the screen changes without a command (a file dropped).
+    app.dispatch(ui::NewMeeting{opened.pairing});
+    const std::string long_goal(30'000, 'g');
+    app.dispatch(ui::EditField{Kind::meeting, app.shell_view().meeting.id, MeetingFields::grow_goal, long_goal, {}});
+    app.file_opened("notes.txt", std::vector<std::uint8_t>{'h', 'i'});
+    app.finish_pending_work();
+    app.dispatch(ui::NavigateTo{ui::Screen::pairings});
+    CHECK(meetings() == 2);
+
     app.dispatch(ui::NewMeeting{opened.pairing});
     app.dispatch(ui::EditNewStep{"Greet at the door"});
     app.dispatch(ui::AddActionStep{app.shell_view().meeting.id});
     app.dispatch(ui::NavigateTo{ui::Screen::pairings});
-    CHECK(meetings() == 2);
+    CHECK(meetings() == 3);
 }
 
 TEST_CASE("Meetings: recorded from the pairing, with the pairing's model and the fields of that model") {
@@ -972,7 +982,7 @@ TEST_CASE("Action steps: set from the library or written fresh, with a status hi
         }
     const ui::LibraryStepGroup& group = steps->library.front();
     const std::string chosen_title = group.area + ": " + group.steps.front().title;
-    app.dispatch(ui::AddActionStep{meeting, group.steps.front().index});
+    app.dispatch(ui::AddActionStep{meeting, group.steps.front().entry});
     steps = &app.shell_view().meeting.steps;
     REQUIRE(steps->steps.size() == 1);
     CHECK(steps->library_filter.empty());  // the whole library again for the next step

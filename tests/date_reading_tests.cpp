@@ -117,3 +117,44 @@ TEST_CASE("dates are written as people read them, and read back") {
     CHECK(weekday_name(6) == "Sunday");
     CHECK(month_short_name(9) == "Sep");
 }
+
+TEST_CASE("a date without a year leans to the past or the future where the field says so") {
+    const CalendarDate march = CalendarDate::from_ymd(2026, 3, 20);
+    const DateReader reader(march, DayOrder::day_month);
+    CHECK(reader.read("1 Sep").value()->iso() == "2026-09-01");  // nearest
+    CHECK(reader.read("1 Sep", DateLean::past).value()->iso() == "2025-09-01");
+    CHECK(reader.read("1 Jun", DateLean::nearest).value()->iso() == "2026-06-01");
+    CHECK(reader.read("1 Jun", DateLean::past).value()->iso() == "2025-06-01");
+    CHECK(reader.read("1 Mar", DateLean::future).value()->iso() == "2027-03-01");
+    CHECK(reader.read("20 Mar", DateLean::future).value()->iso() == "2026-03-20");  // today counts
+    CHECK(reader.read("20 Mar", DateLean::past).value()->iso() == "2026-03-20");
+    CHECK(reader.words(CalendarDate::from_ymd(2025, 6, 1), DateLean::past) == "Sun 1 Jun");
+    CHECK(reader.words(CalendarDate::from_ymd(2025, 6, 1)) == "Sun 1 Jun 2025");
+    // A sign is no separator: "in -3 days" is not three days on.
+    CHECK_FALSE(reader.read("in -3 days"));
+}
+
+TEST_CASE("every day reads back from its words, 29 February included, whatever today is and however it leans") {
+    int failures = 0;
+    for (CalendarDate today = CalendarDate::from_ymd(2027, 1, 1); today <= CalendarDate::from_ymd(2028, 12, 31);
+         today = today.plus_days(3)) {
+        for (DayOrder order : {DayOrder::day_month, DayOrder::month_day}) {
+            const DateReader reader(today, order);
+            for (DateLean lean : {DateLean::nearest, DateLean::past, DateLean::future}) {
+                for (int offset = -800; offset <= 800; offset += 7) {
+                    const CalendarDate date = today.plus_days(offset);
+                    const auto back = reader.read(reader.words(date, lean), lean);
+                    if (!back || !back.value() || *back.value() != date) ++failures;
+                }
+                const CalendarDate leap_day = CalendarDate::from_ymd(2028, 2, 29);
+                const auto back = reader.read(reader.words(leap_day, lean), lean);
+                if (!back || !back.value() || *back.value() != leap_day) ++failures;
+            }
+        }
+    }
+    CHECK(failures == 0);
+    // Typed without a year near a leap year, 29 February is that year's.
+    CHECK(DateReader(CalendarDate::from_ymd(2027, 12, 1), DayOrder::day_month).read("29 Feb").value()->iso() ==
+          "2028-02-29");
+    CHECK(read("29 Feb") == "no such day");  // from 7 Dec 2026, no 29 February lies within a year
+}

@@ -378,7 +378,7 @@ Moment App::now() {
 
 std::optional<Workspace> App::workspace() {
     if (!records_) return std::nullopt;
-    return records_->workspace(*this, !view_.read_only, now());
+    return records_->workspace(*this, !view_.read_only, now(), deferred_edit_.has_value());
 }
 
 void App::refresh_screen() {

@@ -102,7 +102,7 @@ std::optional<store::ShareRange> BundleExchange::chosen_range(const DateReader& 
     send.until_problem.clear();
     store::ShareRange range;
     if (send.range != 1) return range;
-    const auto since_read = dates.read(send.since);
+    const auto since_read = dates.read(send.since, DateLean::past);
     if (!since_read || !since_read.value()) {
         if (!since_read) send.since_problem = date_problem_text(since_read.error(), dates.order());
         else if (!quiet_when_empty) send.since_problem = "Write the first day, for example 1 Nov.";
@@ -110,7 +110,7 @@ std::optional<store::ShareRange> BundleExchange::chosen_range(const DateReader& 
     }
     const CalendarDate since = *since_read.value();
     range.edited_from_ms = static_cast<std::int64_t>(since.days) * 86'400'000;
-    const auto until_read = dates.read(send.until);
+    const auto until_read = dates.read(send.until, DateLean::past);
     if (!until_read) {
         send.until_problem = date_problem_text(until_read.error(), dates.order());
         return std::nullopt;

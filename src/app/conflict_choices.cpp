@@ -32,7 +32,7 @@ std::vector<ui::ConflictView> ConflictChoices::read(Workspace& work) const {
         shown.where = kind + ": " + label;
         if (conflict.kind == Kind::meeting) {
             if (const auto* held = std::get_if<std::int64_t>(&record.value()->field(Meeting::fields::held_on).value))
-                shown.where = "The meeting of " + CalendarDate{static_cast<std::int32_t>(*held)}.iso() + ": " + label;
+                shown.where = "The meeting of " + work.dates.words(CalendarDate{static_cast<std::int32_t>(*held)}) + ": " + label;
         }
         shown.shown = record.value()->text(conflict.field);
         shown.other = conflict.losing_text;

@@ -80,9 +80,11 @@ void MeetingEditor::apply(Workspace& work, const ui::NewMeeting& start) {
 
 void MeetingEditor::left_unless(Workspace& work, ui::Screen shown_screen) {
     if (!untouched_ || (shown_screen == screen && open_ == untouched_->id)) return;
+    if (work.edit_waiting) return;  // judged once what was typed is stored
     const Untouched left = *untouched_;
     untouched_.reset();
-    if (!work.context || work.store.saves() != left.saves || work.forms.has_typed(left.id)) return;
+    const bool typed = work.forms.has_typed(left.id) || typed_note_ || !note_problem_.empty();
+    if (!work.context || work.store.saves() != left.saves || typed) return;
     if (auto deleted = delete_record(*work.context, Kind::meeting, left.id); !deleted)
         work.navigator.notice(command_error_text(deleted.error()), true);
 }

@@ -50,12 +50,12 @@ ui::ActionStepsView MeetingSteps::view(Workspace& work, const Meeting& meeting) 
             ui::ActionStepView shown;
             shown.form = work.form(record.value(), action_step_form());
             shown.status = step.status;
-            shown.history.push_back("Set on " + step.set_on.iso());
+            shown.history.push_back("Set on " + work.dates.words(step.set_on));
             if (auto changes = work.queries.parts(store::Parts::history_of_step, id, work.me)) {
                 for (const RecordId& change_id : changes.value()) {
                     if (auto change = load<StepStatusChange>(work.store, change_id))
                         shown.history.push_back(std::string(status_word(change.value().status)) + " on " +
-                                                change.value().changed_on.iso());
+                                                work.dates.words(change.value().changed_on));
                 }
             }
             if (auto problem = status_problems_.find(id); problem != status_problems_.end()) shown.problem = problem->second;
@@ -65,14 +65,13 @@ ui::ActionStepsView MeetingSteps::view(Workspace& work, const Meeting& meeting) 
     read_library(work);
     view.library_filter = library_filter_;
     const std::vector<std::string> words = words_of(library_filter_);
-    for (std::size_t i = 0; i < library_.size(); ++i) {
-        const Offered& entry = library_[i];
+    for (const Offered& entry : library_) {
         const bool matches = std::all_of(words.begin(), words.end(), [&](const std::string& word) {
             return entry.folded.find(word) != std::string::npos;
         });
         if (!matches) continue;
         if (view.library.empty() || view.library.back().area != entry.area) view.library.push_back({entry.area, {}});
-        view.library.back().steps.push_back({static_cast<int>(i), entry.title, entry.wording});
+        view.library.back().steps.push_back({entry.id, entry.title, entry.wording});
     }
     view.new_wording = new_wording_;
     view.problem = problem_;
@@ -107,8 +106,8 @@ void MeetingSteps::edit_new(std::string text) {
     problem_.clear();
 }
 
-void MeetingSteps::add(Workspace& work, const Meeting& meeting, int library_entry) {
-    const bool from_library = library_entry >= 0;
+void MeetingSteps::add(Workspace& work, const Meeting& meeting, const std::optional<RecordId>& library_entry) {
+    const bool from_library = library_entry.has_value();
     if (!work.context) return;
     ActionStep step;
     step.pairing = meeting.pairing;
@@ -116,12 +115,12 @@ void MeetingSteps::add(Workspace& work, const Meeting& meeting, int library_entr
     step.set_on = meeting.held_on;
     step.check_back_on = meeting.next_on.value_or(meeting.held_on.plus_days(default_check_back_days));
     if (from_library) {
-        if (library_entry >= static_cast<int>(library_.size())) return;
-        auto entry = load<LibraryEntry>(work.store, library_[static_cast<std::size_t>(library_entry)].id);
+        auto entry = load<LibraryEntry>(work.store, *library_entry);
         if (!entry) {
             problem_ = command_error_text(entry.error());
             return;
         }
+        if (entry.value().meta.deleted) return;  // gone from the library since it was offered
         step.library_entry = entry.value().meta.id;
         step.wording = entry.value().wording;
         step.success_criteria = entry.value().success_criteria;

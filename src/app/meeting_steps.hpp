@@ -26,18 +26,17 @@ public:
     void find_in_library(std::string text);
     // The wording typed for a step of the user's own.
     void edit_new(std::string text);
-    // Sets a step in `meeting`, from library entry `library_entry` (its
-    // index in the entries offered) or, with -1, the wording typed; a
-    // refusal is kept to show, and what was typed stays.
-    void add(Workspace& work, const Meeting& meeting, int library_entry);
+    // Sets a step in `meeting`, from library entry `library_entry` or,
+    // without one, the wording typed; a refusal is kept to show, and what
+    // was typed stays.
+    void add(Workspace& work, const Meeting& meeting, const std::optional<RecordId>& library_entry);
     // Moves a step to another status, adding to its history.
     void set_status(Workspace& work, const ui::SetStepStatus& change);
     // Forgets the choices for the next step (another meeting is opened).
     void reset();
 
 private:
-    // The library's entries, read again only when one was saved; an entry's
-    // index here names it in AddActionStep.
+    // The library's entries, read again only when one was saved.
     struct Offered {
         RecordId id;
         std::string area, title, wording;

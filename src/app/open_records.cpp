@@ -87,12 +87,12 @@ OpenRecords::OpenRecords(std::unique_ptr<store::SqliteRecordStore> store, store:
                                  CommandContext{*store_, clock_, random_, RecordId{}});
 }
 
-Workspace OpenRecords::workspace(Navigator& navigator, bool writable, const Moment& moment) {
+Workspace OpenRecords::workspace(Navigator& navigator, bool writable, const Moment& moment, bool edit_waiting) {
     std::optional<CommandContext> context;
     if (writable) context.emplace(CommandContext{*store_, clock_, random_, me()});
     return Workspace{*store_,    queries_,     part<RecordForms>(), navigator,     std::move(context), me(),
                      identity_ ? &*identity_ : nullptr, random_, moment.today, moment.now_ms, moment.second_of_day,
-                     DateReader(moment.today, moment.day_order)};
+                     DateReader(moment.today, moment.day_order), edit_waiting};
 }
 
 bool OpenRecords::select(Workspace& work, const Destination& destination) {

@@ -88,8 +88,9 @@ public:
     OpenRecords& operator=(const OpenRecords&) = delete;
 
     // What the parts work on for one call; `writable` false lends no
-    // CommandContext, so nothing can be changed.
-    Workspace workspace(Navigator& navigator, bool writable, const Moment& moment);
+    // CommandContext, so nothing can be changed. `edit_waiting`: a typed
+    // edit is held back until typing pauses (App::dispatch).
+    Workspace workspace(Navigator& navigator, bool writable, const Moment& moment, bool edit_waiting);
 
     // Applies a command to the one part that handles it.
     template <class Command>

@@ -42,19 +42,19 @@ std::string first_words(std::string_view text) {
     return end < text.size() ? line + symbols::ellipsis : line;
 }
 
-// "Fortnightly · GROW · since 2026-09-01": how a pairing works, for its row.
-std::string pairing_detail(const Pairing& pairing) {
+// "Fortnightly · GROW · since Tue 1 Sep": how a pairing works, for its row.
+std::string pairing_detail(const Pairing& pairing, const DateReader& dates) {
     std::string detail = choice_name(pairing.cadence);
     if (pairing.model != CoachingModel::open_conversation)
         detail += symbols::separator + std::string(choice_name(pairing.model));
     if (pairing.status == PairingStatus::paused) detail += symbols::separator + std::string("paused");
     if (pairing.status == PairingStatus::ended) detail += symbols::separator + std::string("ended");
-    else detail += symbols::separator + ("since " + pairing.starts_on.iso());
+    else detail += symbols::separator + ("since " + dates.words(pairing.starts_on));
     return detail;
 }
 
 // The meeting rows of a timeline (oldest first), newest first.
-std::vector<ui::PairingRow> meeting_rows(std::span<const store::TimelineEntry> timeline) {
+std::vector<ui::PairingRow> meeting_rows(std::span<const store::TimelineEntry> timeline, const DateReader& dates) {
     std::vector<ui::PairingRow> rows;
     for (auto newest = timeline.rbegin(); newest != timeline.rend(); ++newest) {
         const store::TimelineEntry& entry = *newest;
@@ -63,18 +63,18 @@ std::vector<ui::PairingRow> meeting_rows(std::span<const store::TimelineEntry> t
         if (entry.status == static_cast<std::int64_t>(MeetingStatus::planned))
             detail = "Planned" + (symbols::separator + detail);
         if (entry.status == static_cast<std::int64_t>(MeetingStatus::cancelled)) detail = "Cancelled";
-        rows.push_back({entry.id, "Meeting on " + entry.date.iso(), detail});
+        rows.push_back({entry.id, "Meeting on " + dates.words(entry.date), detail});
     }
     return rows;
 }
 
 // The lesson-visit rows of a timeline (oldest first), newest first.
-std::vector<ui::PairingRow> visit_rows(std::span<const store::TimelineEntry> timeline) {
+std::vector<ui::PairingRow> visit_rows(std::span<const store::TimelineEntry> timeline, const DateReader& dates) {
     std::vector<ui::PairingRow> rows;
     for (auto newest = timeline.rbegin(); newest != timeline.rend(); ++newest) {
         const store::TimelineEntry& entry = *newest;
         if (entry.kind != Kind::observation) continue;
-        rows.push_back({entry.id, "Lesson visit on " + entry.date.iso(),
+        rows.push_back({entry.id, "Lesson visit on " + dates.words(entry.date),
                         entry.summary.empty() ? "No focus written" : "Focus: " + entry.summary});
     }
     return rows;
@@ -210,7 +210,7 @@ ui::PairingsView PairingList::view(Workspace& work) const {
         if (record.is_deleted()) continue;
         const Pairing pairing = from_record<Pairing>(record);
         view.rows.push_back({record.id, names[pairing.coach] + " coaching " + names[pairing.coachee],
-                             pairing_detail(pairing)});
+                             pairing_detail(pairing, work.dates)});
         if (selected_ && record.id == *selected_) selected = record;
     }
     std::stable_sort(view.rows.begin(), view.rows.end(),
@@ -226,8 +226,8 @@ void PairingList::show_records(Workspace& work, const Record& record, ui::Pairin
     view.sample = is_sample_pairing(work, from_record<Pairing>(record));
     auto timeline = work.queries.timeline(record.id);
     if (timeline) {
-        view.meetings = meeting_rows(timeline.value());
-        view.observations = visit_rows(timeline.value());
+        view.meetings = meeting_rows(timeline.value(), work.dates);
+        view.observations = visit_rows(timeline.value(), work.dates);
         view.check_in.asking = check_in_due(timeline.value().rbegin(), timeline.value().rend()) &&
                                !check_ins_postponed_.contains(record.id) && check_in_advice_ != record.id;
         if (check_in_advice_ == record.id) view.check_in.advice = not_working_advice;
@@ -238,7 +238,7 @@ void PairingList::show_records(Workspace& work, const Record& record, ui::Pairin
             if (!reflection) continue;
             const Reflection& shown = reflection.value();
             std::string title = (shown.meta.created_by == work.me ? "Your reflection on " : "Reflection on ") +
-                                shown.written_on.iso();
+                                work.dates.words(shown.written_on);
             if (shown.meta.visibility == Visibility::private_to_author)
                 title += symbols::separator + std::string("private to you");
             view.reflections.push_back({id, std::move(title), first_words(shown.body)});

@@ -24,8 +24,8 @@ ui::TimelineChartView timeline_chart(Workspace& work, std::span<const store::Tim
     }
     chart.first_day = first.days;
     chart.last_day = last.days;
-    chart.first_label = first.iso();
-    chart.last_label = last == work.today ? "Today" : last.iso();
+    chart.first_label = work.dates.words(first);
+    chart.last_label = last == work.today ? "Today" : work.dates.words(last);
     chart.allowance_hours = static_cast<double>(hours.allowance_minutes) / 60.0;
 
     std::int64_t minutes = 0;

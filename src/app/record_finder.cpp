@@ -92,7 +92,7 @@ std::string title_of(Workspace& work, const Record& record, PartnerNames& partne
         }
         if (!known->second.empty()) title += symbols::separator + known->second;
     }
-    if (auto date = first_date(record)) title += symbols::separator + date->iso();
+    if (auto date = first_date(record)) title += symbols::separator + work.dates.words(*date);
     return title;
 }
 

@@ -53,7 +53,7 @@ constexpr FormFieldDefinition meeting_fields[] = {
     {M::status, Type::choice, "Status", "", meeting_statuses},
     {M::model, Type::choice, "Model", "", models},
     {M::stance, Type::choice, "Your stance", "", stances},
-    {M::next_on, Type::date, "Next meeting", "When you will meet again, for example next Tuesday"},
+    {M::next_on, Type::date, "Next meeting", "When you will meet again, for example next Tuesday", {}, 4, DateLean::future},
     // GROW: 4
     {M::grow_goal, Type::paragraph, "Goal", "What do you want from this conversation?"},
     {M::grow_reality, Type::paragraph, "Reality", "What is happening now? What have you noticed?"},
@@ -88,7 +88,8 @@ constexpr FormFieldDefinition step_fields[] = {
     {ActionStep::fields::wording, Type::paragraph, "The step", "One small, concrete thing to do", {}, 2},
     {ActionStep::fields::success_criteria, Type::paragraph, "Success looks like", "What an observer would see", {}, 2},
     {ActionStep::fields::practice_task, Type::paragraph, "Practice", "What to rehearse, and how", {}, 2},
-    {ActionStep::fields::check_back_on, Type::date, "Check back on", "For example 8 Dec, or in 2 weeks"},
+    {ActionStep::fields::check_back_on, Type::date, "Check back on", "For example 8 Dec, or in 2 weeks", {}, 4,
+     DateLean::future},
 };
 
 // Every field of an observation: its details (4), then the praise (1).
@@ -121,7 +122,7 @@ constexpr FormFieldDefinition goal_fields[] = {
 constexpr std::span<const FormFieldDefinition> all_goal_fields{goal_fields};
 
 constexpr FormFieldDefinition practice_fields[] = {
-    {Practice::fields::practised_on, Type::date, "Practised on", "For example 24 Nov, or today"},
+    {Practice::fields::practised_on, Type::date, "Practised on", "For example 24 Nov, or today", {}, 4, DateLean::past},
     {Practice::fields::script, Type::paragraph, "What you practised", "What you rehearsed, and how it went", {}, 2},
 };
 
@@ -134,10 +135,10 @@ constexpr FormFieldDefinition person_fields[] = {
      "It only tunes the prompts Tandem offers in meetings.", career_stages},
 };
 
-std::string shown_text(const FieldValue& value, FieldType type, const DateReader& dates) {
+std::string shown_text(const FieldValue& value, FieldType type, const DateReader& dates, DateLean lean) {
     if (const auto* text = std::get_if<std::string>(&value)) return *text;
     if (const auto* number = std::get_if<std::int64_t>(&value)) {
-        if (type == FieldType::date) return dates.words(CalendarDate{static_cast<std::int32_t>(*number)});
+        if (type == FieldType::date) return dates.words(CalendarDate{static_cast<std::int32_t>(*number)}, lean);
         return std::to_string(*number);
     }
     return {};
@@ -270,7 +271,7 @@ ui::RecordForm RecordForms::build(const Record& record, std::span<const FormFiel
         for (const char* option : definition.options) field.options.emplace_back(option);
         const FieldValue& value = record.field(definition.field).value;
         if (const auto* number = std::get_if<std::int64_t>(&value)) field.value = *number;
-        field.text = shown_text(value, spec.field(definition.field).shape.type, dates);
+        field.text = shown_text(value, spec.field(definition.field).shape.type, dates, definition.lean);
         if (spec.field(definition.field).shape.type == FieldType::date)
             if (const auto* days = std::get_if<std::int64_t>(&value))
                 field.date = CalendarDate{static_cast<std::int32_t>(*days)};
@@ -295,7 +296,7 @@ void RecordForms::apply(CommandContext& context, const ui::EditField& edit,
     if (edit.chosen) {
         value = *edit.chosen;
     } else if (spec.shape.type == FieldType::date) {
-        const auto date = dates.read(edit.text);
+        const auto date = dates.read(edit.text, definition->lean);
         if (!date) {
             keep(date_problem_text(date.error(), dates.order()));
             return;

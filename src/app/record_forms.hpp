@@ -31,6 +31,7 @@ struct FormFieldDefinition {
     const char* hint = "";
     std::span<const char* const> options = {};
     int lines = 4;
+    DateLean lean = DateLean::nearest;  // a date typed without a year: which year it falls in
 };
 
 // The fields of a person that People offers.

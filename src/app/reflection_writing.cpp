@@ -73,7 +73,7 @@ std::optional<ui::ReflectionView> ReflectionWriting::view(Workspace& work) {
         }
         written_on = stored.value().written_on;
     }
-    view.title = "Reflection, " + written_on.iso();
+    view.title = "Reflection, " + work.dates.words(written_on);
     if (id_) view.id = *id_;
     for (const char* prompt : prompts) view.prompts.emplace_back(prompt);
     view.prompt = prompt_;

@@ -107,7 +107,7 @@ std::vector<ui::PartnerKeyView> SharingScreen::partners(Workspace& work) const {
         shown.can_trust_again = partner.revoked && now_trusted && now_trusted->revoked;
         shown.comparing = shown.can_trust_again && exchange_.trusting_again() == partner.person;
         shown.state = partner.revoked ? "Revoked: files signed with these keys are refused"
-                                      : "Checked on " + CalendarDate::from_unix_ms(partner.verified_at_ms).iso();
+                                      : "Checked on " + work.dates.words(CalendarDate::from_unix_ms(partner.verified_at_ms));
         partners.push_back(std::move(shown));
     }
     return partners;

@@ -19,7 +19,7 @@ std::string partner_name(const store::AgendaItem& item, Workspace& work) {
 
 ui::AgendaRow row_of(const store::AgendaItem& item, Workspace& work) {
     const std::string partner = partner_name(item, work);
-    const std::string on = item.date.iso();
+    const std::string on = work.dates.words(item.date);
     switch (item.type) {
         case Type::meeting_planned:
             if (item.date < work.today)

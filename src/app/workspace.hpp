@@ -61,6 +61,7 @@ struct Workspace {
     std::int64_t now_ms;                    // this device's clock
     std::int64_t second_of_day;             // 0..86399, local time
     DateReader dates;                       // dates as this device's user writes and reads them
+    bool edit_waiting = false;              // a long text typed waits for a pause to be stored
     bool read_only() const { return !context.has_value(); }
     // The form of `record` with the fields of `definitions`, as RecordForms builds it for this moment.
     ui::RecordForm form(const Record& record, std::span<const FormFieldDefinition> definitions) const {

@@ -108,14 +108,26 @@ std::optional<CalendarDate> phrase(const std::vector<Token>& tokens, CalendarDat
     return weekday_from(today, wanted, +1);
 }
 
-// The year that puts `month`/`day` nearest `today` (the later on a tie);
-// nullopt when the day exists in none of the years around it.
-std::optional<CalendarDate> nearest(unsigned month, unsigned day, CalendarDate today) {
+// The day `month`/`day` in the year `lean` picks around `today`: nearest
+// (the later on a tie), the latest on or before today, or the earliest on or
+// after it; nullopt when the day exists in none of the years considered.
+std::optional<CalendarDate> in_year(unsigned month, unsigned day, CalendarDate today, DateLean lean) {
     std::optional<CalendarDate> best;
-    for (int year = today.year() - 1; year <= today.year() + 1; ++year) {
+    for (int year = today.year() - 4; year <= today.year() + 4; ++year) {
         if (day > CalendarDate::days_in_month(year, month)) continue;
         const CalendarDate candidate = CalendarDate::from_ymd(year, month, day);
-        if (!best || std::abs(candidate.days - today.days) <= std::abs(best->days - today.days)) best = candidate;
+        switch (lean) {
+            case DateLean::nearest:
+                if (std::abs(candidate.days - today.days) > 366) continue;
+                if (!best || std::abs(candidate.days - today.days) <= std::abs(best->days - today.days)) best = candidate;
+                break;
+            case DateLean::past:
+                if (candidate <= today) best = candidate;  // years rise: the last one kept is the latest
+                break;
+            case DateLean::future:
+                if (candidate >= today && !best) best = candidate;
+                break;
+        }
     }
     return best;
 }
@@ -127,12 +139,14 @@ std::string_view weekday_short_name(unsigned weekday) { return weekday_names[wee
 std::string_view month_name(unsigned month) { return month_names[(month + 11) % 12]; }
 std::string_view month_short_name(unsigned month) { return month_names[(month + 11) % 12].substr(0, 3); }
 
-Reading DateReader::read(std::string_view typed) const {
+Reading DateReader::read(std::string_view typed, DateLean lean) const {
     const std::vector<Token> tokens = tokens_of(typed);
     if (tokens.empty()) {
         if (typed.find_first_not_of(" \t\n,./-") == std::string_view::npos) return std::optional<CalendarDate>{};
         return refuse(DateProblem::not_a_date);
     }
+    // "in -3 days": a sign is not a separator there.
+    if (tokens.front().text == "in" && typed.find('-') != std::string_view::npos) return refuse(DateProblem::not_a_date);
     if (const std::optional<CalendarDate> said = phrase(tokens, today_)) {
         if (!accepted(*said)) return refuse(DateProblem::out_of_range);
         return std::optional<CalendarDate>{*said};
@@ -184,23 +198,24 @@ Reading DateReader::read(std::string_view typed) const {
     if (month < 1 || month > 12) return refuse(DateProblem::no_such_month);
     const auto m = static_cast<unsigned>(month);
     const int year_shown = year.value_or(today_.year());
-    if (day < 1 || static_cast<unsigned>(day) > CalendarDate::days_in_month(year_shown, m))
-        return fail(DateRefusal{DateProblem::no_such_day, year_shown, m});
+    // Without a year, 29 February is a day when a leap year is the one taken.
+    const unsigned longest = year ? CalendarDate::days_in_month(*year, m) : (m == 2 ? 29 : CalendarDate::days_in_month(2001, m));
+    if (day < 1 || static_cast<unsigned>(day) > longest) return fail(DateRefusal{DateProblem::no_such_day, year_shown, m});
     const std::optional<CalendarDate> date =
-        year ? CalendarDate::from_ymd(*year, m, static_cast<unsigned>(day)) : nearest(m, static_cast<unsigned>(day), today_);
+        year ? CalendarDate::from_ymd(*year, m, static_cast<unsigned>(day)) : in_year(m, static_cast<unsigned>(day), today_, lean);
     if (!date) return fail(DateRefusal{DateProblem::no_such_day, year_shown, m});
     if (weekday && date->weekday() != *weekday) return fail(DateRefusal{DateProblem::wrong_weekday, date->year(), date->month(), date->day(), date->weekday()});
     if (!accepted(*date)) return refuse(DateProblem::out_of_range);
     return std::optional<CalendarDate>{*date};
 }
 
-std::string DateReader::words(CalendarDate date) const {
+std::string DateReader::words(CalendarDate date, DateLean lean) const {
     std::string text(weekday_short_name(date.weekday()));
     text += ' ';
     text += std::to_string(date.day());
     text += ' ';
     text += month_short_name(date.month());
-    if (nearest(date.month(), date.day(), today_) != date) text += ' ' + std::to_string(date.year());
+    if (in_year(date.month(), date.day(), today_, lean) != date) text += ' ' + std::to_string(date.year());
     return text;
 }
 

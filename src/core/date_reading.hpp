@@ -17,6 +17,11 @@ namespace tandem {
 // How the locale orders day and month when both are figures: 21/12 or 12/21.
 enum class DayOrder : std::uint8_t { day_month, month_day };
 
+// Which year a date typed without one falls in: the one nearest today, the
+// latest on or before today (when something happened), or the earliest on
+// or after today (when something will happen).
+enum class DateLean : std::uint8_t { nearest, past, future };
+
 // Why typed text is not a date Tandem keeps.
 enum class DateProblem : std::uint8_t {
     not_a_date,     // no reading of it names a day
@@ -40,12 +45,13 @@ public:
 
     // The day `typed` names, nullopt when it is blank (no date), or why it
     // names none. Case, extra spaces and commas do not matter. A date
-    // without a year takes the year that puts it nearest today.
-    Result<std::optional<CalendarDate>, DateRefusal> read(std::string_view typed) const;
+    // without a year takes the year `lean` says.
+    Result<std::optional<CalendarDate>, DateRefusal> read(std::string_view typed,
+                                                          DateLean lean = DateLean::nearest) const;
 
-    // "Mon 21 Dec", with the year where read() would not take it for the
-    // nearest one: "Mon 21 Dec 2027". read() reads it back.
-    std::string words(CalendarDate date) const;
+    // "Mon 21 Dec", with the year where read() with the same `lean` would
+    // take another: "Mon 21 Dec 2027". read() reads it back.
+    std::string words(CalendarDate date, DateLean lean = DateLean::nearest) const;
 
     CalendarDate today() const { return today_; }
     DayOrder order() const { return order_; }

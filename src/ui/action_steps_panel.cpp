@@ -1,6 +1,7 @@
 #include "ui/action_steps_panel.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <array>
@@ -43,9 +44,12 @@ void draw_step(const ActionStepView& step, bool read_only, std::vector<Command>&
 // The library, narrowed as the user types and grouped by area; a click on
 // an entry sets it as the step at once.
 void draw_library_picker(const ActionStepsView& view, const RecordId& meeting, std::vector<Command>& commands) {
-    if (auto text = text_field("Find a step in the library", view.library_filter, {},
-                               "Type a word, for example: questions, routines, praise"))
-        commands.push_back(FindLibraryStep{std::move(*text)});
+    const ImVec2 top = ImGui::GetCursorScreenPos();
+    auto typed = text_field("Find a step in the library", view.library_filter, {},
+                            "Type a word, for example: questions, routines, praise");
+    // While the user types here, what it finds is kept in view under the field.
+    const bool reveal = ImGui::IsItemActivated() || typed.has_value();
+    if (typed) commands.push_back(FindLibraryStep{std::move(*typed)});
     if (view.library.empty()) {
         field_help("No step in the library has these words. Try another, or write your own below.");
         return;
@@ -60,12 +64,14 @@ void draw_library_picker(const ActionStepsView& view, const RecordId& meeting, s
         ImGui::TextUnformatted(group.area.c_str());
         ImGui::PopStyleColor();
         for (const LibraryStepOption& option : group.steps) {
-            const std::string id = std::to_string(option.index);
-            if (list_row(id.c_str(), option.title, option.wording, false))
-                commands.push_back(AddActionStep{meeting, option.index});
+            if (list_row(option.entry.hex().c_str(), option.title, option.wording, false))
+                commands.push_back(AddActionStep{meeting, option.entry});
         }
     }
     ImGui::EndChild();
+    if (reveal)
+        ImGui::ScrollToRect(ImGui::GetCurrentWindow(), ImRect(top, ImGui::GetItemRectMax()),
+                            ImGuiScrollFlags_KeepVisibleEdgeY);
     field_help("A click sets the step, with its success criteria and practice, to adapt as you wish.");
 }
 

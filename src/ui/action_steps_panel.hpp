@@ -21,9 +21,9 @@ struct ActionStepView {
     std::string problem;               // why a status change was refused; empty otherwise
 };
 
-// A library entry offered for a new step: `index` names it in AddActionStep.
+// A library entry offered for a new step.
 struct LibraryStepOption {
-    int index = 0;
+    RecordId entry;
     std::string title;    // "Wait time"
     std::string wording;  // the step itself
 };

@@ -135,11 +135,11 @@ struct EditNewStep {
     std::string text;
 };
 
-// Set a new action step in meeting `meeting`: library entry `library_entry`
-// (an index into the entries the meeting offers), or with -1 the wording typed.
+// Set a new action step in meeting `meeting`: from library entry
+// `library_entry`, or without one, the wording typed.
 struct AddActionStep {
     RecordId meeting;
-    int library_entry = -1;
+    std::optional<RecordId> library_entry;
 };
 
 // Move action step `step` to `status`; its history keeps the change.

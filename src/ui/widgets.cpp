@@ -99,11 +99,15 @@ void carry_typed_characters(ImGuiID id) {
 }
 
 // `text` as it fits in `width` in the current font: whole, or cut at a
-// character and ended with an ellipsis.
-std::string fit_to_width(std::string_view text, float width) {
+// character and ended with an ellipsis; `kept` bytes of it are shown.
+struct FittedText {
+    std::string text;
+    std::size_t kept = 0;
+};
+FittedText fit_to_width(std::string_view text, float width) {
     const char* begin = text.data();
     const char* end = begin + text.size();
-    if (ImGui::CalcTextSize(begin, end).x <= width) return std::string(text);
+    if (ImGui::CalcTextSize(begin, end).x <= width) return {std::string(text), text.size()};
     const float room = width - ImGui::CalcTextSize(symbols::ellipsis).x;
     ImFont* font = ImGui::GetFont();
     const float scale = ImGui::GetFontSize() / font->FontSize;
@@ -118,7 +122,7 @@ std::string fit_to_width(std::string_view text, float width) {
         at += length;
     }
     while (at > begin && at[-1] == ' ') --at;
-    return std::string(begin, at) + symbols::ellipsis;
+    return {std::string(begin, at) + symbols::ellipsis, static_cast<std::size_t>(at - begin)};
 }
 
 void hand_cursor_on_hover() {
@@ -210,7 +214,7 @@ bool tally_button(const char* id, const std::string& label, std::int64_t total, 
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const float middle = (min.y + max.y - ImGui::GetFontSize()) * 0.5f;
     const float count_width = ImGui::CalcTextSize(count.c_str()).x;
-    const std::string shown = fit_to_width(label, max.x - count_width - px(28) - (min.x + px(16)));
+    const std::string shown = fit_to_width(label, max.x - count_width - px(28) - (min.x + px(16))).text;
     draw->AddText(ImVec2(min.x + px(16), middle), ImGui::GetColorU32(palette.text), shown.c_str());
     draw->AddText(ImVec2(max.x - count_width - px(16), middle), ImGui::GetColorU32(palette.accent_text), count.c_str());
     hand_cursor_on_hover();
@@ -224,8 +228,8 @@ bool tally_button(const char* id, const std::string& label, std::int64_t total, 
 
 namespace {
 
-// A one-line field as text_field() draws it, `width` wide at most, with
-// `beside` (if any) drawn on its line after it.
+// A one-line field as text_field() draws it, `width` wide at most with
+// `beside` (if any), a square button's width, drawn on its line after it.
 std::optional<std::string> one_line_field(const char* label, const std::string& text, const std::string& problem,
                                           const char* hint, bool* entered, float width,
                                           const std::function<void()>& beside) {
@@ -243,7 +247,9 @@ std::optional<std::string> one_line_field(const char* label, const std::string& 
     const float padding_y = std::max(ImGui::GetStyle().FramePadding.y, (px(target_height) - ImGui::GetFontSize()) * 0.5f);
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(px(10), padding_y));
     if (!problem.empty()) ImGui::PushStyleColor(ImGuiCol_Border, palette.warning_text);
-    ImGui::SetNextItemWidth(std::min(width, ImGui::GetContentRegionAvail().x));
+    // What is drawn beside the field (a square button) keeps its room on the line.
+    const float beside_room = beside ? px(target_height) + px(6) : 0.0f;
+    ImGui::SetNextItemWidth(std::min(width, ImGui::GetContentRegionAvail().x) - beside_room);
     ImGuiInputTextFlags flags = ImGuiInputTextFlags_CallbackResize;
     if (entered) flags |= ImGuiInputTextFlags_EnterReturnsTrue;
     take_focus_if_wanted(label);
@@ -278,7 +284,7 @@ std::optional<std::string> text_field(const char* label, const std::string& text
 std::optional<std::string> date_field(const char* label, const std::string& text, const std::string& problem,
                                       const char* hint, const DateFieldCalendar& calendar) {
     std::optional<CalendarDate> picked;
-    auto typed = one_line_field(label, text, problem, hint, nullptr, px(420) - px(target_height) - px(6), [&] {
+    auto typed = one_line_field(label, text, problem, hint, nullptr, px(420), [&] {
         picked = calendar_button(label, calendar.selected, calendar.today, calendar.week_starts_sunday);
     });
     if (picked) return picked->iso();
@@ -648,31 +654,33 @@ bool list_row(const char* id, const std::string& title, const std::string& detai
     const float top = start.y + (height - (detail.empty() ? line : line * 2 + px(2))) * 0.5f;
     const float left = start.x + px(12);
     const float room = row_max.x - px(8) - left;
-    const std::string shown_title = fit_to_width(title, room);
+    const std::string shown_title = fit_to_width(title, room).text;
     draw->AddText(ImVec2(left, top), ImGui::GetColorU32(selected ? palette.accent_text : palette.text),
                   shown_title.c_str());
-    // Marks past the end of what fits are left out.
-    const std::string shown_detail = fit_to_width(detail, room);
-    const std::size_t kept =
-        shown_detail.size() == detail.size() ? detail.size() : shown_detail.size() - std::strlen(symbols::ellipsis);
+    // Marks are cut where the text is; marks past it are left out.
+    const FittedText fitted = fit_to_width(detail, room);
+    const std::string& shown_detail = fitted.text;
+    const std::size_t kept = fitted.kept;
     if (!shown_detail.empty()) {
         const float detail_top = top + line + px(2);
         // Marked words get a tint behind them and the text colour over it.
         for (const TextRange& range : marked) {
-            if (range.begin >= range.end || range.end > kept) continue;
+            const std::size_t end = std::min(range.end, kept);
+            if (range.begin >= end) continue;
             const char* text = shown_detail.c_str();
             const float from = ImGui::CalcTextSize(text, text + range.begin).x;
-            const float to = ImGui::CalcTextSize(text, text + range.end).x;
+            const float to = ImGui::CalcTextSize(text, text + end).x;
             draw->AddRectFilled(ImVec2(left + from - px(1), detail_top), ImVec2(left + to + px(1), detail_top + line),
                                 ImGui::GetColorU32(palette.notice), px(3));
         }
         draw->AddText(ImVec2(left, detail_top), ImGui::GetColorU32(palette.muted_text), shown_detail.c_str());
         for (const TextRange& range : marked) {
-            if (range.begin >= range.end || range.end > kept) continue;
+            const std::size_t end = std::min(range.end, kept);
+            if (range.begin >= end) continue;
             const char* text = shown_detail.c_str();
             const float from = ImGui::CalcTextSize(text, text + range.begin).x;
             draw->AddText(ImVec2(left + from, detail_top), ImGui::GetColorU32(palette.text), text + range.begin,
-                          text + range.end);
+                          text + end);
         }
     }
     draw->PopClipRect();

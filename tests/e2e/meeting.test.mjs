@@ -71,3 +71,33 @@ test("a meeting opened and left untouched leaves nothing behind and uses no time
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("a meeting with its goal, its will and a step from the library takes six clicks at most, and no scrolling", async () => {
+  const { context, page, errors } = await openApp(app);
+  await startGrowPairing(page);
+  let clicks = 0;
+  const press = async (label) => { clicks += 1; await click(page, label); };
+  const typed = (label, text) => waitForItem(page, `(i) => i.label === ${JSON.stringify(label)} && i.value === ${JSON.stringify(text)}`);
+
+  await press("Record a meeting");
+  await waitForState(page, (s) => s.screen === "meeting");
+  await settle(page);
+  await press("Goal");
+  await page.keyboard.type("Calmer starts");
+  await typed("Goal", "Calmer starts");
+  for (let i = 0; i < 3; ++i) await page.keyboard.press("Tab");  // Reality, Options, Will
+  await page.keyboard.type("Greet at the door from Monday");
+  await typed("Will", "Greet at the door from Monday");
+  await page.keyboard.press("Tab");  // the shared notes
+  await page.keyboard.press("Tab");  // finding a step in the library
+  await page.keyboard.type("thinking time");
+  await typed("Find a step in the library", "thinking time");
+  await settle(page);
+  await press("Give thinking time before taking an answer");
+  await waitForState(page, (s) => s.counts.actionSteps === 1 && s.saveStatus === "saved");
+  assert.ok(clicks <= 6, `${clicks} clicks`);
+  assert.equal(clicks, 3);
+  await screenshot(page, "meeting-in-few-clicks");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
