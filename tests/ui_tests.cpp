@@ -61,15 +61,21 @@ struct Harness {
         return nullptr;
     }
 
-    // Presses and releases the left mouse button over an item, as a user would.
-    void click(const ItemRecord& item, Screen screen) {
+    // Presses and releases the left mouse button over an item, as a user
+    // would, drawing each frame with `frame`.
+    template <class Frame>
+    void click_with(const ItemRecord& item, Frame&& frame) {
         ImGuiIO& io = ImGui::GetIO();
         io.MousePos = ImVec2(item.x + item.w / 2, item.y + item.h / 2);
-        shell_frame(screen);
+        frame();
         io.MouseDown[0] = true;
-        shell_frame(screen);
+        frame();
         io.MouseDown[0] = false;
-        shell_frame(screen);
+        frame();
+    }
+    // The same on the shell showing `screen` and nothing else.
+    void click(const ItemRecord& item, Screen screen) {
+        click_with(item, [&] { shell_frame(screen); });
     }
 
     Fonts fonts;
@@ -539,11 +545,7 @@ TEST_CASE("Tab and Shift+Tab go through a form's text fields in reading order, p
     // Into the date: a click; then Tab, typing at once, as a quick typist does.
     const ItemRecord* date = h.find("Date");
     REQUIRE(date != nullptr);
-    io.MousePos = ImVec2(date->x + date->w / 2, date->y + date->h / 2);
-    io.MouseDown[0] = true;
-    frame();
-    io.MouseDown[0] = false;
-    frame();
+    h.click_with(*date, frame);
     CHECK(active_label() == "Date");
     press_tab(false);
     io.AddInputCharactersUTF8("45");  // arrives in the frame the field is activated
@@ -599,11 +601,7 @@ TEST_CASE("a field being typed into sends one edit per change, even when the app
     frame();
     const ItemRecord* field = h.find("Next meeting");
     REQUIRE(field != nullptr);
-    io.MousePos = ImVec2(field->x + field->w / 2, field->y + field->h / 2);
-    io.MouseDown[0] = true;
-    frame();
-    io.MouseDown[0] = false;
-    frame();
+    h.click_with(*field, frame);
     h.commands.clear();
     io.AddInputCharactersUTF8("21/12");
     frame();
