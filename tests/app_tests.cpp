@@ -813,7 +813,7 @@ TEST_CASE("a meeting opened and left without a change leaves nothing behind; one
 
     app.dispatch(ui::NewMeeting{opened.pairing});
     app.dispatch(ui::EditNewStep{"Greet at the door"});
-    app.dispatch(ui::AddActionStep{app.shell_view().meeting.id});
+    app.dispatch(ui::AddActionStep{app.shell_view().meeting.id, std::nullopt});
     app.dispatch(ui::NavigateTo{ui::Screen::pairings});
     CHECK(meetings() == 3);
 }
@@ -1004,11 +1004,11 @@ TEST_CASE("Action steps: set from the library or written fresh, with a status hi
 
     // A step of their own: a blank one is refused plainly; Enter or the button sets it.
     app.dispatch(ui::EditNewStep{"   "});
-    app.dispatch(ui::AddActionStep{meeting});
+    app.dispatch(ui::AddActionStep{meeting, std::nullopt});
     CHECK_FALSE(app.shell_view().meeting.steps.problem.empty());
     CHECK(app.shell_view().meeting.steps.new_wording == "   ");
     app.dispatch(ui::EditNewStep{"Greet each student at the door"});
-    app.dispatch(ui::AddActionStep{meeting});
+    app.dispatch(ui::AddActionStep{meeting, std::nullopt});
     steps = &app.shell_view().meeting.steps;
     REQUIRE(steps->steps.size() == 2);
     CHECK(steps->new_wording.empty());
@@ -1138,7 +1138,7 @@ TEST_CASE("Search: finds words from meetings, steps, visits and reflections, and
     const RecordId meeting = app.shell_view().meeting.id;
     app.dispatch(ui::EditField{Kind::meeting, meeting, Meeting::fields::grow_goal, "Smoother starts to lessons", {}});
     app.dispatch(ui::EditNewStep{"Greet each student at the threshold"});
-    app.dispatch(ui::AddActionStep{meeting});
+    app.dispatch(ui::AddActionStep{meeting, std::nullopt});
     app.dispatch(ui::NewObservation{opened.pairing});
     const RecordId visit = app.shell_view().observation.id;
     app.dispatch(ui::EditNewObservationNote{"Hands up after a long wait, settled"});
@@ -1223,7 +1223,7 @@ TEST_CASE("Today: first steps before there is anything, then what needs the user
     other.dispatch(ui::NewMeeting{paired.pairing});
     const RecordId meeting = other.shell_view().meeting.id;
     other.dispatch(ui::EditNewStep{"Greet each student at the door"});
-    other.dispatch(ui::AddActionStep{meeting});
+    other.dispatch(ui::AddActionStep{meeting, std::nullopt});
     const RecordId step = other.shell_view().meeting.steps.steps.at(0).form.id;
     const std::string today = form_field(other.shell_view().meeting.details, "Date").text;
     other.dispatch(ui::EditField{Kind::action_step, step, ActionStep::fields::check_back_on, today, {}});
@@ -1276,7 +1276,7 @@ TEST_CASE("Pairings: the year as a chart of hours used, steps embedded and meeti
     app.dispatch(ui::EditField{Kind::meeting, meeting, Meeting::fields::duration_minutes, "90", {}});
     for (const char* wording : {"Greet at the door", "Wait three seconds"}) {
         app.dispatch(ui::EditNewStep{wording});
-        app.dispatch(ui::AddActionStep{meeting});
+        app.dispatch(ui::AddActionStep{meeting, std::nullopt});
     }
     const RecordId first = app.shell_view().meeting.steps.steps.at(0).form.id;
     app.dispatch(ui::SetStepStatus{first, StepStatus::embedded});
@@ -1357,7 +1357,7 @@ TEST_CASE("Deleting: the record goes, an undo offer says what went, and Undo bri
 
     // A step: deleted from its meeting, the offer can be closed, and it stays deleted.
     app.dispatch(ui::EditNewStep{"Greet at the door"});
-    app.dispatch(ui::AddActionStep{meeting});
+    app.dispatch(ui::AddActionStep{meeting, std::nullopt});
     const RecordId step = app.shell_view().meeting.steps.steps.at(0).form.id;
     app.dispatch(ui::DeleteRecord{Kind::action_step, step});
     CHECK(app.shell_view().undo == "Action step deleted.");

@@ -628,3 +628,44 @@ TEST_CASE("a field being typed into sends one edit per change, even when the app
     frame();
     CHECK(std::get<std::string>(h.find("Next meeting")->value) == "Mon 21 Dec");
 }
+
+TEST_CASE("the calendar beside a date field starts its weeks where the locale does, turns the year, and picks a day") {
+    Harness h(true);
+    ShellView view;
+    view.screen = Screen::meeting;
+    view.meeting.title = "Meeting with Sam Patel";
+    FormField next;
+    next.field = 7;
+    next.type = FormFieldType::date;
+    next.label = "Next meeting";
+    next.date = tandem::CalendarDate::from_ymd(2026, 12, 21);
+    view.meeting.details.kind = tandem::Kind::meeting;
+    view.meeting.details.fields = {next};
+    view.meeting.details.today = tandem::CalendarDate::from_ymd(2026, 12, 7);
+    view.meeting.details.first_weekday = 6;  // Sunday
+    const auto frame = [&] { h.frame([&] { draw_shell(view, h.fonts, h.commands); }); };
+    frame();
+    frame();
+    const ItemRecord* button = h.find("Calendar for Next meeting");
+    REQUIRE(button != nullptr);
+    h.click_with(*button, frame);
+    frame();  // a pop-up sizes itself in its first frame, hidden
+    frame();
+    const ItemRecord* sunday = h.find("Sun 6 Dec 2026");
+    const ItemRecord* monday = h.find("Mon 7 Dec 2026");
+    REQUIRE(sunday != nullptr);
+    REQUIRE(monday != nullptr);
+    CHECK(sunday->y == monday->y);
+    CHECK(sunday->x < monday->x);  // Sunday is the week's first column
+    CHECK(std::get<bool>(h.find("Mon 21 Dec 2026")->value));  // the day stored is marked
+
+    h.click_with(*h.find("Next month"), frame);
+    frame();
+    REQUIRE(h.find("Fri 1 Jan 2027") != nullptr);
+    h.commands.clear();
+    h.click_with(*h.find("Fri 1 Jan 2027"), frame);
+    REQUIRE(h.commands.size() == 1);
+    CHECK(std::get<EditField>(h.commands[0]).text == "2027-01-01");
+    frame();
+    CHECK(h.find("Fri 1 Jan 2027") == nullptr);  // closed
+}

@@ -373,7 +373,7 @@ Moment App::now() {
     const std::tm parts = local_time(now_ms);
     return Moment{CalendarDate::from_ymd(parts.tm_year + 1900, static_cast<unsigned>(parts.tm_mon + 1),
                                          static_cast<unsigned>(parts.tm_mday)),
-                  now_ms, parts.tm_hour * 3600 + parts.tm_min * 60 + parts.tm_sec, day_order_};
+                  now_ms, parts.tm_hour * 3600 + parts.tm_min * 60 + parts.tm_sec, day_order_, first_weekday_};
 }
 
 std::optional<Workspace> App::workspace() {

@@ -103,9 +103,13 @@ public:
     // Takes what the app asked of its host since the last call.
     std::vector<HostRequest> take_host_requests();
 
-    // How this device's locale writes a date in figures (21/12 or 12/21);
-    // day first until the host says otherwise.
-    void set_day_order(DayOrder order) { day_order_ = order; }
+    // How this device's locale writes a date in figures (21/12 or 12/21)
+    // and the day its weeks start on (0 Monday to 6 Sunday); day first and
+    // Monday until the host says otherwise.
+    void set_calendar(DayOrder order, unsigned first_weekday) {
+        day_order_ = order;
+        first_weekday_ = first_weekday % 7;
+    }
 
     // Starts from preferences saved on this device.
     void restore_preferences(const ui::Preferences& preferences);
@@ -215,6 +219,7 @@ private:
     std::optional<std::int64_t> edit_due_at_ms_;
     ui::Screen before_search_ = ui::Screen::today;  // where Esc goes back to
     DayOrder day_order_ = DayOrder::day_month;
+    unsigned first_weekday_ = 0;
     std::string sqlite_version_;
     crypto::SelfTestReport crypto_;
     ui::ShellView view_;

@@ -75,6 +75,17 @@ EM_JS(int, tandem_month_before_day, (), {
         return 0;
     }
 });
+// The day the browser locale's weeks start on: 0 Monday to 6 Sunday (the
+// locale's week information where the browser has it; else Sunday for
+// locales that write the month first, Monday for the others).
+EM_JS(int, tandem_first_weekday, (int month_first), {
+    try {
+        var locale = new Intl.Locale(navigator.language || "en-GB");
+        var info = locale.getWeekInfo ? locale.getWeekInfo() : locale.weekInfo;
+        if (info && info.firstDay >= 1 && info.firstDay <= 7) return info.firstDay - 1;
+    } catch (e) {}
+    return month_first ? 6 : 0;
+});
 // Saves are flushed when the page is hidden or left: the last chance to write.
 EM_JS(void, tandem_watch_page_hide, (), {
     document.addEventListener("visibilitychange", function () {
@@ -437,7 +448,9 @@ void start_app() {
     ImGuiIO& io = create_imgui();
 
     host->app.restore_preferences(ui::parse_preferences(platform::read_local_setting(preferences_key, 4096)));
-    host->app.set_day_order(tandem_month_before_day() ? DayOrder::month_day : DayOrder::day_month);
+    const int month_first = tandem_month_before_day();
+    host->app.set_calendar(month_first ? DayOrder::month_day : DayOrder::day_month,
+                           static_cast<unsigned>(tandem_first_weekday(month_first)));
     host->saved_preferences = host->app.preferences();
     host->input = std::make_unique<platform::WebInput>(
         host->canvas, host->queue, [] { return host->text_input->focused(); },

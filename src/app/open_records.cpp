@@ -92,7 +92,7 @@ Workspace OpenRecords::workspace(Navigator& navigator, bool writable, const Mome
     if (writable) context.emplace(CommandContext{*store_, clock_, random_, me()});
     return Workspace{*store_,    queries_,     part<RecordForms>(), navigator,     std::move(context), me(),
                      identity_ ? &*identity_ : nullptr, random_, moment.today, moment.now_ms, moment.second_of_day,
-                     DateReader(moment.today, moment.day_order), edit_waiting};
+                     DateReader(moment.today, moment.day_order, moment.first_weekday), edit_waiting};
 }
 
 bool OpenRecords::select(Workspace& work, const Destination& destination) {

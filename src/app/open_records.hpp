@@ -74,6 +74,7 @@ struct Moment {
     std::int64_t now_ms = 0;
     std::int64_t second_of_day = 0;  // 0..86399, local time
     DayOrder day_order = DayOrder::day_month;  // how this device's locale writes a date in figures
+    unsigned first_weekday = 0;                // where its weeks start: 0 Monday to 6 Sunday
 };
 
 class OpenRecords {

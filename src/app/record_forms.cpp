@@ -256,7 +256,7 @@ ui::RecordForm RecordForms::build(const Record& record, std::span<const FormFiel
                                   bool read_only, const DateReader& dates) const {
     ui::RecordForm form;
     form.today = dates.today();
-    form.week_starts_sunday = dates.order() == DayOrder::month_day;
+    form.first_weekday = dates.first_weekday();
     form.kind = record.kind;
     form.id = record.id;
     form.read_only = read_only;

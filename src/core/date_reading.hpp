@@ -41,7 +41,10 @@ struct DateRefusal {
 
 class DateReader {
 public:
-    DateReader(CalendarDate today, DayOrder order) : today_(today), order_(order) {}
+    // `first_weekday`: the day a week starts on in the user's calendars (0
+    // Monday, 6 Sunday).
+    DateReader(CalendarDate today, DayOrder order, unsigned first_weekday = 0)
+        : today_(today), order_(order), first_weekday_(first_weekday % 7) {}
 
     // The day `typed` names, nullopt when it is blank (no date), or why it
     // names none. Case, extra spaces and commas do not matter. A date
@@ -55,10 +58,12 @@ public:
 
     CalendarDate today() const { return today_; }
     DayOrder order() const { return order_; }
+    unsigned first_weekday() const { return first_weekday_; }
 
 private:
     CalendarDate today_;
     DayOrder order_;
+    unsigned first_weekday_;
 };
 
 // English names, for words and calendars: "Monday" (0) to "Sunday" (6),

@@ -82,9 +82,9 @@ void draw_new_step(const ActionStepsView& view, const RecordId& meeting, std::ve
     if (auto text = text_field("Or write your own step", view.new_wording, {}, "One small, concrete step", &entered))
         commands.push_back(EditNewStep{std::move(*text)});
     const bool blank = view.new_wording.find_first_not_of(" \t\n") == std::string::npos;
-    if (entered && !blank) commands.push_back(AddActionStep{meeting});
+    if (entered && !blank) commands.push_back(AddActionStep{meeting, std::nullopt});
     ImGui::BeginDisabled(blank);
-    if (action_button("Add step")) commands.push_back(AddActionStep{meeting});
+    if (action_button("Add step")) commands.push_back(AddActionStep{meeting, std::nullopt});
     ImGui::EndDisabled();
     field_problem(view.problem);
 }

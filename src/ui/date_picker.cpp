@@ -58,10 +58,10 @@ CalendarDate add_months(CalendarDate first, int months) {
 
 // The month's grid of days; returns the day clicked.
 std::optional<CalendarDate> draw_month(CalendarDate first, std::optional<CalendarDate> selected, CalendarDate today,
-                                       bool week_starts_sunday) {
+                                       unsigned first_weekday) {
     const Palette& palette = palette_colors();
     const float size = px(cell);
-    const unsigned start = week_starts_sunday ? 6 : 0;  // the weekday of the first column
+    const unsigned start = first_weekday % 7;  // the weekday of the first column
     for (unsigned column = 0; column < 7; ++column) {
         if (column > 0) ImGui::SameLine(0, 0);
         const std::string name(weekday_short_name((start + column) % 7).substr(0, 2));
@@ -105,7 +105,7 @@ std::optional<CalendarDate> draw_month(CalendarDate first, std::optional<Calenda
 }  // namespace
 
 std::optional<CalendarDate> calendar_button(const char* field_label, std::optional<CalendarDate> selected,
-                                            CalendarDate today, bool week_starts_sunday) {
+                                            CalendarDate today, unsigned first_weekday) {
     const std::string label = std::string("Calendar for ") + field_label;
     ImGui::PushID(label.c_str());
     ImGuiStorage* storage = ImGui::GetStateStorage();
@@ -138,7 +138,7 @@ std::optional<CalendarDate> calendar_button(const char* field_label, std::option
         ImGui::SameLine(0, 0);
         if (ImGui::Button(">", ImVec2(size, size))) storage->SetInt(shown_month, add_months(first, +1).days);
         name_last_item("Next month", Role::button);
-        picked = draw_month(first, selected, today, week_starts_sunday);
+        picked = draw_month(first, selected, today, first_weekday);
         if (picked || ImGui::IsKeyPressed(key_index(Key::escape), false)) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }

@@ -20,7 +20,7 @@ void draw_field(const RecordForm& form, const FormField& field, std::vector<Comm
     switch (field.type) {
         case FormFieldType::date:
             if (auto text = date_field(label, field.text, field.problem, field.hint.c_str(),
-                                       DateFieldCalendar{field.date, form.today, form.week_starts_sunday})) {
+                                       DateFieldCalendar{field.date, form.today, form.first_weekday})) {
                 EditField edit = edit_of(form, field);
                 edit.text = std::move(*text);
                 commands.push_back(std::move(edit));

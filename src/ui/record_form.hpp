@@ -48,7 +48,7 @@ struct RecordForm {
     bool read_only = false;  // shown, not editable
     int columns = 1;         // fields laid out left to right in this many columns
     CalendarDate today;      // for a date field's calendar
-    bool week_starts_sunday = false;
+    unsigned first_weekday = 0;  // the calendar's first column: 0 Monday to 6 Sunday
 };
 
 // Draws `form`'s fields one under another, appending an EditField for each

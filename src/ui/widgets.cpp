@@ -285,7 +285,7 @@ std::optional<std::string> date_field(const char* label, const std::string& text
                                       const char* hint, const DateFieldCalendar& calendar) {
     std::optional<CalendarDate> picked;
     auto typed = one_line_field(label, text, problem, hint, nullptr, px(420), [&] {
-        picked = calendar_button(label, calendar.selected, calendar.today, calendar.week_starts_sunday);
+        picked = calendar_button(label, calendar.selected, calendar.today, calendar.first_weekday);
     });
     if (picked) return picked->iso();
     return typed;

@@ -55,7 +55,7 @@ std::optional<std::string> text_field(const char* label, const std::string& text
 struct DateFieldCalendar {
     std::optional<CalendarDate> selected;
     CalendarDate today;
-    bool week_starts_sunday = false;
+    unsigned first_weekday = 0;  // 0 Monday to 6 Sunday
 };
 // A date typed as people write it, as text_field(), with a calendar button
 // beside it (ui/date_picker.hpp). Returns the text typed, or the day
