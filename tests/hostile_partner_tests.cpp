@@ -567,7 +567,9 @@ TEST_CASE("a second coach cannot be someone this device knows from another pairi
     meeting.held_on = CalendarDate::from_ymd(2026, 10, 1);
     records.push_back(stamped(to_record(meeting), ghost, ghost, later()));
     const auto left_out = attack(s, s.bundle_of(records));
-    CHECK(names(left_out, "depend on something left out"));
+    // Alex wrote the pairing: who its second coach is, is Alex's alone to change.
+    CHECK(names(left_out, "to what you wrote that only you can make"));
+    CHECK(names(left_out, "written by someone outside this pairing"));
     CHECK(s.alex.receiving().stage == Stage::done);  // the rest was taken in: the store refused nothing
 }
 

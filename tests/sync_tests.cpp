@@ -28,8 +28,9 @@ struct Pair {
         send(coach, coachee);
         coachee.actor = graph.partner;
     }
-    std::string note_body(Replica& replica) {
-        return load<Note>(*replica.store, graph.note).value().body;
+    // The meeting's shared notes, which both sides write.
+    std::string shared_notes(Replica& replica) {
+        return load<Meeting>(*replica.store, graph.meeting).value().shared_notes;
     }
     std::size_t kept_conflicts(Replica& replica) {
         return std::stoul(replica.store->database().query_column("SELECT count(*) FROM field_conflict").value()[0]);
@@ -59,18 +60,18 @@ TEST_CASE("an older copy never overwrites a newer edit") {
     Pair pair;
     auto ctx = pair.coach.context();
     pair.coach.wall.advance(60'000);
-    REQUIRE(update_field(ctx, Kind::note, pair.graph.note, Note::fields::body, std::string("second version")).ok());
+    REQUIRE(update_field(ctx, Kind::meeting, pair.graph.meeting, Meeting::fields::shared_notes, std::string("second version")).ok());
     const std::vector<Record> old_bundle = shared_records(pair.coach);
     pair.coach.wall.advance(60'000);
-    REQUIRE(update_field(ctx, Kind::note, pair.graph.note, Note::fields::body, std::string("third version")).ok());
+    REQUIRE(update_field(ctx, Kind::meeting, pair.graph.meeting, Meeting::fields::shared_notes, std::string("third version")).ok());
     send(pair.coach, pair.coachee);
-    CHECK(pair.note_body(pair.coachee) == "third version");
+    CHECK(pair.shared_notes(pair.coachee) == "third version");
 
     auto coachee_ctx = pair.coachee.context();
     const auto report = apply_remote(coachee_ctx, old_bundle);
     REQUIRE(report.ok());
     CHECK(report.value().updated == 0);
-    CHECK(pair.note_body(pair.coachee) == "third version");
+    CHECK(pair.shared_notes(pair.coachee) == "third version");
     CHECK(pair.kept_conflicts(pair.coachee) == 0);  // one author's versions are a sequence, not a conflict
 }
 
@@ -79,16 +80,16 @@ TEST_CASE("concurrent edits of a text keep the losing text in the history on bot
     auto coach_ctx = pair.coach.context();
     auto coachee_ctx = pair.coachee.context();
     pair.coach.wall.advance(1'000);
-    REQUIRE(update_field(coach_ctx, Kind::note, pair.graph.note, Note::fields::body, std::string("coach's words")).ok());
+    REQUIRE(update_field(coach_ctx, Kind::meeting, pair.graph.meeting, Meeting::fields::shared_notes, std::string("coach's words")).ok());
     pair.coachee.wall.advance(2'000);
-    REQUIRE(update_field(coachee_ctx, Kind::note, pair.graph.note, Note::fields::body, std::string("coachee's words")).ok());
+    REQUIRE(update_field(coachee_ctx, Kind::meeting, pair.graph.meeting, Meeting::fields::shared_notes, std::string("coachee's words")).ok());
 
     const MergeReport at_coach = send(pair.coachee, pair.coach);
     const MergeReport at_coachee = send(pair.coach, pair.coachee);
     CHECK(at_coach.conflicts == 1);
     CHECK(at_coachee.conflicts == 0);  // the coachee's text won there; nothing of theirs was lost
-    CHECK(pair.note_body(pair.coach) == "coachee's words");
-    CHECK(pair.note_body(pair.coachee) == "coachee's words");
+    CHECK(pair.shared_notes(pair.coach) == "coachee's words");
+    CHECK(pair.shared_notes(pair.coachee) == "coachee's words");
     CHECK(pair.coach.store->database().query_column("SELECT losing_text FROM field_conflict").value() ==
           std::vector<std::string>{"coach's words"});
     // Receiving the same again keeps one copy of the lost text, and reports no new conflict.
@@ -103,29 +104,29 @@ TEST_CASE("an edit made after seeing the partner's version is not a conflict") {
     auto coach_ctx = pair.coach.context();
     auto coachee_ctx = pair.coachee.context();
     pair.coach.wall.advance(1'000);
-    REQUIRE(update_field(coach_ctx, Kind::note, pair.graph.note, Note::fields::body, std::string("draft")).ok());
+    REQUIRE(update_field(coach_ctx, Kind::meeting, pair.graph.meeting, Meeting::fields::shared_notes, std::string("draft")).ok());
     send(pair.coach, pair.coachee);
     pair.coachee.wall.advance(5'000);
-    REQUIRE(update_field(coachee_ctx, Kind::note, pair.graph.note, Note::fields::body, std::string("draft, improved")).ok());
+    REQUIRE(update_field(coachee_ctx, Kind::meeting, pair.graph.meeting, Meeting::fields::shared_notes, std::string("draft, improved")).ok());
     CHECK(send(pair.coachee, pair.coach).conflicts == 0);
-    CHECK(pair.note_body(pair.coach) == "draft, improved");
+    CHECK(pair.shared_notes(pair.coach) == "draft, improved");
 }
 
 TEST_CASE("stamps from a clock more than a day ahead are clamped and reported") {
     Pair pair;
     auto coachee_ctx = pair.coachee.context();
     pair.coachee.wall.advance(30LL * 86'400'000);  // the coachee's laptop thinks it is next month
-    REQUIRE(update_field(coachee_ctx, Kind::note, pair.graph.note, Note::fields::body, std::string("from the future")).ok());
+    REQUIRE(update_field(coachee_ctx, Kind::meeting, pair.graph.meeting, Meeting::fields::shared_notes, std::string("from the future")).ok());
     const MergeReport report = send(pair.coachee, pair.coach);
     CHECK(report.clamped == 1);
-    CHECK(pair.note_body(pair.coach) == "from the future");
-    const Record note = load_record(*pair.coach.store, Kind::note, pair.graph.note).value();
-    CHECK(hlc_wall_ms(note.field(Note::fields::body).stamp.hlc) == pair.coach.wall.now_ms() + max_future_skew_ms);
+    CHECK(pair.shared_notes(pair.coach) == "from the future");
+    const Record meeting = load_record(*pair.coach.store, Kind::meeting, pair.graph.meeting).value();
+    CHECK(hlc_wall_ms(meeting.field(Meeting::fields::shared_notes).stamp.hlc) == pair.coach.wall.now_ms() + max_future_skew_ms);
     CHECK(hlc_wall_ms(pair.coach.clock->last()) <= pair.coach.wall.now_ms() + max_future_skew_ms);
     // The coach's next edit still wins: the broken clock did not capture the field for a month.
     auto coach_ctx = pair.coach.context();
-    REQUIRE(update_field(coach_ctx, Kind::note, pair.graph.note, Note::fields::body, std::string("today")).ok());
-    CHECK(pair.note_body(pair.coach) == "today");
+    REQUIRE(update_field(coach_ctx, Kind::meeting, pair.graph.meeting, Meeting::fields::shared_notes, std::string("today")).ok());
+    CHECK(pair.shared_notes(pair.coach) == "today");
 }
 
 TEST_CASE("a delete beats older edits; an edit made after it brings the record back") {
@@ -221,9 +222,9 @@ TEST_CASE("a preview reports exactly what applying will do, and changes nothing"
     auto coach_ctx = pair.coach.context();
     auto coachee_ctx = pair.coachee.context();
     pair.coach.wall.advance(1'000);
-    REQUIRE(update_field(coach_ctx, Kind::note, pair.graph.note, Note::fields::body, std::string("coach's words")).ok());
+    REQUIRE(update_field(coach_ctx, Kind::meeting, pair.graph.meeting, Meeting::fields::shared_notes, std::string("coach's words")).ok());
     pair.coachee.wall.advance(2'000);
-    REQUIRE(update_field(coachee_ctx, Kind::note, pair.graph.note, Note::fields::body, std::string("coachee's words")).ok());
+    REQUIRE(update_field(coachee_ctx, Kind::meeting, pair.graph.meeting, Meeting::fields::shared_notes, std::string("coachee's words")).ok());
     Note fresh;
     fresh.pairing = pair.graph.pairing;
     fresh.body = "a new note from the coachee";
@@ -407,4 +408,103 @@ TEST_CASE("dates changed on both sides at once may merge into an end before the 
     const auto coach_copy = pair.coach.store->load(Kind::pairing, g.pairing).value();
     CHECK(coach_copy == pair.coachee.store->load(Kind::pairing, g.pairing).value());
     CHECK(check_record(*coach_copy).has_value());  // the end before the start: for the next date edit to put right
+}
+
+TEST_CASE("each side changes only what it wrote, and what the pair writes together") {
+    Pair pair;
+    const CoachingGraph& g = pair.graph;  // everything written by the coach
+    auto coachee = pair.coachee.context();
+    const auto refused = [](const Result<void, CommandError>& result) {
+        return !result.ok() && result.error().code == ErrorCode::not_author;
+    };
+    CHECK(refused(update_field(coachee, Kind::note, g.note, Note::fields::body, std::string("mine now"))));
+    CHECK(refused(update_field(coachee, Kind::meeting, g.meeting, Meeting::fields::stance, std::int64_t{2})));
+    CHECK(refused(update_field(coachee, Kind::tally, g.tally, Tally::fields::total, std::int64_t{40})));
+    CHECK(refused(update_field(coachee, Kind::action_step, g.step, ActionStep::fields::wording, std::string("Other"))));
+    CHECK(refused(update_field(coachee, Kind::pairing, g.pairing, Pairing::fields::allowance_minutes, std::int64_t{60})));
+    CHECK(refused(delete_record(coachee, Kind::meeting, g.meeting)));
+    CHECK(refused(delete_record(coachee, Kind::goal, g.goal)));  // written together, deleted by its author
+
+    CHECK(update_field(coachee, Kind::meeting, g.meeting, Meeting::fields::shared_notes, std::string("Both of us")).ok());
+    CHECK(update_field(coachee, Kind::goal, g.goal, Goal::fields::target, std::string("9 in 10")).ok());
+    CHECK(update_field(coachee, Kind::pairing, g.pairing, Pairing::fields::agreement_shared, std::string("Agreed")).ok());
+    CHECK(update_field(coachee, Kind::action_step, g.step, ActionStep::fields::check_back_on,
+                       to_field_value(std::optional(CalendarDate::from_ymd(2026, 12, 1)))).ok());
+    CHECK(set_step_status(coachee, g.step, StepStatus::embedded, CalendarDate::from_ymd(2026, 12, 1)).ok());
+
+    // Parts: a goal under the coach's cycle and a round of the coach's
+    // practice, yes; a tally on the coach's observation, no.
+    Goal goal;
+    goal.cycle = g.cycle;
+    goal.statement = "Every pupil answers once a lesson";
+    CHECK(create(coachee, goal).ok());
+    PracticeRound round;
+    round.practice = g.practice;
+    round.round_number = 2;
+    CHECK(create(coachee, round).ok());
+    Tally tally;
+    tally.observation = g.observation;
+    tally.label = "Hands up";
+    const auto added = create(coachee, tally);
+    REQUIRE_FALSE(added.ok());
+    CHECK(added.error().code == ErrorCode::not_author);
+
+    // What the coachee writes is theirs alone.
+    Note own;
+    own.pairing = g.pairing;
+    own.body = "For next time";
+    const RecordId note = create(coachee, own).value();
+    send(pair.coachee, pair.coach);
+    auto coach = pair.coach.context();
+    CHECK(refused(update_field(coach, Kind::note, note, Note::fields::body, std::string("Changed by the coach"))));
+    CHECK(refused(delete_record(coach, Kind::note, note)));
+    CHECK(update_field(coachee, Kind::note, note, Note::fields::body, std::string("Changed by its author")).ok());
+}
+
+TEST_CASE("a partner's file cannot change what only the receiver may change") {
+    Pair pair;
+    const CoachingGraph& g = pair.graph;  // the coach receives; the coachee's file attacks
+    const auto forged = [&](Kind kind, const RecordId& id, FieldIndex field, FieldValue value) {
+        Record record = *pair.coachee.store->load(kind, id).value();
+        record.field(field).value = std::move(value);
+        record.field(field).stamp = pair.coachee.clock->tick();
+        return record;
+    };
+    const auto verdict = [&](const std::vector<Record>& records) {
+        auto coach = pair.coach.context();
+        return authorise_partner_records(coach, PartnerScope{g.pairing, g.partner}, records).value();
+    };
+    const auto refused_for = [](const AuthorisedRecords& result) {
+        return result.kept.empty() && result.refused.size() == 1 && result.refused[0].reason == Refusal::receivers_record;
+    };
+    CHECK(refused_for(verdict({forged(Kind::note, g.note, Note::fields::body, std::string("Rewritten"))})));
+    CHECK(refused_for(verdict({forged(Kind::meeting, g.meeting, tombstone_field, std::int64_t{1})})));
+    CHECK(refused_for(verdict({forged(Kind::tally, g.tally, Tally::fields::total, std::int64_t{99})})));
+    CHECK(refused_for(verdict({forged(Kind::pairing, g.pairing, Pairing::fields::allowance_minutes, std::int64_t{1})})));
+
+    // A tally of the coachee's own on the coach's observation, and a note in the coach's name.
+    Tally tally;
+    tally.observation = g.observation;
+    tally.label = "Added by the coachee";
+    Record part = to_record(tally);
+    part.id = RecordId::derived("forged tally");
+    part.created_by = g.partner;
+    Note note;
+    note.pairing = g.pairing;
+    note.body = "I never wrote this";
+    Record impostor = to_record(note);
+    impostor.id = RecordId::derived("forged note");
+    impostor.created_by = g.me;
+    for (Record* record : {&part, &impostor}) {
+        record->created_at_ms = pair.coachee.wall.now_ms();
+        const Stamp stamp = pair.coachee.clock->tick();
+        for (FieldState& field : record->fields) field.stamp = stamp;
+        CHECK(refused_for(verdict({*record})));
+    }
+
+    // What the pair writes together comes in.
+    const auto together = verdict({forged(Kind::meeting, g.meeting, Meeting::fields::shared_notes, std::string("Ours")),
+                                   forged(Kind::goal, g.goal, Goal::fields::statement, std::string("Sharper"))});
+    CHECK(together.refused.empty());
+    CHECK(together.kept.size() == 2);
 }

@@ -19,7 +19,7 @@ std::string command_error_text(const CommandError& error) {
         case ErrorCode::private_note_addressed: return "A private note is for you alone, so it cannot be addressed to anyone.";
         case ErrorCode::private_reference: return "Something shared cannot point to a private record.";
         case ErrorCode::must_be_private: return "This is always private to you.";
-        case ErrorCode::not_author: return "Only the person who wrote this private record can change it.";
+        case ErrorCode::not_author: return "Only the person who wrote this can change it.";
         case ErrorCode::read_only: return "This is one of Tandem's own entries. Make a copy to adapt it.";
         case ErrorCode::immutable_field: return "This was fixed when the record was created.";
         case ErrorCode::ends_before_starts: return "The end date is before the start date.";
@@ -64,6 +64,8 @@ std::string refusal_text(Refusal reason, std::size_t count) {
             return n + (one ? "record" : "records") + " naming someone outside this pairing";
         case Refusal::sharing_code_of_other:
             return n + (one ? "change" : "changes") + " to someone else's sharing code: only they send theirs";
+        case Refusal::receivers_record:
+            return n + (one ? "change" : "changes") + " to what you wrote that only you can make";
     }
     return n + (one ? "record" : "records");
 }

@@ -25,7 +25,7 @@ enum class ErrorCode : std::uint8_t {
     private_note_addressed,  // a private note cannot be addressed to anyone else
     private_reference,       // a shared record cannot point at a private one
     must_be_private,         // this kind is only ever private to its author
-    not_author,              // only the author may change a private record
+    not_author,              // only the author may change this (edit_rights.hpp): another's record, or a private one
     read_only,               // Tandem's own starter entries; copy one to adapt it
     immutable_field,         // fixed when the record was created
     ends_before_starts,      // an end date before the start date

@@ -1,5 +1,4 @@
 // Index of this file:
-// [SECTION] Which field names a record's pairing or parent
 // [SECTION] Authority: the verdict on one record
 // [SECTION] Refusal names
 // [SECTION] Authorising a file's records, and taking them in
@@ -11,35 +10,16 @@
 #include <optional>
 #include <set>
 
+#include "core/edit_rights.hpp"
 #include "core/merge.hpp"
+#include "core/record_placement.hpp"
 #include "core/records.hpp"
 #include "core/validation.hpp"
 
 namespace tandem {
 
-// [SECTION] Which field names a record's pairing or parent
 
 namespace {
-
-// The field that names a record's pairing (a meeting's `pairing`), if its kind has one.
-std::optional<FieldIndex> pairing_field(Kind kind) {
-    for (const FieldSpec& field : kind_spec(kind).fields)
-        if (field.shape.type == FieldType::reference && field.shape.target == Kind::pairing) return field.index;
-    return std::nullopt;
-}
-
-// The anchor a part hangs by when its kind names no pairing itself (a goal's
-// cycle, a tally's observation).
-std::optional<FieldIndex> parent_field(Kind kind) {
-    if (pairing_field(kind)) return std::nullopt;
-    for (const FieldSpec& field : kind_spec(kind).fields)
-        if (field.is_anchor() && field.shape.target != Kind::person) return field.index;
-    return std::nullopt;
-}
-
-// Records that exist only within a pairing: the pairing itself and every
-// kind that names one or hangs off a record that does.
-bool pairing_bound(Kind kind) { return kind == Kind::pairing || pairing_field(kind) || parent_field(kind); }
 
 CommandError storage_error(Kind kind, const StorageError& error) {
     return CommandError{ErrorCode::storage_failed, kind, 0, 0, error.message};
@@ -144,6 +124,9 @@ public:
         if (belongs.value()) return refused(*belongs.value());
         if (auto reason = check_stamps(remote, local)) return refused(*reason);
         if (!local && !authored_by_member(remote)) return refused(Refusal::not_by_member);
+        auto receivers = check_receivers_record(remote, local);
+        if (!receivers) return fail(receivers.error());
+        if (receivers.value()) return refused(*receivers.value());
         if (with_references) {
             auto reference = check_references(remote);
             if (!reference) return fail(reference.error());
@@ -241,6 +224,33 @@ private:
         if (&merge_field(kept, other) != &kept) return true;
         return field != tombstone_field && kind_spec(local.kind).field(field).is_text() &&
                is_concurrent_text_edit(kept, other);
+    }
+
+    // What the receiver wrote changes only as edit_rights.hpp lets anyone
+    // else change it, and nobody else writes in their name.
+    Result<std::optional<Refusal>, CommandError> check_receivers_record(const Record& remote,
+                                                                       const std::optional<Record>& local) {
+        if (remote.kind == Kind::person) return std::optional<Refusal>();  // check_person
+        if (local) {
+            if (local->created_by != context_.actor) return std::optional<Refusal>();
+            for (std::size_t i = 0; i < remote.fields.size(); ++i) {
+                const auto field = static_cast<FieldIndex>(i);
+                if (would_touch(*local, remote, field) && !may_change_field(*local, field, scope_.sender))
+                    return std::optional(Refusal::receivers_record);
+            }
+            return std::optional<Refusal>();
+        }
+        if (remote.created_by == context_.actor) return std::optional(Refusal::receivers_record);
+        const auto field = parent_field(remote.kind);
+        const auto parent_id = field ? remote.reference(*field) : std::nullopt;
+        if (!parent_id) return std::optional<Refusal>();
+        const Kind parent_kind = kind_spec(remote.kind).field(*field).shape.target;
+        auto parent = context_.store.load(parent_kind, *parent_id);
+        if (!parent) return fail(storage_error(parent_kind, parent.error()));
+        if (parent.value() && parent.value()->created_by == context_.actor &&
+            !may_add_part(*parent.value(), remote.created_by))
+            return std::optional(Refusal::receivers_record);
+        return std::optional<Refusal>();
     }
 
     // People change only as the pairing allows; the receiver's name, sharing
@@ -376,6 +386,7 @@ std::string_view refusal_name(Refusal reason) {
         case Refusal::missing_reference: return "missing_reference";
         case Refusal::names_outsider: return "names_outsider";
         case Refusal::sharing_code_of_other: return "sharing_code_of_other";
+        case Refusal::receivers_record: return "receivers_record";
     }
     return "";
 }

@@ -11,6 +11,8 @@
 //     sender's own;
 //   - library entries and priorities written by a member of the pairing,
 //     never Tandem's own starter entries;
+// and it may never change what the receiver wrote beyond what the pair
+// writes together (edit_rights.hpp), nor write in the receiver's name;
 // and it may never change a record's kind, author, creation time,
 // visibility or immutable fields, move a record between pairings, add a
 // record written by someone outside the pairing, name someone this device
@@ -45,8 +47,10 @@ enum class Refusal : std::uint8_t {
     missing_reference,   // points to a record left out of the file and not on this device
     names_outsider,      // names someone the pairing does not (a second coach known here from elsewhere, a note's addressee)
     sharing_code_of_other,  // changes the sharing code of someone other than the sender
+    receivers_record,    // changes what only the receiver may (edit_rights.hpp): a field of a record they
+                         // wrote, its deletion, a part of it; or is a record new here in their name
 };
-inline constexpr std::size_t refusal_reasons = 15;
+inline constexpr std::size_t refusal_reasons = 16;
 
 // A stable name for the reason, e.g. "own_person", for logs, tests and the spec.
 std::string_view refusal_name(Refusal reason);

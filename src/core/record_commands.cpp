@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/edit_rights.hpp"
+#include "core/record_placement.hpp"
 #include "core/validation.hpp"
 
 namespace tandem {
@@ -34,15 +36,29 @@ std::optional<CommandError> check_reference(RecordStore& store, const Record& re
     return std::nullopt;
 }
 
-// Loads a record the actor may change: it exists, it is not one Tandem
-// ships, and if it is private it is theirs.
-Result<Record, CommandError> load_editable(CommandContext& context, Kind kind, const RecordId& id) {
+// Loads a record whose `field` the actor may change (edit_rights.hpp): it
+// exists, it is not one Tandem ships, and it is theirs or the field is one
+// the pair writes together.
+Result<Record, CommandError> load_editable(CommandContext& context, Kind kind, const RecordId& id, FieldIndex field) {
     auto record = load_record(context.store, kind, id);
     if (!record) return record;
     if (record.value().created_by.is_nil()) return fail(field_error(ErrorCode::read_only, kind));
-    if (record.value().visibility == Visibility::private_to_author && record.value().created_by != context.actor)
-        return fail(field_error(ErrorCode::not_author, kind));
+    if (!may_change_field(record.value(), field, context.actor)) return fail(field_error(ErrorCode::not_author, kind, field));
     return record;
+}
+
+// A part (a tally, a goal) may be added only where its parent allows the actor to.
+std::optional<CommandError> check_part(CommandContext& context, const Record& record) {
+    const auto field = parent_field(record.kind);
+    if (!field) return std::nullopt;
+    const auto parent_id = record.reference(*field);
+    if (!parent_id) return std::nullopt;  // validation names the missing parent
+    const Kind parent_kind = kind_spec(record.kind).field(*field).shape.target;
+    auto parent = context.store.load(parent_kind, *parent_id);
+    if (!parent) return storage_error(record.kind, parent.error());
+    if (parent.value() && !may_add_part(*parent.value(), context.actor))
+        return field_error(ErrorCode::not_author, record.kind, *field);
+    return std::nullopt;
 }
 
 // Writes one record and the clock in one transaction.
@@ -74,7 +90,7 @@ Result<Record, CommandError> edited(CommandContext& context, Record record, Fiel
 }
 
 Result<void, CommandError> set_tombstone(CommandContext& context, Kind kind, const RecordId& id, bool deleted) {
-    auto loaded = load_editable(context, kind, id);
+    auto loaded = load_editable(context, kind, id, tombstone_field);
     if (!loaded) return fail(loaded.error());
     Record record = std::move(loaded).value();
     if (record.is_deleted() == deleted) return {};
@@ -115,6 +131,7 @@ Result<RecordId, CommandError> create_new(CommandContext& context, Kind kind, st
     for (const FieldSpec& field : spec.fields)
         if (field.shape.type == FieldType::reference)
             if (auto problem = check_reference(context.store, record, field)) return fail(*problem);
+    if (auto problem = check_part(context, record)) return fail(*problem);
 
     const Stamp created = context.clock.tick();
     for (FieldState& state : record.fields) state.stamp = created;
@@ -153,11 +170,11 @@ std::vector<FieldEdit> edits_for_all_fields(const Record& values) {
 
 Result<void, CommandError> update_field(CommandContext& context, Kind kind, const RecordId& id, FieldIndex field,
                                         FieldValue value) {
-    auto loaded = load_editable(context, kind, id);
+    if (field < 1 || field > kind_spec(kind).fields.size()) return fail(field_error(ErrorCode::unknown_field, kind, field));
+    auto loaded = load_editable(context, kind, id, field);
     if (!loaded) return fail(loaded.error());
     const Record& current = loaded.value();
     if (current.is_deleted()) return fail(field_error(ErrorCode::deleted_record, kind));
-    if (field < 1 || field > kind_spec(kind).fields.size()) return fail(field_error(ErrorCode::unknown_field, kind, field));
     if (kind_spec(kind).field(field).immutable()) return fail(field_error(ErrorCode::immutable_field, kind, field));
     value = normalized(std::move(value));
     if (current.field(field).value == value) return {};
@@ -169,7 +186,7 @@ Result<void, CommandError> update_field(CommandContext& context, Kind kind, cons
 Result<void, CommandError> set_step_status(CommandContext& context, const RecordId& step, StepStatus status,
                                            CalendarDate on, std::string comment) {
     constexpr Kind kind = Kind::action_step;
-    auto loaded = load_editable(context, kind, step);
+    auto loaded = load_editable(context, kind, step, ActionStep::fields::status);
     if (!loaded) return fail(loaded.error());
     if (loaded.value().is_deleted()) return fail(field_error(ErrorCode::deleted_record, kind));
     const FieldValue new_status = to_field_value(status);
