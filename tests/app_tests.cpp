@@ -621,7 +621,7 @@ TEST_CASE("record forms read typed dates and numbers, and keep what cannot be re
     forms.apply(context, ui::EditField{Kind::time_log, log, TimeLog::fields::logged_on, "31/11/2026", {}}, definitions,
                 dates);
     forms.apply(context, ui::EditField{Kind::time_log, log, TimeLog::fields::minutes, "forty", {}}, definitions, dates);
-    ui::RecordForm form = forms.build(load_record(*records, Kind::time_log, log).value(), definitions, false, dates);
+    ui::RecordForm form = forms.build(load_record(*records, Kind::time_log, log).value(), definitions, false, dates, context.actor);
     CHECK(form.fields[0].text == "31/11/2026");
     CHECK(form.fields[0].problem == "November 2026 has 30 days.");
     CHECK(form.fields[1].text == "forty");
@@ -633,7 +633,7 @@ TEST_CASE("record forms read typed dates and numbers, and keep what cannot be re
     forms.apply(context, ui::EditField{Kind::time_log, log, TimeLog::fields::logged_on, "24/11/2026", {}}, definitions,
                 dates);
     forms.apply(context, ui::EditField{Kind::time_log, log, TimeLog::fields::minutes, " 45 ", {}}, definitions, dates);
-    form = forms.build(load_record(*records, Kind::time_log, log).value(), definitions, false, dates);
+    form = forms.build(load_record(*records, Kind::time_log, log).value(), definitions, false, dates, context.actor);
     CHECK(form.fields[0].text == "Tue 24 Nov");
     CHECK(form.fields[0].date == CalendarDate::from_ymd(2026, 11, 24));
     CHECK(form.fields[0].problem.empty());

@@ -361,3 +361,59 @@ TEST_CASE("a coachee who starts coaching someone new sends a file the new coache
     jo.take_in(sam.send(with_jo));  // requires nothing left out
     CHECK(jo.app.shell_view().profile.name.text == "Jo Reed");
 }
+
+TEST_CASE("the coachee reads what the coach wrote, writes what the pair writes together, and deletes only their own") {
+    Coach alex;
+    alex.app.dispatch(ui::NewMeeting{alex.pairing});
+    const RecordId meeting = alex.app.shell_view().meeting.id;
+    alex.app.dispatch(ui::EditField{Kind::meeting, meeting, Meeting::fields::grow_goal, "Calmer starts", {}});
+    alex.app.dispatch(ui::NewObservation{alex.pairing});
+    const RecordId visit = alex.app.shell_view().observation.id;
+    alex.app.dispatch(ui::EditNewTally{"Cold calls"});
+    alex.app.dispatch(ui::AddTally{visit});
+    REQUIRE(alex.app.shell_view().observation.tallies.size() == 1);
+    const RecordId tally = alex.app.shell_view().observation.tallies[0].id;
+    alex.app.dispatch(ui::CountTally{tally, 1});
+    Device sam("Sam");
+    sam.take_in(alex.send(alex.pairing));
+
+    // The coach's own view: the stance with its prompt, everything to write, Delete.
+    alex.app.dispatch(ui::OpenMeeting{meeting});
+    const ui::MeetingView& coach_view = alex.app.shell_view().meeting;
+    CHECK(coach_view.can_delete);
+    CHECK_FALSE(coach_view.stance_prompt.empty());
+    const auto stance = [](const ui::MeetingView& view) {
+        return std::any_of(view.details.fields.begin(), view.details.fields.end(),
+                           [](const ui::FormField& field) { return field.field == Meeting::fields::stance; });
+    };
+    CHECK(stance(coach_view));
+
+    // Sam's: no stance and no advice about Sam; the coach's words to read, the shared notes to write.
+    sam.app.dispatch(ui::OpenMeeting{meeting});
+    REQUIRE(sam.app.screen() == ui::Screen::meeting);
+    const ui::MeetingView& view = sam.app.shell_view().meeting;
+    CHECK_FALSE(stance(view));
+    CHECK(view.stance_prompt.empty());
+    CHECK(view.stage_hint.empty());
+    CHECK_FALSE(view.can_delete);
+    for (const ui::FormField& field : view.conversation.fields)
+        CHECK_MESSAGE(field.read_only == (field.field != Meeting::fields::shared_notes), field.label);
+    sam.app.dispatch(ui::EditField{Kind::meeting, meeting, Meeting::fields::shared_notes, "I'll try it on Monday", {}});
+    sam.app.dispatch(ui::EditField{Kind::meeting, meeting, Meeting::fields::grow_goal, "Changed by Sam", {}});
+    sam.app.dispatch(ui::DeleteRecord{Kind::meeting, meeting});
+    RecordsCopy sams(sam.pages);
+    const Meeting kept = load<Meeting>(*sams.records, meeting).value();
+    CHECK(kept.shared_notes == "I'll try it on Monday");
+    CHECK(kept.grow_goal == "Calmer starts");
+    CHECK_FALSE(kept.meta.deleted);
+
+    // The coach's visit: named for Sam, to read, its tally not Sam's to count.
+    sam.app.dispatch(ui::OpenObservation{visit});
+    REQUIRE(sam.app.screen() == ui::Screen::observation);
+    const ui::ObservationView& visit_view = sam.app.shell_view().observation;
+    CHECK(visit_view.title == "Your lesson, visited by Alex Kim");
+    CHECK_FALSE(visit_view.own);
+    sam.app.dispatch(ui::CountTally{tally, 5});
+    RecordsCopy after(sam.pages);
+    CHECK(load<Tally>(*after.records, tally).value().total == 1);
+}

@@ -1,6 +1,7 @@
 #include "app/meeting_editor.hpp"
 
 #include "app/command_error_text.hpp"
+#include "core/edit_rights.hpp"
 #include "core/next_meeting.hpp"
 #include "core/record_binding.hpp"
 #include "core/text_symbols.hpp"
@@ -155,17 +156,25 @@ std::optional<ui::MeetingView> MeetingEditor::view(Workspace& work) {
     ui::MeetingView view;
     std::string partner_name;
     CareerStage stage = CareerStage::not_set;
+    bool coachee = false;  // the user is the one coached: the stance and its advice are the coach's
     if (auto pairing = load<Pairing>(work.store, meeting.pairing)) {
-        const RecordId partner = pairing.value().coachee == work.me ? pairing.value().coach : pairing.value().coachee;
+        coachee = pairing.value().coachee == work.me;
+        const RecordId partner = coachee ? pairing.value().coach : pairing.value().coachee;
         if (auto person = load<Person>(work.store, partner)) partner_name = person.value().display_name;
-        if (auto coachee = load<Person>(work.store, pairing.value().coachee)) stage = coachee.value().career_stage;
+        if (auto coached = load<Person>(work.store, pairing.value().coachee)) stage = coached.value().career_stage;
     }
     view.id = meeting.meta.id;
     view.title = partner_name.empty() ? "Meeting" : "Meeting with " + partner_name;
     view.details = work.form(record.value(), meeting_details_form());
     view.details.columns = 2;
-    view.stance_prompt = stance_prompt(meeting.stance);
-    view.stage_hint = stage_hint(stage);
+    view.can_delete = may_delete(record.value(), work.me);
+    if (meeting.meta.created_by != work.me) view.written_by = work.person_name(meeting.meta.created_by, "Your partner");
+    if (coachee) {
+        std::erase_if(view.details.fields, [](const ui::FormField& field) { return field.field == Meeting::fields::stance; });
+    } else {
+        view.stance_prompt = stance_prompt(meeting.stance);
+        view.stage_hint = stage_hint(stage);
+    }
     ui::RecordForm conversation = work.form(record.value(), meeting_model_form(meeting.model));
     const ui::RecordForm notes = work.form(record.value(), meeting_notes_form());
     conversation.fields.insert(conversation.fields.end(), notes.fields.begin(), notes.fields.end());

@@ -1,6 +1,7 @@
 #include "app/meeting_steps.hpp"
 
 #include "app/command_error_text.hpp"
+#include "core/edit_rights.hpp"
 
 #include <algorithm>
 
@@ -49,6 +50,7 @@ ui::ActionStepsView MeetingSteps::view(Workspace& work, const Meeting& meeting) 
             const ActionStep step = from_record<ActionStep>(record.value());
             ui::ActionStepView shown;
             shown.form = work.form(record.value(), action_step_form());
+            shown.can_delete = may_delete(record.value(), work.me);
             shown.status = step.status;
             shown.history.push_back("Set on " + work.dates.words(step.set_on));
             if (auto changes = work.queries.parts(store::Parts::history_of_step, id, work.me)) {

@@ -1,5 +1,7 @@
 #include "app/observation_capture.hpp"
 
+#include "core/edit_rights.hpp"
+
 #include <cstdio>
 
 #include "app/command_error_text.hpp"
@@ -67,6 +69,7 @@ std::optional<ui::ObservationView> ObservationCapture::view(Workspace& work) {
             view.title = mine ? "Your lesson, visited by " + person.value().display_name
                               : "Lesson visit: " + person.value().display_name;
     }
+    view.own = may_add_part(record.value(), work.me);
     view.details = work.form(record.value(), observation_details_form());
     view.details.columns = 2;
     view.praise = work.form(record.value(), observation_praise_form());

@@ -1,5 +1,7 @@
 #include "app/record_forms.hpp"
 
+#include "core/edit_rights.hpp"
+
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -253,7 +255,7 @@ std::span<const FormFieldDefinition> form_for(Kind kind) {
 }
 
 ui::RecordForm RecordForms::build(const Record& record, std::span<const FormFieldDefinition> definitions,
-                                  bool read_only, const DateReader& dates) const {
+                                  bool read_only, const DateReader& dates, const RecordId& actor) const {
     ui::RecordForm form;
     form.today = dates.today();
     form.first_weekday = dates.first_weekday();
@@ -264,6 +266,7 @@ ui::RecordForm RecordForms::build(const Record& record, std::span<const FormFiel
     for (const FormFieldDefinition& definition : definitions) {
         ui::FormField field;
         field.field = definition.field;
+        field.read_only = !may_change_field(record, definition.field, actor);
         field.type = definition.type;
         field.label = definition.label;
         field.hint = definition.hint;

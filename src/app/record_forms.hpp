@@ -82,9 +82,10 @@ public:
 
     // The form of `record` with the fields of `definitions`, showing the
     // stored values (dates in `dates`' words), or what was typed where it
-    // could not be stored.
+    // could not be stored. Fields `actor` may not change (edit_rights.hpp)
+    // are shown to read; with `read_only`, none may be changed.
     ui::RecordForm build(const Record& record, std::span<const FormFieldDefinition> definitions, bool read_only,
-                         const DateReader& dates) const;
+                         const DateReader& dates, const RecordId& actor) const;
 
     // Stores one edit of a form built from `definitions` through the core's
     // update command, reading dates with `dates`. A value that cannot be

@@ -72,6 +72,8 @@ std::optional<ui::ReflectionView> ReflectionWriting::view(Workspace& work) {
             return std::nullopt;
         }
         written_on = stored.value().written_on;
+        if (const RecordId author = stored.value().meta.created_by; author != work.me)
+            view.author = work.person_name(author, "your partner");
     }
     view.title = "Reflection, " + work.dates.words(written_on);
     if (id_) view.id = *id_;

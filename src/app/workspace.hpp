@@ -65,7 +65,12 @@ struct Workspace {
     bool read_only() const { return !context.has_value(); }
     // The form of `record` with the fields of `definitions`, as RecordForms builds it for this moment.
     ui::RecordForm form(const Record& record, std::span<const FormFieldDefinition> definitions) const {
-        return forms.build(record, definitions, read_only(), dates);
+        return forms.build(record, definitions, read_only(), dates, me);
+    }
+    // The name of `person`, or `otherwise` when there is none to show.
+    std::string person_name(const RecordId& person, std::string otherwise) const {
+        auto found = load<Person>(store, person);
+        return found && !found.value().display_name.empty() ? found.value().display_name : otherwise;
     }
 };
 

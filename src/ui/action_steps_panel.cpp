@@ -31,8 +31,10 @@ void draw_step(const ActionStepView& step, bool read_only, std::vector<Command>&
         if (choice_button(status_names[i], step.status == status) && step.status != status)
             commands.push_back(SetStepStatus{step.form.id, status});
     }
-    ImGui::SameLine(0, px(24));
-    if (action_button("Delete step")) commands.push_back(DeleteRecord{Kind::action_step, step.form.id});
+    if (step.can_delete) {
+        ImGui::SameLine(0, px(24));
+        if (action_button("Delete step")) commands.push_back(DeleteRecord{Kind::action_step, step.form.id});
+    }
     ImGui::EndDisabled();
     field_problem(step.problem);
     std::string history;

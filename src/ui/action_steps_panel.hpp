@@ -19,6 +19,7 @@ struct ActionStepView {
     StepStatus status = StepStatus::planned;
     std::vector<std::string> history;  // "Planned on 2026-11-24", oldest first
     std::string problem;               // why a status change was refused; empty otherwise
+    bool can_delete = true;            // the user wrote it (only its author deletes a step)
 };
 
 // A library entry offered for a new step.

@@ -111,11 +111,13 @@ void ItemRegistry::announce_last_item(const char* label) {
     if (context_ != nullptr) on_item_info(*context_, context_->LastItemData.ID, label, 0);
 }
 
-void ItemRegistry::announce_last_text(const char* label) {
+void ItemRegistry::announce_last_text(const char* label, ItemValue value) {
     if (context_ == nullptr) return;
     const std::size_t before = drawing_.size();
     on_item_info(*context_, ImGui::GetID(label), label, 0);
-    if (drawing_.size() > before) drawing_.back().role = Role::label;
+    if (drawing_.size() == before) return;
+    drawing_.back().role = Role::label;
+    drawing_.back().value = std::move(value);
 }
 
 std::string ItemRegistry::last_frame_json() const {

@@ -67,9 +67,10 @@ public:
     void announce_last_item(const char* label);
 
     // Records the text just drawn (ImGui's last item, which has no id) under
-    // `label` with role "label": for marks a test must find, such as the one
-    // on what is private. Does nothing if the text was not visible.
-    void announce_last_text(const char* label);
+    // `label` with role "label" and `value`: for marks a test must find,
+    // such as the one on what is private, and text shown to read only.
+    // Does nothing if the text was not visible.
+    void announce_last_text(const char* label, ItemValue value = {});
 
     // The widgets of the last complete frame, in drawing order.
     const std::vector<ItemRecord>& last_frame() const { return published_; }

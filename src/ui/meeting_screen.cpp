@@ -27,13 +27,19 @@ void draw_private_note(const MeetingView& view, std::vector<Command>& commands) 
 
 void draw_meeting(const MeetingView& view, bool read_only, std::vector<Command>& commands) {
     if (action_button("Back to the pairing")) commands.push_back(NavigateTo{Screen::pairings});
-    ImGui::SameLine(0, px(8));
-    ImGui::BeginDisabled(read_only);
-    if (action_button("Delete meeting")) commands.push_back(DeleteRecord{Kind::meeting, view.id});
-    ImGui::EndDisabled();
+    if (view.can_delete) {
+        ImGui::SameLine(0, px(8));
+        ImGui::BeginDisabled(read_only);
+        if (action_button("Delete meeting")) commands.push_back(DeleteRecord{Kind::meeting, view.id});
+        ImGui::EndDisabled();
+    }
     ImGui::Dummy(ImVec2(0, px(8)));
     ImGui::TextUnformatted(view.title.c_str());
-    field_help("Ctrl+J takes you to the shared notes.");
+    if (!view.written_by.empty())
+        field_help(view.written_by + " recorded this meeting. The shared notes and your private note are yours to add "
+                                     "to; Ctrl+J takes you to the shared notes.");
+    else
+        field_help("Ctrl+J takes you to the shared notes.");
     ImGui::Dummy(ImVec2(0, px(8)));
     ImGui::BeginChild("meeting", ImVec2(0, ImGui::GetContentRegionAvail().y), false);
     RecordForm details = view.details;

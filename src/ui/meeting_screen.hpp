@@ -23,8 +23,10 @@ struct MeetingView {
     RecordId id;
     std::string title;          // "Meeting with Sam Patel"
     RecordForm details;         // date, length, kind, status, model, stance, next meeting
-    std::string stance_prompt;  // a prompt that suits the stance chosen
-    std::string stage_hint;     // a gentle hint from the coachee's career stage; may be empty
+    std::string stance_prompt;  // a prompt that suits the stance chosen; empty for the coachee
+    std::string stage_hint;     // a gentle hint from the coachee's career stage; may be empty, and is for the coachee
+    bool can_delete = true;     // the user wrote the meeting (only its author deletes it)
+    std::string written_by;     // who recorded it, when not the user ("Ana Kowalska"); empty for the user's own
     RecordForm conversation;    // the model's fields, then the shared notes
     ActionStepsView steps;      // the steps set in this meeting
     RecordId pairing;           // the meeting's pairing

@@ -14,6 +14,16 @@ namespace {
 
 void draw_capture(const ObservationView& view, bool read_only, std::vector<Command>& commands) {
     const float width = std::min(px(640), ImGui::GetContentRegionAvail().x);
+    if (!view.own) {
+        ImGui::TextUnformatted("Notes");
+        ImGui::Dummy(ImVec2(0, px(4)));
+        if (view.notes.empty()) field_help("No notes were written in this visit.");
+        for (const RecordForm& note : view.notes) {
+            draw_form(note, commands);
+            ImGui::Dummy(ImVec2(0, px(4)));
+        }
+        return;
+    }
     ImGui::BeginDisabled(read_only);
     bool entered = false;
     if (auto text = text_field(observation_note_label, view.new_note, view.note_problem,
@@ -38,7 +48,19 @@ void draw_capture(const ObservationView& view, bool read_only, std::vector<Comma
     }
 }
 
+// Someone else's tallies, to read.
+void draw_tally_totals(const ObservationView& view) {
+    ImGui::TextUnformatted("Tallies");
+    ImGui::Dummy(ImVec2(0, px(4)));
+    if (view.tallies.empty()) field_help("Nothing was counted in this visit.");
+    for (const TallyView& tally : view.tallies) read_only_field(tally.label.c_str(), std::to_string(tally.total));
+}
+
 void draw_tallies(const ObservationView& view, bool read_only, std::vector<Command>& commands) {
+    if (!view.own) {
+        draw_tally_totals(view);
+        return;
+    }
     ImGui::TextUnformatted("Tallies");
     field_help("Tap to count one more.");
     ImGui::Dummy(ImVec2(0, px(4)));
@@ -74,10 +96,12 @@ void draw_tallies(const ObservationView& view, bool read_only, std::vector<Comma
 
 void draw_observation(const ObservationView& view, bool read_only, std::vector<Command>& commands) {
     if (action_button("Back to the pairing")) commands.push_back(NavigateTo{Screen::pairings});
-    ImGui::SameLine(0, px(8));
-    ImGui::BeginDisabled(read_only);
-    if (action_button("Delete visit")) commands.push_back(DeleteRecord{Kind::observation, view.id});
-    ImGui::EndDisabled();
+    if (view.own) {
+        ImGui::SameLine(0, px(8));
+        ImGui::BeginDisabled(read_only);
+        if (action_button("Delete visit")) commands.push_back(DeleteRecord{Kind::observation, view.id});
+        ImGui::EndDisabled();
+    }
     ImGui::Dummy(ImVec2(0, px(8)));
     ImGui::TextUnformatted(view.title.c_str());
     ImGui::Dummy(ImVec2(0, px(8)));

@@ -35,6 +35,7 @@ struct ObservationView {
     std::vector<TallyView> tallies;
     std::string new_tally;   // typed for the next tally's name
     std::string tally_problem;
+    bool own = true;         // the user made this visit: only they add notes and tallies, count, or delete it
 };
 
 // Draws the screen's body (under its heading), appending the user's requests.

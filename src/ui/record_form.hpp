@@ -39,6 +39,7 @@ struct FormField {
     std::string problem;   // why what was typed could not be kept; empty if it was
     int lines = 4;         // paragraph: its height in lines
     std::optional<CalendarDate> date;  // date: the day stored, if any
+    bool read_only = false;  // the other side's to change: shown to read, not as a field
 };
 
 struct RecordForm {

@@ -8,8 +8,28 @@
 
 namespace tandem::ui {
 
+namespace {
+
+// A partner's shared reflection: theirs to write, the user's to read.
+void draw_partners_reflection(const ReflectionView& view) {
+    ImGui::TextUnformatted(view.title.c_str());
+    field_help("Written by " + view.author + " and shared with you.");
+    ImGui::Dummy(ImVec2(0, px(8)));
+    if (view.prompt > 0 && static_cast<std::size_t>(view.prompt) < view.prompts.size())
+        read_only_field("Started from", view.prompts[static_cast<std::size_t>(view.prompt)]);
+    ImGui::Dummy(ImVec2(0, px(8)));
+    read_only_field("Their reflection", view.body);
+}
+
+}  // namespace
+
 void draw_reflection(const ReflectionView& view, bool read_only, std::vector<Command>& commands) {
     if (action_button("Back to the pairing")) commands.push_back(NavigateTo{Screen::pairings});
+    if (!view.author.empty()) {
+        ImGui::Dummy(ImVec2(0, px(8)));
+        draw_partners_reflection(view);
+        return;
+    }
     if (!view.id.is_nil()) {
         ImGui::SameLine(0, px(8));
         ImGui::BeginDisabled(read_only);

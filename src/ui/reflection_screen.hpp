@@ -20,6 +20,7 @@ struct ReflectionView {
     bool privacy_fixed = false;       // written already: who may read it was chosen then
     std::string body;                 // as typed
     std::string problem;              // why the text could not be kept; empty otherwise
+    std::string author;               // who wrote it, when not the user ("Sam Patel"); empty for the user's own
 };
 
 // Draws the screen's body (under its heading), appending the user's requests.

@@ -620,6 +620,23 @@ void field_problem(const std::string& problem) {
     ImGui::PopStyleColor();
 }
 
+void read_only_field(const char* label, const std::string& text, const char* empty) {
+    const Palette& palette = palette_colors();
+    ImGui::PushStyleColor(ImGuiCol_Text, palette.muted_text);
+    ImGui::TextUnformatted(label);
+    ImGui::PopStyleColor();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(px(640), ImGui::GetContentRegionAvail().x));
+    if (text.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, palette.muted_text);
+        ImGui::TextUnformatted(empty);
+        ImGui::PopStyleColor();
+    } else {
+        ImGui::TextUnformatted(text.c_str());
+    }
+    ImGui::PopTextWrapPos();
+    if (ItemRegistry* registry = ItemRegistry::current()) registry->announce_last_text(label, text);
+}
+
 void field_help(const std::string& text) {
     if (text.empty()) return;
     ImGui::PushStyleColor(ImGuiCol_Text, palette_colors().muted_text);

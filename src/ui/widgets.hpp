@@ -98,6 +98,11 @@ bool list_row(const char* id, const std::string& title, const std::string& detai
 // The height of every list_row(), at the current scale.
 float list_row_height();
 
+// A field shown to read, not to change: its `label` muted, then `text`
+// wrapped (or `empty` muted when there is none). Role "label", label
+// `label`, value `text`.
+void read_only_field(const char* label, const std::string& text, const char* empty = "Not written yet");
+
 // Beneath a field: why what was typed could not be kept (nothing if empty).
 void field_problem(const std::string& problem);
 // Beneath a field: a sentence of help, muted (nothing if empty).

@@ -141,8 +141,20 @@ test("a bundle goes from coach to coachee through a real download and file input
     .find((i) => i.role === "list-item" && i.label.startsWith("Meeting"));
   await coachee.page.mouse.click(meeting.x + meeting.w / 2, meeting.y + meeting.h / 2);
   await waitForState(coachee.page, (s) => s.screen === "meeting");
+  // Sam's screen, not the coach's: no stance, no Delete for the coach's meeting.
+  await waitForWidget(coachee.page, `(i) => i.label === "Kind of meeting"`);
+  const onScreen = await coachee.page.evaluate(() => window.tandem.test.items());
+  assert.ok(onScreen.some((i) => i.label === "Back to the pairing"));
+  assert.ok(!onScreen.some((i) => i.label === "Your stance"), "the coachee is shown the coach's stance");
+  assert.ok(!onScreen.some((i) => i.label === "Delete meeting"), "the coachee can delete the coach's meeting");
+  // The coach's words, to read; the shared notes, written by both.
   await scrollTo(coachee.page, "Goal");
-  assert.equal((await item(coachee.page, "Goal")).value, "Smoother starts to lessons");
+  const goal = await item(coachee.page, "Goal");
+  assert.equal(goal.value, "Smoother starts to lessons");
+  assert.equal(goal.role, "label");
+  await typeInto(coachee.page, "Shared notes", "I will try it on Monday");
+  await settle(coachee.page);
+  await screenshot(coachee.page, "exchange-coachee-meeting");
 
   assert.deepEqual(coach.errors, []);
   assert.deepEqual(coachee.errors, []);
