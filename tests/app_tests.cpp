@@ -1107,7 +1107,13 @@ TEST_CASE("Reflections: written from the pairing, kept with the first words, sha
     REQUIRE(stored.size() == 1);
     CHECK(stored[0].visibility == Visibility::shared);
     CHECK(from_record<Reflection>(stored[0]).prompt == app.shell_view().reflection.prompts[2]);
-    CHECK(app.shell_view().reflection.privacy_fixed);
+    CHECK_FALSE(app.shell_view().reflection.privacy_fixed);  // not sent yet
+    // Made private, and shared again: nothing has been sent, so it may.
+    app.dispatch(ui::EditReflection{2, true, "Quieter students answered."});
+    CHECK(app.shell_view().reflection.private_to_me);
+    CHECK(opened.store().load_all(Kind::reflection).value()[0].visibility == Visibility::private_to_author);
+    app.dispatch(ui::EditReflection{2, false, "Quieter students answered."});
+    CHECK(opened.store().load_all(Kind::reflection).value()[0].visibility == Visibility::shared);
     CHECK(app.test_state_json().find(R"("screen":"reflection","recordId":")" + stored[0].id.hex()) != std::string::npos);
     // Emptied, it is refused plainly and what was typed stays.
     app.dispatch(ui::EditReflection{2, false, ""});

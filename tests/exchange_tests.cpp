@@ -417,3 +417,41 @@ TEST_CASE("the coachee reads what the coach wrote, writes what the pair writes t
     RecordsCopy after(sam.pages);
     CHECK(load<Tally>(*after.records, tally).value().total == 1);
 }
+
+TEST_CASE("a shared reflection may become private until it is first in a file for the partner") {
+    Coach alex;
+    alex.app.dispatch(ui::NewReflection{alex.pairing});
+    alex.app.dispatch(ui::EditReflection{0, false, "They answered more when I waited."});
+    const RecordId sent = alex.app.shell_view().reflection.id;
+    const auto visibility = [&](const RecordId& id) {
+        RecordsCopy here(alex.pages);
+        return load_record(*here.records, Kind::reflection, id).value().visibility;
+    };
+    CHECK(alex.app.shell_view().reflection.partner == "Sam Patel");
+    CHECK_FALSE(alex.app.shell_view().reflection.privacy_fixed);
+    alex.app.dispatch(ui::EditReflection{0, true, "They answered more when I waited."});
+    CHECK(visibility(sent) == Visibility::private_to_author);
+    alex.app.dispatch(ui::EditReflection{0, false, "They answered more when I waited."});
+    CHECK(visibility(sent) == Visibility::shared);
+
+    Device sam("Sam");
+    sam.take_in(alex.send(alex.pairing));
+    alex.app.dispatch(ui::OpenReflection{sent});
+    CHECK(alex.app.shell_view().reflection.privacy_fixed);
+    alex.app.dispatch(ui::EditReflection{0, true, "They answered more when I waited."});
+    CHECK(visibility(sent) == Visibility::shared);
+    CHECK_FALSE(alex.app.shell_view().reflection.private_to_me);
+    CHECK(alex.app.shell_view().reflection.problem.find("stays shared") != std::string::npos);
+
+    // One written after the file: still the writer's to make private, and then it never travels.
+    alex.app.dispatch(ui::NewReflection{alex.pairing});
+    alex.app.dispatch(ui::EditReflection{0, false, "Next time: wait longer."});
+    const RecordId later = alex.app.shell_view().reflection.id;
+    CHECK_FALSE(alex.app.shell_view().reflection.privacy_fixed);
+    alex.app.dispatch(ui::EditReflection{0, true, "Next time: wait longer."});
+    CHECK(visibility(later) == Visibility::private_to_author);
+    sam.take_in(alex.send(alex.pairing));
+    RecordsCopy sams(sam.pages);
+    CHECK(sams.records->load(Kind::reflection, sent).value().has_value());
+    CHECK_FALSE(sams.records->load(Kind::reflection, later).value().has_value());
+}

@@ -447,7 +447,7 @@ TEST_CASE("with the platform's text area, a paragraph wraps, opens for editing o
     CHECK(h.commands.empty());
 
     // A click outside the field ends the editing; text sent after that is dropped.
-    io.MousePos = ImVec2(field->x + field->w / 2, field->y - 60);
+    io.MousePos = ImVec2(field->x + field->w / 2, field->y + field->h + 60);
     io.MouseDown[0] = true;
     frame();
     io.MouseDown[0] = false;

@@ -13,6 +13,7 @@
 #include "crypto/sodium_random_source.hpp"
 #include "app/bundle_exchange_text.hpp"
 #include "app/command_error_text.hpp"
+#include "app/pairing_sent.hpp"
 #include "store/pairing_share.hpp"
 
 namespace tandem::app {
@@ -190,6 +191,12 @@ ExportStep BundleExchange::finish_export(Workspace& work, const crypto::Identity
     auto written = crypto::write_bundle(content, me, std::span(&stanza, 1), file_key);
     if (!written) {
         send.problem = "This pairing holds more than one file can carry (64 MB). Send what changed since a date instead.";
+        return std::monostate{};
+    }
+    // From now on what the file holds may be with the partner.
+    const std::uint64_t written_through = work.context ? work.context->clock.last() : content.hlc_max;
+    if (!mark_pairing_sent(work.store, send.pairing, written_through)) {
+        send.problem = "Tandem could not note that this file was written, so it was not saved. Try again.";
         return std::monostate{};
     }
     // The name says when, never who: files sit in Downloads folders and mail attachments.

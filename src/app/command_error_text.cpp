@@ -23,6 +23,9 @@ std::string command_error_text(const CommandError& error) {
         case ErrorCode::read_only: return "This is one of Tandem's own entries. Make a copy to adapt it.";
         case ErrorCode::immutable_field: return "This was fixed when the record was created.";
         case ErrorCode::ends_before_starts: return "The end date is before the start date.";
+        case ErrorCode::already_sent:
+            return "This was in a file you saved for your partner, so it stays shared. Delete it if it should not be there.";
+        case ErrorCode::visibility_fixed: return "Who may read this cannot be changed.";
         case ErrorCode::nothing_to_restore:
             return "This was deleted before it reached you, so none of its words are here to bring back.";
         case ErrorCode::storage_failed:

@@ -3,6 +3,7 @@
 #include <array>
 
 #include "app/command_error_text.hpp"
+#include "app/pairing_sent.hpp"
 
 namespace tandem::app {
 
@@ -65,6 +66,11 @@ std::optional<ui::ReflectionView> ReflectionWriting::view(Workspace& work) {
     if (!pairing_) return std::nullopt;
     ui::ReflectionView view;
     CalendarDate written_on = work.today;
+    view.partner = "your partner";
+    if (auto pairing = load<Pairing>(work.store, *pairing_)) {
+        const RecordId partner = pairing.value().coachee == work.me ? pairing.value().coach : pairing.value().coachee;
+        view.partner = work.person_name(partner, view.partner);
+    }
     if (id_) {
         auto stored = load<Reflection>(work.store, *id_);
         if (!stored || stored.value().meta.deleted) {
@@ -72,6 +78,8 @@ std::optional<ui::ReflectionView> ReflectionWriting::view(Workspace& work) {
             return std::nullopt;
         }
         written_on = stored.value().written_on;
+        view.privacy_fixed = !private_ && written_at_hlc(load_record(work.store, Kind::reflection, *id_).value()) <=
+                                              pairing_sent_through(work.store, *pairing_);
         if (const RecordId author = stored.value().meta.created_by; author != work.me)
             view.author = work.person_name(author, "your partner");
     }
@@ -80,7 +88,6 @@ std::optional<ui::ReflectionView> ReflectionWriting::view(Workspace& work) {
     for (const char* prompt : prompts) view.prompts.emplace_back(prompt);
     view.prompt = prompt_;
     view.private_to_me = private_;
-    view.privacy_fixed = id_.has_value();
     view.body = body_;
     view.problem = problem_;
     return view;
@@ -104,6 +111,16 @@ void ReflectionWriting::apply(Workspace& work, const ui::EditReflection& edit) {
         if (!created) problem_ = command_error_text(created.error());
         else id_ = created.value();
         return;
+    }
+    if (edit.private_to_me != private_) {
+        const Visibility wanted = edit.private_to_me ? Visibility::private_to_author : Visibility::shared;
+        if (auto changed = change_visibility(*work.context, Kind::reflection, *id_, wanted,
+                                             pairing_sent_through(work.store, *pairing_));
+            !changed) {
+            problem_ = command_error_text(changed.error());
+            return;
+        }
+        private_ = edit.private_to_me;
     }
     auto prompt = update_field(*work.context, Kind::reflection, *id_, Reflection::fields::prompt, prompt_text(prompt_));
     auto body = update_field(*work.context, Kind::reflection, *id_, Reflection::fields::body, body_);

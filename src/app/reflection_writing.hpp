@@ -2,8 +2,8 @@
 // ReflectionWriting: the reflection open for writing. A new one becomes a
 // record with its first words (a reflection without text is not one); from
 // then on its prompt and text are changed as they are typed. Who may read it
-// (its author alone, or both partners) is chosen before writing and fixed
-// once written, as a record's visibility is.
+// (its author alone, or both partners) may change until it is first in a
+// file for the partner (change_visibility).
 
 #include <optional>
 #include <string>

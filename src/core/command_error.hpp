@@ -30,6 +30,8 @@ enum class ErrorCode : std::uint8_t {
     immutable_field,         // fixed when the record was created
     ends_before_starts,      // an end date before the start date
     nothing_to_restore,      // deleted before it reached this device: only its tombstone is here
+    already_sent,            // shared in a file already: who may read it can no longer change
+    visibility_fixed,        // this kind is never private, or other records point at it
     storage_failed,          // the store refused; `detail` has its message
 };
 

@@ -217,6 +217,49 @@ Result<void, CommandError> set_step_status(CommandContext& context, const Record
     return {};
 }
 
+std::uint64_t written_at_hlc(const Record& record) {
+    std::uint64_t earliest = 0;
+    for (const FieldState& field : record.fields)
+        if (field.stamp.hlc != 0 && (earliest == 0 || field.stamp.hlc < earliest)) earliest = field.stamp.hlc;
+    return earliest;
+}
+
+namespace {
+
+// Whether any kind has a reference to records of `kind`.
+bool referred_to(Kind kind) {
+    for (const Kind other : all_kinds())
+        for (const FieldSpec& field : kind_spec(other).fields)
+            if (field.shape.type == FieldType::reference && field.shape.target == kind) return true;
+    return false;
+}
+
+}  // namespace
+
+Result<void, CommandError> change_visibility(CommandContext& context, Kind kind, const RecordId& id,
+                                             Visibility visibility, std::uint64_t sent_through_hlc) {
+    if (kind_spec(kind).always_private || referred_to(kind)) return fail(field_error(ErrorCode::visibility_fixed, kind));
+    auto loaded = load_record(context.store, kind, id);
+    if (!loaded) return fail(loaded.error());
+    Record record = std::move(loaded).value();
+    if (record.created_by != context.actor) return fail(field_error(ErrorCode::not_author, kind));
+    if (record.is_deleted()) return fail(field_error(ErrorCode::deleted_record, kind));
+    if (record.visibility == visibility) return {};
+    if (record.visibility == Visibility::shared && written_at_hlc(record) <= sent_through_hlc)
+        return fail(field_error(ErrorCode::already_sent, kind));
+    record.visibility = visibility;
+    if (visibility == Visibility::shared)
+        for (const FieldSpec& field : kind_spec(kind).fields)
+            if (field.shape.type == FieldType::reference)
+                if (auto problem = check_reference(context.store, record, field)) return fail(*problem);
+    const Stamp now = context.clock.tick();
+    for (FieldState& field : record.fields) {
+        field.stamp = now;
+        field.base = Stamp{};
+    }
+    return save_one(context, record);
+}
+
 Result<void, CommandError> delete_record(CommandContext& context, Kind kind, const RecordId& id) {
     return set_tombstone(context, kind, id, true);
 }

@@ -66,6 +66,20 @@ Result<void, CommandError> update_field(CommandContext& context, Kind kind, cons
 Result<void, CommandError> set_step_status(CommandContext& context, const RecordId& step, StepStatus status,
                                            CalendarDate on, std::string comment = {});
 
+// The stamp of a record's writing: the earliest of its fields' (every field
+// is stamped when it is made, and edits only stamp later).
+std::uint64_t written_at_hlc(const Record& record);
+
+// Changes who may read a record its author wrote: private to them, or shared
+// with the pairing. Refused (already_sent) when a shared record may have
+// travelled: it was written at or before `sent_through_hlc`, the clock's
+// reading when a file of its pairing was last written. Refused
+// (visibility_fixed) for kinds that are always private or that other records
+// point at. A record made shared is stamped afresh, as new, so that the next
+// file (even one of what changed since a date) carries it.
+Result<void, CommandError> change_visibility(CommandContext& context, Kind kind, const RecordId& id,
+                                             Visibility visibility, std::uint64_t sent_through_hlc);
+
 // Soft-deletes a record: hidden everywhere, restorable. Deleting a deleted
 // record changes nothing.
 Result<void, CommandError> delete_record(CommandContext& context, Kind kind, const RecordId& id);

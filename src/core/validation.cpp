@@ -168,6 +168,8 @@ std::string_view error_code_name(ErrorCode code) {
     case ErrorCode::immutable_field: return "immutable_field";
     case ErrorCode::ends_before_starts: return "ends_before_starts";
     case ErrorCode::nothing_to_restore: return "nothing_to_restore";
+    case ErrorCode::already_sent: return "already_sent";
+    case ErrorCode::visibility_fixed: return "visibility_fixed";
     case ErrorCode::storage_failed: return "storage_failed";
     }
     return "";

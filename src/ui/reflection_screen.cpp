@@ -2,7 +2,6 @@
 
 #include <imgui.h>
 
-#include "core/text_symbols.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
@@ -42,28 +41,35 @@ void draw_reflection(const ReflectionView& view, bool read_only, std::vector<Com
     EditReflection edit{view.prompt, view.private_to_me, view.body};
     bool changed = false;
     ImGui::BeginDisabled(read_only);
+    // Who reads it, first: chosen before a word is written, and changeable
+    // until it is in a file for the partner.
+    ImGui::TextUnformatted("Who reads it");
+    ImGui::BeginDisabled(view.privacy_fixed);
+    const std::string shared_label = "Shared with " + view.partner;
+    if (choice_button(shared_label.c_str(), !view.private_to_me) && view.private_to_me) {
+        edit.private_to_me = false;
+        changed = true;
+    }
+    ImGui::SameLine(0, px(4));
+    if (choice_button("Only for me", view.private_to_me) && !view.private_to_me) {
+        edit.private_to_me = true;
+        changed = true;
+    }
+    ImGui::EndDisabled();
+    if (view.privacy_fixed)
+        field_help("It was in a file you saved for " + view.partner + ", so it stays shared. Delete it if it should not be there.");
+    else if (!view.private_to_me)
+        field_help("They see it when you next send them your records. Until then you can still make it yours alone.");
+    ImGui::Dummy(ImVec2(0, px(8)));
     if (auto chosen = choice_list("Start from", view.prompts, view.prompt)) {
         edit.prompt = *chosen;
         changed = true;
     }
-    ImGui::Dummy(ImVec2(0, px(8)));
-    ImGui::BeginDisabled(view.privacy_fixed);
-    if (auto checked = check_box("Only for me", view.private_to_me)) {
-        edit.private_to_me = *checked;
-        changed = true;
-    }
-    ImGui::EndDisabled();
     // A private reflection sits in the tinted panel private notes have.
     if (view.private_to_me) {
         ImGui::Dummy(ImVec2(0, px(4)));
         begin_tinted_panel(px(680), px(16));
         private_mark("Only you see this reflection. It stays on this computer and is never shared.");
-    } else {
-        field_help(view.privacy_fixed ? "Shared with your coaching partner when you send them your records."
-                                      : std::string("Shared with your coaching partner when you send them your records. "
-                                                    "Tick ") +
-                                            symbols::left_quote + "Only for me" + symbols::right_quote +
-                                            " before writing to keep it to yourself.");
     }
     ImGui::Dummy(ImVec2(0, px(8)));
     if (auto text = text_area("Your reflection", view.body, view.problem,

@@ -1,7 +1,8 @@
 #pragma once
-// Writing a reflection: a prompt to start from, whether it is for the
-// writer alone or shared with their partner, and the text. A private
-// reflection is shown as unmistakably as a private note.
+// Writing a reflection: whether it is for the writer alone or shared with
+// their partner (changeable until it is first in a file for them), a prompt
+// to start from, and the text. A private reflection is shown as
+// unmistakably as a private note.
 
 #include <string>
 #include <vector>
@@ -17,7 +18,8 @@ struct ReflectionView {
     std::vector<std::string> prompts; // to choose from; the first is "No prompt"
     int prompt = 0;
     bool private_to_me = false;
-    bool privacy_fixed = false;       // written already: who may read it was chosen then
+    bool privacy_fixed = false;       // shared in a file already: it stays shared
+    std::string partner;              // who else reads it when shared ("Ana Kowalska", or "your partner")
     std::string body;                 // as typed
     std::string problem;              // why the text could not be kept; empty otherwise
     std::string author;               // who wrote it, when not the user ("Sam Patel"); empty for the user's own

@@ -98,6 +98,13 @@ test("a coaching cycle is recorded through the real UI, found by search, and kep
   await waitForState(page, (s) => s.screen === "reflection");
   await typeInto(page, "Your reflection", "Quieter students answered when given time");
   await waitForState(page, (s) => s.screen === "reflection" && /^[0-9a-f]{32}$/.test(s.recordId ?? ""));
+  // Written, not sent yet: who reads it can still change, either way.
+  await click(page, "Only for me");
+  await waitForWidget(page, `(i) => i.role === "label" && i.label === "Private to you"`);
+  await settle(page);
+  await screenshot(page, "workflow-reflection-private");
+  await click(page, "Shared with Sam Patel");
+  await waitForWidget(page, `(i) => i.label === "Shared with Sam Patel" && i.value === true`);
   await settle(page);
   await screenshot(page, "workflow-reflection");
 
