@@ -1256,6 +1256,25 @@ TEST_CASE("Today: first steps before there is anything, then what needs the user
     CHECK(other.shell_view().meeting.id == meeting);  // the step, on the meeting that set it
 }
 
+TEST_CASE("Today: what is coming up after this week, so a meeting agreed for later is never 'nothing'") {
+    AppWithPairing paired;
+    App& app = paired.app;
+    app.dispatch(ui::NewMeeting{paired.pairing});  // held today; the next one proposed from the cadence
+    const RecordId meeting = app.shell_view().meeting.id;
+    app.dispatch(ui::EditField{Kind::meeting, meeting, Meeting::fields::grow_goal, "Calmer starts", {}});
+    app.dispatch(ui::EditField{Kind::meeting, meeting, Meeting::fields::next_on, "in 2 weeks", {}});
+    app.dispatch(ui::NavigateTo{ui::Screen::today});
+    const ui::TodayView& view = app.shell_view().today;
+    CHECK(view.sections.empty());
+    REQUIRE(view.coming_up.rows.size() == 1);
+    CHECK(view.coming_up.heading == "Coming up");
+    CHECK(view.coming_up.rows[0].title == "Meeting with Sam Patel");
+    CHECK(view.coming_up.rows[0].detail.ends_with(", in 2 weeks"));
+    app.dispatch(ui::OpenAgendaItem{view.coming_up.indexes.at(0)});
+    CHECK(app.screen() == ui::Screen::pairings);
+    CHECK(app.shell_view().pairings.selected == paired.pairing);
+}
+
 TEST_CASE("Library: every starter step by area, read in full when chosen") {
     OpenedApp opened;
     App& app = opened.app;

@@ -158,3 +158,19 @@ TEST_CASE("every day reads back from its words, 29 February included, whatever t
           "2028-02-29");
     CHECK(read("29 Feb") == "no such day");  // from 7 Dec 2026, no 29 February lies within a year
 }
+
+TEST_CASE("how far a date is, as people say it") {
+    const CalendarDate today = CalendarDate::from_ymd(2026, 12, 7);
+    const DateReader dates(today, DayOrder::day_month);
+    CHECK(dates.distance(today) == "today");
+    CHECK(dates.distance(today.plus_days(1)) == "tomorrow");
+    CHECK(dates.distance(today.plus_days(-1)) == "yesterday");
+    CHECK(dates.distance(today.plus_days(5)) == "in 5 days");
+    CHECK(dates.distance(today.plus_days(13)) == "in 13 days");
+    CHECK(dates.distance(today.plus_days(14)) == "in 2 weeks");
+    CHECK(dates.distance(today.plus_days(17)) == "in 2 weeks");
+    CHECK(dates.distance(today.plus_days(18)) == "in 3 weeks");
+    CHECK(dates.distance(today.plus_days(-21)) == "3 weeks ago");
+    CHECK(dates.distance(today.plus_days(75)) == "in 3 months");
+    CHECK(dates.distance(today.plus_days(-3)) == "3 days ago");
+}

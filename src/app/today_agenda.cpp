@@ -38,6 +38,24 @@ ui::AgendaRow row_of(const store::AgendaItem& item, Workspace& work) {
     return {partner, on};
 }
 
+// A line of what is coming up later: what, with whom, and when.
+ui::AgendaRow coming_up_row(const store::AgendaItem& item, Workspace& work) {
+    const std::string partner = partner_name(item, work);
+    const std::string when = work.dates.words(item.date) + ", " + work.dates.distance(item.date);
+    switch (item.type) {
+        case Type::meeting_planned:
+        case Type::meeting_due: return {"Meeting with " + partner, when};
+        case Type::check_back_due:
+        case Type::step_overdue: return {"Check back with " + partner, when + ": " + item.summary};
+        case Type::pairing_quiet: break;
+    }
+    return {partner, when};
+}
+
+// How far ahead Today looks: a week for what needs the user, four for what is coming up.
+constexpr int needs_you_days = 7;
+constexpr int coming_up_days = 28;
+
 }  // namespace
 
 std::string long_date_text(CalendarDate date) {
@@ -64,7 +82,8 @@ ui::TodayView TodayAgenda::view(Workspace& work, bool has_pairings) {
     view.needs_own_name = work.me.is_nil();
     view.has_pairings = has_pairings;
     items_.clear();
-    if (auto agenda = work.queries.agenda(work.today)) items_ = std::move(agenda).value();
+    if (auto agenda = work.queries.agenda(work.today, coming_up_days)) items_ = std::move(agenda).value();
+    const CalendarDate soon = work.today.plus_days(needs_you_days);
     struct Part {
         const char* heading;
         std::array<Type, 2> types;
@@ -79,11 +98,18 @@ ui::TodayView TodayAgenda::view(Workspace& work, bool has_pairings) {
         section.heading = part.heading;
         for (std::size_t i = 0; i < items_.size(); ++i) {
             if (items_[i].type != part.types[0] && items_[i].type != part.types[1]) continue;
+            if (soon < items_[i].date) continue;
             section.rows.push_back(row_of(items_[i], work));
             section.indexes.push_back(static_cast<int>(i));
         }
         if (!section.rows.empty()) view.sections.push_back(std::move(section));
     }
+    for (std::size_t i = 0; i < items_.size(); ++i) {
+        if (!(soon < items_[i].date)) continue;
+        view.coming_up.rows.push_back(coming_up_row(items_[i], work));
+        view.coming_up.indexes.push_back(static_cast<int>(i));
+    }
+    view.coming_up.heading = "Coming up";
     key_ = key;
     cached_ = view;
     return view;

@@ -209,6 +209,25 @@ Reading DateReader::read(std::string_view typed, DateLean lean) const {
     return std::optional<CalendarDate>{*date};
 }
 
+std::string DateReader::distance(CalendarDate date) const {
+    const std::int32_t days = date.days - today_.days;
+    if (days == 0) return "today";
+    if (days == 1) return "tomorrow";
+    if (days == -1) return "yesterday";
+    const std::int32_t apart = days < 0 ? -days : days;
+    std::int32_t count = apart;
+    const char* unit = "days";
+    if (apart >= 60) {
+        count = (apart + 15) / 30;
+        unit = "months";
+    } else if (apart >= 14) {
+        count = (apart + 3) / 7;
+        unit = "weeks";
+    }
+    const std::string amount = std::to_string(count) + " " + unit;
+    return days > 0 ? "in " + amount : amount + " ago";
+}
+
 std::string DateReader::words(CalendarDate date, DateLean lean) const {
     std::string text(weekday_short_name(date.weekday()));
     text += ' ';

@@ -56,6 +56,10 @@ public:
     // take another: "Mon 21 Dec 2027". read() reads it back.
     std::string words(CalendarDate date, DateLean lean = DateLean::nearest) const;
 
+    // How far `date` is from today, as people say it: "today", "tomorrow",
+    // "in 5 days", "in 2 weeks", "in 3 months", "yesterday", "2 weeks ago".
+    std::string distance(CalendarDate date) const;
+
     CalendarDate today() const { return today_; }
     DayOrder order() const { return order_; }
     unsigned first_weekday() const { return first_weekday_; }

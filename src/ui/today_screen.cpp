@@ -9,6 +9,21 @@
 
 namespace tandem::ui {
 
+namespace {
+
+void draw_section(const AgendaSection& section, std::vector<Command>& commands) {
+    ImGui::TextUnformatted(section.heading.c_str());
+    ImGui::Dummy(ImVec2(0, px(4)));
+    for (std::size_t i = 0; i < section.rows.size(); ++i) {
+        const int index = section.indexes[i];
+        if (list_row(std::to_string(index).c_str(), section.rows[i].title, section.rows[i].detail, false))
+            commands.push_back(OpenAgendaItem{index});
+    }
+    ImGui::Dummy(ImVec2(0, px(16)));
+}
+
+}  // namespace
+
 void draw_today(const TodayView& view, std::vector<Command>& commands) {
     ImGui::TextUnformatted(view.date.c_str());
     ImGui::Dummy(ImVec2(0, px(12)));
@@ -35,22 +50,18 @@ void draw_today(const TodayView& view, std::vector<Command>& commands) {
         if (action_button("Try a sample pairing")) commands.push_back(CreateSamplePairing{});
         return;
     }
-    if (view.sections.empty()) {
+    if (view.sections.empty() && view.coming_up.rows.empty()) {
         field_help("Nothing needs you today. Meetings you plan and steps to check back on will show here.");
         return;
     }
     const float width = std::min(px(720), ImGui::GetContentRegionAvail().x);
     ImGui::BeginChild("agenda", ImVec2(width, 0), false);
-    for (const AgendaSection& section : view.sections) {
-        ImGui::TextUnformatted(section.heading.c_str());
-        ImGui::Dummy(ImVec2(0, px(4)));
-        for (std::size_t i = 0; i < section.rows.size(); ++i) {
-            const int index = section.indexes[i];
-            if (list_row(std::to_string(index).c_str(), section.rows[i].title, section.rows[i].detail, false))
-                commands.push_back(OpenAgendaItem{index});
-        }
-        ImGui::Dummy(ImVec2(0, px(16)));
+    if (view.sections.empty()) {
+        field_help("Nothing needs you this week.");
+        ImGui::Dummy(ImVec2(0, px(12)));
     }
+    for (const AgendaSection& section : view.sections) draw_section(section, commands);
+    if (!view.coming_up.rows.empty()) draw_section(view.coming_up, commands);
     ImGui::EndChild();
 }
 

@@ -1,7 +1,8 @@
 #pragma once
-// Today, the home screen: what needs the user now (meetings planned or due,
-// steps to check back on, pairings that have gone quiet), each one click
-// from where it is recorded; and, before there is anything, how to start.
+// Today, the home screen: what needs the user this week (meetings planned or
+// due, steps to check back on, pairings that have gone quiet) and what is
+// coming up after, each one click from where it is recorded; and, before
+// there is anything, how to start.
 
 #include <string>
 #include <vector>
@@ -25,7 +26,8 @@ struct AgendaSection {
 
 struct TodayView {
     std::string date;                     // "Tuesday 1 December 2026"
-    std::vector<AgendaSection> sections;  // only those with rows
+    std::vector<AgendaSection> sections;  // what needs the user this week: only those with rows
+    AgendaSection coming_up;              // later, up to four weeks ahead, soonest first; may have no rows
     bool needs_own_name = false;          // the user has not given their name yet
     bool has_pairings = false;
 };
