@@ -1275,6 +1275,37 @@ TEST_CASE("Today: what is coming up after this week, so a meeting agreed for lat
     CHECK(app.shell_view().pairings.selected == paired.pairing);
 }
 
+TEST_CASE("Pairings: the header says who, when the next meeting is, and the step being worked on") {
+    AppWithPairing paired;
+    App& app = paired.app;
+    app.dispatch(ui::NavigateTo{ui::Screen::pairings});
+    const auto header = [&]() { return app.shell_view().pairings.header; };
+    CHECK(header().title == "Coaching Sam Patel");
+    CHECK(header().next_meeting.empty());
+    CHECK(header().step.empty());
+
+    app.dispatch(ui::NewMeeting{paired.pairing});
+    const RecordId meeting = app.shell_view().meeting.id;
+    app.dispatch(ui::EditField{Kind::meeting, meeting, Meeting::fields::next_on, "in 2 weeks", {}});
+    app.dispatch(ui::EditNewStep{"Greet each student at the door"});
+    app.dispatch(ui::AddActionStep{meeting, std::nullopt});
+    const RecordId step = app.shell_view().meeting.steps.steps.at(0).form.id;
+    app.dispatch(ui::EditField{Kind::action_step, step, ActionStep::fields::success_criteria, "Every student greeted", {}});
+    app.dispatch(ui::EditField{Kind::action_step, step, ActionStep::fields::check_back_on, "in 8 days", {}});
+    app.dispatch(ui::NavigateTo{ui::Screen::pairings});
+    CHECK(header().next_meeting.ends_with(", in 2 weeks"));
+    CHECK(header().step == "Greet each student at the door");
+    CHECK(header().success == "Every student greeted");
+    CHECK(header().check_back.ends_with(", in 8 days"));
+    CHECK(header().step_meeting == meeting);
+
+    // Embedded, it is no longer the step being worked on.
+    app.dispatch(ui::OpenMeeting{meeting});
+    app.dispatch(ui::SetStepStatus{step, StepStatus::embedded});
+    app.dispatch(ui::NavigateTo{ui::Screen::pairings});
+    CHECK(header().step.empty());
+}
+
 TEST_CASE("Library: every starter step by area, read in full when chosen") {
     OpenedApp opened;
     App& app = opened.app;
@@ -1311,8 +1342,14 @@ TEST_CASE("Pairings: the year as a chart of hours used, steps embedded and meeti
 
     const auto& chart = app.shell_view().pairings.timeline;
     REQUIRE(chart.has_value());
-    CHECK(chart->last_label == "Today");
-    CHECK(chart->first_day < chart->last_day);
+    // The whole allowance year, today in it, a tick on each first of a month.
+    CHECK(chart->first_day < chart->today);
+    CHECK(chart->today < chart->last_day);
+    CHECK(chart->last_day - chart->first_day >= 364);
+    REQUIRE(chart->months.size() >= 11);
+    CHECK(chart->first_day < chart->months.front().day);
+    CHECK(CalendarDate{chart->months.front().day}.day() == 1);
+    CHECK(chart->months.front().label.size() == 3);
     CHECK(chart->allowance_hours == 12.0);
     CHECK(chart->steps_set == 2.0);
     REQUIRE_FALSE(chart->embedded.empty());

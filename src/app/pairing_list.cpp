@@ -80,6 +80,54 @@ std::vector<ui::PairingRow> visit_rows(std::span<const store::TimelineEntry> tim
     return rows;
 }
 
+// When `date` is, in words and from today: "Mon 21 Dec, in 2 weeks".
+std::string when_text(const DateReader& dates, CalendarDate date) {
+    return dates.words(date) + ", " + dates.distance(date);
+}
+
+// The title, next meeting and current step of `pairing`, as its header shows them.
+ui::PairingHeader header_of(Workspace& work, const Pairing& pairing) {
+    ui::PairingHeader header;
+    if (pairing.coach == work.me) header.title = "Coaching " + work.person_name(pairing.coachee, "your coachee");
+    else if (pairing.coachee == work.me) header.title = "Coached by " + work.person_name(pairing.coach, "your coach");
+    else
+        header.title = work.person_name(pairing.coach, "A coach") + " coaching " +
+                       work.person_name(pairing.coachee, "a colleague");
+    // The next meeting: the first one planned from today, else the date agreed at the last one held.
+    std::optional<CalendarDate> planned, agreed, last_held;
+    if (auto meetings = work.store.load_where(Kind::meeting, "pairing = ?1 AND deleted = 0", pairing.meta.id)) {
+        for (const Record& record : meetings.value()) {
+            const Meeting meeting = from_record<Meeting>(record);
+            if (meeting.status == MeetingStatus::planned && !(meeting.held_on < work.today) &&
+                (!planned || meeting.held_on < *planned))
+                planned = meeting.held_on;
+            if (meeting.status == MeetingStatus::held && (!last_held || !(meeting.held_on < *last_held))) {
+                last_held = meeting.held_on;
+                agreed = meeting.next_on;
+            }
+        }
+    }
+    if (const auto next = planned ? planned : agreed) header.next_meeting = when_text(work.dates, *next);
+    // The step: the latest set of those still planned or being practised.
+    std::optional<ActionStep> current;
+    if (auto steps = work.store.load_where(Kind::action_step, "pairing = ?1 AND deleted = 0", pairing.meta.id)) {
+        for (const Record& record : steps.value()) {
+            const ActionStep step = from_record<ActionStep>(record);
+            if (step.status != StepStatus::planned && step.status != StepStatus::practising) continue;
+            if (!current || current->set_on < step.set_on ||
+                (current->set_on == step.set_on && current->meta.created_at_ms < step.meta.created_at_ms))
+                current = step;
+        }
+    }
+    if (current) {
+        header.step = current->wording;
+        header.success = current->success_criteria;
+        if (current->check_back_on) header.check_back = when_text(work.dates, *current->check_back_on);
+        header.step_meeting = current->meeting;
+    }
+    return header;
+}
+
 }  // namespace
 
 void PairingList::select(const RecordId& pairing) {
@@ -219,9 +267,10 @@ ui::PairingsView PairingList::view(Workspace& work) const {
     return view;
 }
 
-// The chosen pairing: its form and everything recorded in it.
+// The chosen pairing: what comes next, its form and everything recorded in it.
 void PairingList::show_records(Workspace& work, const Record& record, ui::PairingsView& view) const {
     view.selected = record.id;
+    view.header = header_of(work, from_record<Pairing>(record));
     view.form = work.form(record, pairing_form());
     view.sample = is_sample_pairing(work, from_record<Pairing>(record));
     auto timeline = work.queries.timeline(record.id);

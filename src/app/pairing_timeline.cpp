@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/date_reading.hpp"
 #include "core/records.hpp"
 
 namespace tandem::app {
@@ -17,15 +18,16 @@ ui::TimelineChartView timeline_chart(Workspace& work, std::span<const store::Tim
                                      const store::HoursUsed& hours) {
     ui::TimelineChartView chart;
     const CalendarDate first = hours.period_start;
-    CalendarDate last = std::clamp(work.today, first.plus_days(1), hours.period_end);
-    for (const store::TimelineEntry& entry : timeline) {
-        const bool planned = entry.kind == Kind::meeting && entry.status == static_cast<std::int64_t>(MeetingStatus::planned);
-        if (planned && entry.date <= hours.period_end) last = std::max(last, entry.date);
-    }
+    const CalendarDate last = std::max(hours.period_end, first.plus_days(1));
     chart.first_day = first.days;
     chart.last_day = last.days;
-    chart.first_label = work.dates.words(first);
-    chart.last_label = last == work.today ? "Today" : work.dates.words(last);
+    chart.today = std::clamp(work.today, first, last).days;
+    for (CalendarDate month = CalendarDate::from_ymd(first.year(), first.month(), 1);;) {
+        month = month.month() == 12 ? CalendarDate::from_ymd(month.year() + 1, 1, 1)
+                                    : CalendarDate::from_ymd(month.year(), month.month() + 1, 1);
+        if (last < month) break;
+        chart.months.push_back({month.days, std::string(month_short_name(month.month()))});
+    }
     chart.allowance_hours = static_cast<double>(hours.allowance_minutes) / 60.0;
 
     std::int64_t minutes = 0;
@@ -34,13 +36,16 @@ ui::TimelineChartView timeline_chart(Workspace& work, std::span<const store::Tim
     chart.embedded.push_back({first.days, 0});
     for (const store::TimelineEntry& entry : timeline) {
         if (entry.date > last) break;
+        // What is done counts up to today; what is planned shows ahead.
+        const bool ahead = entry.date > work.today;
+        if (ahead && entry.kind != Kind::meeting) continue;
         const bool in_year = entry.date >= first;
         std::int64_t spent = 0;
         switch (entry.kind) {
             case Kind::meeting:
                 if (!in_year || entry.status == static_cast<std::int64_t>(MeetingStatus::cancelled)) break;
                 chart.meetings.push_back({entry.date.days, entry.status == static_cast<std::int64_t>(MeetingStatus::planned)});
-                if (entry.status == static_cast<std::int64_t>(MeetingStatus::held)) {
+                if (entry.status == static_cast<std::int64_t>(MeetingStatus::held) && !ahead) {
                     if (auto meeting = load<Meeting>(work.store, entry.id)) spent = meeting.value().duration_minutes;
                 }
                 break;

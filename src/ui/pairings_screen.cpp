@@ -91,9 +91,51 @@ void draw_receive(std::vector<Command>& commands) {
     if (action_button(open_a_file.c_str())) commands.push_back(ChooseFileToOpen{});
 }
 
-// The pairing chosen: the check-in, what to do next, its records, goals,
-// year and agreement.
+// What comes next: the next meeting, and the step being worked on.
+void draw_header(const PairingHeader& header, std::vector<Command>& commands) {
+    ImGui::TextUnformatted(header.title.c_str());
+    ImGui::Dummy(ImVec2(0, px(6)));
+    begin_tinted_panel(px(720), px(12), PanelTint::neutral);
+    const bool side_by_side = ImGui::GetContentRegionAvail().x >= px(520);
+    if (side_by_side && ImGui::BeginTable("next", 2, ImGuiTableFlags_SizingStretchSame)) {
+        ImGui::TableNextColumn();
+        read_only_field("Next meeting", header.next_meeting, "Not agreed yet");
+        ImGui::TableNextColumn();
+        read_only_field("Check back on the step", header.check_back, header.step.empty() ? "No step yet" : "Not set");
+        ImGui::EndTable();
+    } else {
+        read_only_field("Next meeting", header.next_meeting, "Not agreed yet");
+        read_only_field("Check back on the step", header.check_back, header.step.empty() ? "No step yet" : "Not set");
+    }
+    ImGui::Dummy(ImVec2(0, px(6)));
+    read_only_field("The step now", header.step, "None yet: agree one small step when you next meet");
+    if (!header.success.empty()) {
+        ImGui::Dummy(ImVec2(0, px(6)));
+        read_only_field("Success looks like", header.success);
+    }
+    if (header.step_meeting) {
+        ImGui::Dummy(ImVec2(0, px(6)));
+        if (action_button("Open the meeting that set it")) commands.push_back(OpenMeeting{*header.step_meeting});
+    }
+    end_tinted_panel();
+    ImGui::Dummy(ImVec2(0, px(12)));
+}
+
+// The pairing chosen: the check-in, what comes next, what to do, its
+// records, goals, year, and then its agreement.
 void draw_selected(const PairingsView& view, const RecordId& pairing, bool read_only, std::vector<Command>& commands) {
+    draw_header(view.header, commands);
+    ImGui::BeginDisabled(read_only);
+    if (action_button("Record a meeting")) commands.push_back(NewMeeting{pairing});
+    same_line_if_fits("Visit a lesson");
+    if (action_button("Visit a lesson")) commands.push_back(NewObservation{pairing});
+    same_line_if_fits("Write a reflection");
+    if (action_button("Write a reflection")) commands.push_back(NewReflection{pairing});
+    ImGui::EndDisabled();
+    const std::string send = std::string("Send to your partner") + symbols::ellipsis;
+    same_line_if_fits(send.c_str());
+    if (!view.sample && action_button(send.c_str())) commands.push_back(BeginExport{pairing});
+    ImGui::Dummy(ImVec2(0, px(16)));
     ImGui::BeginDisabled(read_only);
     draw_check_in(view.check_in, pairing, commands);
     ImGui::EndDisabled();
@@ -105,16 +147,6 @@ void draw_selected(const PairingsView& view, const RecordId& pairing, bool read_
         ImGui::Dummy(ImVec2(0, px(12)));
     }
     if (view.allowance) draw_allowance(*view.allowance);
-    ImGui::BeginDisabled(read_only);
-    if (action_button("Record a meeting")) commands.push_back(NewMeeting{pairing});
-    same_line_if_fits("Visit a lesson");
-    if (action_button("Visit a lesson")) commands.push_back(NewObservation{pairing});
-    same_line_if_fits("Write a reflection");
-    if (action_button("Write a reflection")) commands.push_back(NewReflection{pairing});
-    ImGui::EndDisabled();
-    const std::string send = std::string("Send to your partner") + symbols::ellipsis;
-    same_line_if_fits(send.c_str());
-    if (!view.sample && action_button(send.c_str())) commands.push_back(BeginExport{pairing});
     ImGui::Dummy(ImVec2(0, px(8)));
     for (const PairingRow& meeting : view.meetings)
         if (list_row(meeting.id.hex().c_str(), meeting.title, meeting.detail, false))
@@ -129,11 +161,14 @@ void draw_selected(const PairingsView& view, const RecordId& pairing, bool read_
     draw_goals(view.goals, pairing, read_only, commands);
     if (view.timeline) {
         ImGui::Dummy(ImVec2(0, px(16)));
-        ImGui::TextUnformatted("The year so far");
+        ImGui::TextUnformatted("This allowance year");
         ImGui::Dummy(ImVec2(0, px(4)));
         draw_timeline_chart(*view.timeline);
     }
-    ImGui::Dummy(ImVec2(0, px(16)));
+    ImGui::Dummy(ImVec2(0, px(20)));
+    ImGui::TextUnformatted("Agreement and time");
+    field_help("What you agreed when you started, and how often you meet. You can both change it.");
+    ImGui::Dummy(ImVec2(0, px(4)));
     draw_form(view.form, commands);
 }
 

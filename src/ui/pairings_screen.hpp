@@ -1,7 +1,9 @@
 #pragma once
 // The Pairings screen: every coaching partnership, a form to start a new one
-// (coach, coachee, first day), and the selected pairing's agreement, cadence,
-// model and time allowance, with the hours used so far this year.
+// (coach, coachee, first day), and the selected pairing: what comes next
+// (the next meeting, the step being worked on), its records, goals and
+// practice, its year, and then its agreement, cadence, model and time
+// allowance.
 
 #include <optional>
 #include <string>
@@ -43,10 +45,21 @@ struct CheckInView {
     std::string advice;   // after an honest "not really": what may help; empty otherwise
 };
 
+// What comes next in the selected pairing, at the top of it.
+struct PairingHeader {
+    std::string title;         // "Coaching Sam Patel", "Coached by Ana Kowalska"
+    std::string next_meeting;  // "Mon 21 Dec, in 2 weeks"; empty when none is agreed
+    std::string step;          // the step being worked on (planned or practising, the latest set); empty when none
+    std::string success;       // what success looks like for it; may be empty
+    std::string check_back;    // "Tue 15 Dec, in 8 days"; may be empty
+    std::optional<RecordId> step_meeting;  // the meeting that set the step, to open it
+};
+
 struct PairingsView {
     std::vector<PairingRow> rows;
     std::optional<RecordId> selected;
     RecordForm form;  // the selected pairing's; no fields when none is
+    PairingHeader header;  // the selected pairing's next meeting and current step
     std::optional<AllowanceView> allowance;
     std::optional<TimelineChartView> timeline;  // the selected pairing's year as a chart
     CheckInView check_in;

@@ -7,9 +7,9 @@ namespace tandem::ui {
 namespace {
 
 constexpr ScreenInfo screens[] = {
-    {Screen::today, "today", "Today", "What needs you now: meetings due, steps to check back on, and pairings that have gone quiet."},
+    {Screen::today, "today", "Today", "What needs you this week, and what is coming up."},
     {Screen::people, "people", "People", "Everyone you coach or are coached by. Anyone can coach, and anyone can be coached."},
-    {Screen::pairings, "pairings", "Pairings", "Each coaching partnership: its agreement, cadence, model and time allowance."},
+    {Screen::pairings, "pairings", "Pairings", "Each coaching partnership: what comes next, what you have recorded, and what you agreed."},
     {Screen::library, "library", "Library", "Action steps worded and ready to use, and the ones you add yourself."},
     {Screen::search, "search", "Search", "Everything you have written: meetings, notes, steps, observations and reflections.", "Ctrl+K"},
     {Screen::settings, "settings", "Settings", "Who you are, and how Tandem looks on this device."},

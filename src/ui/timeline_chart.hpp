@@ -1,7 +1,8 @@
 #pragma once
 // A pairing's year as a chart: the hours used climbing towards the
 // allowance, the steps embedded climbing towards the steps set, and a mark
-// for each meeting on the days they happened.
+// for each meeting on the days they happened, over the whole allowance
+// year with its months marked, today's place in it, and each band's scale.
 
 #include <cstdint>
 #include <string>
@@ -21,9 +22,16 @@ struct ChartMark {
     bool planned = false;
 };
 
+// A labelled day on the time axis: the first of a month ("Oct").
+struct ChartTick {
+    std::int32_t day = 0;
+    std::string label;
+};
+
 struct TimelineChartView {
-    std::int32_t first_day = 0, last_day = 0;  // the x axis, inclusive
-    std::string first_label, last_label;       // "1 Sep 2026", "Today"
+    std::int32_t first_day = 0, last_day = 0;  // the x axis (the allowance year), inclusive
+    std::int32_t today = 0;                    // the lines end here; marked "Today"
+    std::vector<ChartTick> months;             // the firsts of months after first_day
     std::vector<ChartPoint> hours;             // cumulative hours, from first_day
     double allowance_hours = 0;
     std::vector<ChartPoint> embedded;          // cumulative steps embedded, from first_day

@@ -726,15 +726,16 @@ struct TintedPanel {
     ImVec2 top_left;
     float width = 0;
     float padding = 0;
+    PanelTint tint = PanelTint::private_text;
 };
 TintedPanel tinted_panel;
 
 }  // namespace
 
-void begin_tinted_panel(float max_width, float padding) {
+void begin_tinted_panel(float max_width, float padding, PanelTint tint) {
     IM_ASSERT(!tinted_panel.open && "tinted panels do not nest");
     const float width = std::min(max_width, ImGui::GetContentRegionAvail().x);
-    tinted_panel = TintedPanel{true, ImGui::GetCursorScreenPos(), width, padding};
+    tinted_panel = TintedPanel{true, ImGui::GetCursorScreenPos(), width, padding, tint};
     // The tint goes behind the contents once their height is known.
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->ChannelsSplit(2);
@@ -753,7 +754,9 @@ void end_tinted_panel() {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->ChannelsSetCurrent(0);
     draw->AddRectFilled(panel.top_left, ImVec2(panel.top_left.x + panel.width, bottom),
-                        ImGui::GetColorU32(palette_colors().notice), px(6));
+                        ImGui::GetColorU32(panel.tint == PanelTint::private_text ? palette_colors().notice
+                                                                                  : palette_colors().sidebar),
+                        px(6));
     draw->ChannelsMerge();
     ImGui::SetCursorScreenPos(ImVec2(panel.top_left.x, bottom));
     ImGui::Dummy(ImVec2(panel.width, 0));

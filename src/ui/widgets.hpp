@@ -108,10 +108,13 @@ void field_problem(const std::string& problem);
 // Beneath a field: a sentence of help, muted (nothing if empty).
 void field_help(const std::string& text);
 
+// The tint of a panel: the warm one is kept for what is private, so that it
+// is never mistaken for anything else.
+enum class PanelTint { private_text, neutral };
 // A panel with a tinted background behind what is drawn between
 // begin_tinted_panel() and end_tinted_panel(), at most `max_width` wide, with
 // `padding` inside; text wraps within it. Pairs must not nest.
-void begin_tinted_panel(float max_width, float padding);
+void begin_tinted_panel(float max_width, float padding, PanelTint tint = PanelTint::private_text);
 void end_tinted_panel();
 // The mark of what is private: a padlock and "Private to you", then
 // `explanation` as help beneath.

@@ -5,7 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
   useAppServer, openApp, openTandem, click, item, settle, scrollTo, waitForState, waitForWidget as waitForItem, addPeople,
-  screenshot,
+  screenshot, startGrowPairing,
 } from "./browser.mjs";
 
 const app = useAppServer();
@@ -58,6 +58,51 @@ test("a pairing is started, its cadence and allowance changed, and it is kept", 
   await scrollTo(page, "Confidentiality");
   assert.match((await item(page, "Confidentiality")).value, /stays between the two of us/);
   assert.equal(await page.evaluate(() => window.tandem.test.integrityCheck()), "ok");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("what comes next: the pairing's header and Today's Coming up, after a meeting with a step", async () => {
+  const { context, page, errors } = await openApp(app);
+  await startGrowPairing(page);
+  await scrollTo(page, "Next meeting");
+  assert.equal((await item(page, "Next meeting")).value, "", "no meeting agreed before the first one");
+  assert.equal((await item(page, "The step now")).value, "");
+
+  // A meeting held today: the next one is proposed from the fortnightly cadence; a step from the library.
+  await scrollTo(page, "Record a meeting");
+  await click(page, "Record a meeting");
+  await waitForState(page, (s) => s.screen === "meeting");
+  await scrollTo(page, "Goal");
+  await click(page, "Goal");
+  await page.keyboard.type("Calmer starts");
+  await scrollTo(page, "Find a step in the library");
+  await click(page, "Find a step in the library");
+  await page.keyboard.type("wait time");
+  await waitForItem(page, `(i) => i.role === "list-item" && i.label.startsWith("Give thinking time")`);
+  const entry = (await page.evaluate(() => window.tandem.test.items()))
+    .find((i) => i.role === "list-item" && i.label.startsWith("Give thinking time"));
+  await page.mouse.click(entry.x + entry.w / 2, entry.y + entry.h / 2);
+  await waitForState(page, (s) => s.counts.actionSteps === 1);
+  await scrollTo(page, "The step");
+  const step = (await item(page, "The step")).value;
+  await scrollTo(page, "Back to the pairing");
+  await click(page, "Back to the pairing");
+  await waitForState(page, (s) => s.screen === "pairings");
+
+  await waitForItem(page, `(i) => i.label === "Next meeting" && /, in 2 weeks$/.test(i.value)`);
+  const next = await item(page, "Next meeting");
+  assert.ok(next.y >= 0 && next.y < 300, "the next meeting is at the top of the pairing");
+  assert.equal((await item(page, "The step now")).value, step);
+  await settle(page);
+  await screenshot(page, "pairing-whats-next");
+
+  await click(page, "Today");
+  await waitForState(page, (s) => s.screen === "today");
+  // Nothing this week, but the meeting agreed for a fortnight ahead is there, with when it falls.
+  await waitForItem(page, `(i) => i.role === "list-item" && i.label.startsWith("Meeting with Sam Patel")`);
+  await settle(page);
+  await screenshot(page, "today-coming-up");
   assert.deepEqual(errors, []);
   await context.close();
 });
