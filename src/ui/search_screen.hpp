@@ -1,7 +1,9 @@
 #pragma once
 // Search: one field that finds words in everything written, as it is typed,
 // with each result's matching words highlighted; a result opens where it
-// belongs (its meeting, lesson visit, reflection, person or pairing).
+// belongs (its meeting, lesson visit, reflection, person or pairing), on a
+// click, or from the field with the arrows and Enter (Enter alone opens the
+// best).
 
 #include <string>
 #include <vector>

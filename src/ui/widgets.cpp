@@ -580,7 +580,11 @@ std::optional<int> choice_list(const char* label, std::span<const std::string> o
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(px(10), padding_y));
     ImGui::SetNextItemWidth(std::min(px(420), ImGui::GetContentRegionAvail().x));
     std::optional<int> chosen;
+    // The list's own padding: the screen's wide window padding would leave an
+    // empty band above the first option and below the last.
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(4), px(4)));
     const bool open = ImGui::BeginCombo("##choice", shown.c_str(), ImGuiComboFlags_HeightLarge);
+    ImGui::PopStyleVar();
     // ImGui reports no combo to the test engine; while it is open, its list
     // is the last item, and the entries are reported instead.
     if (!open) {

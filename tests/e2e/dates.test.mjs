@@ -108,9 +108,13 @@ test("Escape closes an open drop-down and changes nothing", async () => {
   const { context, page, errors } = await openApp(app);
   await openNewMeeting(page);
   const before = (await itemNow(page, "Kind of meeting")).value;
+  const combo = await itemNow(page, "Kind of meeting");
   await click(page, "Kind of meeting");
   await waitForWidget(page, `(i) => i.role === "list-item" && i.label === "Modelling"`);
   const option = await itemNow(page, "Modelling");
+  // The list starts with its first option, right under the field: no empty row.
+  const first = await itemNow(page, "Planning");
+  assert.ok(first.y - (combo.y + combo.h) < 12, `the first option is ${first.y - (combo.y + combo.h)} px below the field`);
   await page.keyboard.press("Escape");
   await waitForWidget(page, `(i) => i.label === "Kind of meeting"`);
   let frame = await currentFrame(page);

@@ -15,7 +15,7 @@ const app = useAppServer();
 const listItem = (label) => `(i) => i.role === "list-item" && i.label.startsWith(${JSON.stringify(label)})`;
 
 async function clickListItem(page, prefix) {
-  await waitForWidget(page, listItem(prefix));
+  await scrollTo(page, (i) => i.role === "list-item" && i.label.startsWith(prefix));
   const row = (await hook(page, "items")).find((i) => i.role === "list-item" && i.label.startsWith(prefix));
   await page.mouse.click(row.x + row.w / 2, row.y + row.h / 2);
 }
@@ -151,6 +151,11 @@ test("a coaching cycle is recorded through the real UI, found by search, and kep
   await page.keyboard.press("Control+K");
   await waitForWidget(page, `(i) => i.label === "Search for"`);
   await searchFor(page, "slow", "Your private note");
+  // The keyboard alone opens a result: Down to it, then Enter.
+  await page.keyboard.press("ArrowDown");
+  await waitForWidget(page, `(i) => i.role === "list-item" && i.label.startsWith("Your private note") && i.value === true`);
+  await page.keyboard.press("Enter");
+  await waitForState(page, (s) => s.screen === "meeting" && s.recordId === meeting.recordId);
   assert.deepEqual(errors, []);
   await context.close();
 });
