@@ -82,10 +82,12 @@ void BundleExchange::edit_export(Workspace& work, const ui::EditExport& edit) {
     send.recipient = send.partner_key ? std::clamp(edit.recipient, 0, 1) : 1;
     if (edit.passphrase != send.passphrase) send.passphrase_problem.clear();
     send.passphrase = edit.passphrase;
-    const bool range_changed = edit.range != send.range || edit.since != send.since || edit.until != send.until;
+    const std::string since = kept_date_text(work.dates, edit.since, DateLean::past);
+    const std::string until = kept_date_text(work.dates, edit.until, DateLean::past);
+    const bool range_changed = edit.range != send.range || since != send.since || until != send.until;
     send.range = std::clamp(edit.range, 0, 1);
-    send.since = edit.since;
-    send.until = edit.until;
+    send.since = since;
+    send.until = until;
     send.written.clear();
     send.problem.clear();
     if (range_changed) refresh_contents(work);

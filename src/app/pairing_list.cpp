@@ -173,7 +173,7 @@ void PairingList::apply(Workspace& work, const ui::EditNewPairing& edit) {
     };
     new_coach_ = pick(edit.coach);
     new_coachee_ = pick(edit.coachee);
-    starts_on_ = edit.starts_on;
+    starts_on_ = kept_date_text(work.dates, edit.starts_on);
     problem_.clear();
 }
 
@@ -244,6 +244,7 @@ ui::PairingsView PairingList::view(Workspace& work) const {
     std::map<RecordId, std::string> names;
     ui::NewPairingView& draft = view.new_pairing;
     draft.starts_on = starts_on_;
+    draft.starts_on_calendar = date_calendar(work.dates, starts_on_);
     draft.problem = problem_;
     for (std::size_t i = 0; i < people.size(); ++i) {
         names[people[i].meta.id] = people[i].display_name;

@@ -254,6 +254,18 @@ std::span<const FormFieldDefinition> form_for(Kind kind) {
     }
 }
 
+ui::DateFieldCalendar date_calendar(const DateReader& dates, const std::string& typed, DateLean lean) {
+    ui::DateFieldCalendar calendar{std::nullopt, dates.today(), dates.first_weekday()};
+    if (auto read = dates.read(typed, lean); read && read.value()) calendar.selected = *read.value();
+    return calendar;
+}
+
+std::string kept_date_text(const DateReader& dates, std::string text, DateLean lean) {
+    auto read = dates.read(text, lean);
+    if (read && read.value() && read.value()->iso() == text) return dates.words(*read.value(), lean);
+    return text;
+}
+
 ui::RecordForm RecordForms::build(const Record& record, std::span<const FormFieldDefinition> definitions,
                                   bool read_only, const DateReader& dates, const RecordId& actor) const {
     ui::RecordForm form;

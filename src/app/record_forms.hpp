@@ -18,6 +18,7 @@
 #include "core/record_commands.hpp"
 #include "ui/command.hpp"
 #include "ui/record_form.hpp"
+#include "ui/widgets.hpp"
 
 namespace tandem::app {
 
@@ -65,6 +66,14 @@ std::span<const FormFieldDefinition> form_for(Kind kind);
 // The words for a choice, as the forms offer it ("Fortnightly", "GROW").
 const char* choice_name(Cadence cadence);
 const char* choice_name(CoachingModel model);
+
+// The calendar beside a date typed outside a record form: today, the first
+// day of the week, and the day `typed` names (read with `lean`), if any.
+ui::DateFieldCalendar date_calendar(const DateReader& dates, const std::string& typed, DateLean lean = DateLean::nearest);
+
+// A date field's text as the field keeps it: a day picked in its calendar
+// (which arrives as "2026-09-15") in words ("Tue 15 Sep"), anything typed as typed.
+std::string kept_date_text(const DateReader& dates, std::string text, DateLean lean = DateLean::nearest);
 
 // Why typed text is not a date, in words, with examples in `order`.
 std::string date_problem_text(const DateRefusal& refusal, DayOrder order);

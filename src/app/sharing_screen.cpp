@@ -90,7 +90,12 @@ void SharingScreen::progress(std::int64_t now_ms, ui::ShareView& share) const {
 }
 
 void SharingScreen::show(Workspace& work, ui::ShellView& view) const {
-    if (view.screen == ui::Screen::share) view.share = exchange_.view(work.now_ms);
+    if (view.screen == ui::Screen::share) {
+        view.share = exchange_.view(work.now_ms);
+        ui::ExportView& send = view.share.send;
+        send.since_calendar = date_calendar(work.dates, send.since, DateLean::past);
+        send.until_calendar = date_calendar(work.dates, send.until, DateLean::past);
+    }
     view.profile.partners = partners(work);
 }
 

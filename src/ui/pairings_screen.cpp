@@ -27,7 +27,7 @@ void draw_new_pairing(const NewPairingView& view, std::vector<Command>& commands
         changed = true;
     }
     ImGui::Dummy(ImVec2(0, px(8)));
-    if (auto text = text_field("Starts on", view.starts_on, {}, "For example 1 Sep, or today")) {
+    if (auto text = date_field("Starts on", view.starts_on, {}, "For example 1 Sep, or today", view.starts_on_calendar)) {
         edit.starts_on = std::move(*text);
         changed = true;
     }

@@ -14,6 +14,7 @@
 #include "ui/goals_panel.hpp"
 #include "ui/record_form.hpp"
 #include "ui/timeline_chart.hpp"
+#include "ui/widgets.hpp"
 
 namespace tandem::ui {
 
@@ -30,6 +31,7 @@ struct NewPairingView {
     int coach = -1;                   // index into people, -1 for none yet
     int coachee = -1;
     std::string starts_on;            // as typed
+    DateFieldCalendar starts_on_calendar;  // the day it names, if any, for its calendar
     std::string problem;              // why it could not be created; empty otherwise
 };
 

@@ -83,12 +83,14 @@ void draw_send(const ExportView& view, bool read_only, std::vector<Command>& com
     }
     if (view.range == 1) {
         ImGui::Dummy(ImVec2(0, px(4)));
-        if (auto text = text_field("Changed since", view.since, view.since_problem, "For example 1 Nov")) {
+        if (auto text = date_field("Changed since", view.since, view.since_problem, "For example 1 Nov",
+                                   view.since_calendar)) {
             edit.since = std::move(*text);
             changed = true;
         }
         ImGui::Dummy(ImVec2(0, px(4)));
-        if (auto text = text_field("Up to and including", view.until, view.until_problem, "Leave empty for up to today")) {
+        if (auto text = date_field("Up to and including", view.until, view.until_problem,
+                                   "Leave empty for up to today", view.until_calendar)) {
             edit.until = std::move(*text);
             changed = true;
         }

@@ -8,6 +8,7 @@
 
 #include "core/record_id.hpp"
 #include "ui/command.hpp"
+#include "ui/widgets.hpp"
 
 namespace tandem::ui {
 
@@ -24,8 +25,10 @@ struct ExportView {
     int range = 0;                    // 0: everything; 1: changed from `since` to `until` (empty: now)
     std::string since;
     std::string since_problem;
+    DateFieldCalendar since_calendar;  // the day `since` names, if any, for its calendar
     std::string until;
     std::string until_problem;
+    DateFieldCalendar until_calendar;
     std::string contents;             // what the bundle will hold, in a sentence
     bool working = false;             // the passphrase's key is being made
     float progress = 0;               // of that, 0 to 1 (an estimate)

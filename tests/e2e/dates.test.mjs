@@ -128,3 +128,28 @@ test("Escape closes an open drop-down and changes nothing", async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("a new pairing's first day and a file's date range have the calendar too", async () => {
+  const { context, page, errors } = await openApp(app, { locale: "en-GB" });
+  await startGrowPairing(page);
+  await scrollTo(page, "New pairing");
+  await click(page, "New pairing");
+  await waitForWidget(page, `(i) => i.label === "Starts on"`);
+  await typeDate(page, "Starts on", "1/9/2026");
+  await click(page, "Calendar for Starts on");
+  await click(page, "Tue 15 Sep 2026");
+  await waitForWidget(page, `(i) => i.label === "Starts on" && /^Tue 15 Sep/.test(i.value)`);
+
+  await click(page, "Ana Kowalska coaching Sam Patel");
+  await scrollTo(page, "Send to your partner\u2026");
+  await click(page, "Send to your partner\u2026");
+  await waitForState(page, (s) => s.screen === "share");
+  await click(page, "What changed between two dates");
+  await waitForWidget(page, `(i) => i.label === "Changed since"`);
+  await typeDate(page, "Changed since", "2/11/2026");
+  await click(page, "Calendar for Changed since");
+  await click(page, "Thu 5 Nov 2026");
+  await waitForWidget(page, `(i) => i.label === "Changed since" && /^Thu 5 Nov/.test(i.value)`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
