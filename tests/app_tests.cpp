@@ -1057,8 +1057,11 @@ TEST_CASE("Observations: notes stamped with the time, tallies counted by taps, a
     CHECK(form_field(view->notes[0], view->notes[0].fields[0].label).text == "T asks, waits 3 s");
     std::tm parts{};
     localtime_r(&before, &parts);
-    const std::string time = view->notes[2].fields[0].label;
-    REQUIRE(time.size() == 5);
+    // "0 min in · 09:14": minutes into the visit, then the clock.
+    const std::string label = view->notes[2].fields[0].label;
+    REQUIRE(label.rfind("0 min in ", 0) == 0);  // the three notes came within a minute
+    const std::string time = label.substr(label.size() - 5);
+    CHECK(view->notes[2].fields[0].type == ui::FormFieldType::paragraph);
     const int minutes_apart =
         ((std::stoi(time.substr(0, 2)) * 60 + std::stoi(time.substr(3)) - (parts.tm_hour * 60 + parts.tm_min)) % 1440 +
          1440) % 1440;
@@ -1528,4 +1531,10 @@ TEST_CASE("Meetings: an Impact Cycle meeting shows the pairing's goals with thei
     app.dispatch(ui::NavigateTo{ui::Screen::pairings});
     REQUIRE(app.shell_view().pairings.goals.goals.size() == 1);
     CHECK(app.shell_view().pairings.goals.goals[0].goal.id == goal);
+}
+
+TEST_CASE("a lesson-visit note's time: minutes into the visit, then the clock") {
+    CHECK(note_time_text(9 * 3600 + 14 * 60, 9 * 3600 + 14 * 60) == "0 min in \u00b7 09:14");
+    CHECK(note_time_text(9 * 3600 + 26 * 60 + 59, 9 * 3600 + 14 * 60 + 30) == "12 min in \u00b7 09:26");
+    CHECK(note_time_text(9 * 3600, 9 * 3600 + 60) == "0 min in \u00b7 09:00");  // never negative
 }

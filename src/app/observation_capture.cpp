@@ -1,11 +1,12 @@
 #include "app/observation_capture.hpp"
 
-#include "core/edit_rights.hpp"
-
+#include <algorithm>
 #include <cstdio>
 
 #include "app/command_error_text.hpp"
+#include "core/edit_rights.hpp"
 #include "core/text_symbols.hpp"
+#include "core/utf8.hpp"
 
 namespace tandem::app {
 
@@ -14,6 +15,11 @@ std::string time_of_day_text(std::int64_t second_of_day) {
     char text[8];
     std::snprintf(text, sizeof text, "%02d:%02d", static_cast<int>(minutes / 60), static_cast<int>(minutes % 60));
     return text;
+}
+
+std::string note_time_text(std::int64_t second_of_day, std::int64_t first_second) {
+    const std::int64_t minutes = std::max<std::int64_t>(0, second_of_day - first_second) / 60;
+    return std::to_string(minutes) + " min in" + symbols::separator + time_of_day_text(second_of_day);
 }
 
 void ObservationCapture::apply(Workspace& work, const ui::NewObservation& start) {
@@ -74,11 +80,18 @@ std::optional<ui::ObservationView> ObservationCapture::view(Workspace& work) {
     view.details.columns = 2;
     view.praise = work.form(record.value(), observation_praise_form());
     if (auto notes = work.queries.parts(store::Parts::notes_of_observation, view.id, work.me)) {
+        std::optional<std::int64_t> first_second;  // the first note's: the notes are in time order
         for (const RecordId& id : notes.value()) {
             auto note = load_record(work.store, Kind::observation_note, id);
             if (!note) continue;
+            const ObservationNote shown = from_record<ObservationNote>(note.value());
+            if (!first_second) first_second = shown.second_of_day;
             ui::RecordForm form = work.form(note.value(), observation_note_form());
-            form.fields.at(0).label = time_of_day_text(from_record<ObservationNote>(note.value()).second_of_day);
+            ui::FormField& field = form.fields.at(0);
+            field.label = note_time_text(shown.second_of_day, *first_second);
+            // Tall enough for the whole note, so that nothing written is hidden.
+            const std::size_t characters = utf8_code_points(shown.body).value_or(shown.body.size());
+            field.lines = static_cast<int>(std::clamp<std::size_t>(characters / 64 + 1, 1, 8));
             view.notes.push_back(std::move(form));
         }
     }

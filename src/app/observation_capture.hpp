@@ -51,5 +51,8 @@ private:
 
 // "09:14" for a second of the day.
 std::string time_of_day_text(std::int64_t second_of_day);
+// A note's time: minutes since the visit's first note, then the clock time,
+// "12 min in · 09:26".
+std::string note_time_text(std::int64_t second_of_day, std::int64_t first_second);
 
 }  // namespace tandem::app

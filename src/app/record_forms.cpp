@@ -106,7 +106,7 @@ constexpr FormFieldDefinition observation_fields[] = {
 constexpr std::span<const FormFieldDefinition> all_observation_fields{observation_fields};
 
 constexpr FormFieldDefinition observation_note_fields[] = {
-    {ObservationNote::fields::body, Type::line, "Note", ""},
+    {ObservationNote::fields::body, Type::paragraph, "Note", "", {}, 2},
 };
 
 // Every field of a goal: the goal and its measure (4), then PEERS (5).

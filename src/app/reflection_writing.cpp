@@ -72,16 +72,15 @@ std::optional<ui::ReflectionView> ReflectionWriting::view(Workspace& work) {
         view.partner = work.person_name(partner, view.partner);
     }
     if (id_) {
-        auto stored = load<Reflection>(work.store, *id_);
-        if (!stored || stored.value().meta.deleted) {
+        auto stored = load_record(work.store, Kind::reflection, *id_);
+        if (!stored || stored.value().is_deleted()) {
             *this = {};
             return std::nullopt;
         }
-        written_on = stored.value().written_on;
-        view.privacy_fixed = !private_ && written_at_hlc(load_record(work.store, Kind::reflection, *id_).value()) <=
-                                              pairing_sent_through(work.store, *pairing_);
-        if (const RecordId author = stored.value().meta.created_by; author != work.me)
-            view.author = work.person_name(author, "your partner");
+        const Reflection reflection = from_record<Reflection>(stored.value());
+        written_on = reflection.written_on;
+        view.privacy_fixed = !private_ && written_at_hlc(stored.value()) <= pairing_sent_through(work.store, *pairing_);
+        if (reflection.meta.created_by != work.me) view.author = work.person_name(reflection.meta.created_by, "your partner");
     }
     view.title = "Reflection, " + work.dates.words(written_on);
     if (id_) view.id = *id_;

@@ -18,7 +18,6 @@
 
 namespace tandem {
 
-
 namespace {
 
 CommandError storage_error(Kind kind, const StorageError& error) {

@@ -38,7 +38,7 @@ async function searchFor(page, word, title) {
 async function assertNotes(page, notes) {
   for (const note of notes) {
     const shown = await scrollTo(page, (i) => i.role === "input" && i.value === note);
-    assert.match(shown.label, /^\d\d:\d\d$/);
+    assert.match(shown.label, /^\d+ min in \u00b7 \d\d:\d\d$/);
   }
 }
 
@@ -79,7 +79,7 @@ test("a coaching cycle is recorded through the real UI, found by search, and kep
   for (const note of notes) {
     await page.keyboard.type(note);
     await page.keyboard.press("Enter");
-    await waitForWidget(page, `(i) => i.role === "input" && i.value === ${JSON.stringify(note)} && /^\\d\\d:\\d\\d$/.test(i.label)`);
+    await waitForWidget(page, `(i) => i.role === "input" && i.value === ${JSON.stringify(note)} && /^\\d+ min in \\u00b7 \\d\\d:\\d\\d$/.test(i.label)`);
   }
   await click(page, "Count something new");
   await page.keyboard.type("Cold calls");
