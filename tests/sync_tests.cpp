@@ -508,3 +508,48 @@ TEST_CASE("a partner's file cannot change what only the receiver may change") {
     CHECK(together.refused.empty());
     CHECK(together.kept.size() == 2);
 }
+
+TEST_CASE("a partner's later edit of a shared field never brings back what the receiver deleted") {
+    Pair pair;
+    const CoachingGraph& g = pair.graph;
+    auto coach = pair.coach.context();
+    pair.coach.wall.advance(60'000);
+    REQUIRE(delete_record(coach, Kind::meeting, g.meeting).ok());
+    send(pair.coach, pair.coachee);  // the coachee now holds it deleted
+    // The coachee's file, with a later edit of the meeting's shared notes.
+    Record forged = *pair.coachee.store->load(Kind::meeting, g.meeting).value();
+    pair.coachee.wall.advance(120'000);
+    forged.field(Meeting::fields::shared_notes).value = std::string("Bring it back");
+    forged.field(Meeting::fields::shared_notes).stamp = pair.coachee.clock->tick();
+    const auto verdict = authorise_partner_records(coach, PartnerScope{g.pairing, g.partner}, std::vector<Record>{forged});
+    REQUIRE(verdict.ok());
+    REQUIRE(verdict.value().refused.size() == 1);
+    CHECK(verdict.value().refused[0].reason == Refusal::receivers_record);
+    CHECK(load_record(*pair.coach.store, Kind::meeting, g.meeting).value().is_deleted());
+}
+
+TEST_CASE("at first contact nothing comes in written in the name the receiver is to take") {
+    Pair pair;
+    const CoachingGraph& g = pair.graph;
+    // A fresh device for the coachee, which is to become g.partner (a person the coach wrote).
+    Replica fresh{33, pair.image};
+    auto ctx = fresh.context();
+    Note note;
+    note.pairing = g.pairing;
+    note.body = "Written as if by the coachee";
+    Record claimed = to_record(note);
+    claimed.id = RecordId::derived("claimed note");
+    claimed.created_by = g.partner;
+    claimed.created_at_ms = pair.coach.wall.now_ms();
+    const Stamp stamp = pair.coach.clock->tick();
+    for (FieldState& field : claimed.fields) field.stamp = stamp;
+    std::vector<Record> records = store::load_pairing_share(*pair.coach.store, g.pairing).value();
+    records.push_back(claimed);
+    const auto verdict = authorise_partner_records(ctx, PartnerScope{g.pairing, g.me, g.partner}, records);
+    REQUIRE(verdict.ok());
+    REQUIRE(verdict.value().refused.size() == 1);
+    CHECK(verdict.value().refused[0].id == claimed.id);
+    CHECK(verdict.value().refused[0].reason == Refusal::receivers_record);
+    // Outside first contact that person is only a member, whose notes come in.
+    CHECK(authorise_partner_records(ctx, PartnerScope{g.pairing, g.me}, records).value().refused.empty());
+}

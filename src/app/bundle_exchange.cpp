@@ -396,8 +396,8 @@ void BundleExchange::preview(Workspace& work) {
     ui::ImportView& in = view_.receive;
     in.can_apply = false;
     if (!bundle_ || !sender_ || !work.context) return;
-    auto outcome = take_in_from_partner(*work.context, PartnerScope{bundle_->content.pairing, *sender_},
-                                        bundle_->content.records, MergeMode::preview);
+    const PartnerScope scope{bundle_->content.pairing, *sender_, link_.value_or(RecordId{})};
+    auto outcome = take_in_from_partner(*work.context, scope, bundle_->content.records, MergeMode::preview);
     if (!outcome) {
         in.summary.clear();
         in.text = "These records could not be merged with yours: " + outcome.error().detail;
@@ -445,8 +445,8 @@ void BundleExchange::confirm_link(Workspace& work) {
 std::optional<RecordId> BundleExchange::apply_import(Workspace& work) {
     ui::ImportView& in = view_.receive;
     if (!bundle_ || !sender_ || !in.can_apply || !work.context) return std::nullopt;
-    auto outcome = take_in_from_partner(*work.context, PartnerScope{bundle_->content.pairing, *sender_},
-                                        bundle_->content.records);
+    const PartnerScope scope{bundle_->content.pairing, *sender_, link_.value_or(RecordId{})};
+    auto outcome = take_in_from_partner(*work.context, scope, bundle_->content.records);
     if (!outcome) {
         in.text = "These records could not be merged with yours, so nothing changed: " + outcome.error().detail;
         bundle_.reset();

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <string>
 
+#include "app/command_error_text.hpp"
+#include "core/edit_rights.hpp"
 #include "store/field_conflicts.hpp"
 
 namespace tandem::app {
@@ -19,6 +21,8 @@ std::vector<ui::ConflictView> ConflictChoices::read(Workspace& work) const {
         auto record = work.store.load(conflict.kind, conflict.record);
         if (!record || !record.value() || record.value()->is_deleted()) continue;
         if (conflict.field == 0 || conflict.field >= record.value()->fields.size()) continue;
+        // Versions of what only the partner may change are theirs to settle.
+        if (!may_change_field(*record.value(), conflict.field, work.me)) continue;
         ui::ConflictView shown;
         shown.conflict = conflict.seq;
         const auto form = form_for(conflict.kind);
@@ -58,7 +62,7 @@ void ConflictChoices::apply(Workspace& work, const ui::ResolveConflict& choice) 
                                      : found->shown + (found->shown.empty() ? "" : "\n\n") + found->other;
         auto updated = update_field(*work.context, stored->kind, stored->record, stored->field, text);
         if (!updated) {
-            work.navigator.notice("That could not be kept: " + updated.error().detail, true);
+            work.navigator.notice("That could not be kept: " + command_error_text(updated.error()), true);
             return;
         }
     }

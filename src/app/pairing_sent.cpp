@@ -13,7 +13,9 @@ std::string key_of(const RecordId& pairing) { return "sent_through." + pairing.h
 
 std::uint64_t pairing_sent_through(store::SqliteRecordStore& store, const RecordId& pairing) {
     auto stored = store.local_bytes(key_of(pairing));
-    if (!stored || !stored.value() || stored.value()->size() != 8) return 0;
+    if (stored && !stored.value()) return 0;  // no file written yet
+    // Unreadable: as if everything had been sent, so nothing shared turns private.
+    if (!stored || stored.value()->size() != 8) return ~std::uint64_t{0};
     std::uint64_t hlc = 0;
     for (std::size_t i = 0; i < 8; ++i) hlc |= std::uint64_t{(*stored.value())[i]} << (8 * i);
     return hlc;

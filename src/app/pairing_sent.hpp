@@ -11,8 +11,8 @@
 namespace tandem::app {
 
 // The clock's reading when a file of `pairing` was last written; 0 if none
-// was, or if it cannot be read (then nothing counts as sent: only shared
-// records made private could be wrong, and only their author's).
+// was; the greatest reading if it cannot be read, so that everything counts
+// as sent and nothing shared is made private by mistake.
 std::uint64_t pairing_sent_through(store::SqliteRecordStore& store, const RecordId& pairing);
 
 // Notes that a file of `pairing` was written when the clock read `hlc`.

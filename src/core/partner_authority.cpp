@@ -231,25 +231,36 @@ private:
                                                                        const std::optional<Record>& local) {
         if (remote.kind == Kind::person) return std::optional<Refusal>();  // check_person
         if (local) {
-            if (local->created_by != context_.actor) return std::optional<Refusal>();
+            if (!is_receiver(local->created_by)) return std::optional<Refusal>();
             for (std::size_t i = 0; i < remote.fields.size(); ++i) {
                 const auto field = static_cast<FieldIndex>(i);
                 if (would_touch(*local, remote, field) && !may_change_field(*local, field, scope_.sender))
                     return std::optional(Refusal::receivers_record);
             }
+            // A later edit of a field written together would bring back what
+            // the receiver deleted: restoring is theirs alone.
+            Record clamped = remote;
+            clamp_future_stamps(clamped, now_);
+            if (local->is_deleted() && !merge_records(*local, clamped).merged.is_deleted())
+                return std::optional(Refusal::receivers_record);
             return std::optional<Refusal>();
         }
-        if (remote.created_by == context_.actor) return std::optional(Refusal::receivers_record);
+        if (is_receiver(remote.created_by)) return std::optional(Refusal::receivers_record);
         const auto field = parent_field(remote.kind);
         const auto parent_id = field ? remote.reference(*field) : std::nullopt;
         if (!parent_id) return std::optional<Refusal>();
         const Kind parent_kind = kind_spec(remote.kind).field(*field).shape.target;
         auto parent = context_.store.load(parent_kind, *parent_id);
         if (!parent) return fail(storage_error(parent_kind, parent.error()));
-        if (parent.value() && parent.value()->created_by == context_.actor &&
+        if (parent.value() && is_receiver(parent.value()->created_by) &&
             !may_add_part(*parent.value(), remote.created_by))
             return std::optional(Refusal::receivers_record);
         return std::optional<Refusal>();
+    }
+
+    // Whether `person` is the receiver, or the person they are to become.
+    bool is_receiver(const RecordId& person) const {
+        return person == context_.actor || (!scope_.becoming.is_nil() && person == scope_.becoming);
     }
 
     // People change only as the pairing allows; the receiver's name, sharing

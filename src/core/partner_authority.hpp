@@ -48,7 +48,8 @@ enum class Refusal : std::uint8_t {
     names_outsider,      // names someone the pairing does not (a second coach known here from elsewhere, a note's addressee)
     sharing_code_of_other,  // changes the sharing code of someone other than the sender
     receivers_record,    // changes what only the receiver may (edit_rights.hpp): a field of a record they
-                         // wrote, its deletion, a part of it; or is a record new here in their name
+                         // wrote, its deletion or restoring, a part of it; or is a record new here in
+                         // their name (or the name they are to take at first contact)
 };
 inline constexpr std::size_t refusal_reasons = 16;
 
@@ -66,6 +67,8 @@ struct RefusedRecord {
 struct PartnerScope {
     RecordId pairing;  // the pairing the bundle names
     RecordId sender;   // the sender's person in this profile's records (or the bundle's)
+    RecordId becoming; // at first contact, the person the receiver is to become (nil otherwise):
+                       // nothing may come in written in that name either
 };
 
 // The records of a partner's bundle that may be taken in, and the others.

@@ -95,6 +95,9 @@ void draw_tallies(const ObservationView& view, bool read_only, std::vector<Comma
 }  // namespace
 
 void draw_observation(const ObservationView& view, bool read_only, std::vector<Command>& commands) {
+    // Everything scrolls, the buttons and title too: during a lesson the
+    // notes get the height, not a fixed header.
+    ImGui::BeginChild("observation", ImVec2(0, ImGui::GetContentRegionAvail().y), false);
     if (action_button("Back to the pairing")) commands.push_back(NavigateTo{Screen::pairings});
     if (view.own) {
         ImGui::SameLine(0, px(8));
@@ -105,7 +108,6 @@ void draw_observation(const ObservationView& view, bool read_only, std::vector<C
     ImGui::Dummy(ImVec2(0, px(8)));
     ImGui::TextUnformatted(view.title.c_str());
     ImGui::Dummy(ImVec2(0, px(8)));
-    ImGui::BeginChild("observation", ImVec2(0, ImGui::GetContentRegionAvail().y), false);
     RecordForm details = view.details;
     details.read_only = details.read_only || read_only;
     draw_form(details, commands);

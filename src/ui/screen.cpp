@@ -18,7 +18,7 @@ constexpr ScreenInfo screens[] = {
 constexpr ScreenInfo opened_screens[] = {
     {Screen::meeting, "meeting", "Meeting", "What you talked about, the step you agreed, and when you meet next."},
     {Screen::observation, "observation", "Observation",
-     "What you see and hear during the lesson, as it happens: facts, not judgements. Nothing here is a grade."},
+     "What you see and hear, as it happens: facts, not judgements, and never a grade."},
     {Screen::reflection, "reflection", "Reflection", "Your own thinking, in your own words."},
     {Screen::share, "share", "Share", "Send your partner what you recorded, and take in what they send you."},
 };
