@@ -67,8 +67,8 @@ struct RefusedRecord {
 struct PartnerScope {
     RecordId pairing;  // the pairing the bundle names
     RecordId sender;   // the sender's person in this profile's records (or the bundle's)
-    RecordId becoming; // at first contact, the person the receiver is to become (nil otherwise):
-                       // nothing may come in written in that name either
+    RecordId becoming{};  // at first contact, the person the receiver is to become (nil otherwise):
+                          // nothing may come in written in that name either
 };
 
 // The records of a partner's bundle that may be taken in, and the others.

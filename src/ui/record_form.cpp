@@ -75,25 +75,17 @@ void draw_field_control(const RecordForm& form, const FormField& field, std::vec
     }
 }
 
-// A field the other side wrote, to read: its text, or for a choice the option chosen.
-void draw_read_only_field(const FormField& field) {
-    const char* label = field.label.c_str();
-    switch (field.type) {
-        case FormFieldType::flag:
-        case FormFieldType::bits: break;  // checkboxes, greyed, say it best
-        case FormFieldType::choice: {
-            const bool valid = field.value >= 0 && static_cast<std::size_t>(field.value) < field.options.size();
-            read_only_field(label, valid ? field.options[static_cast<std::size_t>(field.value)] : std::string());
-            return;
-        }
-        default: read_only_field(label, field.text); return;
-    }
-}
-
+// A field the other side wrote, to read: its text, or for a choice the
+// option chosen. Checkboxes stay checkboxes, greyed: they say it best.
 void draw_field(const RecordForm& form, const FormField& field, std::vector<Command>& commands) {
-    const char* label = field.label.c_str();
-    if (field.read_only && !form.read_only && field.type != FormFieldType::flag && field.type != FormFieldType::bits) {
-        draw_read_only_field(field);
+    const bool checkboxes = field.type == FormFieldType::flag || field.type == FormFieldType::bits;
+    if (field.read_only && !form.read_only && !checkboxes) {
+        const bool chosen = field.type == FormFieldType::choice && field.value >= 0 &&
+                            static_cast<std::size_t>(field.value) < field.options.size();
+        read_only_field(field.label.c_str(),
+                        field.type != FormFieldType::choice ? field.text
+                        : chosen                           ? field.options[static_cast<std::size_t>(field.value)]
+                                                           : std::string());
         return;
     }
     ImGui::BeginDisabled(field.read_only);
