@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -584,8 +585,10 @@ TEST_CASE("Tab and Shift+Tab go through a form's text fields in reading order, p
     CHECK(active_label() == "Reality");
 }
 
-TEST_CASE("a field being typed into sends one edit per change, even when the app shows the stored value in other words") {
-    Harness h(true);
+namespace {
+
+// The meeting screen with one date field, "Next meeting", holding `date`.
+ShellView meeting_with_next_date(std::optional<tandem::CalendarDate> date = std::nullopt) {
     ShellView view;
     view.screen = Screen::meeting;
     view.meeting.title = "Meeting with Sam Patel";
@@ -593,8 +596,17 @@ TEST_CASE("a field being typed into sends one edit per change, even when the app
     next.field = 7;
     next.type = FormFieldType::date;
     next.label = "Next meeting";
+    next.date = date;
     view.meeting.details.kind = tandem::Kind::meeting;
     view.meeting.details.fields = {next};
+    return view;
+}
+
+}  // namespace
+
+TEST_CASE("a field being typed into sends one edit per change, even when the app shows the stored value in other words") {
+    Harness h(true);
+    ShellView view = meeting_with_next_date();
     const auto frame = [&] { h.frame([&] { draw_shell(view, h.fonts, h.commands); }); };
     ImGuiIO& io = ImGui::GetIO();
     frame();
@@ -631,16 +643,7 @@ TEST_CASE("a field being typed into sends one edit per change, even when the app
 
 TEST_CASE("the calendar beside a date field starts its weeks where the locale does, turns the year, and picks a day") {
     Harness h(true);
-    ShellView view;
-    view.screen = Screen::meeting;
-    view.meeting.title = "Meeting with Sam Patel";
-    FormField next;
-    next.field = 7;
-    next.type = FormFieldType::date;
-    next.label = "Next meeting";
-    next.date = tandem::CalendarDate::from_ymd(2026, 12, 21);
-    view.meeting.details.kind = tandem::Kind::meeting;
-    view.meeting.details.fields = {next};
+    ShellView view = meeting_with_next_date(tandem::CalendarDate::from_ymd(2026, 12, 21));
     view.meeting.details.today = tandem::CalendarDate::from_ymd(2026, 12, 7);
     view.meeting.details.first_weekday = 6;  // Sunday
     const auto frame = [&] { h.frame([&] { draw_shell(view, h.fonts, h.commands); }); };
