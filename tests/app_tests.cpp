@@ -77,7 +77,7 @@ std::string today_text() { return form_dates().words(local_today()); }
 constexpr const char* dot = " \xC2\xB7 ";  // the separator of a list's lines
 }  // namespace
 
-TEST_CASE("a profile has its own keys from its first visit, and Settings shows its sharing code and fingerprint") {
+TEST_CASE("a profile has its own keys from its first visit, and Settings shows its fingerprint") {
     OpenedApp first;
     OpenedApp second;
     const auto keys = first.app.public_keys();
@@ -85,9 +85,6 @@ TEST_CASE("a profile has its own keys from its first visit, and Settings shows i
     REQUIRE(second.app.public_keys().has_value());
     CHECK(*keys != *second.app.public_keys());
     const ui::ProfileView& profile = first.app.shell_view().profile;
-    auto read = crypto::parse_sharing_code(profile.sharing_code);
-    REQUIRE(read.ok());
-    CHECK(read.value() == *keys);
     CHECK(profile.fingerprint == crypto::fingerprint(*keys));
     // The secret keys stay in this device's own state, in no record.
     CHECK(first.store().local_bytes("identity.sign_secret").value().has_value());

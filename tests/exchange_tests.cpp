@@ -52,15 +52,12 @@ TEST_CASE("coach to coachee to coach: first contact by passphrase, then by key, 
     sam.app.dispatch(ui::EditImportPassphrase{passphrase});
     sam.app.dispatch(ui::OpenWithPassphrase{});
     sam.serve();
-    // Keys Sam has not checked: the fingerprint first, and nothing in the file read before it is compared.
-    REQUIRE(sam.receiving().stage == Stage::verify);
-    CHECK(sam.receiving().fingerprint == crypto::fingerprint(*alex.app.public_keys()));
-    CHECK(sam.receiving().summary.empty());
-    CHECK(sam.receiving().link_question.empty());
-    CHECK_FALSE(sam.receiving().can_apply);
-    sam.app.dispatch(ui::TrustSender{});
+    // The passphrase vouches for the keys that signed the file: no fingerprints to read aloud, though
+    // they are there for whoever wants to compare them.
     REQUIRE(sam.receiving().stage == Stage::preview);
     CHECK(sam.receiving().title == "From Alex Kim");
+    CHECK(sam.receiving().trust_note.find("opened with the passphrase you agreed") != std::string::npos);
+    CHECK(sam.receiving().fingerprint == crypto::fingerprint(*alex.app.public_keys()));
     CHECK(sam.receiving().link_question.find("Sam Patel") != std::string::npos);
     CHECK(sam.receiving().summary == "4 new, 0 updated");  // both people, the pairing, the meeting
     CHECK(sam.receiving().left_out.empty());
@@ -74,7 +71,7 @@ TEST_CASE("coach to coachee to coach: first contact by passphrase, then by key, 
     CHECK(sam.app.shell_view().profile.name.text == "Sam Patel");
     // Sam's copy of Sam now carries Sam's sharing code, which Alex learns from Sam's reply.
 
-    // Both edit; Sam answers with Alex's key, which Sam now trusts.
+    // Both edit; Sam answers with Alex's key, which Sam now trusts, and the answer proves Sam had the passphrase.
     edit_pairing_text(sam.app, alex.pairing, Pairing::fields::confidentiality, "Nothing leaves the two of us.");
     edit_pairing_text(alex.app, alex.pairing, Pairing::fields::agreement_shared, "Notes, steps and the timeline.");
     sam.app.dispatch(ui::BeginExport{alex.pairing});
@@ -82,22 +79,31 @@ TEST_CASE("coach to coachee to coach: first contact by passphrase, then by key, 
     CHECK(sam.sending().recipient == 0);
     const std::vector<std::uint8_t> reply = sam.send(alex.pairing);
     REQUIRE_FALSE(reply.empty());
+    auto reply_header = crypto::inspect_bundle(reply);
+    REQUIRE(reply_header.ok());
+    CHECK(reply_header.value().answer.has_value());
+    CHECK(reply_header.value().minor == crypto::answer_minor_version);
 
     alex.app.file_opened("reply.tandem", reply);
-    REQUIRE(alex.receiving().stage == Stage::verify);
-    alex.app.dispatch(ui::TrustSender{});
     REQUIRE(alex.receiving().stage == Stage::preview);
     CHECK(alex.receiving().title == "From Sam Patel");
+    CHECK(alex.receiving().trust_note.find("answered with the passphrase you gave them") != std::string::npos);
     CHECK(alex.receiving().link_question.empty());
     alex.app.dispatch(ui::ApplyImport{});
     REQUIRE(alex.receiving().stage == Stage::done);
     CHECK(pairing_text(alex, alex.pairing, Pairing::fields::confidentiality) == "Nothing leaves the two of us.");
     CHECK(pairing_text(alex, alex.pairing, Pairing::fields::agreement_shared) == "Notes, steps and the timeline.");
 
-    // Alex's next bundle is sealed to Sam's key, and brings Sam level.
+    alex.app.dispatch(ui::NavigateTo{ui::Screen::settings});
+    REQUIRE(alex.app.shell_view().profile.partners.size() == 1);
+    CHECK(alex.app.shell_view().profile.partners[0].state.rfind("Checked by the passphrase on ", 0) == 0);
+
+    // Alex's next bundle is sealed to Sam's key, and brings Sam level; Sam then knows Alex trusts
+    // Sam's key, and answers no more.
     sam.take_in(alex.send(alex.pairing));
     CHECK(alex.sending().partner_key);
     CHECK(sam.share(alex.pairing) == alex.share(alex.pairing));
+    CHECK_FALSE(crypto::inspect_bundle(sam.send(alex.pairing)).value().answer.has_value());
 
     // The same bundle again changes nothing; an old one overwrites nothing.
     sam.app.file_opened("again.tandem", reply);
@@ -171,8 +177,6 @@ TEST_CASE("refusals a person sees: damaged, cut short, for someone else, revoked
     priya.app.dispatch(ui::EditImportPassphrase{passphrase});
     priya.app.dispatch(ui::OpenWithPassphrase{});
     priya.serve();
-    REQUIRE(priya.receiving().stage == Stage::verify);  // nothing read before the fingerprint is compared
-    priya.app.dispatch(ui::TrustSender{});
     CHECK(priya.receiving().title == "Not a pairing of yours");
     priya.app.dispatch(ui::NavigateTo{ui::Screen::settings});
     CHECK(priya.app.shell_view().profile.partners.empty());  // a refused file's signer is not trusted
@@ -181,7 +185,7 @@ TEST_CASE("refusals a person sees: damaged, cut short, for someone else, revoked
     sam.app.dispatch(ui::NavigateTo{ui::Screen::settings});
     REQUIRE(sam.app.shell_view().profile.partners.size() == 1);
     CHECK(sam.app.shell_view().profile.partners[0].name == "Alex Kim");
-    CHECK(sam.app.shell_view().profile.partners[0].state.rfind("Checked on ", 0) == 0);
+    CHECK(sam.app.shell_view().profile.partners[0].state.rfind("Checked by the passphrase on ", 0) == 0);
     sam.app.dispatch(ui::RevokePartner{sam.app.shell_view().profile.partners[0].person});
     CHECK(sam.app.shell_view().profile.partners[0].revoked);
     sam.app.file_opened("after.tandem", sealed_to_sam);

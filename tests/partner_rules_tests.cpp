@@ -66,7 +66,7 @@ TEST_CASE("keys compared just now are the member's whose sharing code they are, 
     facts.profile_has_pairings = true;
     CHECK(admit_partner_file(facts).error() == AdmissionRefusal::sender_unknown);  // never decoded unchecked
 
-    facts.fingerprint_checked = true;
+    facts.keys_checked = true;
     facts.member_with_signer_keys = id(3);
     auto admitted = admit_partner_file(facts);
     REQUIRE(admitted.ok());
@@ -81,13 +81,24 @@ TEST_CASE("keys compared just now are the member's whose sharing code they are, 
 
     facts.member_with_signer_keys = id(2);  // this profile's own keys claimed as the sender's
     CHECK(admit_partner_file(facts).error() == AdmissionRefusal::sender_unknown);
+
+    // An answer to an invitation vouches only about the pairing invited to.
+    facts.pairing = &pairing;
+    facts.member_with_signer_keys = id(3);
+    facts.answered_pairing = id(50);
+    CHECK(admit_partner_file(facts).error() == AdmissionRefusal::answers_other_pairing);
+    facts.answered_pairing = pairing.id;
+    CHECK(admit_partner_file(facts).value().sender == id(3));
+    facts.trusted_signer = id(3);  // keys trusted before: the answer changes nothing
+    facts.answered_pairing = id(50);
+    CHECK(admit_partner_file(facts).value().sender == id(3));
 }
 
 TEST_CASE("at first contact the profile becomes the member its keys name, or the one member left, always asked") {
     const Record pairing = pairing_of(id(1));
     PartnerFileFacts facts;
     facts.pairing = &pairing;
-    facts.fingerprint_checked = true;  // a new profile: no person, no pairing
+    facts.keys_checked = true;  // a new profile: no person, no pairing
     auto admitted = admit_partner_file(facts);
     REQUIRE(admitted.ok());
     CHECK(admitted.value().sender == id(1));

@@ -9,6 +9,7 @@
 using namespace tandem;
 using crypto::PublicKeys;
 using crypto::TrustedPartners;
+using crypto::TrustedPartner;
 
 namespace {
 
@@ -55,23 +56,36 @@ TEST_CASE("trusting new keys for a partner replaces theirs, and revoked keys sta
 TEST_CASE("the list of trusted partners reads back what it wrote, and refuses anything else") {
     TrustedPartners list;
     list.trust(person(1), keys(1), 1'700'000'000'000);
-    list.trust(person(2), keys(2), 1'700'000'000'001);
+    list.trust(person(2), keys(2), 1'700'000'000'001, TrustedPartner::Checked::passphrase);
     list.revoke(person(2));
     const std::vector<std::uint8_t> bytes = list.encode();
     auto read = TrustedPartners::decode(bytes);
     REQUIRE(read.ok());
     CHECK(read.value().all() == list.all());
+    CHECK(read.value().all().back().checked == TrustedPartner::Checked::passphrase);
 
     CHECK_FALSE(TrustedPartners::decode({}).ok());
     std::vector<std::uint8_t> changed = bytes;
-    changed[0] = 2;  // another format
+    changed[0] = 3;  // another format
     CHECK_FALSE(TrustedPartners::decode(changed).ok());
     changed = bytes;
     changed.pop_back();  // cut short
     CHECK_FALSE(TrustedPartners::decode(changed).ok());
     changed = bytes;
-    changed.back() = 2;  // neither trusted nor revoked
+    changed[bytes.size() - 2] = 2;  // neither trusted nor revoked
     CHECK_FALSE(TrustedPartners::decode(changed).ok());
+    changed = bytes;
+    changed.back() = 2;  // checked in no known way
+    CHECK_FALSE(TrustedPartners::decode(changed).ok());
+
+    // The first version, before the way of checking was kept: fingerprints.
+    std::vector<std::uint8_t> first{1, 1, 0};
+    first.insert(first.end(), bytes.begin() + 3, bytes.begin() + 3 + 89);
+    auto old = TrustedPartners::decode(first);
+    REQUIRE(old.ok());
+    REQUIRE(old.value().all().size() == 1);
+    CHECK(old.value().all().front().person == person(1));
+    CHECK(old.value().all().front().checked == TrustedPartner::Checked::fingerprint);
     changed = {1, 0xE9, 0x03};  // 1,001 partners claimed, none there
     CHECK_FALSE(TrustedPartners::decode(changed).ok());
 }

@@ -9,6 +9,7 @@
 
 #include "core/record_binding.hpp"
 #include "crypto/bundle_writer.hpp"
+#include "crypto/invitation.hpp"
 #include "crypto/passphrase_key.hpp"
 #include "crypto/sodium_random_source.hpp"
 #include "app/bundle_exchange_text.hpp"
@@ -40,12 +41,27 @@ BundleExchange::BundleExchange(store::SqliteRecordStore& store) {
         return;
     }
     trusted_ = std::move(decoded).value();
+    auto invitations = store.local_bytes(invitation_state_key);
+    if (!invitations || !invitations.value()) return;
+    auto book = crypto::InvitationBook::decode(*invitations.value());
+    if (!book) {
+        problem_ = "The passphrases you gave could not be read: " + book.error() + ".";
+        return;
+    }
+    invitations_ = std::move(book).value();
 }
 
 void BundleExchange::save_trust(Workspace& work) {
     const auto bytes = trusted_.encode();
     if (auto saved = work.store.set_local_bytes(trust_state_key, bytes); !saved)
         problem_ = "Who you trust could not be saved: " + saved.error().message;
+}
+
+void BundleExchange::save_invitations(Workspace& work) {
+    invitations_.expire(work.now_ms);
+    const auto bytes = invitations_.encode();
+    if (auto saved = work.store.set_local_bytes(invitation_state_key, bytes); !saved)
+        problem_ = "The passphrases you gave could not be saved: " + saved.error().message;
 }
 
 // [SECTION] Sending
@@ -150,13 +166,17 @@ ExportStep BundleExchange::write_export(Workspace& work, const crypto::Identity&
     if (job_ || !chosen_range(work.dates, false)) return std::monostate{};
     const crypto::SecretKey file_key = crypto::new_file_key();
     if (send.recipient == 0 && partner_keys_) {
-        const crypto::Stanza stanza = crypto::x25519_stanza(file_key, partner_keys_->box);
-        return finish_export(work, me, file_key, stanza, now_ms);
+        std::vector<crypto::Stanza> stanzas{crypto::x25519_stanza(file_key, partner_keys_->box)};
+        // Until they seal a file to this profile's key, every file answers their invitation.
+        if (const crypto::SecretKey* invitation = invitations_.answer_key(send.pairing, *partner_keys_))
+            stanzas.push_back(crypto::invitation_answer(*invitation, *partner_keys_, me.public_keys()));
+        return finish_export(work, me, file_key, stanzas, now_ms);
     }
     std::size_t characters = 0;
     for (const char c : send.passphrase) characters += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
     if (characters < min_passphrase_chars) {
-        send.passphrase_problem = "Use at least 10 characters: four everyday words are easy to say and hard to guess.";
+        send.passphrase_problem =
+            "Use at least 10 characters: five everyday words are easy to say and hard to guess.";
         return std::monostate{};
     }
     salt_ = crypto::new_passphrase_salt();
@@ -166,7 +186,7 @@ ExportStep BundleExchange::write_export(Workspace& work, const crypto::Identity&
 }
 
 ExportStep BundleExchange::finish_export(Workspace& work, const crypto::Identity& me,
-                                         const crypto::SecretKey& file_key, const crypto::Stanza& stanza,
+                                         const crypto::SecretKey& file_key, std::span<const crypto::Stanza> stanzas,
                                          std::int64_t now_ms) {
     ui::ExportView& send = view_.send;
     const auto range = chosen_range(work.dates, false);
@@ -190,7 +210,7 @@ ExportStep BundleExchange::finish_export(Workspace& work, const crypto::Identity
         }
     }
     if (content.hlc_max == 0) content.hlc_min = 0;
-    auto written = crypto::write_bundle(content, me, std::span(&stanza, 1), file_key);
+    auto written = crypto::write_bundle(content, me, stanzas, file_key);
     if (!written) {
         send.problem = "This pairing holds more than one file can carry (64 MB). Send what changed since a date instead.";
         return std::monostate{};
@@ -201,12 +221,19 @@ ExportStep BundleExchange::finish_export(Workspace& work, const crypto::Identity
         send.problem = "Tandem could not note that this file was written, so it was not saved. Try again.";
         return std::monostate{};
     }
+    const bool invitation = stanzas.front().type == crypto::passphrase_stanza_type;
+    if (invitation) {
+        // Whoever answers it proves they were told the passphrase.
+        invitations_.sent(send.pairing, crypto::invitation_key(file_key), now_ms);
+        save_invitations(work);
+    }
     // The name says when, never who: files sit in Downloads folders and mail attachments.
     WrittenBundle bundle{"tandem-" + CalendarDate::from_unix_ms(now_ms).iso() + ".tandem", std::move(written).value()};
     send.written = "Saved " + bundle.name + ". Send it to " + send.partner_name +
                    " by email, a USB stick or a shared drive: " +
-                   (send.recipient == 0 ? "only their Tandem can open it."
-                                        : "tell them the passphrase in person or by phone, not in the same message.");
+                   (invitation ? "tell them the passphrase in person or by phone, not in the same message. Their "
+                                 "answer will prove they had it, so you need not compare fingerprints."
+                               : "only their Tandem can open it.");
     return bundle;
 }
 
@@ -225,6 +252,7 @@ void BundleExchange::refuse(std::string title, std::string text) {
     received_.clear();
     header_.reset();
     bundle_.reset();
+    invitation_key_.reset();
 }
 
 void BundleExchange::receive(Workspace& work, const crypto::Identity& me, std::string_view name,
@@ -242,7 +270,7 @@ void BundleExchange::receive(Workspace& work, const crypto::Identity& me, std::s
     }
     auto verified = crypto::verify_bundle(bytes, header.value(), me);
     if (!verified) return refuse(verified.error());
-    this->verified(work, me, std::move(verified).value());
+    this->verified(work, me, std::move(verified).value(), header.value().answer);
 }
 
 void BundleExchange::edit_import_passphrase(std::string text) {
@@ -257,18 +285,35 @@ std::optional<KeyJob> BundleExchange::open_with_passphrase(std::int64_t now_ms) 
     return KeyJob{job_->id, view_.receive.passphrase, header_->passphrase->salt, header_->passphrase->params};
 }
 
-void BundleExchange::verified(Workspace& work, const crypto::Identity& me, crypto::VerifiedBundle bundle) {
+void BundleExchange::verified(Workspace& work, const crypto::Identity& me, crypto::VerifiedBundle bundle,
+                              const std::optional<Answer>& answer) {
     received_.clear();
     header_.reset();
+    const auto decode_then_open = [&](const KeysCheck& check) {
+        auto opened = crypto::decode_bundle(bundle);
+        if (!opened) return refuse(opened.error());
+        this->opened(work, me, std::move(opened).value(), check);
+    };
     if (const crypto::TrustedPartner* trusted = trusted_.find_by_keys(bundle.sender)) {
         if (trusted->revoked)
             return refuse("You stopped trusting these keys",
                           "This file is signed with keys you revoked for " + name_of(work, trusted->person) +
                           ". Nothing was taken in. If they set Tandem up again, compare their new fingerprint with "
                           "them, then trust them again.");
-        auto opened = crypto::decode_bundle(bundle);
-        if (!opened) return refuse(opened.error());
-        return this->opened(work, me, std::move(opened).value(), 0);
+        // Sealed to this profile's key: the sender trusts it, so their invitations need no answer any more.
+        if (!bundle.invitation && invitations_.forget_received(bundle.sender)) save_invitations(work);
+        return decode_then_open({});
+    }
+    const std::int64_t now = std::max<std::int64_t>(1, work.now_ms);
+    // Opened with the passphrase the two agreed: whoever wrote it knew it.
+    if (bundle.invitation) {
+        invitation_key_ = std::move(*bundle.invitation);
+        return decode_then_open({now, crypto::TrustedPartner::Checked::passphrase, std::nullopt});
+    }
+    // An answer to an invitation of this profile's: its signer knew that passphrase.
+    if (answer) {
+        if (auto pairing = invitations_.answered(*answer, me.public_keys(), bundle.sender))
+            return decode_then_open({now, crypto::TrustedPartner::Checked::passphrase, pairing});
     }
     // Keys not trusted yet: nothing in the file is decoded until the user
     // has compared the fingerprint.
@@ -310,7 +355,7 @@ std::optional<RecordId> member_with_keys(Workspace& work, std::span<const Record
 }  // namespace
 
 void BundleExchange::opened(Workspace& work, const crypto::Identity& me, crypto::OpenedBundle bundle,
-                            std::int64_t checked_at_ms) {
+                            const KeysCheck& check) {
     const std::span<const Record> records = bundle.content.records;
     const auto pairing_in_bundle = std::find_if(records.begin(), records.end(), [&](const Record& record) {
         return record.kind == Kind::pairing && record.id == bundle.content.pairing;
@@ -328,7 +373,8 @@ void BundleExchange::opened(Workspace& work, const crypto::Identity& me, crypto:
     facts.profile_has_pairings = !pairings.value().empty();
     const crypto::TrustedPartner* trusted = trusted_.find_by_keys(bundle.sender);
     if (trusted && !trusted->revoked) facts.trusted_signer = trusted->person;
-    facts.fingerprint_checked = checked_at_ms != 0;
+    facts.keys_checked = check.at_ms != 0;
+    facts.answered_pairing = check.answered;
     const std::vector<RecordId> members = pairing_members(*facts.pairing);
     facts.member_with_signer_keys = member_with_keys(work, members, records, bundle.sender);
     facts.member_with_my_keys = member_with_keys(work, members, records, me.public_keys());
@@ -357,12 +403,24 @@ void BundleExchange::opened(Workspace& work, const crypto::Identity& me, crypto:
                            ". Are you " + name + "? Tandem will then show the pairing as yours, under that name.";
     }
     if (admission.trust_sender) {
-        trusted_.trust(*sender_, bundle.sender, checked_at_ms);
+        trusted_.trust(*sender_, bundle.sender, check.at_ms, check.how);
         save_trust(work);
+        if (check.answered) invitations_.forget_sent(*check.answered);
+        if (invitation_key_) invitations_.received(bundle.content.pairing, bundle.sender, std::move(*invitation_key_), check.at_ms);
+        if (check.answered || invitation_key_) save_invitations(work);
+        invitation_key_.reset();
     }
     in.stage = Stage::preview;
-    in.title = "From " + name_of(work, *sender_, records);
+    const std::string sender_name = name_of(work, *sender_, records);
+    in.title = "From " + sender_name;
     in.text = "The records of " + pairing_title(work, *facts.pairing, records) + ".";
+    in.trust_note.clear();
+    if (admission.trust_sender && check.how == crypto::TrustedPartner::Checked::passphrase)
+        in.trust_note = check.answered
+                            ? sender_name + " answered with the passphrase you gave them, so this file is from them. "
+                                            "What you send them from now on, only their Tandem can open."
+                            : "It opened with the passphrase you agreed, so it is from " + sender_name +
+                                  ". Your answer needs no passphrase: only their Tandem will open it.";
     in.fingerprint = crypto::fingerprint(bundle.sender);
     bundle_ = std::move(bundle);
     preview(work);
@@ -432,7 +490,8 @@ void BundleExchange::trust_sender(Workspace& work, const crypto::Identity& me, s
     verified_.reset();
     auto opened = crypto::decode_bundle(bundle);
     if (!opened) return refuse(opened.error());
-    this->opened(work, me, std::move(opened).value(), std::max<std::int64_t>(1, now_ms));
+    this->opened(work, me, std::move(opened).value(),
+                 {std::max<std::int64_t>(1, now_ms), crypto::TrustedPartner::Checked::fingerprint, std::nullopt});
 }
 
 void BundleExchange::confirm_link(Workspace& work) {
@@ -473,6 +532,7 @@ void BundleExchange::cancel_import() {
     received_.clear();
     header_.reset();
     verified_.reset();
+    invitation_key_.reset();
     bundle_.reset();
     sender_.reset();
     link_.reset();
@@ -495,7 +555,7 @@ ExportStep BundleExchange::key_derived(Workspace& work, const crypto::Identity& 
         }
         const crypto::SecretKey file_key = crypto::new_file_key();
         const crypto::Stanza stanza = crypto::passphrase_stanza(file_key, key.value(), salt_, crypto::default_kdf_params);
-        return finish_export(work, me, file_key, stanza, now_ms);
+        return finish_export(work, me, file_key, std::span(&stanza, 1), now_ms);
     }
     if (!key) {
         refuse(key.error());
@@ -513,7 +573,7 @@ ExportStep BundleExchange::key_derived(Workspace& work, const crypto::Identity& 
         return std::monostate{};
     }
     view_.receive.passphrase.clear();  // not kept longer than needed
-    verified(work, me, std::move(bundle).value());
+    verified(work, me, std::move(bundle).value(), std::nullopt);
     return std::monostate{};
 }
 

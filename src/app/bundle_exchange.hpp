@@ -3,9 +3,11 @@
 // what they send (docs/bundle-format.md; docs/decisions.md, "Sharing").
 //
 // Sending seals the pairing's share to the partner's trusted key or locks it
-// with a passphrase. Taking in inspects the file, decrypts it and verifies
-// the signature; a signer not trusted yet is shown by fingerprint, and no
-// record is decoded until the user has compared it. Then it decides who
+// with a passphrase, which makes it an invitation (crypto/invitation.hpp).
+// Taking in inspects the file, decrypts it and verifies the signature. A
+// signer not trusted yet is trusted when the file opened with the passphrase
+// or answers this profile's invitation; otherwise it is shown by fingerprint,
+// and no record is decoded until the user has compared it. Then it decides who
 // sent the file and whether this profile is part of the pairing, and
 // previews the merge of what the sender may change (partner_authority.hpp);
 // nothing changes until the user chooses to take the records in, which
@@ -33,6 +35,7 @@
 #include "crypto/bundle_format.hpp"
 #include "crypto/bundle_reader.hpp"
 #include "crypto/identity.hpp"
+#include "crypto/invitation_book.hpp"
 #include "crypto/secret_key.hpp"
 #include "store/pairing_share.hpp"
 #include "ui/share_screen.hpp"
@@ -43,9 +46,12 @@ class BundleExchange {
 public:
     // Where the trusted partners are kept in the store's device state.
     static constexpr std::string_view trust_state_key = "partners.trusted";
+    // Where the invitation keys are kept, beside them.
+    static constexpr std::string_view invitation_state_key = "partners.invitations";
 
-    // Reads the partners this profile trusts from its device state. A list
-    // that cannot be read is named in the problem and treated as empty.
+    // Reads the partners this profile trusts, and its invitations, from its
+    // device state. A list that cannot be read is named in the problem and
+    // treated as empty.
     explicit BundleExchange(store::SqliteRecordStore& store);
     const crypto::TrustedPartners& trusted() const { return trusted_; }
     // Why the trusted partners could not be read; empty when they could.
@@ -55,7 +61,7 @@ public:
     // Starts sending pairing `pairing`: its partner, what it holds.
     void begin_export(Workspace& work, const RecordId& pairing);
     void edit_export(Workspace& work, const ui::EditExport& edit);
-    // Four random everyday words in the passphrase field.
+    // Five random everyday words in the passphrase field.
     void suggest_passphrase(RandomSource& random);
     // Writes the bundle: at once with the partner's key; with a passphrase,
     // once its key is derived (the KeyJob).
@@ -69,8 +75,9 @@ public:
     void edit_import_passphrase(std::string text);
     // The job that derives the typed passphrase's key for the file received.
     std::optional<KeyJob> open_with_passphrase(std::int64_t now_ms);
-    // Trusts the sender's keys, after the user compared fingerprints, and
-    // only then decodes the file's records and previews them.
+    // Trusts the sender's keys, after the user compared fingerprints (when
+    // neither the passphrase nor an answer vouched for them), and only then
+    // decodes the file's records and previews them.
     void trust_sender(Workspace& work, const crypto::Identity& me, std::int64_t now_ms);
     // The user confirmed being the person of the pairing the bundle names.
     void confirm_link(Workspace& work);
@@ -106,6 +113,14 @@ public:
 
 private:
     enum class JobFor : std::uint8_t { sending, receiving };
+    using Answer = std::array<std::uint8_t, crypto::invitation_answer_bytes>;
+    // How an untrusted signer's keys were checked just now; at_ms 0: they
+    // were trusted before.
+    struct KeysCheck {
+        std::int64_t at_ms = 0;
+        crypto::TrustedPartner::Checked how = crypto::TrustedPartner::Checked::fingerprint;
+        std::optional<RecordId> answered;  // the pairing of the invitation the file answers
+    };
     struct Job {
         std::uint64_t id;
         JobFor purpose;
@@ -117,24 +132,27 @@ private:
     std::optional<store::ShareRange> chosen_range(const DateReader& dates, bool quiet_when_empty);
     void refresh_contents(Workspace& work);
     ExportStep finish_export(Workspace& work, const crypto::Identity& me, const crypto::SecretKey& file_key,
-                             const crypto::Stanza& stanza, std::int64_t now_ms);
+                             std::span<const crypto::Stanza> stanzas, std::int64_t now_ms);
     void refuse(crypto::BundleError error);
     void refuse(std::string title, std::string text);
-    // A file whose signature verified: decoded at once when its signer is
-    // trusted; otherwise the fingerprint is asked for first.
-    void verified(Workspace& work, const crypto::Identity& me, crypto::VerifiedBundle bundle);
+    // A file whose signature verified (its header's answer stanza, if any,
+    // beside it): decoded at once when its signer is trusted, or vouched for
+    // by the passphrase or the answer; otherwise the fingerprint is asked for first.
+    void verified(Workspace& work, const crypto::Identity& me, crypto::VerifiedBundle bundle,
+                  const std::optional<Answer>& answer);
     // A file decoded: who sent it, who this profile is in its pairing, and
-    // the preview. `checked_at_ms` is when the user compared the sender's
-    // fingerprint (their keys are then trusted), 0 when they were trusted before.
-    void opened(Workspace& work, const crypto::Identity& me, crypto::OpenedBundle bundle, std::int64_t checked_at_ms);
+    // the preview. A sender whose keys were `check`ed just now is trusted.
+    void opened(Workspace& work, const crypto::Identity& me, crypto::OpenedBundle bundle, const KeysCheck& check);
     // Says why a file was not taken in (`signer`: its trusted signer, if any).
     void refuse_admission(Workspace& work, AdmissionRefusal refusal, const Record& pairing,
                           std::span<const Record> records, const crypto::TrustedPartner* signer);
     void show_import(const PartnerImport& outcome);
     void preview(Workspace& work);
     void save_trust(Workspace& work);
+    void save_invitations(Workspace& work);
 
     crypto::TrustedPartners trusted_;
+    crypto::InvitationBook invitations_;
     std::string problem_;
     std::uint64_t next_job_ = 1;
     std::optional<Job> job_;
@@ -149,6 +167,7 @@ private:
     std::vector<std::uint8_t> received_;
     std::optional<crypto::BundleHeader> header_;
     std::optional<crypto::VerifiedBundle> verified_;  // waiting for the fingerprint
+    std::optional<crypto::SecretKey> invitation_key_;  // of the invitation opened, until its sender is trusted
     std::optional<crypto::OpenedBundle> bundle_;
     std::optional<RecordId> sender_;      // who it is from, in this profile's records
     std::optional<RecordId> link_;        // the person this profile is in the pairing, to adopt

@@ -12,29 +12,44 @@ using crypto::BundleError;
 
 namespace {
 
-// Everyday words, easy to say on the phone and to type: four make a
-// passphrase of 28 bits, which Argon2id makes slow to guess.
+// 256 everyday things, easy to say on the phone and to spell (no words that
+// sound alike, no British and American spellings): five make a passphrase of
+// 40 bits, which Argon2id makes slow to guess (docs/decisions.md).
 constexpr std::string_view passphrase_words[] = {
-    "apple",  "badge",  "basket", "beach",  "bicycle", "blanket", "bottle", "branch", "bread",  "bridge", "brush",
-    "bucket", "button", "cabin",  "camera", "candle",  "canoe",   "carpet", "castle", "cherry", "circle", "cloud",
-    "clover", "coffee", "comet",  "copper", "cotton",  "crayon",  "dragon", "drum",   "eagle",  "engine", "feather",
-    "fern",   "field",  "flute",  "forest", "garden",  "ginger",  "glove",  "grape",  "harbour", "hazel", "honey",
-    "island", "jacket", "jungle", "kettle", "kite",    "ladder",  "lantern", "lemon", "letter", "lily",   "magnet",
-    "maple",  "marble", "meadow", "mirror", "mitten",  "morning", "needle", "nest",   "ocean",  "orange", "otter",
-    "paddle", "parrot", "pebble", "pencil", "pepper",  "piano",   "pillow", "planet", "pocket", "pony",   "puzzle",
-    "rabbit", "rainbow", "ribbon", "river", "rocket",  "saddle",  "salmon", "sandal", "shadow", "shell",  "silver",
-    "spoon",  "spring", "squirrel", "star", "stone",   "sunset",  "teapot", "thunder", "tiger", "timber", "tomato",
-    "tunnel", "turtle", "valley", "velvet", "violin",  "wagon",   "walnut", "window", "winter", "wizard", "yellow",
+    "acorn", "anchor", "apple", "apron", "arrow", "attic", "badge", "bagel", "bamboo", "banjo", "barn", "basket",
+    "beach", "beaver", "bell", "bench", "bicycle", "bison", "blanket", "blossom", "boat", "boot", "bottle",
+    "bracelet", "branch", "bread", "brick", "bridge", "broom", "bubble", "bucket", "buffalo", "bugle", "bundle",
+    "butter", "button", "cabin", "cactus", "camel", "camera", "candle", "canoe", "canyon", "cape", "carpet",
+    "carrot", "castle", "cave", "chalk", "cherry", "chimney", "circle", "clock", "cloud", "clover", "coat",
+    "coconut", "coffee", "comet", "compass", "cookie", "copper", "cotton", "cradle", "crayon", "cricket", "crown",
+    "cushion", "daisy", "desert", "diamond", "dolphin", "donkey", "dragon", "drum", "duck", "eagle", "easel",
+    "elbow", "engine", "falcon", "feather", "fence", "fern", "ferry", "fiddle", "field", "finch", "flag", "flute",
+    "forest", "fountain", "fox", "frog", "garden", "garlic", "ginger", "glacier", "glove", "goat", "goose",
+    "grape", "grass", "guitar", "hammer", "hat", "hazel", "hedge", "helmet", "hill", "honey", "horse", "igloo",
+    "island", "jacket", "jar", "jelly", "jigsaw", "jungle", "kettle", "kite", "kitten", "koala", "ladder", "lake",
+    "lamp", "lantern", "lemon", "letter", "lily", "lime", "lion", "lizard", "llama", "lobster", "magnet", "mango",
+    "maple", "marble", "meadow", "melon", "mirror", "mitten", "monkey", "moon", "morning", "mountain", "mushroom",
+    "needle", "nest", "noodle", "oak", "ocean", "olive", "onion", "orange", "orchard", "otter", "owl", "oyster",
+    "paddle", "panda", "parcel", "parrot", "pasta", "peach", "peanut", "pebble", "pelican", "pencil", "penguin",
+    "pepper", "piano", "pickle", "pigeon", "pillow", "pine", "pirate", "planet", "pocket", "pond", "pony",
+    "popcorn", "potato", "puffin", "pumpkin", "puppet", "puzzle", "quilt", "rabbit", "radio", "rainbow", "raisin",
+    "raven", "ribbon", "river", "robin", "rocket", "saddle", "sailor", "salmon", "sandal", "scarf", "seal",
+    "shadow", "shell", "ship", "silver", "skate", "sled", "snail", "spider", "spoon", "spring", "squirrel",
+    "stable", "star", "stone", "strawberry", "sunset", "swan", "table", "teapot", "tent", "thimble", "thunder",
+    "tiger", "timber", "toast", "tomato", "tortoise", "tractor", "train", "trumpet", "tulip", "tunnel", "turnip",
+    "turtle", "umbrella", "valley", "velvet", "violin", "volcano", "waffle", "wagon", "walnut", "walrus", "whale",
+    "wheel", "willow", "window", "winter", "wizard", "wolf", "yellow", "zebra",
 };
+static_assert(std::size(passphrase_words) == 256);
 
 }  // namespace
 
 std::string suggested_passphrase(RandomSource& random) {
     std::string words;
-    for (int i = 0; i < 4; ++i) {
-        std::uint8_t pick[2];
+    for (int i = 0; i < 5; ++i) {
+        std::uint8_t pick[1];
         random.fill(pick);
-        const std::size_t index = (static_cast<std::size_t>(pick[0]) << 8 | pick[1]) % std::size(passphrase_words);
+        const std::size_t index = pick[0];  // one byte: each word equally likely
         if (!words.empty()) words += ' ';
         words += passphrase_words[index];
     }
@@ -156,6 +171,10 @@ FileRefusalText admission_refusal_text(AdmissionRefusal refusal, const std::stri
             return {"Not a pairing of yours",
                     "This file holds the records of " + pairing_title +
                         ", and Tandem cannot tell which of them you are, so nothing was taken in."};
+        case AdmissionRefusal::answers_other_pairing:
+            return {"Not the pairing you invited them to",
+                    "This file answers the passphrase you gave for another pairing, but holds the records of " +
+                        pairing_title + ", so nothing was taken in."};
         case AdmissionRefusal::sender_unknown: break;
     }
     return bundle_error_text(BundleError::damaged_content);

@@ -35,7 +35,7 @@ FileRefusalText bundle_error_text(crypto::BundleError error);
 // Why a file that verified is not taken in.
 FileRefusalText admission_refusal_text(AdmissionRefusal refusal, const std::string& pairing_title,
                                        const std::string& signer_name);
-// Four random everyday words, easy to say on the phone and to type.
+// Five random everyday words, easy to say on the phone and to type.
 std::string suggested_passphrase(RandomSource& random);
 
 }  // namespace tandem::app

@@ -118,10 +118,7 @@ void ProfileSettings::show(Workspace& work, ui::ShellView& view) const {
         if (name_.problem.empty()) profile.name.text = me.display_name;
         if (subject_.problem.empty()) profile.subject.text = me.subject;
     }
-    if (work.identity) {
-        profile.sharing_code = crypto::sharing_code(work.identity->public_keys());
-        profile.fingerprint = crypto::fingerprint(work.identity->public_keys());
-    }
+    if (work.identity) profile.fingerprint = crypto::fingerprint(work.identity->public_keys());
 }
 
 }  // namespace tandem::app

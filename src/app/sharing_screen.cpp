@@ -111,8 +111,11 @@ std::vector<ui::PartnerKeyView> SharingScreen::partners(Workspace& work) const {
         const crypto::TrustedPartner* now_trusted = exchange_.trusted().find_by_person(partner.person);
         shown.can_trust_again = partner.revoked && now_trusted && now_trusted->revoked;
         shown.comparing = shown.can_trust_again && exchange_.trusting_again() == partner.person;
+        const std::string day = work.dates.words(CalendarDate::from_unix_ms(partner.verified_at_ms));
         shown.state = partner.revoked ? "Revoked: files signed with these keys are refused"
-                                      : "Checked on " + work.dates.words(CalendarDate::from_unix_ms(partner.verified_at_ms));
+                      : partner.checked == crypto::TrustedPartner::Checked::passphrase
+                          ? "Checked by the passphrase on " + day
+                          : "Fingerprints compared on " + day;
         partners.push_back(std::move(shown));
     }
     return partners;

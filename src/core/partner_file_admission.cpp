@@ -22,7 +22,9 @@ Result<PartnerFileAdmission, AdmissionRefusal> admit_partner_file(const PartnerF
         if (!is_member(*facts.trusted_signer)) return fail(AdmissionRefusal::not_theirs);
         admission.sender = *facts.trusted_signer;
     } else {
-        if (!facts.fingerprint_checked) return fail(AdmissionRefusal::sender_unknown);  // never decoded untrusted
+        if (!facts.keys_checked) return fail(AdmissionRefusal::sender_unknown);  // never decoded untrusted
+        if (facts.answered_pairing && *facts.answered_pairing != pairing.id)
+            return fail(AdmissionRefusal::answers_other_pairing);
         std::optional<RecordId> sender = facts.member_with_signer_keys;
         if (!sender) {
             std::vector<RecordId> others;
@@ -34,7 +36,7 @@ Result<PartnerFileAdmission, AdmissionRefusal> admit_partner_file(const PartnerF
         if (!sender || (me_in && *sender == facts.me)) return fail(AdmissionRefusal::sender_unknown);
         admission.sender = *sender;
     }
-    admission.trust_sender = facts.fingerprint_checked;
+    admission.trust_sender = facts.keys_checked;
 
     if (!me_in) {
         std::optional<RecordId> candidate = facts.member_with_my_keys;

@@ -8,9 +8,12 @@
 //     pairing it does not have, always asked: a profile with pairings is
 //     nobody else.
 //   - A file signed with trusted keys is from the person they belong to, who
-//     must be a member. Keys compared just now belong to the member whose
-//     sharing code they are, or else to the member other than this profile
-//     (at first contact, whoever set the pairing up).
+//     must be a member. Keys checked just now (fingerprints compared, the
+//     file opened with the passphrase, or answering this profile's
+//     invitation) belong to the member whose sharing code they are, or else
+//     to the member other than this profile (at first contact, whoever set
+//     the pairing up). An answer vouches for its signer only about the
+//     pairing it was invited to.
 //   - At first contact, this profile is the member whose sharing code is its
 //     own, or else the one member left besides the sender.
 
@@ -30,8 +33,12 @@ struct PartnerFileFacts {
     bool profile_has_pairings = false;
     // The person whose trusted (not revoked) keys signed the file, if any.
     std::optional<RecordId> trusted_signer;
-    // Whether the user compared the signer's fingerprint just now.
-    bool fingerprint_checked = false;
+    // Whether the signer's keys were checked just now: the user compared
+    // fingerprints, the file opened with the passphrase, or it answers an
+    // invitation of this profile's.
+    bool keys_checked = false;
+    // When it answers an invitation: the pairing that invitation was about.
+    std::optional<RecordId> answered_pairing;
     // The members whose sharing code (here, or else in the file) is the
     // signer's keys, and this profile's keys.
     std::optional<RecordId> member_with_signer_keys;
@@ -44,13 +51,14 @@ enum class AdmissionRefusal : std::uint8_t {
     not_theirs,          // signed with the trusted keys of someone outside the pairing
     sender_unknown,      // no member can have sent it (or it claims to be from this profile)
     which_member_unknown,  // first contact, and it cannot be told which member this profile is
+    answers_other_pairing,  // answers an invitation about one pairing, but holds another
 };
 
 // Who sent the file and, at first contact, whom this profile would become.
 struct PartnerFileAdmission {
     RecordId sender;
     std::optional<RecordId> link;  // first contact: the member to ask the user about
-    bool trust_sender = false;     // keys compared just now: trust them as the sender's
+    bool trust_sender = false;     // keys checked just now: trust them as the sender's
 };
 
 // Decides from `facts`; `facts.pairing` must be set.

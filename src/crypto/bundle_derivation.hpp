@@ -20,6 +20,7 @@ namespace tandem::crypto::bundle_derivation {
 inline constexpr char kdf_context[crypto_kdf_CONTEXTBYTES + 1] = "TandemB1";
 inline constexpr std::uint64_t header_mac_subkey = 1;
 inline constexpr std::uint64_t payload_subkey = 2;
+inline constexpr std::uint64_t invitation_subkey = 3;  // invitation.hpp
 inline constexpr std::string_view passphrase_stanza_ad = "Tandem passphrase stanza v1";
 inline constexpr std::string_view signature_domain = "Tandem bundle signature v1";
 
@@ -30,7 +31,7 @@ inline constexpr std::size_t length_bytes = 4;
 inline constexpr std::size_t preamble_bytes = sender_keys_bytes + length_bytes;
 inline constexpr std::size_t signature_bytes = crypto_sign_BYTES;
 
-// The file key's subkey `id` (header MAC or payload).
+// The file key's subkey `id` (header MAC, payload or invitation).
 inline SecretKey subkey(const SecretKey& file_key, std::uint64_t id) {
     static_assert(SecretKey::size == crypto_kdf_KEYBYTES && SecretKey::size == file_key_bytes);
     SecretKey out;

@@ -17,6 +17,8 @@ namespace tandem::crypto {
 inline constexpr std::array<std::uint8_t, 8> bundle_magic{0x89, 'T', 'A', 'N', 'D', 'E', 'M', 0x0A};
 inline constexpr std::uint8_t bundle_major_version = 1;
 inline constexpr std::uint8_t bundle_minor_version = 0;
+// The minor version of a bundle that carries an invitation answer stanza.
+inline constexpr std::uint8_t answer_minor_version = 1;
 
 inline constexpr std::size_t file_key_bytes = 32;
 inline constexpr std::size_t header_mac_bytes = 32;
@@ -28,6 +30,9 @@ inline constexpr std::uint8_t passphrase_stanza_type = 2;
 inline constexpr std::size_t x25519_stanza_bytes = 32 + 48;          // crypto_box_seal of the file key
 inline constexpr std::size_t passphrase_salt_bytes = 16;
 inline constexpr std::size_t passphrase_stanza_bytes = 16 + 4 + 4 + 48;  // salt, ops, mem, wrapped key
+// Not a recipient: proof that the sender answers an invitation (invitation.hpp).
+inline constexpr std::uint8_t invitation_answer_stanza_type = 3;
+inline constexpr std::size_t invitation_answer_bytes = 32;
 
 // [SECTION] Limits, checked before anything is computed from the bytes
 

@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "crypto/bundle_derivation.hpp"
+#include "crypto/invitation.hpp"
 #include "crypto/passphrase_key.hpp"
 
 namespace tandem::crypto {
@@ -151,6 +152,11 @@ Result<BundleHeader, BundleError> inspect_bundle(std::span<const std::uint8_t> b
             lock.params.memlimit = static_cast<std::uint32_t>(get_le(body.subspan(passphrase_salt_bytes + 4), 4));
             header.passphrase = lock;
         }
+        if (stanza.type == invitation_answer_stanza_type) {
+            if (length != invitation_answer_bytes || header.answer) return fail(BundleError::damaged_header);
+            header.answer.emplace();
+            std::copy(body.begin(), body.end(), header.answer->begin());
+        }
         header.stanzas.push_back(std::move(stanza));
     }
     // A passphrase stanza must be alone: otherwise a holder of the passphrase
@@ -194,7 +200,9 @@ Result<VerifiedBundle, BundleError> verify_bundle(std::span<const std::uint8_t> 
             reinterpret_cast<const unsigned char*>(passphrase_stanza_ad.data()), passphrase_stanza_ad.size(),
             nonce.data(), passphrase_key.bytes().data()) != 0)
         return fail(BundleError::not_for_you);
-    return verify_with_file_key(bytes, header, file_key);
+    auto verified = verify_with_file_key(bytes, header, file_key);
+    if (verified) verified.value().invitation = invitation_key(file_key);
+    return verified;
 }
 
 Result<OpenedBundle, BundleError> decode_bundle(const VerifiedBundle& verified) {

@@ -34,13 +34,16 @@ struct BundleHeader {
     std::uint8_t minor = 0;
     std::vector<Stanza> stanzas;            // all of them, unknown types included
     std::optional<PassphraseLock> passphrase;  // set when the bundle is for a passphrase
+    // The invitation answer stanza's body, when the bundle carries one (invitation.hpp).
+    std::optional<std::array<std::uint8_t, invitation_answer_bytes>> answer;
     std::uint64_t payload_length = 0;       // of the plaintext
     std::size_t mac_offset = 0;             // where the header MAC starts
     std::size_t payload_offset = 0;         // where the secretstream starts
 };
 
 // Checks `bytes` up to the header MAC: size, magic, version, stanza count and
-// lengths, a passphrase stanza alone, KDF parameters within the caps.
+// lengths, a passphrase stanza alone, at most one answer stanza, KDF
+// parameters within the caps.
 Result<BundleHeader, BundleError> inspect_bundle(std::span<const std::uint8_t> bytes);
 
 // A bundle whose header, every chunk and signature are authenticated, its
@@ -49,6 +52,9 @@ Result<BundleHeader, BundleError> inspect_bundle(std::span<const std::uint8_t> b
 struct VerifiedBundle {
     PublicKeys sender;
     std::vector<std::uint8_t> content;  // what encode_bundle_content wrote
+    // Opened with a passphrase: the bundle is an invitation, and this its
+    // invitation key (invitation.hpp). Move-only, wiped when dropped.
+    std::optional<SecretKey> invitation;
 };
 
 // A bundle that opened: who signed it, and what it carries.

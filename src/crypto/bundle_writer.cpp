@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <cassert>
 
 #include "crypto/bundle_derivation.hpp"
@@ -107,8 +108,12 @@ Result<std::vector<std::uint8_t>, BundleError> write_bundle(const BundleContent&
                                                           std::span<const Stanza> stanzas, const SecretKey& file_key) {
     const std::vector<std::uint8_t> content_bytes = encode_bundle_content(content);
     if (content_bytes.size() > max_bundle_bytes) return fail(BundleError::too_large);
+    const bool answers = std::any_of(stanzas.begin(), stanzas.end(), [](const Stanza& stanza) {
+        return stanza.type == invitation_answer_stanza_type;
+    });
     std::vector<std::uint8_t> bundle =
-        encode_header(stanzas, file_key, signed_plaintext_length(content_bytes.size()));
+        encode_header(stanzas, file_key, signed_plaintext_length(content_bytes.size()), bundle_major_version,
+                      answers ? answer_minor_version : bundle_minor_version);
     const std::vector<std::uint8_t> plaintext = signed_plaintext(bundle, content_bytes, sender);
     const std::vector<std::uint8_t> payload = encrypt_payload(file_key, plaintext);
     bundle.insert(bundle.end(), payload.begin(), payload.end());

@@ -48,7 +48,8 @@ std::size_t signed_plaintext_length(std::size_t content_bytes);
 std::vector<std::uint8_t> encrypt_payload(const SecretKey& file_key, std::span<const std::uint8_t> plaintext);
 
 // The whole bundle of `content` from `sender`, for whoever can open one of
-// `stanzas`, which must all wrap `file_key`; too_large when it would be
+// `stanzas`, whose recipient stanzas must all wrap `file_key` (an invitation
+// answer among them makes it minor version 1); too_large when it would be
 // over max_bundle_bytes.
 Result<std::vector<std::uint8_t>, BundleError> write_bundle(const BundleContent& content, const Identity& sender,
                                        std::span<const Stanza> stanzas, const SecretKey& file_key);

@@ -7,8 +7,10 @@ namespace tandem::crypto {
 
 namespace {
 
-constexpr std::uint8_t format_version = 1;
-constexpr std::size_t entry_bytes = 16 + 32 + 32 + 8 + 1;
+// Version 2 added how the keys were checked (1: all by fingerprint).
+constexpr std::uint8_t format_version = 2;
+constexpr std::size_t entry_bytes_v1 = 16 + 32 + 32 + 8 + 1;
+constexpr std::size_t entry_bytes = entry_bytes_v1 + 1;
 
 void put(std::vector<std::uint8_t>& out, std::uint64_t value, std::size_t bytes) {
     for (std::size_t i = 0; i < bytes; ++i) out.push_back(static_cast<std::uint8_t>(value >> (8 * i)));
@@ -23,13 +25,15 @@ std::uint64_t get(const std::uint8_t* in, std::size_t bytes) {
 }  // namespace
 
 Result<TrustedPartners, std::string> TrustedPartners::decode(std::span<const std::uint8_t> bytes) {
-    if (bytes.size() < 3 || bytes[0] != format_version) return fail(std::string("not a list of trusted partners"));
+    if (bytes.size() < 3 || (bytes[0] != 1 && bytes[0] != format_version))
+        return fail(std::string("not a list of trusted partners"));
+    const std::size_t size = bytes[0] == 1 ? entry_bytes_v1 : entry_bytes;
     const std::size_t count = static_cast<std::size_t>(get(bytes.data() + 1, 2));
-    if (count > max_partners || bytes.size() != 3 + count * entry_bytes)
+    if (count > max_partners || bytes.size() != 3 + count * size)
         return fail(std::string("the list of trusted partners is damaged"));
     TrustedPartners list;
     const std::uint8_t* at = bytes.data() + 3;
-    for (std::size_t i = 0; i < count; ++i, at += entry_bytes) {
+    for (std::size_t i = 0; i < count; ++i, at += size) {
         TrustedPartner partner;
         std::memcpy(partner.person.bytes.data(), at, 16);
         std::memcpy(partner.keys.box.data(), at + 16, 32);
@@ -37,6 +41,10 @@ Result<TrustedPartners, std::string> TrustedPartners::decode(std::span<const std
         partner.verified_at_ms = static_cast<std::int64_t>(get(at + 80, 8));
         if (at[88] > 1) return fail(std::string("the list of trusted partners is damaged"));
         partner.revoked = at[88] == 1;
+        if (size == entry_bytes) {
+            if (at[89] > 1) return fail(std::string("the list of trusted partners is damaged"));
+            partner.checked = static_cast<TrustedPartner::Checked>(at[89]);
+        }
         list.partners_.push_back(partner);
     }
     return list;
@@ -51,6 +59,7 @@ std::vector<std::uint8_t> TrustedPartners::encode() const {
         out.insert(out.end(), partner.keys.sign.begin(), partner.keys.sign.end());
         put(out, static_cast<std::uint64_t>(partner.verified_at_ms), 8);
         out.push_back(partner.revoked ? 1 : 0);
+        out.push_back(static_cast<std::uint8_t>(partner.checked));
     }
     return out;
 }
@@ -71,13 +80,14 @@ const TrustedPartner* TrustedPartners::find_by_person(const RecordId& person) co
     return latest;
 }
 
-void TrustedPartners::trust(const RecordId& person, const PublicKeys& keys, std::int64_t now_ms) {
+void TrustedPartners::trust(const RecordId& person, const PublicKeys& keys, std::int64_t now_ms,
+                            TrustedPartner::Checked how) {
     // Revoked keys stay refused when their person is trusted with new ones.
     std::erase_if(partners_, [&](const TrustedPartner& partner) {
         return partner.keys == keys || (partner.person == person && !partner.revoked);
     });
     if (partners_.size() >= max_partners) partners_.erase(partners_.begin());  // the longest-trusted goes
-    partners_.push_back(TrustedPartner{person, keys, now_ms, false});
+    partners_.push_back(TrustedPartner{person, keys, now_ms, false, how});
 }
 
 bool TrustedPartners::revoke(const RecordId& person) {

@@ -61,9 +61,10 @@ void draw_send(const ExportView& view, bool read_only, std::vector<Command>& com
                        ? "For when " + view.partner_name + " uses another computer."
                        : "The first time you share, Tandem does not know " + view.partner_name +
                              "'s key yet. Choose a passphrase and tell it to them in person or by phone, never in "
-                             "the message that carries the file. Once they trust you, later files need none.");
+                             "the message that carries the file. Their answer proves they had it, and after that "
+                             "your files need none.");
         ImGui::Dummy(ImVec2(0, px(4)));
-        if (auto text = text_field("Passphrase", view.passphrase, view.passphrase_problem, "Four words or more")) {
+        if (auto text = text_field("Passphrase", view.passphrase, view.passphrase_problem, "Five everyday words")) {
             edit.passphrase = std::move(*text);
             changed = true;
         }
@@ -187,13 +188,20 @@ void draw_receive(const ImportView& view, bool read_only, std::vector<Command>& 
     }
     ImGui::TextUnformatted(view.title.c_str());
     wrapped(view.text);
+    if (!view.trust_note.empty() && view.stage == Stage::preview) {
+        ImGui::Dummy(ImVec2(0, px(4)));
+        wrapped(view.trust_note);
+        field_help("To be doubly sure, you can compare fingerprints: theirs is " + view.fingerprint +
+                   ", and they see it under Settings " + symbols::right_arrow + " Sharing with your partner.");
+    }
     if (view.keys_changed && view.stage == Stage::preview) {
         ImGui::Dummy(ImVec2(0, px(4)));
         ImGui::PushStyleColor(ImGuiCol_Text, palette_colors().warning_text);
         wrapped(view.revoked_before
-                    ? "You had stopped trusting this person's earlier keys. These are new ones, which you compared just "
+                    ? "You had stopped trusting this person's earlier keys. These are new ones, which you checked just "
                       "now: take the records in only if they told you they set Tandem up again."
-                    : "These are not the keys you trusted for them before, so you compared the new ones just now.");
+                    : "These are not the keys you trusted for them before: they set Tandem up again, or on another "
+                      "computer. Take the records in only if they told you so.");
         ImGui::PopStyleColor();
     }
     draw_import_summary(view);

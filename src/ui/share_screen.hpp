@@ -48,6 +48,9 @@ struct ImportView {
     std::string title;                // "From Alex Kim", or what went wrong
     std::string text;                 // the explanation beneath
     std::string fingerprint;          // the sender's, to compare
+    // Why the sender's keys are trusted now without comparing fingerprints
+    // (the passphrase vouched for them); empty otherwise.
+    std::string trust_note;
     bool keys_changed = false;        // the sender was trusted before, with other keys
     bool revoked_before = false;      // ... and you had stopped trusting those
     std::string link_question;        // "Are you Sam Patel in this pairing?"; empty when not asked

@@ -189,40 +189,23 @@ void draw_profile(const ProfileView& profile, std::vector<Command>& commands) {
         commands.push_back(EditProfile{ProfileField::subject, std::move(*text)});
 }
 
-// Settings: what a partner needs to share records with this profile.
+// Settings: the profile's fingerprint, for an optional check with a
+// partner, and the partners it trusts.
 void draw_sharing(const ProfileView& profile, std::vector<Command>& commands) {
-    if (profile.sharing_code.empty()) return;
+    if (profile.fingerprint.empty()) return;
     section("Sharing with your partner");
     const float width = std::min(px(640), ImGui::GetContentRegionAvail().x);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    muted("Give your partner your sharing code, so that what you send each other can be read by the two of you "
-          "alone.");
+    muted("The first file you send a partner is locked with a passphrase that you tell them in person or on the "
+          "phone. Their answer proves they had it, and from then on what you send each other can be read by the two "
+          "of you alone.");
     ImGui::Dummy(ImVec2(0, px(6)));
-    ImGui::TextUnformatted("Your sharing code");
-    // Broken only between its groups, so that no group is split when read.
-    std::string line;
-    std::size_t from = 0;
-    while (from <= profile.sharing_code.size()) {
-        std::size_t dash = profile.sharing_code.find('-', from);
-        if (dash == std::string::npos) dash = profile.sharing_code.size();
-        const std::string group = profile.sharing_code.substr(from, dash + 1 - from);
-        if (!line.empty() && ImGui::CalcTextSize((line + group).c_str()).x > width) {
-            ImGui::TextUnformatted(line.c_str());
-            line.clear();
-        }
-        line += group;
-        from = dash + 1;
-    }
-    if (!line.empty()) ImGui::TextUnformatted(line.c_str());
-    ImGui::PopTextWrapPos();
-    ImGui::Dummy(ImVec2(0, px(4)));
-    if (action_button("Copy sharing code")) ImGui::SetClipboardText(profile.sharing_code.c_str());
-    ImGui::Dummy(ImVec2(0, px(10)));
     ImGui::TextUnformatted("Your fingerprint");
     ImGui::TextUnformatted(profile.fingerprint.c_str());
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    muted("When you first share, read it to your partner, in person or on the phone: it must match what their "
-          "Tandem shows for you.");
+    if (ItemRegistry* registry = ItemRegistry::current())
+        registry->announce_last_text("Your fingerprint", profile.fingerprint);
+    muted("If you both want to be doubly sure, read it to your partner: it must match what their Tandem shows for "
+          "you.");
     ImGui::PopTextWrapPos();
     if (profile.partners.empty()) return;
     ImGui::Dummy(ImVec2(0, px(12)));

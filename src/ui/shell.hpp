@@ -51,7 +51,6 @@ struct PartnerKeyView {
 struct ProfileView {
     FieldView name;
     FieldView subject;
-    std::string sharing_code;  // the profile's public keys to give a partner; empty until known
     std::string fingerprint;   // to compare in person
     std::vector<PartnerKeyView> partners;  // whose keys are trusted, oldest first
 };
