@@ -8,6 +8,8 @@
 
 #include "app_devices.hpp"
 #include "crypto/bundle_reader.hpp"
+#include "crypto/bundle_writer.hpp"
+#include "crypto/invitation.hpp"
 
 using namespace tandem;
 using namespace tandem::app;
@@ -458,4 +460,88 @@ TEST_CASE("a shared reflection may become private until it is first in a file fo
     RecordsCopy sams(sam.pages);
     CHECK(sams.records->load(Kind::reflection, sent).value().has_value());
     CHECK_FALSE(sams.records->load(Kind::reflection, later).value().has_value());
+}
+
+TEST_CASE("an answer vouches only for whoever had the passphrase, only about the pairing invited to, and only once") {
+    Coach alex;
+    alex.app.dispatch(ui::NavigateTo{ui::Screen::people});
+    alex.app.dispatch(ui::EditNewPersonName{"Jo Reed"});
+    alex.app.dispatch(ui::AddPerson{});
+    alex.app.dispatch(ui::NavigateTo{ui::Screen::pairings});
+    alex.app.dispatch(ui::BeginNewPairing{});
+    alex.app.dispatch(ui::EditNewPairing{0, 1, "2026-09-01"});  // Alex Kim, Jo Reed, Sam Patel in name order
+    alex.app.dispatch(ui::CreatePairing{});
+    const RecordId with_jo = *alex.app.shell_view().pairings.selected;
+    REQUIRE(with_jo != alex.pairing);
+    const std::vector<std::uint8_t> to_sam = alex.send(alex.pairing);
+    (void)alex.send(with_jo);
+
+    // The invitation keys Alex keeps: what someone who learnt a passphrase could derive.
+    RecordsCopy copy(alex.pages);
+    auto kept = copy.records->local_bytes(BundleExchange::invitation_state_key);
+    REQUIRE(kept.ok());
+    REQUIRE(kept.value().has_value());
+    auto book = crypto::InvitationBook::decode(*kept.value());
+    REQUIRE(book.ok());
+    REQUIRE(book.value().all().size() == 2);
+    const auto key_for = [&](const RecordId& pairing) -> const crypto::SecretKey& {
+        for (const crypto::Invitation& invitation : book.value().all())
+            if (invitation.pairing == pairing) return invitation.key;
+        FAIL("no invitation for the pairing");
+        return book.value().all().front().key;
+    };
+    const Record pairing_record = copy.records->load(Kind::pairing, alex.pairing).value().value();
+
+    // Mallory's file about Alex and Sam's pairing, answering with `key`.
+    const crypto::Identity mallory = crypto::Identity::generate();
+    const auto answer_with = [&](const crypto::SecretKey& key) {
+        crypto::BundleContent content;
+        content.pairing = alex.pairing;
+        content.records = {pairing_record};
+        const crypto::SecretKey file_key = crypto::new_file_key();
+        const std::vector<crypto::Stanza> stanzas{
+            crypto::x25519_stanza(file_key, alex.app.public_keys()->box),
+            crypto::invitation_answer(key, *alex.app.public_keys(), mallory.public_keys())};
+        return crypto::write_bundle(content, mallory, stanzas, file_key).value();
+    };
+
+    // Not knowing any passphrase: an answer that answers nothing, so the fingerprint, and nothing read.
+    alex.app.file_opened("forged.tandem", answer_with(crypto::invitation_key(crypto::new_file_key())));
+    REQUIRE(alex.receiving().stage == Stage::verify);
+    CHECK(alex.receiving().summary.empty());
+    alex.app.dispatch(ui::CancelImport{});
+    // Knowing Jo's passphrase: an answer about Jo's pairing vouches for nothing about Sam's.
+    alex.app.file_opened("jo.tandem", answer_with(key_for(with_jo)));
+    CHECK(alex.receiving().stage == Stage::refused);
+    CHECK(alex.receiving().title == "Not the pairing you invited them to");
+    alex.app.dispatch(ui::NavigateTo{ui::Screen::settings});
+    CHECK(alex.app.shell_view().profile.partners.empty());
+
+    // Sam answers first: Sam's keys are trusted, and the invitation is used up.
+    Device sam("Sam");
+    sam.take_in(to_sam);
+    alex.app.file_opened("sam.tandem", sam.send(alex.pairing));
+    REQUIRE(alex.receiving().stage == Stage::preview);
+    CHECK(alex.receiving().title == "From Sam Patel");
+    alex.app.dispatch(ui::ApplyImport{});
+    REQUIRE(alex.receiving().stage == Stage::done);
+    alex.app.file_opened("late.tandem", answer_with(key_for(alex.pairing)));
+    CHECK(alex.receiving().stage == Stage::verify);
+    alex.app.dispatch(ui::NavigateTo{ui::Screen::settings});
+    REQUIRE(alex.app.shell_view().profile.partners.size() == 1);
+    CHECK(alex.app.shell_view().profile.partners[0].name == "Sam Patel");
+}
+
+TEST_CASE("a suggested passphrase is five everyday words, different each time") {
+    Coach alex;
+    alex.app.dispatch(ui::BeginExport{alex.pairing});
+    std::set<std::string> suggested;
+    for (int i = 0; i < 20; ++i) {
+        alex.app.dispatch(ui::SuggestPassphrase{});
+        const std::string words = alex.sending().passphrase;
+        CHECK(std::count(words.begin(), words.end(), ' ') == 4);
+        CHECK(std::all_of(words.begin(), words.end(), [](char c) { return c == ' ' || (c >= 'a' && c <= 'z'); }));
+        suggested.insert(words);
+    }
+    CHECK(suggested.size() == 20);
 }
