@@ -61,7 +61,7 @@ TEST_CASE("coach to coachee to coach: first contact by passphrase, then by key, 
     CHECK(sam.receiving().trust_note.find("opened with the passphrase you agreed") != std::string::npos);
     CHECK(sam.receiving().fingerprint == crypto::fingerprint(*alex.app.public_keys()));
     CHECK(sam.receiving().link_question.find("Sam Patel") != std::string::npos);
-    CHECK(sam.receiving().summary == "4 new, 0 updated");  // both people, the pairing, the meeting
+    CHECK(sam.receiving().summary == "New: 1 meeting, the pairing and 2 people.");
     CHECK(sam.receiving().left_out.empty());
     CHECK_FALSE(sam.receiving().can_apply);  // not until Sam says who they are
     sam.app.dispatch(ui::ConfirmLink{});
@@ -133,8 +133,7 @@ TEST_CASE("the same text changed on both sides at once is kept, and counted as a
     alex.app.file_opened("from-sam.tandem", from_sam);
     REQUIRE(alex.receiving().stage == Stage::preview);
     // Sam's edit wins unless both fell in one millisecond and Alex's site is the greater: a conflict either way.
-    CHECK((alex.receiving().summary == "0 new, 1 updated, 1 conflict" ||
-           alex.receiving().summary == "0 new, 0 updated, 1 conflict"));
+    CHECK(alex.receiving().summary.ends_with("1 text written on both sides at once: both versions are kept."));
     CHECK(alex.receiving().left_out.empty());
     alex.app.dispatch(ui::ApplyImport{});
     CHECK(alex.receiving().text.find("both versions are shown below") != std::string::npos);
@@ -234,7 +233,7 @@ TEST_CASE("a text written on both sides at once is shown with its other version,
     // The choice travels to the partner as an ordinary edit, with no new conflict.
     sam.app.file_opened("choice.tandem", alex.send(alex.pairing));
     REQUIRE(sam.receiving().stage == Stage::preview);
-    CHECK(sam.receiving().summary == "0 new, 1 updated");
+    CHECK(sam.receiving().summary == "Changed: the pairing.");
 
     const ui::ConflictView third = both_edit("Alex's last", "Sam's last");
     alex.app.dispatch(ui::ResolveConflict{third.conflict, ui::ConflictChoice::keep_shown});
@@ -544,4 +543,23 @@ TEST_CASE("a suggested passphrase is five everyday words, different each time") 
         suggested.insert(words);
     }
     CHECK(suggested.size() == 20);
+}
+
+TEST_CASE("the preview says what a file brings in the things teachers write: new, changed, deleted") {
+    Coach alex;
+    Device sam("Sam");
+    alex.app.dispatch(ui::NewMeeting{alex.pairing});
+    const RecordId first = alex.app.shell_view().meeting.id;
+    alex.app.dispatch(ui::EditField{Kind::meeting, first, Meeting::fields::grow_goal, "Calmer starts to lessons", {}});
+    sam.take_in(alex.send(alex.pairing));
+    alex.take_in(sam.send(alex.pairing));
+
+    alex.app.dispatch(ui::NewMeeting{alex.pairing});
+    const RecordId second = alex.app.shell_view().meeting.id;
+    alex.app.dispatch(ui::EditField{Kind::meeting, second, Meeting::fields::grow_goal, "Cold call after think time", {}});
+    alex.app.dispatch(ui::DeleteRecord{Kind::meeting, first});
+    edit_pairing_text(alex.app, alex.pairing, Pairing::fields::agreement_shared, "Notes and steps.");
+    sam.app.file_opened("next.tandem", alex.send(alex.pairing));
+    REQUIRE(sam.receiving().stage == Stage::preview);
+    CHECK(sam.receiving().summary == "New: 1 meeting. Changed: the pairing. Deleted by your partner: 1 meeting.");
 }

@@ -1,7 +1,7 @@
 #include "app/bundle_exchange_text.hpp"
 
+#include <array>
 #include <iterator>
-#include <map>
 #include <vector>
 
 #include "core/record_binding.hpp"
@@ -76,34 +76,71 @@ std::string count_phrase(std::size_t count, const char* one, const char* many) {
     return std::to_string(count) + " " + (count == 1 ? one : many);
 }
 
-std::string share_contents(std::span<const Record> share) {
-    std::map<Kind, std::size_t> counts;
-    for (const Record& record : share)
-        if (!record.is_deleted()) ++counts[record.kind];
+namespace {
+
+using KindCounts = std::array<std::size_t, MergeReport::kind_slots>;
+
+// "2 meetings, 5 notes and 1 action step": the things teachers write, in
+// the order they think of them; with `and_setup`, the pairing, people,
+// library steps and priorities after them. Empty when there are none.
+std::string things_text(const KindCounts& counts, bool and_setup) {
+    const auto count = [&](Kind kind) { return counts[static_cast<std::size_t>(kind)]; };
     std::vector<std::string> parts;
-    const auto add = [&](std::size_t count, const char* one, const char* many) {
-        if (count) parts.push_back(count_phrase(count, one, many));
+    const auto add = [&](std::size_t n, const char* one, const char* many) {
+        if (n) parts.push_back(count_phrase(n, one, many));
     };
-    add(counts[Kind::meeting], "meeting", "meetings");
-    add(counts[Kind::observation], "lesson visit", "lesson visits");
-    add(counts[Kind::note] + counts[Kind::observation_note], "note", "notes");
-    add(counts[Kind::action_step], "action step", "action steps");
-    add(counts[Kind::goal], "goal", "goals");
-    add(counts[Kind::practice], "practice entry", "practice entries");
-    add(counts[Kind::reflection], "shared reflection", "shared reflections");
-    if (parts.empty()) return "The pairing and who is in it; nothing written in it yet.";
-    std::string contents;
+    add(count(Kind::meeting), "meeting", "meetings");
+    add(count(Kind::observation), "lesson visit", "lesson visits");
+    add(count(Kind::note) + count(Kind::observation_note), "note", "notes");
+    add(count(Kind::tally), "tally", "tallies");
+    add(count(Kind::action_step), "action step", "action steps");
+    add(count(Kind::step_status_change), "step update", "step updates");
+    add(count(Kind::cycle), "coaching cycle", "coaching cycles");
+    add(count(Kind::goal), "goal", "goals");
+    add(count(Kind::practice), "practice entry", "practice entries");
+    add(count(Kind::practice_round), "practice round", "practice rounds");
+    add(count(Kind::reflection), "shared reflection", "shared reflections");
+    add(count(Kind::evidence), "piece of evidence", "pieces of evidence");
+    add(count(Kind::time_log), "time entry", "time entries");
+    if (and_setup) {
+        if (count(Kind::pairing) == 1) parts.push_back("the pairing");
+        else add(count(Kind::pairing), "pairing", "pairings");
+        add(count(Kind::person), "person", "people");
+        add(count(Kind::library_entry), "library step", "library steps");
+        add(count(Kind::priority), "priority", "priorities");
+    }
+    std::string text;
     for (std::size_t i = 0; i < parts.size(); ++i)
-        contents += (i == 0 ? "" : i + 1 == parts.size() ? " and " : ", ") + parts[i];
-    return contents + ".";
+        text += (i == 0 ? "" : i + 1 == parts.size() ? " and " : ", ") + parts[i];
+    return text;
+}
+
+}  // namespace
+
+std::string share_contents(std::span<const Record> share) {
+    KindCounts counts{};
+    for (const Record& record : share)
+        if (!record.is_deleted()) ++counts[static_cast<std::size_t>(record.kind)];
+    const std::string things = things_text(counts, false);
+    return things.empty() ? "The pairing and who is in it; nothing written in it yet." : things + ".";
 }
 
 std::string merge_summary(const MergeReport& report) {
     if (report.inserted + report.updated + report.conflicts == 0)
         return "Nothing new: you have everything in this file already.";
-    std::string text = std::to_string(report.inserted) + " new, " + std::to_string(report.updated) + " updated";
-    if (report.conflicts) text += ", " + count_phrase(report.conflicts, "conflict", "conflicts");
-    return text;
+    std::vector<std::string> sentences;
+    if (const std::string added = things_text(report.inserted_of_kind, true); !added.empty())
+        sentences.push_back("New: " + added + ".");
+    if (const std::string changed = things_text(report.updated_of_kind, true); !changed.empty())
+        sentences.push_back("Changed: " + changed + ".");
+    if (const std::string deleted = things_text(report.deleted_of_kind, true); !deleted.empty())
+        sentences.push_back("Deleted by your partner: " + deleted + ".");
+    if (report.conflicts)
+        sentences.push_back(count_phrase(report.conflicts, "text", "texts") +
+                            " written on both sides at once: both versions are kept.");
+    std::string text;
+    for (const std::string& sentence : sentences) text += (text.empty() ? "" : " ") + sentence;
+    return text.empty() ? "Nothing you would see changes." : text;
 }
 
 FileRefusalText bundle_error_text(BundleError error) {

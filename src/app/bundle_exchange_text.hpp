@@ -28,7 +28,8 @@ std::string count_phrase(std::size_t count, const char* one, const char* many);
 // "2 meetings, 5 notes and 1 action step.": what a file to send holds, in
 // the things teachers write (deleted records and the pairing itself left out).
 std::string share_contents(std::span<const Record> share);
-// "3 new, 1 updated, 1 conflict", or that nothing is new.
+// "New: 1 meeting and 2 action steps. Changed: the pairing.", in the things
+// teachers write, or that nothing is new.
 std::string merge_summary(const MergeReport& report);
 // Why a file could not be opened or trusted.
 FileRefusalText bundle_error_text(crypto::BundleError error);

@@ -304,6 +304,7 @@ Result<MergeReport, CommandError> apply_remote(CommandContext& context, std::spa
         if (!local.value()) {
             if (auto saved = context.store.save(remote); !saved) return fail(storage_error(remote.kind, saved.error()));
             ++report.inserted;
+            if (!remote.is_deleted()) ++report.inserted_of_kind[static_cast<std::size_t>(remote.kind)];
             continue;
         }
         if (local.value()->visibility != Visibility::shared) {
@@ -323,6 +324,8 @@ Result<MergeReport, CommandError> apply_remote(CommandContext& context, std::spa
         }
         if (auto saved = context.store.save(merge.merged); !saved) return fail(storage_error(remote.kind, saved.error()));
         ++report.updated;
+        const bool deleted_now = merge.merged.is_deleted() && !local.value()->is_deleted();
+        ++(deleted_now ? report.deleted_of_kind : report.updated_of_kind)[static_cast<std::size_t>(remote.kind)];
     }
     if (mode == MergeMode::preview) return report;  // the transaction rolls back
     if (auto clock = context.store.save_clock(context.clock.last()); !clock) return fail(storage_error(Kind::person, clock.error()));

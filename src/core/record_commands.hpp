@@ -4,6 +4,7 @@
 // HLC, and runs as one store transaction. Bad input returns a CommandError;
 // nothing throws and nothing is half-written.
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -109,6 +110,13 @@ struct MergeReport {
     std::size_t clamped = 0;          // records with stamps over 24 h ahead, clamped
     std::size_t refused_private = 0;  // private records, which never cross to a partner
     std::size_t refused_invalid = 0;  // records that failed validation
+    // By kind, indexed by the kind's number (record_kind.hpp): records new
+    // here (not those that arrive deleted), records changed, and records the
+    // merge deleted here.
+    static constexpr std::size_t kind_slots = 32;
+    std::array<std::size_t, kind_slots> inserted_of_kind{};
+    std::array<std::size_t, kind_slots> updated_of_kind{};
+    std::array<std::size_t, kind_slots> deleted_of_kind{};
 };
 
 enum class MergeMode : std::uint8_t {

@@ -54,7 +54,7 @@ struct ImportView {
     bool keys_changed = false;        // the sender was trusted before, with other keys
     bool revoked_before = false;      // ... and you had stopped trusting those
     std::string link_question;        // "Are you Sam Patel in this pairing?"; empty when not asked
-    std::string summary;              // "4 new, 2 updated, 1 conflict"
+    std::string summary;              // "New: 4 meetings and 2 action steps."
     std::string left_out_title;       // "Left out, because a partner's file may not change them:"; empty if none
     std::vector<std::string> left_out;  // one line per reason, "1 change to your own name and details ..."
     bool can_apply = false;
