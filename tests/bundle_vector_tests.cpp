@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "crypto/bundle_reader.hpp"
+#include "crypto/invitation.hpp"
 #include "crypto/passphrase_key.hpp"
 
 using namespace tandem;
@@ -54,7 +56,32 @@ std::array<std::uint8_t, 32> key32(const std::string& hex) {
     return key;
 }
 
+// The key of the invitation the vectors' answers answer (invitation.txt).
+SecretKey invitation_key_of_vectors() {
+    const auto invitation = read_fields(vector_dir + "invitation.txt");
+    SecretKey key;
+    const auto bytes = from_hex(invitation.at("invitation-key"));
+    REQUIRE(bytes.size() == SecretKey::size);
+    std::copy(bytes.begin(), bytes.end(), key.bytes().begin());
+    return key;
+}
+
 }  // namespace
+
+TEST_CASE("the invitation vector: its key is subkey 3 of its file key, and the answer the MAC of both sides' keys") {
+    REQUIRE(initialize_sodium().ok());
+    const auto invitation = read_fields(vector_dir + "invitation.txt");
+    const auto identities = read_fields(vector_dir + "identities.txt");
+    SecretKey file_key;
+    const auto file_key_bytes = from_hex(invitation.at("file-key"));
+    REQUIRE(file_key_bytes.size() == SecretKey::size);
+    std::copy(file_key_bytes.begin(), file_key_bytes.end(), file_key.bytes().begin());
+    const SecretKey derived = invitation_key(file_key);
+    CHECK(std::ranges::equal(derived.bytes(), invitation_key_of_vectors().bytes()));
+    const PublicKeys recipient{key32(identities.at("recipient-box-public")), key32(identities.at("recipient-sign-public"))};
+    const PublicKeys coach{key32(identities.at("coach-box-public")), key32(identities.at("coach-sign-public"))};
+    CHECK(invitation_answer(derived, recipient, coach).body == from_hex(invitation.at("answer")));
+}
 
 TEST_CASE("every frozen bundle test vector gives the outcome written beside it") {
     REQUIRE(initialize_sodium().ok());
@@ -91,6 +118,16 @@ TEST_CASE("every frozen bundle test vector gives the outcome written beside it")
             CHECK(outcome.value().sender == (expected.at("sender") == "coach" ? coach : stranger));
             CHECK(outcome.value().content.records.size() == std::stoul(expected.at("records")));
             CHECK(outcome.value().content.pairing == RecordId::derived("pairing"));
+            const auto header = inspect_bundle(bytes);
+            if (expected.contains("answer")) {
+                // An answer to the recipient's invitation (invitation.txt), made by whoever signed it?
+                REQUIRE(header.value().answer.has_value());
+                CHECK(header.value().minor == answer_minor_version);
+                CHECK(answers_invitation(invitation_key_of_vectors(), *header.value().answer, recipient.value().public_keys(),
+                                         outcome.value().sender) == (expected.at("answer") == "valid"));
+            } else {
+                CHECK_FALSE(header.value().answer.has_value());
+            }
         } else {
             REQUIRE(expected.at("outcome") == "refused");
             REQUIRE_FALSE(outcome.ok());
@@ -98,5 +135,5 @@ TEST_CASE("every frozen bundle test vector gives the outcome written beside it")
         }
         ++checked;
     }
-    CHECK(checked == 32);
+    CHECK(checked == 37);
 }

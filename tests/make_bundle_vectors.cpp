@@ -14,6 +14,7 @@
 
 #include "crypto/bundle_derivation.hpp"
 #include "crypto/bundle_reader.hpp"
+#include "crypto/invitation.hpp"
 #include "crypto/passphrase_key.hpp"
 
 #include "bundle_samples.hpp"
@@ -307,6 +308,37 @@ int main(int argc, char** argv) {
     }
     write_case("32-over-the-decoding-budget", assemble(parts_for(coachee, padded), coach),
                refused("key", BundleError::damaged_content));
+
+    // [SECTION] First contact: answers to an invitation (minor version 1).
+    // The recipient sent an invitation; the coach answers it. invitation.txt
+    // gives its file key, the invitation key and the answer they make.
+    const SecretKey invitation_file_key = new_file_key();
+    const SecretKey answering_key = invitation_key(invitation_file_key);
+    const Stanza answer = invitation_answer(answering_key, coachee.public_keys(), coach.public_keys());
+    std::ofstream(directory + "/invitation.txt")
+        << "file-key: " << hex(invitation_file_key.bytes()) << "\n"
+        << "invitation-key: " << hex(answering_key.bytes()) << "\n"
+        << "inviter: recipient\nanswerer: coach\n"
+        << "answer: " << hex(answer.body) << "\n";
+    const auto answered = [&](const Identity& sender, std::vector<Stanza> added) {
+        Parts parts = parts_for(coachee);
+        parts.stanzas.insert(parts.stanzas.end(), added.begin(), added.end());
+        return write_bundle(sample_content(), sender, parts.stanzas, parts.key).value();
+    };
+    write_case("33-invitation-answer", answered(coach, {answer}), opens("key", "coach", 2) + "answer: valid\n");
+    // The coach's answer, moved into a file the stranger signed: it opens, but answers nothing.
+    write_case("34-answer-in-another-senders-file", answered(stranger, {answer}),
+               opens("key", "stranger", 2) + "answer: invalid\n");
+    Stanza short_answer = answer;
+    short_answer.body.pop_back();
+    write_case("35-answer-of-the-wrong-size", answered(coach, {short_answer}), refused("key", BundleError::damaged_header));
+    write_case("36-two-answers", answered(coach, {answer, answer}), refused("key", BundleError::damaged_header));
+    Parts inviting_and_answering;
+    inviting_and_answering.stanzas.push_back(passphrase_stanza(inviting_and_answering.key, passphrase_key, salt, vector_kdf));
+    inviting_and_answering.stanzas.push_back(answer);
+    write_case("37-answer-beside-a-passphrase",
+               write_bundle(sample_content(), coach, inviting_and_answering.stanzas, inviting_and_answering.key).value(),
+               refused("passphrase", BundleError::damaged_header));
 
     std::printf("wrote %d cases to %s\n", written, directory.c_str());
     return 0;
