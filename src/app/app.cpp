@@ -498,6 +498,9 @@ std::string App::test_state_json() {
         json.key("stage").string(stages[static_cast<int>(share.receive.stage)]);
         json.key("title").string(share.receive.title);
         json.key("summary").string(share.receive.summary);
+        json.key("text").string(share.receive.text);
+        json.key("trustNote").string(share.receive.trust_note);
+        json.key("asksWhoYouAre").boolean(!share.receive.link_question.empty());
         json.key("leftOut").begin_array();
         for (const std::string& line : share.receive.left_out) json.string(line);
         json.end_array();

@@ -1,7 +1,8 @@
-// Two profiles in two browser contexts exchange a bundle through the real
+// Two profiles in two browser contexts exchange bundles through the real
 // download and the real file input: the coach sends a pairing locked with a
-// passphrase, the coachee opens it, compares fingerprints, says who they are,
-// takes the records in and sees the coach's words in the meeting.
+// passphrase, the coachee opens it with that passphrase alone, says who they
+// are, takes the records in and sees the coach's words in the meeting; their
+// answer proves to the coach that they had the passphrase.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync, mkdtempSync, rmSync } from "node:fs";
@@ -43,16 +44,29 @@ async function sendLocked(page, shot) {
 }
 
 // The coachee's side: Open a file, the passphrase, and the stage it reaches.
-async function openLocked(page, file) {
+async function openLocked(page, file, typed = passphrase) {
   await click(page, "Pairings");
   await waitForState(page, (s) => s.screen === "pairings");
   const chooser = page.waitForEvent("filechooser");
   await click(page, "Open a file\u2026");
   await (await chooser).setFiles({ name: file.name, mimeType: "application/octet-stream", buffer: file.bytes });
   await waitForState(page, (s) => s.share?.stage === "passphrase");
-  await typeInto(page, "Passphrase", passphrase);
+  await typeInto(page, "Passphrase", typed);
   await click(page, "Open");
-  return waitForState(page, (s) => s.share.stage !== "passphrase" && s.share.stage !== "working", 30_000);
+  return waitForState(page, (s) => (s.share.stage !== "passphrase" || s.share.text !== "") && s.share.stage !== "working",
+                      30_000);
+}
+
+// Takes in the file previewed: Yes, that is me (when asked), then Take these records in.
+async function takeIn(page) {
+  if ((await page.evaluate(() => window.tandem.test.state())).share.asksWhoYouAre) {
+    await scrollTo(page, "Yes, that is me");
+    await click(page, "Yes, that is me");
+  }
+  await waitForWidget(page, `(i) => i.label === "Take these records in" && i.enabled`);
+  await scrollTo(page, "Take these records in");
+  await click(page, "Take these records in");
+  return waitForState(page, (s) => s.share.stage === "done");
 }
 
 test("a bundle goes from coach to coachee through a real download and file input, and the coachee sees the coach's words", async () => {
@@ -101,17 +115,11 @@ test("a bundle goes from coach to coachee through a real download and file input
     return last - first;
   });
   assert.ok(framesWhileWorking >= 3, `only ${framesWhileWorking} frames were drawn while the key was made`);
-  // Signed by keys the coachee has not checked: the fingerprint first, and
-  // nothing in the file is read before it is compared.
-  const verify = await waitForState(coachee.page, (s) => s.share.stage === "verify", 30_000);
-  assert.equal(verify.share.summary, "");
-  await settle(coachee.page);
-  await screenshot(coachee.page, "exchange-verify");
-  await scrollTo(coachee.page, "The fingerprints match");
-  await click(coachee.page, "The fingerprints match");
-  const preview = await waitForState(coachee.page, (s) => s.share.stage === "preview");
+  // The passphrase alone vouches for the coach's keys: no fingerprint to compare.
+  const preview = await waitForState(coachee.page, (s) => s.share.stage === "preview", 30_000);
   assert.equal(preview.share.title, "From Ana Kowalska");
-  assert.equal(preview.share.summary, "4 new, 0 updated");
+  assert.match(preview.share.trustNote, /^It opened with the passphrase you agreed/);
+  assert.equal(preview.share.summary, "New: 1 meeting, the pairing and 2 people.");
   assert.deepEqual(preview.share.leftOut, []);
   await settle(coachee.page);
   await screenshot(coachee.page, "exchange-preview");
@@ -155,6 +163,37 @@ test("a bundle goes from coach to coachee through a real download and file input
   await typeInto(coachee.page, "Shared notes", "I will try it on Monday");
   await settle(coachee.page);
   await screenshot(coachee.page, "exchange-coachee-meeting");
+
+  // Sam answers, sealed to Ana's key: no passphrase to choose.
+  await scrollTo(coachee.page, "Back to the pairing");
+  await click(coachee.page, "Back to the pairing");
+  await waitForState(coachee.page, (s) => s.screen === "pairings");
+  const answered = coachee.page.waitForEvent("download");
+  await scrollTo(coachee.page, "Send to your partner\u2026");
+  await click(coachee.page, "Send to your partner\u2026");
+  await waitForState(coachee.page, (s) => s.screen === "share" && !s.share.importing);
+  assert.ok(!(await coachee.page.evaluate(() => window.tandem.test.items())).some((i) => i.label === "Passphrase"),
+            "the answer asks for a passphrase");
+  await click(coachee.page, "Save the file");
+  const answer = await answered;
+  const reply = { name: answer.suggestedFilename(), bytes: readFileSync(await answer.path()) };
+
+  // Ana opens it: the answer proves Sam had the passphrase, so no fingerprint, no passphrase.
+  await click(coach.page, "Pairings");
+  await waitForState(coach.page, (s) => s.screen === "pairings");
+  const coachChooser = coach.page.waitForEvent("filechooser");
+  await scrollTo(coach.page, "Open a file\u2026");
+  await click(coach.page, "Open a file\u2026");
+  await (await coachChooser).setFiles({ name: reply.name, mimeType: "application/octet-stream", buffer: reply.bytes });
+  const fromSam = await waitForState(coach.page, (s) => s.share?.stage === "preview" || s.share?.stage === "refused" ||
+                                                         s.share?.stage === "verify");
+  assert.equal(fromSam.share.stage, "preview");
+  assert.equal(fromSam.share.title, "From Sam Patel");
+  assert.match(fromSam.share.trustNote, /^Sam Patel answered with the passphrase you gave them/);
+  assert.match(fromSam.share.summary, /^Changed: 1 meeting\b/);
+  await settle(coach.page);
+  await screenshot(coach.page, "exchange-answer");
+  await takeIn(coach.page);
 
   assert.deepEqual(coach.errors, []);
   assert.deepEqual(coachee.errors, []);
@@ -203,15 +242,9 @@ test("a change the coach made to the coachee's own details is left out, and the 
   const coachee = await openApp(app);
   await startGrowPairing(coach.page);
   await addPeople(coachee.page, "Sam");
-  assert.equal((await openLocked(coachee.page, await sendLocked(coach.page))).share.stage, "verify");
-  await scrollTo(coachee.page, "The fingerprints match");
-  await click(coachee.page, "The fingerprints match");
-  await scrollTo(coachee.page, "Yes, that is me");
-  await click(coachee.page, "Yes, that is me");
-  await waitForWidget(coachee.page, `(i) => i.label === "Take these records in" && i.enabled`);
-  await scrollTo(coachee.page, "Take these records in");
-  await click(coachee.page, "Take these records in");
-  await waitForState(coachee.page, (s) => s.share.stage === "done" && s.profile.name === "Sam Patel");
+  assert.equal((await openLocked(coachee.page, await sendLocked(coach.page))).share.stage, "preview");
+  const first = await takeIn(coachee.page);
+  assert.equal(first.profile.name, "Sam Patel");
 
   // The coach changes Sam's name, which only Sam changes, and Sam's subject, which a partner may.
   await click(coach.page, "People");
@@ -245,6 +278,34 @@ test("a change the coach made to the coachee's own details is left out, and the 
   await scrollTo(coachee.page, "Download a copy");
   await settle(coachee.page);
   await screenshot(coachee.page, "exchange-settings-after");
+  assert.deepEqual(coach.errors, []);
+  assert.deepEqual(coachee.errors, []);
+  await coach.context.close();
+  await coachee.context.close();
+});
+
+test("a wrong passphrase opens nothing and takes nothing in; the right one then does", async () => {
+  const coach = await openApp(app, { acceptDownloads: true });
+  const coachee = await openApp(app);
+  await startGrowPairing(coach.page);
+  await addPeople(coachee.page, "Sam");
+  const file = await sendLocked(coach.page);
+  const wrong = await openLocked(coachee.page, file, "maple harbour seven lantern");
+  assert.equal(wrong.share.stage, "passphrase");
+  assert.match(wrong.share.text, /^That is not the passphrase/);
+  assert.equal(wrong.share.summary, "");
+  assert.equal(wrong.counts.pairings, 0);
+  await settle(coachee.page);
+  await screenshot(coachee.page, "exchange-wrong-passphrase");
+  // The right one, typed over the wrong one.
+  await click(coachee.page, "Passphrase");
+  await coachee.page.keyboard.press("Control+A");
+  await coachee.page.keyboard.type(passphrase);
+  await waitForWidget(coachee.page, `(i) => i.label === "Passphrase" && i.value === ${JSON.stringify(passphrase)}`);
+  await click(coachee.page, "Open");
+  await waitForState(coachee.page, (s) => s.share.stage === "preview", 30_000);
+  const done = await takeIn(coachee.page);
+  assert.equal(done.counts.pairings, 1);
   assert.deepEqual(coach.errors, []);
   assert.deepEqual(coachee.errors, []);
   await coach.context.close();
