@@ -1471,6 +1471,14 @@ TEST_CASE("First run: a clearly marked sample pairing to try, removed in one cli
     app.dispatch(ui::RemoveSamplePairing{real});
     CHECK(app.shell_view().pairings.rows.size() == 1);
     CHECK(app.shell_view().notice.has_value());
+    // Not even when its coachee's name says "(sample)": this device knows which pairing it made as one.
+    const RecordId sam = load<Pairing>(opened.store(), real).value().coachee;
+    app.dispatch(ui::EditField{Kind::person, sam, Person::fields::display_name, "Sam Patel (sample)", {}});
+    app.dispatch(ui::SelectPairing{real});
+    CHECK_FALSE(app.shell_view().pairings.sample);
+    app.dispatch(ui::RemoveSamplePairing{real});
+    CHECK(app.shell_view().pairings.rows.size() == 1);
+    CHECK_FALSE(load<Pairing>(opened.store(), real).value().meta.deleted);
 }
 
 TEST_CASE("Goals and practice: the coachee's goals with their PEERS checklist, and a practice log") {

@@ -273,7 +273,7 @@ void PairingList::show_records(Workspace& work, const Record& record, ui::Pairin
     view.selected = record.id;
     view.header = header_of(work, from_record<Pairing>(record));
     view.form = work.form(record, pairing_form());
-    view.sample = is_sample_pairing(work, from_record<Pairing>(record));
+    view.sample = is_sample_pairing(work, record.id);
     auto timeline = work.queries.timeline(record.id);
     if (timeline) {
         view.meetings = meeting_rows(timeline.value(), work.dates);

@@ -1,6 +1,8 @@
 #include "app/sample_pairing.hpp"
 
+#include <algorithm>
 #include <string_view>
+#include <vector>
 
 #include "core/starter_library.hpp"
 
@@ -103,6 +105,8 @@ Result<RecordId, CommandError> create_sample_pairing(Workspace& work) {
     auto created = add(work, pairing);
     if (!created) return fail(created.error());
     const RecordId id = created.value();
+    if (auto noted = work.store.set_local_bytes(sample_state_key, id.bytes); !noted)
+        return fail(CommandError{ErrorCode::storage_failed, Kind::pairing, 0, 0, noted.error().message});
 
     if (auto held = add_sample_meeting(work, id); !held) return fail(held.error());
     if (auto visited = add_sample_visit(work, id); !visited) return fail(visited.error());
@@ -116,18 +120,18 @@ Result<RecordId, CommandError> create_sample_pairing(Workspace& work) {
     return id;
 }
 
-bool is_sample_pairing(Workspace& work, const Pairing& pairing) {
-    auto coachee = load<Person>(work.store, pairing.coachee);
-    if (!coachee) return false;
-    const std::string& name = coachee.value().display_name;
-    return name.size() > sample_mark.size() && name.ends_with(sample_mark);
+bool is_sample_pairing(Workspace& work, const RecordId& pairing) {
+    auto noted = work.store.local_bytes(sample_state_key);
+    if (!noted || !noted.value()) return false;
+    const std::vector<std::uint8_t>& bytes = *noted.value();
+    return bytes.size() == pairing.bytes.size() && std::equal(bytes.begin(), bytes.end(), pairing.bytes.begin());
 }
 
 Result<void, CommandError> remove_sample_pairing(Workspace& work, const RecordId& pairing_id) {
     if (!work.context) return fail(CommandError{ErrorCode::read_only, Kind::pairing, 0, 0, {}});
     auto pairing = load<Pairing>(work.store, pairing_id);
     if (!pairing) return fail(pairing.error());
-    if (!is_sample_pairing(work, pairing.value())) return fail(CommandError{ErrorCode::unknown_record, Kind::pairing, 0, 0, {}});
+    if (!is_sample_pairing(work, pairing_id)) return fail(CommandError{ErrorCode::unknown_record, Kind::pairing, 0, 0, {}});
     auto timeline = work.queries.timeline(pairing_id);
     if (!timeline) return fail(CommandError{ErrorCode::storage_failed, Kind::pairing, 0, 0, timeline.error().message});
     for (const store::TimelineEntry& entry : timeline.value()) {
@@ -143,7 +147,10 @@ Result<void, CommandError> remove_sample_pairing(Workspace& work, const RecordId
         if (auto gone = delete_record(*work.context, entry.kind, entry.id); !gone) return gone;
     }
     if (auto gone = delete_record(*work.context, Kind::pairing, pairing_id); !gone) return gone;
-    return delete_record(*work.context, Kind::person, pairing.value().coachee);
+    if (auto gone = delete_record(*work.context, Kind::person, pairing.value().coachee); !gone) return gone;
+    if (auto forgotten = work.store.set_local_bytes(sample_state_key, {}); !forgotten)
+        return fail(CommandError{ErrorCode::storage_failed, Kind::pairing, 0, 0, forgotten.error().message});
+    return {};
 }
 
 }  // namespace tandem::app
