@@ -68,7 +68,7 @@ SecretKey invitation_key_of_vectors() {
 
 }  // namespace
 
-TEST_CASE("the invitation vector: its key is subkey 3 of its file key, and the answer the MAC of both sides' keys") {
+TEST_CASE("the invitation vector: its key is subkey 3 of its file key, and the answer a nonce and the MAC of both sides' keys") {
     REQUIRE(initialize_sodium().ok());
     const auto invitation = read_fields(vector_dir + "invitation.txt");
     const auto identities = read_fields(vector_dir + "identities.txt");
@@ -80,7 +80,11 @@ TEST_CASE("the invitation vector: its key is subkey 3 of its file key, and the a
     CHECK(std::ranges::equal(derived.bytes(), invitation_key_of_vectors().bytes()));
     const PublicKeys recipient{key32(identities.at("recipient-box-public")), key32(identities.at("recipient-sign-public"))};
     const PublicKeys coach{key32(identities.at("coach-box-public")), key32(identities.at("coach-sign-public"))};
-    CHECK(invitation_answer(derived, recipient, coach).body == from_hex(invitation.at("answer")));
+    const auto answer = from_hex(invitation.at("answer"));
+    REQUIRE(answer.size() == invitation_answer_bytes);
+    const std::span<const std::uint8_t, invitation_answer_bytes> body(answer.data(), invitation_answer_bytes);
+    CHECK(answers_invitation(derived, body, recipient, coach));
+    CHECK_FALSE(answers_invitation(derived, body, coach, recipient));
 }
 
 TEST_CASE("every frozen bundle test vector gives the outcome written beside it") {

@@ -563,3 +563,47 @@ TEST_CASE("the preview says what a file brings in the things teachers write: new
     REQUIRE(sam.receiving().stage == Stage::preview);
     CHECK(sam.receiving().summary == "New: 1 meeting. Changed: the pairing. Deleted by your partner: 1 meeting.");
 }
+
+TEST_CASE("a passphrase never replaces keys already trusted, and trusts nothing until the records are taken in") {
+    Coach alex;
+    Device sam("Sam");
+    const std::vector<std::uint8_t> first = alex.send(alex.pairing);
+    const auto open_with_passphrase = [&](const std::vector<std::uint8_t>& bytes) {
+        sam.app.file_opened("locked.tandem", bytes);
+        REQUIRE(sam.receiving().stage == Stage::passphrase);
+        sam.app.dispatch(ui::EditImportPassphrase{passphrase});
+        sam.app.dispatch(ui::OpenWithPassphrase{});
+        sam.serve();
+    };
+    // Not now: the passphrase vouched for Alex's keys, but nothing is kept.
+    open_with_passphrase(first);
+    REQUIRE(sam.receiving().stage == Stage::preview);
+    sam.app.dispatch(ui::CancelImport{});
+    sam.app.dispatch(ui::NavigateTo{ui::Screen::settings});
+    CHECK(sam.app.shell_view().profile.partners.empty());
+
+    sam.take_in(first);
+    alex.take_in(sam.send(alex.pairing));
+
+    // Mallory learnt a passphrase Sam will type, and sends a file about the pairing, signed with her keys.
+    RecordsCopy copy(sam.pages);
+    const Record pairing_record = copy.records->load(Kind::pairing, alex.pairing).value().value();
+    const crypto::Identity mallory = crypto::Identity::generate();
+    crypto::BundleContent content;
+    content.pairing = alex.pairing;
+    content.records = {pairing_record};
+    const crypto::SecretKey file_key = crypto::new_file_key();
+    const auto salt = crypto::new_passphrase_salt();
+    const crypto::KdfParams cheap{1, 8 * 1024};
+    const crypto::Stanza locked =
+        crypto::passphrase_stanza(file_key, crypto::derive_passphrase_key(passphrase, salt, cheap).value(), salt, cheap);
+    open_with_passphrase(crypto::write_bundle(content, mallory, std::span(&locked, 1), file_key).value());
+    // Alex's keys are on record: the passphrase does not replace them; the fingerprint decides.
+    REQUIRE(sam.receiving().stage == Stage::verify);
+    CHECK(sam.receiving().text.find("you trust other keys for Alex Kim") != std::string::npos);
+    CHECK(sam.receiving().fingerprint == crypto::fingerprint(mallory.public_keys()));
+    CHECK(sam.receiving().summary.empty());
+    sam.app.dispatch(ui::CancelImport{});
+    sam.app.dispatch(ui::BeginExport{alex.pairing});
+    CHECK(sam.sending().partner_fingerprint == crypto::fingerprint(*alex.app.public_keys()));
+}

@@ -52,7 +52,10 @@ TEST_CASE("an answer verifies only with its invitation's key and both sides' key
     CHECK_FALSE(answers_invitation(key, body_of(answer), other.public_keys(), answerer.public_keys()));
     CHECK_FALSE(answers_invitation(key, body_of(answer), answerer.public_keys(), inviter.public_keys()));
     Stanza changed = answer;
-    changed.body[17] ^= 0x04;
+    changed.body[3] ^= 0x04;  // the nonce
+    CHECK_FALSE(answers_invitation(key, body_of(changed), inviter.public_keys(), answerer.public_keys()));
+    changed = answer;
+    changed.body[30] ^= 0x04;  // the MAC
     CHECK_FALSE(answers_invitation(key, body_of(changed), inviter.public_keys(), answerer.public_keys()));
 }
 
@@ -78,7 +81,7 @@ TEST_CASE("a bundle opened with its passphrase hands over its invitation key; on
     CHECK_FALSE(by_key.value().invitation.has_value());
 }
 
-TEST_CASE("the answer stanza: minor version 1, read from the header, covered by its MAC, one of the right size") {
+TEST_CASE("the answer stanza: minor version 1, read from the header, covered by its MAC, one of 48 bytes") {
     REQUIRE(initialize_sodium().ok());
     const Identity coach = Identity::generate(), coachee = Identity::generate();
     const SecretKey key = invitation_key(new_file_key());
@@ -106,7 +109,7 @@ TEST_CASE("the answer stanza: minor version 1, read from the header, covered by 
     CHECK(verify_bundle(changed, changed_header.value(), coach).error() == BundleError::header_tampered);
 
     Parts short_answer = parts_for(coach);
-    short_answer.stanzas.push_back(Stanza{invitation_answer_stanza_type, Bytes(31, 7)});
+    short_answer.stanzas.push_back(Stanza{invitation_answer_stanza_type, Bytes(invitation_answer_bytes - 1, 7)});
     CHECK(inspect_bundle(assemble(short_answer, coachee)).error() == BundleError::damaged_header);
     Parts two_answers = parts_for(coach);
     two_answers.stanzas.push_back(answer);
@@ -125,29 +128,45 @@ TEST_CASE("the invitations a profile keeps: answered, forgotten, expired, and re
     REQUIRE(initialize_sodium().ok());
     const Identity me = Identity::generate(), partner = Identity::generate(), stranger = Identity::generate();
     const RecordId pairing = RecordId::derived("pairing"), other_pairing = RecordId::derived("other pairing");
+    const RecordId sam = RecordId::derived("sam");
     const SecretKey mine = invitation_key(new_file_key()), theirs = invitation_key(new_file_key());
     const std::int64_t day = 86'400'000, now = 1'795'338'000'000;
 
     InvitationBook book;
-    book.sent(pairing, copy_of(mine), now);
+    book.sent(pairing, sam, copy_of(mine), now);
     book.received(other_pairing, partner.public_keys(), copy_of(theirs), now);
+    const auto answered_pairing = [&](const InvitationBook& held, const Stanza& answer, const Identity& from,
+                                      std::int64_t at) -> std::optional<RecordId> {
+        const Invitation* invitation = held.answered(body_of(answer), me.public_keys(), from.public_keys(), at);
+        if (!invitation) return std::nullopt;
+        CHECK(invitation->invited == sam);
+        return invitation->pairing;
+    };
     // Sent: an answer from anyone who knows the key, with their keys in it.
     const Stanza answer = invitation_answer(mine, me.public_keys(), partner.public_keys());
-    CHECK(book.answered(body_of(answer), me.public_keys(), partner.public_keys()) == pairing);
-    CHECK_FALSE(book.answered(body_of(answer), me.public_keys(), stranger.public_keys()).has_value());
+    CHECK(answered_pairing(book, answer, partner, now) == pairing);
+    CHECK_FALSE(answered_pairing(book, answer, stranger, now).has_value());
+    // Two answers to one invitation differ (a new nonce each), and both answer it.
+    const Stanza again = invitation_answer(mine, me.public_keys(), partner.public_keys());
+    CHECK(again.body != answer.body);
+    CHECK(answered_pairing(book, again, partner, now) == pairing);
     // A received invitation is no answer to anything this profile sent.
     const Stanza mirrored = invitation_answer(theirs, me.public_keys(), partner.public_keys());
-    CHECK_FALSE(book.answered(body_of(mirrored), me.public_keys(), partner.public_keys()).has_value());
+    CHECK_FALSE(answered_pairing(book, mirrored, partner, now).has_value());
     // Received: the key to answer with, for that pairing and inviter only.
-    REQUIRE(book.answer_key(other_pairing, partner.public_keys()) != nullptr);
-    CHECK(same(*book.answer_key(other_pairing, partner.public_keys()), theirs));
-    CHECK(book.answer_key(pairing, partner.public_keys()) == nullptr);
-    CHECK(book.answer_key(other_pairing, stranger.public_keys()) == nullptr);
+    REQUIRE(book.answer_key(other_pairing, partner.public_keys(), now) != nullptr);
+    CHECK(same(*book.answer_key(other_pairing, partner.public_keys(), now), theirs));
+    CHECK(book.answer_key(pairing, partner.public_keys(), now) == nullptr);
+    CHECK(book.answer_key(other_pairing, stranger.public_keys(), now) == nullptr);
+    // Neither is used once older than 90 days, even before it is dropped.
+    CHECK(answered_pairing(book, answer, partner, now + 90 * day) == pairing);
+    CHECK_FALSE(answered_pairing(book, answer, partner, now + 90 * day + 1).has_value());
+    CHECK(book.answer_key(other_pairing, partner.public_keys(), now + 90 * day + 1) == nullptr);
 
     auto read = InvitationBook::decode(book.encode());
     REQUIRE(read.ok());
-    CHECK(read.value().answered(body_of(answer), me.public_keys(), partner.public_keys()) == pairing);
-    CHECK(read.value().answer_key(other_pairing, partner.public_keys()) != nullptr);
+    CHECK(answered_pairing(read.value(), answer, partner, now) == pairing);
+    CHECK(read.value().answer_key(other_pairing, partner.public_keys(), now) != nullptr);
     CHECK(read.value().encode() == book.encode());
 
     Bytes changed = book.encode();
@@ -163,15 +182,16 @@ TEST_CASE("the invitations a profile keeps: answered, forgotten, expired, and re
 
     CHECK_FALSE(book.forget_received(stranger.public_keys()));
     CHECK(book.forget_received(partner.public_keys()));
-    CHECK(book.answer_key(other_pairing, partner.public_keys()) == nullptr);
-    book.forget_sent(other_pairing);  // another pairing's: this one stays
-    CHECK(book.answered(body_of(answer), me.public_keys(), partner.public_keys()) == pairing);
+    CHECK(book.answer_key(other_pairing, partner.public_keys(), now) == nullptr);
+    CHECK_FALSE(book.forget_sent(other_pairing));  // another pairing's: this one stays
+    CHECK(answered_pairing(book, answer, partner, now) == pairing);
     CHECK_FALSE(book.expire(now + 90 * day));
     CHECK(book.expire(now + 90 * day + 1));
     CHECK(book.all().empty());
 
     for (std::size_t i = 0; i <= InvitationBook::max_invitations; ++i)
-        book.sent(RecordId::derived("pairing " + std::to_string(i)), invitation_key(new_file_key()), now + static_cast<std::int64_t>(i));
+        book.sent(RecordId::derived("pairing " + std::to_string(i)), sam, invitation_key(new_file_key()),
+                  now + static_cast<std::int64_t>(i));
     CHECK(book.all().size() == InvitationBook::max_invitations);
     CHECK(book.all().front().at_ms == now + 1);  // the oldest went
 }

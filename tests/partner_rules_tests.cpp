@@ -89,6 +89,10 @@ TEST_CASE("keys compared just now are the member's whose sharing code they are, 
     CHECK(admit_partner_file(facts).error() == AdmissionRefusal::answers_other_pairing);
     facts.answered_pairing = pairing.id;
     CHECK(admit_partner_file(facts).value().sender == id(3));
+    facts.answered_person = id(2);  // invited as someone else: the second coach's keys do not answer for them
+    CHECK(admit_partner_file(facts).error() == AdmissionRefusal::answers_other_pairing);
+    facts.answered_person = id(3);
+    CHECK(admit_partner_file(facts).value().sender == id(3));
     facts.trusted_signer = id(3);  // keys trusted before: the answer changes nothing
     facts.answered_pairing = id(50);
     CHECK(admit_partner_file(facts).value().sender == id(3));

@@ -168,7 +168,7 @@ ExportStep BundleExchange::write_export(Workspace& work, const crypto::Identity&
     if (send.recipient == 0 && partner_keys_) {
         std::vector<crypto::Stanza> stanzas{crypto::x25519_stanza(file_key, partner_keys_->box)};
         // Until they seal a file to this profile's key, every file answers their invitation.
-        if (const crypto::SecretKey* invitation = invitations_.answer_key(send.pairing, *partner_keys_))
+        if (const crypto::SecretKey* invitation = invitations_.answer_key(send.pairing, *partner_keys_, now_ms))
             stanzas.push_back(crypto::invitation_answer(*invitation, *partner_keys_, me.public_keys()));
         return finish_export(work, me, file_key, stanzas, now_ms);
     }
@@ -222,9 +222,10 @@ ExportStep BundleExchange::finish_export(Workspace& work, const crypto::Identity
         return std::monostate{};
     }
     const bool invitation = stanzas.front().type == crypto::passphrase_stanza_type;
-    if (invitation) {
-        // Whoever answers it proves they were told the passphrase.
-        invitations_.sent(send.pairing, crypto::invitation_key(file_key), now_ms);
+    if (invitation && !send.partner_key && partner_) {
+        // Whoever answers it proves they were told the passphrase. (A
+        // partner trusted already, on another computer, is checked by fingerprint.)
+        invitations_.sent(send.pairing, *partner_, crypto::invitation_key(file_key), now_ms);
         save_invitations(work);
     }
     // The name says when, never who: files sit in Downloads folders and mail attachments.
@@ -253,6 +254,8 @@ void BundleExchange::refuse(std::string title, std::string text) {
     header_.reset();
     bundle_.reset();
     invitation_key_.reset();
+    awaiting_.reset();
+    pending_trust_.reset();
 }
 
 void BundleExchange::receive(Workspace& work, const crypto::Identity& me, std::string_view name,
@@ -308,12 +311,13 @@ void BundleExchange::verified(Workspace& work, const crypto::Identity& me, crypt
     // Opened with the passphrase the two agreed: whoever wrote it knew it.
     if (bundle.invitation) {
         invitation_key_ = std::move(*bundle.invitation);
-        return decode_then_open({now, crypto::TrustedPartner::Checked::passphrase, std::nullopt});
+        return decode_then_open({now, crypto::TrustedPartner::Checked::passphrase, std::nullopt, std::nullopt});
     }
     // An answer to an invitation of this profile's: its signer knew that passphrase.
     if (answer) {
-        if (auto pairing = invitations_.answered(*answer, me.public_keys(), bundle.sender))
-            return decode_then_open({now, crypto::TrustedPartner::Checked::passphrase, pairing});
+        if (const crypto::Invitation* invitation = invitations_.answered(*answer, me.public_keys(), bundle.sender, now))
+            return decode_then_open(
+                {now, crypto::TrustedPartner::Checked::passphrase, invitation->pairing, invitation->invited});
     }
     // Keys not trusted yet: nothing in the file is decoded until the user
     // has compared the fingerprint.
@@ -374,7 +378,8 @@ void BundleExchange::opened(Workspace& work, const crypto::Identity& me, crypto:
     const crypto::TrustedPartner* trusted = trusted_.find_by_keys(bundle.sender);
     if (trusted && !trusted->revoked) facts.trusted_signer = trusted->person;
     facts.keys_checked = check.at_ms != 0;
-    facts.answered_pairing = check.answered;
+    facts.answered_pairing = check.answered_pairing;
+    facts.answered_person = check.answered_person;
     const std::vector<RecordId> members = pairing_members(*facts.pairing);
     facts.member_with_signer_keys = member_with_keys(work, members, records, bundle.sender);
     facts.member_with_my_keys = member_with_keys(work, members, records, me.public_keys());
@@ -383,6 +388,23 @@ void BundleExchange::opened(Workspace& work, const crypto::Identity& me, crypto:
     const PartnerFileAdmission& admission = admitted.value();
 
     ui::ImportView& in = view_.receive;
+    const bool vouched = facts.keys_checked && check.how == crypto::TrustedPartner::Checked::passphrase;
+    if (vouched && trusted_.find_by_person(admission.sender)) {
+        // A passphrase never replaces keys on record for someone, revoked or
+        // not: that takes comparing fingerprints, as a key change always does.
+        invitation_key_.reset();
+        in.stage = Stage::verify;
+        in.title = "Check who sent this file";
+        in.fingerprint = crypto::fingerprint(bundle.sender);
+        in.text = "This file came with a passphrase, but you trust other keys for " +
+                  name_of(work, admission.sender, records) +
+                  ", so Tandem takes nothing in from it until you have checked that it is from them.";
+        awaiting_ = std::move(bundle);
+        return;
+    }
+    // Files about the pairing from someone trusted already: the invitations
+    // sent for it need no answer any more.
+    if (facts.trusted_signer && invitations_.forget_sent(bundle.content.pairing)) save_invitations(work);
     sender_ = admission.sender;
     link_ = admission.link;
     link_confirmed_ = false;
@@ -402,21 +424,22 @@ void BundleExchange::opened(Workspace& work, const crypto::Identity& me, crypto:
         in.link_question = name_of(work, *sender_, records) + " set this pairing up with " + name + " as " + role +
                            ". Are you " + name + "? Tandem will then show the pairing as yours, under that name.";
     }
-    if (admission.trust_sender) {
+    pending_trust_.reset();
+    if (admission.trust_sender && vouched) {
+        pending_trust_ = PendingTrust{*sender_, bundle.sender, check.at_ms, bundle.content.pairing, check.answered_pairing,
+                                      std::move(invitation_key_)};
+    } else if (admission.trust_sender) {
         trusted_.trust(*sender_, bundle.sender, check.at_ms, check.how);
         save_trust(work);
-        if (check.answered) invitations_.forget_sent(*check.answered);
-        if (invitation_key_) invitations_.received(bundle.content.pairing, bundle.sender, std::move(*invitation_key_), check.at_ms);
-        if (check.answered || invitation_key_) save_invitations(work);
-        invitation_key_.reset();
     }
+    invitation_key_.reset();
     in.stage = Stage::preview;
     const std::string sender_name = name_of(work, *sender_, records);
     in.title = "From " + sender_name;
     in.text = "The records of " + pairing_title(work, *facts.pairing, records) + ".";
     in.trust_note.clear();
-    if (admission.trust_sender && check.how == crypto::TrustedPartner::Checked::passphrase)
-        in.trust_note = check.answered
+    if (admission.trust_sender && vouched)
+        in.trust_note = check.answered_pairing
                             ? sender_name + " answered with the passphrase you gave them, so this file is from them. "
                                             "What you send them from now on, only their Tandem can open."
                             : "It opened with the passphrase you agreed, so it is from " + sender_name +
@@ -485,13 +508,22 @@ void BundleExchange::preview(Workspace& work) {
 }
 
 void BundleExchange::trust_sender(Workspace& work, const crypto::Identity& me, std::int64_t now_ms) {
-    if (!verified_ || view_.receive.stage != Stage::verify) return;
+    if (view_.receive.stage != Stage::verify) return;
+    if (awaiting_) {
+        crypto::OpenedBundle bundle = std::move(*awaiting_);
+        awaiting_.reset();
+        return opened(work, me, std::move(bundle),
+                      {std::max<std::int64_t>(1, now_ms), crypto::TrustedPartner::Checked::fingerprint, std::nullopt,
+                       std::nullopt});
+    }
+    if (!verified_) return;
     const crypto::VerifiedBundle bundle = std::move(*verified_);
     verified_.reset();
     auto opened = crypto::decode_bundle(bundle);
     if (!opened) return refuse(opened.error());
     this->opened(work, me, std::move(opened).value(),
-                 {std::max<std::int64_t>(1, now_ms), crypto::TrustedPartner::Checked::fingerprint, std::nullopt});
+                 {std::max<std::int64_t>(1, now_ms), crypto::TrustedPartner::Checked::fingerprint, std::nullopt,
+                  std::nullopt});
 }
 
 void BundleExchange::confirm_link(Workspace& work) {
@@ -511,6 +543,15 @@ std::optional<RecordId> BundleExchange::apply_import(Workspace& work) {
         bundle_.reset();
         in.can_apply = false;
         return std::nullopt;
+    }
+    if (pending_trust_) {
+        PendingTrust& trust = *pending_trust_;
+        trusted_.trust(trust.person, trust.keys, trust.at_ms, crypto::TrustedPartner::Checked::passphrase);
+        save_trust(work);
+        if (trust.answered_pairing) invitations_.forget_sent(*trust.answered_pairing);
+        if (trust.invitation) invitations_.received(trust.pairing, trust.keys, std::move(*trust.invitation), trust.at_ms);
+        save_invitations(work);
+        pending_trust_.reset();
     }
     in.stage = Stage::done;
     in.title = "Taken in from " + name_of(work, *sender_);
@@ -533,6 +574,8 @@ void BundleExchange::cancel_import() {
     header_.reset();
     verified_.reset();
     invitation_key_.reset();
+    awaiting_.reset();
+    pending_trust_.reset();
     bundle_.reset();
     sender_.reset();
     link_.reset();

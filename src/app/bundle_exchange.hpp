@@ -119,7 +119,18 @@ private:
     struct KeysCheck {
         std::int64_t at_ms = 0;
         crypto::TrustedPartner::Checked how = crypto::TrustedPartner::Checked::fingerprint;
-        std::optional<RecordId> answered;  // the pairing of the invitation the file answers
+        std::optional<RecordId> answered_pairing;  // of the invitation the file answers
+        std::optional<RecordId> answered_person;   // whom that invitation was for
+    };
+    // Keys the passphrase or an answer vouched for: trusted only once the
+    // user takes the file's records in, so that Not now leaves nothing behind.
+    struct PendingTrust {
+        RecordId person;
+        crypto::PublicKeys keys;
+        std::int64_t at_ms = 0;
+        RecordId pairing;
+        std::optional<RecordId> answered_pairing;
+        std::optional<crypto::SecretKey> invitation;  // opened with the passphrase: the key to answer with
     };
     struct Job {
         std::uint64_t id;
@@ -167,7 +178,9 @@ private:
     std::vector<std::uint8_t> received_;
     std::optional<crypto::BundleHeader> header_;
     std::optional<crypto::VerifiedBundle> verified_;  // waiting for the fingerprint
-    std::optional<crypto::SecretKey> invitation_key_;  // of the invitation opened, until its sender is trusted
+    std::optional<crypto::SecretKey> invitation_key_;  // of the invitation opened, until its sender is admitted
+    std::optional<crypto::OpenedBundle> awaiting_;     // vouched for by a passphrase, but the fingerprint decides
+    std::optional<PendingTrust> pending_trust_;
     std::optional<crypto::OpenedBundle> bundle_;
     std::optional<RecordId> sender_;      // who it is from, in this profile's records
     std::optional<RecordId> link_;        // the person this profile is in the pairing, to adopt

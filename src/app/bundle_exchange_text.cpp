@@ -210,8 +210,8 @@ FileRefusalText admission_refusal_text(AdmissionRefusal refusal, const std::stri
                         ", and Tandem cannot tell which of them you are, so nothing was taken in."};
         case AdmissionRefusal::answers_other_pairing:
             return {"Not the pairing you invited them to",
-                    "This file answers the passphrase you gave for another pairing, but holds the records of " +
-                        pairing_title + ", so nothing was taken in."};
+                    "This file answers a passphrase you gave for another pairing, or to someone else, but holds "
+                    "the records of " + pairing_title + ", so nothing was taken in."};
         case AdmissionRefusal::sender_unknown: break;
     }
     return bundle_error_text(BundleError::damaged_content);

@@ -23,8 +23,6 @@ Result<PartnerFileAdmission, AdmissionRefusal> admit_partner_file(const PartnerF
         admission.sender = *facts.trusted_signer;
     } else {
         if (!facts.keys_checked) return fail(AdmissionRefusal::sender_unknown);  // never decoded untrusted
-        if (facts.answered_pairing && *facts.answered_pairing != pairing.id)
-            return fail(AdmissionRefusal::answers_other_pairing);
         std::optional<RecordId> sender = facts.member_with_signer_keys;
         if (!sender) {
             std::vector<RecordId> others;
@@ -34,6 +32,9 @@ Result<PartnerFileAdmission, AdmissionRefusal> admit_partner_file(const PartnerF
             else if (!others.empty()) sender = others.front();
         }
         if (!sender || (me_in && *sender == facts.me)) return fail(AdmissionRefusal::sender_unknown);
+        if (facts.answered_pairing &&
+            (*facts.answered_pairing != pairing.id || (facts.answered_person && *sender != *facts.answered_person)))
+            return fail(AdmissionRefusal::answers_other_pairing);
         admission.sender = *sender;
     }
     admission.trust_sender = facts.keys_checked;

@@ -12,8 +12,8 @@
 //     file opened with the passphrase, or answering this profile's
 //     invitation) belong to the member whose sharing code they are, or else
 //     to the member other than this profile (at first contact, whoever set
-//     the pairing up). An answer vouches for its signer only about the
-//     pairing it was invited to.
+//     the pairing up). An answer vouches for its signer only as the person
+//     invited, and only about the pairing they were invited to.
 //   - At first contact, this profile is the member whose sharing code is its
 //     own, or else the one member left besides the sender.
 
@@ -37,8 +37,10 @@ struct PartnerFileFacts {
     // fingerprints, the file opened with the passphrase, or it answers an
     // invitation of this profile's.
     bool keys_checked = false;
-    // When it answers an invitation: the pairing that invitation was about.
+    // When it answers an invitation: the pairing that invitation was about,
+    // and the person it was for.
     std::optional<RecordId> answered_pairing;
+    std::optional<RecordId> answered_person;
     // The members whose sharing code (here, or else in the file) is the
     // signer's keys, and this profile's keys.
     std::optional<RecordId> member_with_signer_keys;
@@ -51,7 +53,7 @@ enum class AdmissionRefusal : std::uint8_t {
     not_theirs,          // signed with the trusted keys of someone outside the pairing
     sender_unknown,      // no member can have sent it (or it claims to be from this profile)
     which_member_unknown,  // first contact, and it cannot be told which member this profile is
-    answers_other_pairing,  // answers an invitation about one pairing, but holds another
+    answers_other_pairing,  // answers an invitation, but about another pairing or as someone else
 };
 
 // Who sent the file and, at first contact, whom this profile would become.

@@ -32,7 +32,7 @@ inline constexpr std::size_t passphrase_salt_bytes = 16;
 inline constexpr std::size_t passphrase_stanza_bytes = 16 + 4 + 4 + 48;  // salt, ops, mem, wrapped key
 // Not a recipient: proof that the sender answers an invitation (invitation.hpp).
 inline constexpr std::uint8_t invitation_answer_stanza_type = 3;
-inline constexpr std::size_t invitation_answer_bytes = 32;
+inline constexpr std::size_t invitation_answer_bytes = 16 + 32;  // nonce, MAC
 
 // [SECTION] Limits, checked before anything is computed from the bytes
 

@@ -3,9 +3,10 @@
 // A bundle locked with a passphrase is an invitation: whoever opens it knew
 // the passphrase, and derives from its file key the invitation key that
 // only the two partners hold. Their answer, a bundle sealed to the
-// inviter's key, carries an answer stanza: a MAC under the invitation key
-// over both sides' public keys, which proves to the inviter that the
-// answer's signer is the person who was told the passphrase.
+// inviter's key, carries an answer stanza: a random nonce (so that two
+// answers cannot be linked) and a MAC under the invitation key over it and
+// both sides' public keys, which proves to the inviter that the answer's
+// signer knew the passphrase.
 // libsodium must be initialised.
 
 #include <array>
@@ -23,7 +24,7 @@ namespace tandem::crypto {
 SecretKey invitation_key(const SecretKey& file_key);
 
 // The answer stanza (type 3) that `answerer` puts in a bundle to `inviter`,
-// proving knowledge of `key`.
+// proving knowledge of `key`; a new random nonce each time.
 Stanza invitation_answer(const SecretKey& key, const PublicKeys& inviter, const PublicKeys& answerer);
 
 // Whether `answer` (an answer stanza's body) is what invitation_answer gives

@@ -10,7 +10,7 @@ namespace tandem::crypto {
 namespace {
 
 constexpr std::uint8_t format_version = 1;
-constexpr std::size_t entry_bytes = 1 + 16 + 32 + 32 + SecretKey::size + 8;
+constexpr std::size_t entry_bytes = 1 + 16 + 16 + 32 + 32 + SecretKey::size + 8;
 
 void put(std::vector<std::uint8_t>& out, std::uint64_t value, std::size_t bytes) {
     for (std::size_t i = 0; i < bytes; ++i) out.push_back(static_cast<std::uint8_t>(value >> (8 * i)));
@@ -36,10 +36,11 @@ Result<InvitationBook, std::string> InvitationBook::decode(std::span<const std::
         Invitation invitation;
         invitation.side = static_cast<Invitation::Side>(at[0]);
         std::memcpy(invitation.pairing.bytes.data(), at + 1, 16);
-        std::memcpy(invitation.inviter.box.data(), at + 17, 32);
-        std::memcpy(invitation.inviter.sign.data(), at + 49, 32);
-        std::memcpy(invitation.key.bytes().data(), at + 81, SecretKey::size);
-        invitation.at_ms = static_cast<std::int64_t>(get(at + 81 + SecretKey::size, 8));
+        std::memcpy(invitation.invited.bytes.data(), at + 17, 16);
+        std::memcpy(invitation.inviter.box.data(), at + 33, 32);
+        std::memcpy(invitation.inviter.sign.data(), at + 65, 32);
+        std::memcpy(invitation.key.bytes().data(), at + 97, SecretKey::size);
+        invitation.at_ms = static_cast<std::int64_t>(get(at + 97 + SecretKey::size, 8));
         book.invitations_.push_back(std::move(invitation));
     }
     return book;
@@ -52,6 +53,7 @@ std::vector<std::uint8_t> InvitationBook::encode() const {
     for (const Invitation& invitation : invitations_) {
         out.push_back(static_cast<std::uint8_t>(invitation.side));
         out.insert(out.end(), invitation.pairing.bytes.begin(), invitation.pairing.bytes.end());
+        out.insert(out.end(), invitation.invited.bytes.begin(), invitation.invited.bytes.end());
         out.insert(out.end(), invitation.inviter.box.begin(), invitation.inviter.box.end());
         out.insert(out.end(), invitation.inviter.sign.begin(), invitation.inviter.sign.end());
         out.insert(out.end(), invitation.key.bytes().begin(), invitation.key.bytes().end());
@@ -65,10 +67,11 @@ void InvitationBook::add(Invitation invitation) {
     invitations_.push_back(std::move(invitation));
 }
 
-void InvitationBook::sent(const RecordId& pairing, SecretKey key, std::int64_t now_ms) {
+void InvitationBook::sent(const RecordId& pairing, const RecordId& invited, SecretKey key, std::int64_t now_ms) {
     Invitation invitation;
     invitation.side = Invitation::Side::sent;
     invitation.pairing = pairing;
+    invitation.invited = invited;
     invitation.key = std::move(key);
     invitation.at_ms = now_ms;
     add(std::move(invitation));
@@ -88,26 +91,29 @@ void InvitationBook::received(const RecordId& pairing, const PublicKeys& inviter
     add(std::move(invitation));
 }
 
-const SecretKey* InvitationBook::answer_key(const RecordId& pairing, const PublicKeys& inviter) const {
+const SecretKey* InvitationBook::answer_key(const RecordId& pairing, const PublicKeys& inviter,
+                                            std::int64_t now_ms) const {
     for (const Invitation& invitation : invitations_)
         if (invitation.side == Invitation::Side::received && invitation.pairing == pairing &&
-            invitation.inviter == inviter)
+            invitation.inviter == inviter && now_ms - invitation.at_ms <= kept_ms)
             return &invitation.key;
     return nullptr;
 }
 
-std::optional<RecordId> InvitationBook::answered(std::span<const std::uint8_t, invitation_answer_bytes> answer,
-                                                 const PublicKeys& me, const PublicKeys& answerer) const {
+const Invitation* InvitationBook::answered(std::span<const std::uint8_t, invitation_answer_bytes> answer,
+                                           const PublicKeys& me, const PublicKeys& answerer,
+                                           std::int64_t now_ms) const {
     for (const Invitation& invitation : invitations_)
-        if (invitation.side == Invitation::Side::sent && answers_invitation(invitation.key, answer, me, answerer))
-            return invitation.pairing;
-    return std::nullopt;
+        if (invitation.side == Invitation::Side::sent && now_ms - invitation.at_ms <= kept_ms &&
+            answers_invitation(invitation.key, answer, me, answerer))
+            return &invitation;
+    return nullptr;
 }
 
-void InvitationBook::forget_sent(const RecordId& pairing) {
-    std::erase_if(invitations_, [&](const Invitation& invitation) {
-        return invitation.side == Invitation::Side::sent && invitation.pairing == pairing;
-    });
+bool InvitationBook::forget_sent(const RecordId& pairing) {
+    return std::erase_if(invitations_, [&](const Invitation& invitation) {
+               return invitation.side == Invitation::Side::sent && invitation.pairing == pairing;
+           }) > 0;
 }
 
 bool InvitationBook::forget_received(const PublicKeys& inviter) {

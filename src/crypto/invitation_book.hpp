@@ -24,6 +24,7 @@ struct Invitation {
     enum class Side : std::uint8_t { sent = 0, received = 1 };
     Side side = Side::sent;
     RecordId pairing;
+    RecordId invited;         // sent: the person it was for; received: nil
     PublicKeys inviter;       // received: whose invitation it is; sent: zeros (this profile's)
     SecretKey key;
     std::int64_t at_ms = 0;   // when it was written or opened
@@ -41,18 +42,19 @@ public:
     // The list as bytes, keys included: for the device's own state only.
     std::vector<std::uint8_t> encode() const;
 
-    // Notes the invitation this profile wrote for `pairing` at `now_ms`.
-    void sent(const RecordId& pairing, SecretKey key, std::int64_t now_ms);
+    // Notes the invitation this profile wrote to `invited` about `pairing` at `now_ms`.
+    void sent(const RecordId& pairing, const RecordId& invited, SecretKey key, std::int64_t now_ms);
     // Notes the invitation `inviter` wrote for `pairing`, opened at `now_ms`.
     void received(const RecordId& pairing, const PublicKeys& inviter, SecretKey key, std::int64_t now_ms);
-    // The key to answer `inviter`'s invitation about `pairing` with; null if none is held.
-    const SecretKey* answer_key(const RecordId& pairing, const PublicKeys& inviter) const;
-    // The pairing of the invitation this profile (`me`) sent that `answer`,
-    // from `answerer`, answers; nullopt when it answers none.
-    std::optional<RecordId> answered(std::span<const std::uint8_t, invitation_answer_bytes> answer,
-                                     const PublicKeys& me, const PublicKeys& answerer) const;
-    // Forgets the invitations sent for `pairing`, once one was answered.
-    void forget_sent(const RecordId& pairing);
+    // The key to answer `inviter`'s invitation about `pairing` with at
+    // `now_ms`; null if none is held, or it is older than kept_ms.
+    const SecretKey* answer_key(const RecordId& pairing, const PublicKeys& inviter, std::int64_t now_ms) const;
+    // The invitation this profile (`me`) sent, not older than kept_ms at
+    // `now_ms`, that `answer`, from `answerer`, answers; null when none.
+    const Invitation* answered(std::span<const std::uint8_t, invitation_answer_bytes> answer, const PublicKeys& me,
+                               const PublicKeys& answerer, std::int64_t now_ms) const;
+    // Forgets the invitations sent for `pairing`, once one was answered; false if there were none.
+    bool forget_sent(const RecordId& pairing);
     // Forgets the invitations received from `inviter`; false if there were none.
     bool forget_received(const PublicKeys& inviter);
     // Drops what is older than kept_ms at `now_ms`; false if nothing was.
