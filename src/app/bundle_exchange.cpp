@@ -389,19 +389,10 @@ void BundleExchange::opened(Workspace& work, const crypto::Identity& me, crypto:
 
     ui::ImportView& in = view_.receive;
     const bool vouched = facts.keys_checked && check.how == crypto::TrustedPartner::Checked::passphrase;
-    if (vouched && trusted_.find_by_person(admission.sender)) {
-        // A passphrase never replaces keys on record for someone, revoked or
-        // not: that takes comparing fingerprints, as a key change always does.
-        invitation_key_.reset();
-        in.stage = Stage::verify;
-        in.title = "Check who sent this file";
-        in.fingerprint = crypto::fingerprint(bundle.sender);
-        in.text = "This file came with a passphrase, but you trust other keys for " +
-                  name_of(work, admission.sender, records) +
-                  ", so Tandem takes nothing in from it until you have checked that it is from them.";
-        awaiting_ = std::move(bundle);
-        return;
-    }
+    // A passphrase never replaces keys on record for someone, revoked or
+    // not: that takes comparing fingerprints, as a key change always does.
+    if (vouched && trusted_.find_by_person(admission.sender))
+        return ask_for_fingerprint(std::move(bundle), name_of(work, admission.sender, records));
     // Files about the pairing from someone trusted already: the invitations
     // sent for it need no answer any more.
     if (facts.trusted_signer && invitations_.forget_sent(bundle.content.pairing)) save_invitations(work);
@@ -415,15 +406,7 @@ void BundleExchange::opened(Workspace& work, const crypto::Identity& me, crypto:
             in.revoked_before = earlier->revoked;
         }
     }
-    in.link_question.clear();
-    if (link_) {
-        const std::string name = name_of(work, *link_, records);
-        const char* role = facts.pairing->reference(Pairing::fields::coach) == link_      ? "coach"
-                           : facts.pairing->reference(Pairing::fields::coachee) == link_ ? "coachee"
-                                                                                          : "second coach";
-        in.link_question = name_of(work, *sender_, records) + " set this pairing up with " + name + " as " + role +
-                           ". Are you " + name + "? Tandem will then show the pairing as yours, under that name.";
-    }
+    in.link_question = link_ ? link_question_text(work, *facts.pairing, *link_, *sender_, records) : "";
     pending_trust_.reset();
     if (admission.trust_sender && vouched) {
         pending_trust_ = PendingTrust{*sender_, bundle.sender, check.at_ms, bundle.content.pairing, check.answered_pairing,
@@ -437,16 +420,22 @@ void BundleExchange::opened(Workspace& work, const crypto::Identity& me, crypto:
     const std::string sender_name = name_of(work, *sender_, records);
     in.title = "From " + sender_name;
     in.text = "The records of " + pairing_title(work, *facts.pairing, records) + ".";
-    in.trust_note.clear();
-    if (admission.trust_sender && vouched)
-        in.trust_note = check.answered_pairing
-                            ? sender_name + " answered with the passphrase you gave them, so this file is from them. "
-                                            "What you send them from now on, only their Tandem can open."
-                            : "It opened with the passphrase you agreed, so it is from " + sender_name +
-                                  ". Your answer needs no passphrase: only their Tandem will open it.";
+    in.trust_note = admission.trust_sender && vouched ? trust_note_text(sender_name, check.answered_pairing.has_value())
+                                                      : "";
     in.fingerprint = crypto::fingerprint(bundle.sender);
     bundle_ = std::move(bundle);
     preview(work);
+}
+
+void BundleExchange::ask_for_fingerprint(crypto::OpenedBundle bundle, const std::string& sender_name) {
+    invitation_key_.reset();
+    ui::ImportView& in = view_.receive;
+    in.stage = Stage::verify;
+    in.title = "Check who sent this file";
+    in.fingerprint = crypto::fingerprint(bundle.sender);
+    in.text = "This file came with a passphrase, but you trust other keys for " + sender_name +
+              ", so Tandem takes nothing in from it until you have checked that it is from them.";
+    awaiting_ = std::move(bundle);
 }
 
 void BundleExchange::refuse_admission(Workspace& work, AdmissionRefusal refusal, const Record& pairing,

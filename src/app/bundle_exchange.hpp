@@ -155,6 +155,9 @@ private:
     // the preview. A sender whose keys were `check`ed just now is trusted.
     void opened(Workspace& work, const crypto::Identity& me, crypto::OpenedBundle bundle, const KeysCheck& check);
     // Says why a file was not taken in (`signer`: its trusted signer, if any).
+    // A file the passphrase vouched for, from someone whose keys on record
+    // differ: kept, decoded but not previewed, until the fingerprint is compared.
+    void ask_for_fingerprint(crypto::OpenedBundle bundle, const std::string& sender_name);
     void refuse_admission(Workspace& work, AdmissionRefusal refusal, const Record& pairing,
                           std::span<const Record> records, const crypto::TrustedPartner* signer);
     void show_import(const PartnerImport& outcome);

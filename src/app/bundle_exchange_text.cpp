@@ -194,6 +194,23 @@ FileRefusalText bundle_error_text(BundleError error) {
     return {"The file could not be opened", ""};
 }
 
+std::string link_question_text(Workspace& work, const Record& pairing, const RecordId& link, const RecordId& sender,
+                               std::span<const Record> bundle) {
+    const std::string name = name_of(work, link, bundle);
+    const char* role = pairing.reference(Pairing::fields::coach) == link      ? "coach"
+                       : pairing.reference(Pairing::fields::coachee) == link ? "coachee"
+                                                                              : "second coach";
+    return name_of(work, sender, bundle) + " set this pairing up with " + name + " as " + role + ". Are you " + name +
+           "? Tandem will then show the pairing as yours, under that name.";
+}
+
+std::string trust_note_text(const std::string& sender_name, bool answered) {
+    return answered ? sender_name + " answered with the passphrase you gave them, so this file is from them. What you "
+                                    "send them from now on, only their Tandem can open."
+                    : "It opened with the passphrase you agreed, so it is from " + sender_name +
+                          ". Your answer needs no passphrase: only their Tandem will open it.";
+}
+
 FileRefusalText admission_refusal_text(AdmissionRefusal refusal, const std::string& pairing_title,
                                        const std::string& signer_name) {
     switch (refusal) {

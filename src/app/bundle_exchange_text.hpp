@@ -33,6 +33,14 @@ std::string share_contents(std::span<const Record> share);
 std::string merge_summary(const MergeReport& report);
 // Why a file could not be opened or trusted.
 FileRefusalText bundle_error_text(crypto::BundleError error);
+// "Ana Kowalska set this pairing up with Sam Patel as coachee. Are you Sam
+// Patel? ...": the first-contact question, `link` being whom this profile
+// would become in `pairing`, and `sender` who sent it.
+std::string link_question_text(Workspace& work, const Record& pairing, const RecordId& link, const RecordId& sender,
+                               std::span<const Record> bundle);
+// Why the keys of `sender_name` are trusted without fingerprints: the file
+// opened with the passphrase, or (`answered`) answered this profile's invitation.
+std::string trust_note_text(const std::string& sender_name, bool answered);
 // Why a file that verified is not taken in.
 FileRefusalText admission_refusal_text(AdmissionRefusal refusal, const std::string& pairing_title,
                                        const std::string& signer_name);

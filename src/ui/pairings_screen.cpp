@@ -84,7 +84,9 @@ void draw_check_in(const CheckInView& check_in, const RecordId& pairing, std::ve
 
 void draw_receive(std::vector<Command>& commands) {
     ImGui::Dummy(ImVec2(0, px(20)));
+    ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted("Receive records from your partner");
+    ImGui::PopTextWrapPos();
     field_help("Open a file your coaching partner sent you, or drop it anywhere on this page.");
     ImGui::Dummy(ImVec2(0, px(4)));
     const std::string open_a_file = std::string("Open a file") + symbols::ellipsis;
@@ -93,7 +95,9 @@ void draw_receive(std::vector<Command>& commands) {
 
 // What comes next: the next meeting, and the step being worked on.
 void draw_header(const PairingHeader& header, std::vector<Command>& commands) {
+    ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(header.title.c_str());
+    ImGui::PopTextWrapPos();
     ImGui::Dummy(ImVec2(0, px(6)));
     begin_tinted_panel(px(720), px(12), PanelTint::neutral);
     const bool side_by_side = ImGui::GetContentRegionAvail().x >= px(520);
@@ -187,8 +191,34 @@ void draw_pairings(const PairingsView& view, bool read_only, std::vector<Command
         draw_receive(commands);
         return;
     }
-    const float list_width = std::min(px(380), ImGui::GetContentRegionAvail().x * 0.45f);
     const float height = ImGui::GetContentRegionAvail().y;
+    const bool showing_one = view.creating || (!view.form.fields.empty() && view.selected);
+    const auto draw_pairing_pane = [&] {
+        ImGui::BeginChild("pairing", ImVec2(0, ImGui::GetContentRegionAvail().y), false);
+        if (view.creating) {
+            ImGui::BeginDisabled(read_only);
+            draw_new_pairing(view.new_pairing, commands);
+            ImGui::EndDisabled();
+        } else if (showing_one) {
+            draw_selected(view, *view.selected, read_only, commands);
+        } else {
+            field_help("Choose a pairing in the list to see its agreement and time.");
+        }
+        ImGui::EndChild();
+    };
+    // Too narrow for two columns (a small screen, large text): one pane at a
+    // time, the pairing with a way back to the list.
+    if (ImGui::GetContentRegionAvail().x < px(680) && showing_one) {
+        if (action_button("All pairings")) commands.push_back(SelectPairing{RecordId{}});
+        ImGui::Dummy(ImVec2(0, px(8)));
+        draw_pairing_pane();
+        return;
+    }
+    // No pairing yet, or too narrow: the list's column is the whole screen,
+    // its words not squeezed beside an empty pane.
+    const bool two_panes = ImGui::GetContentRegionAvail().x >= px(680) && (!view.rows.empty() || view.creating);
+    const float list_width = two_panes ? std::min(px(380), ImGui::GetContentRegionAvail().x * 0.45f)
+                                       : std::min(px(640), ImGui::GetContentRegionAvail().x);
     ImGui::BeginChild("pairings", ImVec2(list_width, height), false);
     ImGui::BeginDisabled(read_only);
     if (action_button("New pairing")) commands.push_back(BeginNewPairing{});
@@ -208,19 +238,10 @@ void draw_pairings(const PairingsView& view, bool read_only, std::vector<Command
     }
     draw_receive(commands);
     ImGui::EndChild();
+    if (!two_panes) return;
 
     ImGui::SameLine(0, px(32));
-    ImGui::BeginChild("pairing", ImVec2(0, height), false);
-    if (view.creating) {
-        ImGui::BeginDisabled(read_only);
-        draw_new_pairing(view.new_pairing, commands);
-        ImGui::EndDisabled();
-    } else if (!view.form.fields.empty() && view.selected) {
-        draw_selected(view, *view.selected, read_only, commands);
-    } else if (!view.rows.empty()) {
-        field_help("Choose a pairing in the list to see its agreement and time.");
-    }
-    ImGui::EndChild();
+    draw_pairing_pane();
 }
 
 }  // namespace tandem::ui

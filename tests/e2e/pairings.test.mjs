@@ -106,3 +106,25 @@ test("what comes next: the pairing's header and Today's Coming up, after a meeti
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("at 1024 x 768 with text at 150 %, a pairing takes the whole width, with a way back to the list", async () => {
+  const { context, page, errors } = await openApp(app, { width: 1024, height: 768 });
+  await startGrowPairing(page);
+  while ((await waitForState(page, () => true)).textSize < 150) await page.keyboard.press("Control+Equal");
+  await waitForState(page, (s) => s.textSize === 150);
+  await click(page, "Pairings");
+  // The pairing chosen fills the pane: its header is not squeezed beside the list.
+  const heading = await item(page, "All pairings");
+  const record = await item(page, "Record a meeting");
+  assert.ok(record.x < heading.x + 40, `Record a meeting is at x ${record.x}, beside the list`);
+  assert.ok(!(await page.evaluate(() => window.tandem.test.items())).some((i) => i.role === "list-item" &&
+    i.label === "Ana Kowalska coaching Sam Patel"), "the list is drawn beside the pairing");
+  await settle(page);
+  await screenshot(page, "pairing-narrow-150");
+  await click(page, "All pairings");
+  await waitForItem(page, `(i) => i.role === "list-item" && i.label === "Ana Kowalska coaching Sam Patel"`);
+  await click(page, "Ana Kowalska coaching Sam Patel");
+  await waitForItem(page, `(i) => i.label === "All pairings"`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
