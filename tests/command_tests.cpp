@@ -237,6 +237,23 @@ TEST_CASE("commands refuse bad input with typed errors and write nothing") {
         CHECK(refused(delete_record(ctx, Kind::note, foreign.id)) == ErrorCode::not_author);
         return;
     }
+    SUBCASE("someone with Tandem of their own: their name, sharing code and existence are theirs") {
+        Person added;
+        added.display_name = "Jo Reed";
+        const RecordId jo = create(ctx, added).value();
+        // Before Jo has Tandem, whoever added Jo names them.
+        CHECK(update_field(ctx, Kind::person, jo, Person::fields::display_name, std::string("Jo Read")).ok());
+        Record own = load_record(*replica.store, Kind::person, jo).value();
+        own.field(Person::fields::sharing_code).value = std::string("TDM1-JOS-OWN-CODE");
+        REQUIRE(replica.store->save(own).ok());
+        CHECK(refused(update_field(ctx, Kind::person, jo, Person::fields::display_name, std::string("Jo R"))) ==
+              ErrorCode::not_author);
+        CHECK(refused(update_field(ctx, Kind::person, jo, Person::fields::sharing_code, std::string("TDM1-X"))) ==
+              ErrorCode::not_author);
+        CHECK(refused(delete_record(ctx, Kind::person, jo)) == ErrorCode::not_author);
+        CHECK(update_field(ctx, Kind::person, jo, Person::fields::subject, std::string("Year 6")).ok());
+        return;
+    }
     SUBCASE("immutable fields, unknown fields, deleted records") {
         CHECK(refused(update_field(ctx, Kind::note, graph.note, Note::fields::pairing, graph.pairing)) ==
               ErrorCode::immutable_field);

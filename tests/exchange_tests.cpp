@@ -99,6 +99,21 @@ TEST_CASE("coach to coachee to coach: first contact by passphrase, then by key, 
     alex.app.dispatch(ui::NavigateTo{ui::Screen::settings});
     REQUIRE(alex.app.shell_view().profile.partners.size() == 1);
     CHECK(alex.app.shell_view().profile.partners[0].state.rfind("Checked by the passphrase on ", 0) == 0);
+    // Sam has Tandem now: Sam's name is Sam's to change, and Alex's People form shows it to read.
+    const RecordId sam_here = alex.app.shell_view().profile.partners[0].person;
+    alex.app.dispatch(ui::NavigateTo{ui::Screen::people});
+    alex.app.dispatch(ui::SelectPerson{sam_here});
+    const auto& fields = alex.app.shell_view().people.form.fields;
+    const auto name_field = std::find_if(fields.begin(), fields.end(), [](const ui::FormField& field) {
+        return field.field == Person::fields::display_name;
+    });
+    REQUIRE(name_field != fields.end());
+    CHECK(name_field->read_only);
+    const auto subject_field = std::find_if(fields.begin(), fields.end(), [](const ui::FormField& field) {
+        return field.field == Person::fields::subject;
+    });
+    REQUIRE(subject_field != fields.end());
+    CHECK_FALSE(subject_field->read_only);
 
     // Alex's next bundle is sealed to Sam's key, and brings Sam level; Sam then knows Alex trusts
     // Sam's key, and answers no more.

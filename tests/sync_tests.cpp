@@ -369,11 +369,20 @@ TEST_CASE("only its owner changes a person's sharing code: a partner's file cann
     REQUIRE(update_field(coach, Kind::pairing, g.pairing, Pairing::fields::second_coach, kim).ok());
     send(pair.coach, pair.coachee);
 
-    // The partner (the coach) sends Kim with other keys, and their own person with a new name.
+    // The partner (the coach) sends Kim with other keys, and their own person with a new name. Their
+    // Tandem refuses to change Kim's code (Kim has Tandem: the code is Kim's), so the file is forged.
     pair.coach.wall.advance(60'000);
-    REQUIRE(update_field(coach, Kind::person, kim, Person::fields::sharing_code, std::string("TDM1-NOT-KIMS")).ok());
+    CHECK(update_field(coach, Kind::person, kim, Person::fields::sharing_code, std::string("TDM1-NOT-KIMS")).error().code ==
+          ErrorCode::not_author);
     REQUIRE(update_field(coach, Kind::person, g.me, Person::fields::subject, std::string("History")).ok());
-    const std::vector<Record> share = store::load_pairing_share(*pair.coach.store, g.pairing).value();
+    std::vector<Record> share = store::load_pairing_share(*pair.coach.store, g.pairing).value();
+    for (Record& record : share) {
+        if (record.id != kim) continue;
+        FieldState& code = record.field(Person::fields::sharing_code);
+        code.base = code.stamp;
+        code.value = std::string("TDM1-NOT-KIMS");
+        code.stamp = Stamp{record.latest_stamp().hlc + 1000, code.stamp.site};
+    }
     auto ctx = pair.coachee.context();
     const auto authorised = authorise_partner_records(ctx, PartnerScope{g.pairing, g.me}, share);
     REQUIRE(authorised.ok());

@@ -98,7 +98,8 @@ void ProfileSettings::adopt(Workspace& work, const RecordId& person) {
         // was goes, unless a pairing still names them.
         (void)work.store.reassign_private_author(*before, person);
         auto pairings = work.store.pairings_naming(*before);
-        if (pairings && pairings.value().empty()) (void)delete_record(mine, Kind::person, *before);
+        CommandContext former{work.context->store, work.context->clock, work.context->random, *before};
+        if (pairings && pairings.value().empty()) (void)delete_record(former, Kind::person, *before);
     }
 }
 

@@ -24,7 +24,13 @@ bool parts_written_together(Kind kind) {
 
 bool may_change_field(const Record& record, FieldIndex field, const RecordId& actor) {
     if (record.created_by.is_nil()) return false;
-    if (record.kind == Kind::person) return true;
+    if (record.kind == Kind::person) {
+        // Someone with Tandem of their own (a sharing code) owns their name,
+        // their code and their existence; the rest anyone may fill in.
+        const bool own_field = field == tombstone_field || field == Person::fields::display_name ||
+                               field == Person::fields::sharing_code;
+        return !own_field || record.id == actor || record.text(Person::fields::sharing_code).empty();
+    }
     return record.created_by == actor || (record.visibility == Visibility::shared && written_together(record.kind, field));
 }
 

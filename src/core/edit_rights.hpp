@@ -9,9 +9,11 @@
 //   - a cycle and its goals (every field, and adding goals);
 //   - an action step's status and check-back date, and its history;
 //   - the rounds of a practice.
-// People follow their own rule (each person's name and sharing code are
-// their own: partner_authority.hpp), as do Tandem's own library entries,
-// which nobody changes. The same rule decides what the screens offer, what
+// People follow their own rule: once someone has Tandem (their person
+// carries a sharing code), their name, sharing code and existence are
+// theirs alone; before, whoever added them may name them. The rest of a
+// person (subject, roles, career stage) anyone fills in. Tandem's own
+// library entries nobody changes. The same rule decides what the screens offer, what
 // the commands accept (record_commands.hpp) and what a partner's file may
 // change on the receiver's records (partner_authority.hpp), so a file can
 // never do what the screen does not allow.
