@@ -26,6 +26,9 @@ void draw_private_note(const MeetingView& view, std::vector<Command>& commands) 
 }  // namespace
 
 void draw_meeting(const MeetingView& view, bool read_only, std::vector<Command>& commands) {
+    // Everything scrolls, the buttons and title too: on a small screen or
+    // with large text the meeting's fields get the height, not a fixed header.
+    ImGui::BeginChild("meeting", ImVec2(0, ImGui::GetContentRegionAvail().y), false);
     if (action_button("Back to the pairing")) commands.push_back(NavigateTo{Screen::pairings});
     if (view.can_delete) {
         ImGui::SameLine(0, px(8));
@@ -41,7 +44,6 @@ void draw_meeting(const MeetingView& view, bool read_only, std::vector<Command>&
     else
         field_help("Ctrl+J takes you to the shared notes.");
     ImGui::Dummy(ImVec2(0, px(8)));
-    ImGui::BeginChild("meeting", ImVec2(0, ImGui::GetContentRegionAvail().y), false);
     RecordForm details = view.details;
     details.read_only = details.read_only || read_only;
     draw_form(details, commands);
