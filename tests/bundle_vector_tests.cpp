@@ -73,11 +73,12 @@ TEST_CASE("the invitation vector: its key is subkey 3 of its file key, and the a
     const auto invitation = read_fields(vector_dir + "invitation.txt");
     const auto identities = read_fields(vector_dir + "identities.txt");
     SecretKey file_key;
-    const auto file_key_bytes = from_hex(invitation.at("file-key"));
-    REQUIRE(file_key_bytes.size() == SecretKey::size);
-    std::copy(file_key_bytes.begin(), file_key_bytes.end(), file_key.bytes().begin());
+    const auto written_key = from_hex(invitation.at("file-key"));
+    REQUIRE(written_key.size() == SecretKey::size);
+    std::copy(written_key.begin(), written_key.end(), file_key.bytes().begin());
     const SecretKey derived = invitation_key(file_key);
-    CHECK(std::ranges::equal(derived.bytes(), invitation_key_of_vectors().bytes()));
+    const SecretKey expected = invitation_key_of_vectors();
+    CHECK(std::equal(derived.bytes().begin(), derived.bytes().end(), expected.bytes().begin(), expected.bytes().end()));
     const PublicKeys recipient{key32(identities.at("recipient-box-public")), key32(identities.at("recipient-sign-public"))};
     const PublicKeys coach{key32(identities.at("coach-box-public")), key32(identities.at("coach-sign-public"))};
     const auto answer = from_hex(invitation.at("answer"));

@@ -31,7 +31,9 @@ SecretKey copy_of(const SecretKey& key) {
     return copy;
 }
 
-bool same(const SecretKey& a, const SecretKey& b) { return std::ranges::equal(a.bytes(), b.bytes()); }
+bool same(const SecretKey& a, const SecretKey& b) {
+    return std::equal(a.bytes().begin(), a.bytes().end(), b.bytes().begin(), b.bytes().end());
+}
 
 }  // namespace
 
@@ -94,7 +96,7 @@ TEST_CASE("the answer stanza: minor version 1, read from the header, covered by 
     REQUIRE(header.ok());
     CHECK(header.value().minor == answer_minor_version);
     REQUIRE(header.value().answer.has_value());
-    CHECK(std::ranges::equal(*header.value().answer, answer.body));
+    CHECK(std::equal(header.value().answer->begin(), header.value().answer->end(), answer.body.begin(), answer.body.end()));
     auto opened = verify_bundle(written, header.value(), coach);
     REQUIRE(opened.ok());
     CHECK(answers_invitation(key, *header.value().answer, coach.public_keys(), opened.value().sender));
