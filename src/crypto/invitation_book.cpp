@@ -3,30 +3,24 @@
 #include <algorithm>
 #include <cstring>
 
+#include "crypto/bundle_derivation.hpp"
 #include "crypto/invitation.hpp"
 
 namespace tandem::crypto {
 
 namespace {
 
+using bundle_derivation::get_le;
+using bundle_derivation::put_le;
+
 constexpr std::uint8_t format_version = 1;
 constexpr std::size_t entry_bytes = 1 + 16 + 16 + 32 + 32 + SecretKey::size + 8;
-
-void put(std::vector<std::uint8_t>& out, std::uint64_t value, std::size_t bytes) {
-    for (std::size_t i = 0; i < bytes; ++i) out.push_back(static_cast<std::uint8_t>(value >> (8 * i)));
-}
-
-std::uint64_t get(const std::uint8_t* in, std::size_t bytes) {
-    std::uint64_t value = 0;
-    for (std::size_t i = 0; i < bytes; ++i) value |= static_cast<std::uint64_t>(in[i]) << (8 * i);
-    return value;
-}
 
 }  // namespace
 
 Result<InvitationBook, std::string> InvitationBook::decode(std::span<const std::uint8_t> bytes) {
     if (bytes.size() < 3 || bytes[0] != format_version) return fail(std::string("not a list of invitations"));
-    const std::size_t count = static_cast<std::size_t>(get(bytes.data() + 1, 2));
+    const std::size_t count = static_cast<std::size_t>(get_le(bytes.subspan(1), 2));
     if (count > max_invitations || bytes.size() != 3 + count * entry_bytes)
         return fail(std::string("the list of invitations is damaged"));
     InvitationBook book;
@@ -40,7 +34,7 @@ Result<InvitationBook, std::string> InvitationBook::decode(std::span<const std::
         std::memcpy(invitation.inviter.box.data(), at + 33, 32);
         std::memcpy(invitation.inviter.sign.data(), at + 65, 32);
         std::memcpy(invitation.key.bytes().data(), at + 97, SecretKey::size);
-        invitation.at_ms = static_cast<std::int64_t>(get(at + 97 + SecretKey::size, 8));
+        invitation.at_ms = static_cast<std::int64_t>(get_le(std::span(at + 97 + SecretKey::size, 8), 8));
         book.invitations_.push_back(std::move(invitation));
     }
     return book;
@@ -49,7 +43,7 @@ Result<InvitationBook, std::string> InvitationBook::decode(std::span<const std::
 std::vector<std::uint8_t> InvitationBook::encode() const {
     std::vector<std::uint8_t> out{format_version};
     out.reserve(3 + invitations_.size() * entry_bytes);
-    put(out, invitations_.size(), 2);
+    put_le(out, invitations_.size(), 2);
     for (const Invitation& invitation : invitations_) {
         out.push_back(static_cast<std::uint8_t>(invitation.side));
         out.insert(out.end(), invitation.pairing.bytes.begin(), invitation.pairing.bytes.end());
@@ -57,7 +51,7 @@ std::vector<std::uint8_t> InvitationBook::encode() const {
         out.insert(out.end(), invitation.inviter.box.begin(), invitation.inviter.box.end());
         out.insert(out.end(), invitation.inviter.sign.begin(), invitation.inviter.sign.end());
         out.insert(out.end(), invitation.key.bytes().begin(), invitation.key.bytes().end());
-        put(out, static_cast<std::uint64_t>(invitation.at_ms), 8);
+        put_le(out, static_cast<std::uint64_t>(invitation.at_ms), 8);
     }
     return out;
 }
@@ -68,13 +62,7 @@ void InvitationBook::add(Invitation invitation) {
 }
 
 void InvitationBook::sent(const RecordId& pairing, const RecordId& invited, SecretKey key, std::int64_t now_ms) {
-    Invitation invitation;
-    invitation.side = Invitation::Side::sent;
-    invitation.pairing = pairing;
-    invitation.invited = invited;
-    invitation.key = std::move(key);
-    invitation.at_ms = now_ms;
-    add(std::move(invitation));
+    add(Invitation{Invitation::Side::sent, pairing, invited, PublicKeys{}, std::move(key), now_ms});
 }
 
 void InvitationBook::received(const RecordId& pairing, const PublicKeys& inviter, SecretKey key, std::int64_t now_ms) {
@@ -82,13 +70,7 @@ void InvitationBook::received(const RecordId& pairing, const PublicKeys& inviter
     std::erase_if(invitations_, [&](const Invitation& held) {
         return held.side == Invitation::Side::received && held.pairing == pairing && held.inviter == inviter;
     });
-    Invitation invitation;
-    invitation.side = Invitation::Side::received;
-    invitation.pairing = pairing;
-    invitation.inviter = inviter;
-    invitation.key = std::move(key);
-    invitation.at_ms = now_ms;
-    add(std::move(invitation));
+    add(Invitation{Invitation::Side::received, pairing, RecordId{}, inviter, std::move(key), now_ms});
 }
 
 const SecretKey* InvitationBook::answer_key(const RecordId& pairing, const PublicKeys& inviter,

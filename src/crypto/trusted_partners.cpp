@@ -3,24 +3,19 @@
 #include <algorithm>
 #include <cstring>
 
+#include "crypto/bundle_derivation.hpp"
+
 namespace tandem::crypto {
 
 namespace {
+
+using bundle_derivation::get_le;
+using bundle_derivation::put_le;
 
 // Version 2 added how the keys were checked (1: all by fingerprint).
 constexpr std::uint8_t format_version = 2;
 constexpr std::size_t entry_bytes_v1 = 16 + 32 + 32 + 8 + 1;
 constexpr std::size_t entry_bytes = entry_bytes_v1 + 1;
-
-void put(std::vector<std::uint8_t>& out, std::uint64_t value, std::size_t bytes) {
-    for (std::size_t i = 0; i < bytes; ++i) out.push_back(static_cast<std::uint8_t>(value >> (8 * i)));
-}
-
-std::uint64_t get(const std::uint8_t* in, std::size_t bytes) {
-    std::uint64_t value = 0;
-    for (std::size_t i = 0; i < bytes; ++i) value |= static_cast<std::uint64_t>(in[i]) << (8 * i);
-    return value;
-}
 
 }  // namespace
 
@@ -28,7 +23,7 @@ Result<TrustedPartners, std::string> TrustedPartners::decode(std::span<const std
     if (bytes.size() < 3 || (bytes[0] != 1 && bytes[0] != format_version))
         return fail(std::string("not a list of trusted partners"));
     const std::size_t size = bytes[0] == 1 ? entry_bytes_v1 : entry_bytes;
-    const std::size_t count = static_cast<std::size_t>(get(bytes.data() + 1, 2));
+    const std::size_t count = static_cast<std::size_t>(get_le(bytes.subspan(1), 2));
     if (count > max_partners || bytes.size() != 3 + count * size)
         return fail(std::string("the list of trusted partners is damaged"));
     TrustedPartners list;
@@ -38,7 +33,7 @@ Result<TrustedPartners, std::string> TrustedPartners::decode(std::span<const std
         std::memcpy(partner.person.bytes.data(), at, 16);
         std::memcpy(partner.keys.box.data(), at + 16, 32);
         std::memcpy(partner.keys.sign.data(), at + 48, 32);
-        partner.verified_at_ms = static_cast<std::int64_t>(get(at + 80, 8));
+        partner.verified_at_ms = static_cast<std::int64_t>(get_le(std::span(at + 80, 8), 8));
         if (at[88] > 1) return fail(std::string("the list of trusted partners is damaged"));
         partner.revoked = at[88] == 1;
         if (size == entry_bytes) {
@@ -52,12 +47,12 @@ Result<TrustedPartners, std::string> TrustedPartners::decode(std::span<const std
 
 std::vector<std::uint8_t> TrustedPartners::encode() const {
     std::vector<std::uint8_t> out{format_version};
-    put(out, partners_.size(), 2);
+    put_le(out, partners_.size(), 2);
     for (const TrustedPartner& partner : partners_) {
         out.insert(out.end(), partner.person.bytes.begin(), partner.person.bytes.end());
         out.insert(out.end(), partner.keys.box.begin(), partner.keys.box.end());
         out.insert(out.end(), partner.keys.sign.begin(), partner.keys.sign.end());
-        put(out, static_cast<std::uint64_t>(partner.verified_at_ms), 8);
+        put_le(out, static_cast<std::uint64_t>(partner.verified_at_ms), 8);
         out.push_back(partner.revoked ? 1 : 0);
         out.push_back(static_cast<std::uint8_t>(partner.checked));
     }
