@@ -112,6 +112,54 @@ TEST_CASE("losing focus releases every key and button") {
     CHECK_FALSE(io.MouseDown[0]);
 }
 
+TEST_CASE("a key held across a stalled frame is pressed once; the browser's own repeat presses it again") {
+    Imgui imgui;
+    ImGuiIO& io = ImGui::GetIO();
+    InputQueue::leave_key_repeat_to_platform(io);
+    const int tab = ui::key_index(Key::tab);
+    InputQueue queue;
+    const auto frame = [&](float seconds) {
+        io.DeltaTime = seconds;
+        queue.apply_frame(io);
+        ImGui::NewFrame();
+        const bool pressed = ImGui::IsKeyPressed(tab, true);
+        ImGui::EndFrame();
+        return pressed;
+    };
+    queue.push(KeyChange{Key::tab, true});
+    CHECK(frame(1.0f / 60));
+    CHECK_FALSE(frame(0.4f));  // the machine stalled with Tab still down: not a second Tab
+    CHECK_FALSE(frame(2.0f));
+    queue.push(KeyRepeat{Key::tab});
+    queue.push(KeyRepeat{Key::tab});
+    CHECK(frame(1.0f / 60));
+    CHECK(frame(1.0f / 60));  // the second repeat waited for its own frame
+    CHECK_FALSE(frame(1.0f / 60));
+    queue.push(KeyChange{Key::tab, false});
+    CHECK_FALSE(frame(1.0f / 60));
+    CHECK_FALSE(io.KeysDown[tab]);
+}
+
+TEST_CASE("a keydown of a key already held is the browser's repeat; one that changed its key releases the old") {
+    BrowserKeyboard keyboard;
+    const KeyDecision first = keyboard.key_down(event("Tab", "Tab"));
+    CHECK_FALSE(first.repeat);
+    const KeyDecision again = keyboard.key_down(event("Tab", "Tab"));
+    CHECK(again.kind == KeyDecision::Kind::key);
+    CHECK(again.key == Key::tab);
+    CHECK(again.repeat);
+    CHECK(again.released == Key::none);
+    CHECK(keyboard.key_up("Tab") == Key::tab);
+    CHECK_FALSE(keyboard.key_down(event("Tab", "Tab")).repeat);
+
+    CHECK(keyboard.key_down(ctrl("z", "KeyW")).key == ui::letter_key('Z'));
+    const KeyDecision switched = keyboard.key_down(ctrl("\xd1\x8f", "KeyW"));  // the layout changed to Russian mid-press
+    CHECK(switched.key == ui::letter_key('W'));
+    CHECK_FALSE(switched.repeat);
+    CHECK(switched.released == ui::letter_key('Z'));
+    CHECK(keyboard.key_up("KeyW") == ui::letter_key('W'));
+}
+
 TEST_CASE("printable keys are text for the text field, in every layout") {
     BrowserKeyboard keyboard;
     CHECK(keyboard.key_down(event("a", "KeyA")).kind == KeyDecision::Kind::text);

@@ -400,6 +400,7 @@ ImGuiIO& create_imgui() {
     io.ConfigMacOSXBehaviors = tandem_is_mac() != 0;
     io.ConfigWindowsMoveFromTitleBarOnly = true;
     ui::map_imgui_keys(io);
+    platform::InputQueue::leave_key_repeat_to_platform(io);
     return io;
 }
 

@@ -1,6 +1,7 @@
 #include "platform/browser_keyboard.hpp"
 
 #include <algorithm>
+#include <utility>
 
 namespace tandem::platform {
 
@@ -132,8 +133,13 @@ KeyDecision BrowserKeyboard::key_down(const KeyboardEventInfo& event) {
     }
 
     auto known = std::find_if(pressed_.begin(), pressed_.end(), [&](const auto& p) { return p.first == event.code; });
-    if (known == pressed_.end()) pressed_.emplace_back(std::string(event.code), decision.key);
-    else known->second = decision.key;
+    if (known == pressed_.end()) {
+        pressed_.emplace_back(std::string(event.code), decision.key);
+    } else if (known->second == decision.key) {
+        decision.repeat = true;
+    } else {
+        decision.released = std::exchange(known->second, decision.key);
+    }
     return decision;
 }
 

@@ -34,6 +34,8 @@ struct KeyDecision {
     Kind kind = Kind::ignore;
     Key key = Key::none;
     bool prevent_default = false;  // stop the browser acting on it too
+    bool repeat = false;           // `key` is held already: the browser's auto-repeat pressed it again
+    Key released = Key::none;      // another key this position held (the modifiers changed), to release first
 };
 
 // While the browser's own text area edits a paragraph it keeps every key

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <bitset>
+#include <limits>
 
 namespace tandem::platform {
 
@@ -22,7 +23,19 @@ struct FrameUse {
     bool any_key = false;
 };
 
+// Marks key `index` taken by this frame; false if an earlier event already took it.
+bool take_key(FrameUse& used, int index) {
+    if (used.keys[static_cast<std::size_t>(index)]) return false;
+    used.keys.set(static_cast<std::size_t>(index));
+    used.any_key = true;
+    return true;
+}
+
+bool valid_key(int index, const FrameUse& used) { return index > 0 && index < static_cast<int>(used.keys.size()); }
+
 }  // namespace
+
+void InputQueue::leave_key_repeat_to_platform(ImGuiIO& io) { io.KeyRepeatDelay = std::numeric_limits<float>::max(); }
 
 std::size_t InputQueue::apply_frame(ImGuiIO& io) {
     FrameUse used;
@@ -51,11 +64,19 @@ std::size_t InputQueue::apply_frame(ImGuiIO& io) {
                 },
                 [&](const KeyChange& e) {
                     const int index = key_index(e.key);
-                    if (index <= 0 || index >= static_cast<int>(used.keys.size())) return true;
-                    if (used.keys[static_cast<std::size_t>(index)]) return false;
-                    used.keys.set(static_cast<std::size_t>(index));
-                    used.any_key = true;
+                    if (!valid_key(index, used)) return true;
+                    if (!take_key(used, index)) return false;
                     io.KeysDown[index] = e.down;
+                    return true;
+                },
+                [&](const KeyRepeat& e) {
+                    const int index = key_index(e.key);
+                    if (!valid_key(index, used)) return true;
+                    if (!take_key(used, index)) return false;
+                    // ImGui 1.86 reads a press as a held key whose duration
+                    // starts at zero this frame: NewFrame turns -1 into 0.
+                    io.KeysDown[index] = true;
+                    io.KeysDownDuration[index] = -1.0f;
                     return true;
                 },
                 [&](const Modifiers& e) {

@@ -33,6 +33,11 @@ struct KeyChange {
     Key key = Key::none;
     bool down = false;
 };
+
+// The browser repeated a key still held (its auto-repeat): one more press.
+struct KeyRepeat {
+    Key key = Key::none;
+};
 // The modifier keys held now.
 struct Modifiers {
     bool ctrl = false, shift = false, alt = false, super = false;
@@ -47,10 +52,16 @@ struct FocusChange {
     bool focused = false;
 };
 
-using InputEvent = std::variant<PointerMove, PointerButton, Wheel, KeyChange, Modifiers, TextInput, FocusChange>;
+using InputEvent = std::variant<PointerMove, PointerButton, Wheel, KeyChange, KeyRepeat, Modifiers, TextInput, FocusChange>;
 
 class InputQueue {
 public:
+    // Leaves key repeat to the platform: ImGui's own repeat counts frame
+    // time, so a single press held across one stalled frame moved Tab or
+    // Backspace twice, and it ignored the computer's repeat settings. Only
+    // KeyRepeat events repeat a key from then on.
+    static void leave_key_repeat_to_platform(ImGuiIO& io);
+
     void push(InputEvent event) { events_.push_back(std::move(event)); }
 
     // Queues the modifier keys held from now on, if they differ from the last queued.

@@ -1,7 +1,7 @@
 // No keystroke is lost: Tab and Shift+Tab walk the meeting form's text
 // fields in reading order, paragraphs included, typing at once after each
 // Tab; the note shortcut (Ctrl+J) scrolls to the shared notes and the keys
-// go there.
+// go there; a key held is pressed once, however slow the frames.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
@@ -63,6 +63,35 @@ test("Tab and Shift+Tab walk the meeting form in reading order and lose no chara
   assert.match((await scrollTo(page, "Next meeting")).value, /^Mon 21 Dec( 2026)?$/);
 
   await waitForState(page, (s) => s.saveStatus === "saved");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a key held while the computer is slow acts once, and the browser's own repeat acts again", async () => {
+  const { context, page, errors } = await openApp(app);
+  await startGrowPairing(page);
+  await click(page, "Record a meeting");
+  await waitForState(page, (s) => s.screen === "meeting");
+  await click(page, "Length (minutes)");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("456");
+  await fieldHolds(page, "Length (minutes)", "456");
+
+  // A second keydown of a key still down is the browser repeating it.
+  await page.keyboard.down("Backspace");
+  await page.keyboard.down("Backspace");
+  await page.keyboard.up("Backspace");
+  await fieldHolds(page, "Length (minutes)", "4");
+
+  // Tab stays down while a frame is drawn half a second later, as when the
+  // laptop stalls between the key's press and release: still one Tab.
+  await page.keyboard.down("Tab");
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  await page.mouse.move(5, 5);
+  await currentFrame(page);
+  await page.keyboard.up("Tab");
+  await currentFrame(page);
+  assert.equal(await focusedField(page), "Next meeting");
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -117,7 +117,9 @@ bool WebInput::key(int type, const EmscriptenKeyboardEvent& event) {
     }
     switch (decision.kind) {
         case KeyDecision::Kind::key:
-            queue_.push(KeyChange{decision.key, true});
+            if (decision.released != Key::none) queue_.push(KeyChange{decision.released, false});
+            if (decision.repeat) queue_.push(KeyRepeat{decision.key});
+            else queue_.push(KeyChange{decision.key, true});
             break;
         case KeyDecision::Kind::text:
             // With the hidden field focused its input event brings the text;
