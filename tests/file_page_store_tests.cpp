@@ -73,6 +73,14 @@ std::vector<std::string> files_in(const fs::path& directory) {
     return names;
 }
 
+// Writes `batch` to `store`, which answers at once, and gives the answer.
+Result<void, PageStoreError> write_now(FilePageStore& store, PageBatch batch) {
+    std::optional<Result<void, PageStoreError>> answer;
+    store.write(std::move(batch), [&](Result<void, PageStoreError> outcome) { answer = std::move(outcome); });
+    REQUIRE(answer.has_value());
+    return std::move(*answer);
+}
+
 }  // namespace
 
 TEST_CASE("a new directory opens empty, and commits are there on the next visit") {
@@ -104,27 +112,48 @@ TEST_CASE("a new directory opens empty, and commits are there on the next visit"
 TEST_CASE("a partial batch on the wrong base is refused, and a repeated batch changes nothing") {
     ScratchDirectory dir;
     FilePageStore store(dir.path());
-    auto write = [&](PageBatch batch) {
-        std::optional<Result<void, PageStoreError>> answer;
-        store.write(std::move(batch), [&](Result<void, PageStoreError> outcome) { answer = std::move(outcome); });
-        REQUIRE(answer.has_value());
-        return std::move(*answer);
-    };
+    auto write = [&](PageBatch batch) { return write_now(store, std::move(batch)); };
     const std::vector<std::uint8_t> page(512, 7);
-    PageBatch first{0, false, CommitRecord{1, 1, 512}, {StoredPage{1, 1, page}}};
+    PageBatch first{0, false, CommitRecord{1, 1, 512, {}}, {StoredPage{1, 1, page}}};
     CHECK(write(first).ok());
     CHECK(write(first).ok());  // delivered again: already there
 
-    PageBatch stale{0, false, CommitRecord{2, 1, 512}, {StoredPage{1, 2, page}}};
+    PageBatch stale{0, false, CommitRecord{2, 1, 512, {}}, {StoredPage{1, 2, page}}};
     auto refused = write(stale);
     REQUIRE_FALSE(refused.ok());
     CHECK(refused.error().failure == PageStoreFailure::out_of_order);
 
     auto loaded = store.load();
     REQUIRE(loaded.ok());
-    CHECK(loaded.value().commit == CommitRecord{1, 1, 512});
+    CHECK(loaded.value().commit == CommitRecord{1, 1, 512, {}});
     REQUIRE(loaded.value().pages.size() == 1);
     CHECK(loaded.value().pages[0] == StoredPage{1, 1, page});
+}
+
+TEST_CASE("a commit record keeps its seal, a full batch never goes under the stored generation, and a changed seal is damage") {
+    ScratchDirectory dir;
+    FilePageStore store(dir.path());
+    auto write = [&](PageBatch batch) { return write_now(store, std::move(batch)); };
+    const std::vector<std::uint8_t> page(512, 7);
+    const std::vector<std::uint8_t> seal{1, 2, 3, 4, 5, 6, 7, 8, 9};
+    CHECK(write(PageBatch{0, false, CommitRecord{1, 1, 512, seal}, {StoredPage{1, 1, page}}}).ok());
+    CHECK(write(PageBatch{1, false, CommitRecord{2, 1, 512, seal}, {StoredPage{1, 2, page}}}).ok());
+    auto older_full = write(PageBatch{0, true, CommitRecord{1, 1, 512, {}}, {StoredPage{1, 1, page}}});
+    REQUIRE_FALSE(older_full.ok());
+    CHECK(older_full.error().failure == PageStoreFailure::out_of_order);
+
+    auto loaded = store.load();
+    REQUIRE(loaded.ok());
+    CHECK(loaded.value().commit == CommitRecord{2, 1, 512, seal});
+
+    {
+        std::fstream commit(dir.path() / "commit", std::ios::in | std::ios::out | std::ios::binary);
+        commit.seekp(30);
+        commit.put('X');
+    }
+    auto damaged = store.load();
+    REQUIRE_FALSE(damaged.ok());
+    CHECK(damaged.error().failure == PageStoreFailure::damaged);
 }
 
 TEST_CASE("a crash at any step of a commit leaves either the previous generation or the new one, whole") {

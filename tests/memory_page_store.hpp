@@ -79,6 +79,8 @@ private:
             if (round == 1 && stored == batch.commit.generation) break;
             if (!batch.full && batch.base_generation != stored)
                 return fail(store::PageStoreError{store::PageStoreFailure::out_of_order, "base generation differs"});
+            if (batch.commit.generation <= stored)
+                return fail(store::PageStoreError{store::PageStoreFailure::out_of_order, "not above the stored generation"});
             if (batch.full) pages_.clear();
             for (const store::StoredPage& page : batch.pages) pages_[page.number] = page;
             pages_.erase(pages_.upper_bound(batch.commit.page_count), pages_.end());

@@ -44,6 +44,9 @@ public:
                                         std::span<std::uint8_t>) override {
         return fail(PageCodecError{"not this vault's page"});
     }
+    std::vector<std::uint8_t> seal_commit(const CommitRecord&) override { return {}; }
+    Result<void, PageCodecError> open_commit(const CommitRecord&) override { return {}; }
+    Result<void, PageCodecError> check_pages(const CommitRecord&) override { return {}; }
 };
 
 }  // namespace

@@ -104,6 +104,10 @@ std::string App::open_problem_text() const {
         case store::OpenProblem::Kind::pages_without_commit:
             return "The record of what was last saved is damaged.";
         case store::OpenProblem::Kind::not_a_database: return std::string("What is stored is not Tandem") + symbols::apostrophe + "s records.";
+        case store::OpenProblem::Kind::commit_changed:
+            return "The record of what was last saved was changed since Tandem wrote it.";
+        case store::OpenProblem::Kind::pages_mixed:
+            return "Your records hold parts of different saves put together, so they cannot be trusted as they are.";
     }
     return "The records on this computer could not be read.";
 }

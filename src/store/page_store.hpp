@@ -31,6 +31,9 @@ struct CommitRecord {
     std::uint64_t generation = 0;
     std::uint32_t page_count = 0;
     std::uint32_t page_size = 0;
+    // The page codec's seal over this record and every page's label
+    // (PageCodec::seal_commit), stored with it; empty without encryption.
+    std::vector<std::uint8_t> seal;
 
     bool operator==(const CommitRecord&) const = default;
 };

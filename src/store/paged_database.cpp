@@ -204,6 +204,8 @@ Result<std::unique_ptr<PagedDatabase>, OpenProblem> PagedDatabase::open(PageStor
         if (!size_ok || commit.generation == 0 ||
             std::uint64_t{commit.page_count} * size > max_database_bytes)
             return fail(problem(Kind::bad_commit_record, 0, "impossible commit record"));
+        if (auto opened = codec.open_commit(commit); !opened)
+            return fail(problem(Kind::commit_changed, 0, opened.error().message));
         std::unordered_map<std::uint32_t, const StoredPage*> by_number;
         for (const StoredPage& page : stored.pages)
             if (page.number >= 1 && page.number <= commit.page_count) by_number[page.number] = &page;
@@ -218,6 +220,8 @@ Result<std::unique_ptr<PagedDatabase>, OpenProblem> PagedDatabase::open(PageStor
             auto decoded = codec.decode(number, page.generation, page.bytes, place);
             if (!decoded) return fail(problem(Kind::undecodable_page, number, decoded.error().message));
         }
+        if (auto checked = codec.check_pages(commit); !checked)
+            return fail(problem(Kind::pages_mixed, 0, checked.error().message));
         if (commit.page_count > 0 &&
             (std::memcmp(db->image_.data(), "SQLite format 3", 16) != 0 || header_page_size(db->image_) != size))
             return fail(problem(Kind::not_a_database, 1, "no SQLite header"));
@@ -333,10 +337,11 @@ void PagedDatabase::send(bool at_commit_point) {
     PageBatch batch;
     batch.base_generation = stored_generation_;
     batch.full = full;
-    batch.commit = CommitRecord{stored_generation_ + 1, page_count_, page_size_};
+    batch.commit = CommitRecord{stored_generation_ + 1, page_count_, page_size_, {}};
     batch.pages.reserve(pages.size());
     for (const auto& [number, bytes] : pages)
         batch.pages.push_back(StoredPage{number, batch.commit.generation, codec_.encode(number, batch.commit.generation, bytes)});
+    batch.commit.seal = codec_.seal_commit(batch.commit);
 
     progress_.writing = true;
     const std::uint64_t generation = batch.commit.generation;

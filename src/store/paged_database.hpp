@@ -51,6 +51,8 @@ struct OpenProblem {
         torn_page,             // a page from a generation after the commit record's
         undecodable_page,      // a page the codec refused, or of the wrong size
         not_a_database,        // the pages do not form a SQLite database
+        commit_changed,        // the codec refused the commit record's seal
+        pages_mixed,           // every page decodes, but they are not all of the save the commit record sealed
     };
     Kind kind = Kind::store_failed;
     std::uint32_t page = 0;  // the page concerned, or 0

@@ -180,6 +180,40 @@ test("damaged records: a missing page is named, nothing stored is changed, and w
   await context.close();
 });
 
+test("a save never writes over a newer one stored meanwhile, not even with every page", async () => {
+  const { context, page, errors } = await openApp(app);
+  await typeName(page, "Ana Kowalska");
+  await waitForState(page, (s) => s.profile.name === "Ana Kowalska" && s.saveStatus === "saved");
+  // As if another writer had saved far ahead of this tab.
+  const newer = await damageStore(page, (tx) => new Promise((resolve) => {
+    const meta = tx.objectStore("meta");
+    meta.get("commit").onsuccess = (event) => {
+      const commit = event.target.result;
+      commit.generation += 1000;
+      meta.put(commit, "commit");
+      resolve(commit.generation);
+    };
+  }));
+  const storedPages = (tx) => new Promise((resolve) => {
+    tx.objectStore("pages").getAll().onsuccess = (e) => resolve(JSON.stringify(e.target.result.map((p) => p.generation)));
+  });
+  const pagesBefore = await damageStore(page, storedPages);
+
+  await typeName(page, "Ana Kowalska-Reyes");
+  // Its pages go on the wrong base and are refused; then every page, as a
+  // generation not above the stored one, and refused again.
+  await waitForState(page, (s) => s.saveStatus === "failed" && s.profile.name === "Ana Kowalska-Reyes");
+  await new Promise((resolve) => setTimeout(resolve, 2500));  // the retries meet the same refusal
+  assert.equal((await page.evaluate(() => window.tandem.test.state())).saveStatus, "failed");
+  const generation = (tx) => new Promise((resolve) => {
+    tx.objectStore("meta").get("commit").onsuccess = (e) => resolve(e.target.result.generation);
+  });
+  assert.equal(await damageStore(page, generation), newer, "the newer save's record stands");
+  assert.equal(await damageStore(page, storedPages), pagesBefore, "no page was written over it");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("damaged records: a stored value that is not a page is refused without a crash", async () => {
   const { context, page, errors } = await openApp(app);
   await typeName(page, "Sam Patel");

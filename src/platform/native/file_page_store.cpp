@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <array>
+#include <cassert>
 #include <cerrno>
 #include <charconv>
 #include <cstring>
@@ -23,7 +24,9 @@ using store::PageStoreFailure;
 namespace {
 
 constexpr std::array<std::uint8_t, 8> commit_magic{'T', 'N', 'D', 'P', 'A', 'G', 'E', 'S'};
-constexpr std::size_t commit_bytes = 32;  // magic, generation, page count, page size, checksum
+// magic, generation, page count, page size, seal length (u16), seal, checksum
+constexpr std::size_t commit_fixed_bytes = 8 + 8 + 4 + 4 + 2 + 8;
+constexpr std::size_t max_seal_bytes = 1024;
 constexpr std::uint64_t max_page_file_bytes = 1u << 20;
 
 std::uint64_t fnv1a(std::span<const std::uint8_t> bytes) {
@@ -47,6 +50,9 @@ std::vector<std::uint8_t> encode_commit(const store::CommitRecord& commit) {
     put_le(out, commit.generation, 8);
     put_le(out, commit.page_count, 4);
     put_le(out, commit.page_size, 4);
+    assert(commit.seal.size() <= max_seal_bytes);
+    put_le(out, commit.seal.size(), 2);
+    out.insert(out.end(), commit.seal.begin(), commit.seal.end());
     put_le(out, fnv1a(out), 8);
     return out;
 }
@@ -181,20 +187,24 @@ Result<std::optional<store::CommitRecord>, PageStoreError> FilePageStore::read_c
         if (error) return fail(PageStoreError{PageStoreFailure::unavailable, path.string() + ": " + error.message()});
         return std::optional<store::CommitRecord>{};
     }
-    auto bytes = read_file(path, commit_bytes);
+    auto bytes = read_file(path, commit_fixed_bytes + max_seal_bytes);
     if (!bytes.ok()) {
         if (bytes.error().failure == PageStoreFailure::damaged)
             return fail(PageStoreError{PageStoreFailure::damaged, "the commit record is too long"});
         return fail(bytes.error());
     }
     const std::vector<std::uint8_t>& b = bytes.value();
-    if (b.size() != commit_bytes || !std::equal(commit_magic.begin(), commit_magic.end(), b.begin()) ||
-        get_le(b.data() + 24, 8) != fnv1a(std::span(b.data(), 24)))
+    const std::size_t seal_size = b.size() >= commit_fixed_bytes ? static_cast<std::size_t>(get_le(b.data() + 24, 2)) : 0;
+    const std::size_t checked = b.size() - 8;
+    if (b.size() < commit_fixed_bytes || b.size() != commit_fixed_bytes + seal_size ||
+        !std::equal(commit_magic.begin(), commit_magic.end(), b.begin()) ||
+        get_le(b.data() + checked, 8) != fnv1a(std::span(b.data(), checked)))
         return fail(PageStoreError{PageStoreFailure::damaged, "the commit record is damaged"});
     store::CommitRecord commit;
     commit.generation = get_le(b.data() + 8, 8);
     commit.page_count = static_cast<std::uint32_t>(get_le(b.data() + 16, 4));
     commit.page_size = static_cast<std::uint32_t>(get_le(b.data() + 20, 4));
+    commit.seal.assign(b.begin() + 26, b.begin() + 26 + static_cast<std::ptrdiff_t>(seal_size));
     return std::optional<store::CommitRecord>{commit};
 }
 

@@ -18,11 +18,13 @@ IndexedDbPageStore* installed = nullptr;
 
 extern "C" {
 int tandem_records_loaded_commit(double* out);
+void tandem_records_copy_commit_seal(std::uint8_t* destination);
 int tandem_records_loaded_count();
 int tandem_records_loaded_page(int index, double* out);
 void tandem_records_copy_page(int index, std::uint8_t* destination);
 void tandem_records_write(std::uint32_t id, double base, int full, double generation, double page_count,
-                          double page_size, const std::uint32_t* pages, int count);
+                          double page_size, const std::uint8_t* seal, int seal_size, const std::uint32_t* pages,
+                          int count);
 }
 
 // A whole number in [0, limit], or nothing: values from IndexedDB are untrusted.
@@ -33,6 +35,7 @@ std::optional<std::uint64_t> whole(double value, double limit) {
 
 constexpr double max_generation = 9007199254740991.0;  // 2^53 - 1: exact in JS
 constexpr int max_page_bytes = 65536 + 1024;           // a page and what a codec adds
+constexpr double max_seal_bytes = 1024;                // a codec's seal on the commit record
 
 store::PageStoreError damaged(std::string message) {
     return store::PageStoreError{store::PageStoreFailure::damaged, std::move(message)};
@@ -49,7 +52,7 @@ IndexedDbPageStore::~IndexedDbPageStore() {
 }
 
 Result<store::StoredDatabase, store::PageStoreError> IndexedDbPageStore::load() {
-    double commit[3] = {};
+    double commit[4] = {};
     const int has_commit = tandem_records_loaded_commit(commit);
     if (has_commit < 0)
         return fail(store::PageStoreError{store::PageStoreFailure::unavailable, "the records were not loaded"});
@@ -58,9 +61,12 @@ Result<store::StoredDatabase, store::PageStoreError> IndexedDbPageStore::load() 
         const auto generation = whole(commit[0], max_generation);
         const auto count = whole(commit[1], 4294967295.0);
         const auto size = whole(commit[2], 65536.0);
-        if (!generation || !count || !size) return fail(damaged("the commit record is not Tandem's"));
+        const auto seal_size = whole(commit[3], max_seal_bytes);
+        if (!generation || !count || !size || !seal_size) return fail(damaged("the commit record is not Tandem's"));
         out.commit = store::CommitRecord{*generation, static_cast<std::uint32_t>(*count),
-                                         static_cast<std::uint32_t>(*size)};
+                                         static_cast<std::uint32_t>(*size),
+                                         std::vector<std::uint8_t>(static_cast<std::size_t>(*seal_size))};
+        if (*seal_size > 0) tandem_records_copy_commit_seal(out.commit->seal.data());
     }
     const int count = tandem_records_loaded_count();
     if (static_cast<std::uint64_t>(count) > store::max_database_bytes / 512)
@@ -94,7 +100,8 @@ void IndexedDbPageStore::write(store::PageBatch batch, store::WriteDone done) {
     // The JS half copies the bytes before it returns; the answer comes later.
     tandem_records_write(id, static_cast<double>(batch.base_generation), batch.full ? 1 : 0,
                          static_cast<double>(batch.commit.generation), batch.commit.page_count,
-                         batch.commit.page_size, pages.data(), static_cast<int>(batch.pages.size()));
+                         batch.commit.page_size, batch.commit.seal.data(), static_cast<int>(batch.commit.seal.size()),
+                         pages.data(), static_cast<int>(batch.pages.size()));
 }
 
 void IndexedDbPageStore::written(std::uint32_t id, int code, const char* message) {

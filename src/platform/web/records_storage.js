@@ -1,6 +1,6 @@
 // The records' storage in the browser: IndexedDB database "tandem" with two
 // object stores, "pages" (page number -> {generation, bytes}) and "meta"
-// ("commit" -> {generation, pageCount, pageSize}); a Web Lock so that one
+// ("commit" -> {generation, pageCount, pageSize, seal}); a Web Lock so that one
 // tab at a time writes it; and the storage estimate. The C++ halves are
 // records_storage.cpp and indexed_db_page_store.cpp.
 // Getting the lock and reading the records begin as soon as this script runs,
@@ -245,9 +245,10 @@ mergeInto(LibraryManager.library, {
 
   // --- The PageStore (indexed_db_page_store.cpp) ---
 
-  // The loaded commit record into out[0..2] (generation, page count, page
-  // size; -1 where a value is missing): 1 if there is one, 0 if not, -1 if
-  // nothing was loaded.
+  // The loaded commit record into out[0..3] (generation, page count, page
+  // size, the seal's length, 0 without one; -1 where a value is missing or
+  // not of its kind): 1 if there is one, 0 if not, -1 if nothing was loaded.
+  // The seal's bytes come from tandem_records_copy_commit_seal.
   tandem_records_loaded_commit__deps: ["$tandemRecords"],
   tandem_records_loaded_commit: function (out) {
     var loaded = tandemRecords.loaded;
@@ -258,7 +259,13 @@ mergeInto(LibraryManager.library, {
     HEAPF64[(out >> 3)] = number(c.generation);
     HEAPF64[(out >> 3) + 1] = number(c.pageCount);
     HEAPF64[(out >> 3) + 2] = number(c.pageSize);
+    HEAPF64[(out >> 3) + 3] = c.seal === undefined ? 0 : c.seal instanceof ArrayBuffer ? c.seal.byteLength : -1;
     return 1;
+  },
+
+  tandem_records_copy_commit_seal__deps: ["$tandemRecords"],
+  tandem_records_copy_commit_seal: function (destination) {
+    HEAPU8.set(new Uint8Array(tandemRecords.loaded.commit.seal), destination);
   },
 
   tandem_records_loaded_count__deps: ["$tandemRecords"],
@@ -284,9 +291,10 @@ mergeInto(LibraryManager.library, {
   // Writes one batch as one readwrite transaction with strict durability;
   // answers tandem_records_written(id, code, message). Codes: 0 written,
   // 1 quota exceeded, 2 unavailable, 3 aborted, 4 out of order.
-  // `pages` holds `count` triples of u32: number, pointer, length.
+  // `seal` points to the commit record's seal of `sealSize` bytes (none
+  // when 0); `pages` holds `count` triples of u32: number, pointer, length.
   tandem_records_write__deps: ["$tandemRecords"],
-  tandem_records_write: function (id, base, full, generation, pageCount, pageSize, pages, count) {
+  tandem_records_write: function (id, base, full, generation, pageCount, pageSize, seal, sealSize, pages, count) {
     var R = tandemRecords;
     function answer(code, text) {
       var size = lengthBytesUTF8(text) + 1;
@@ -300,6 +308,7 @@ mergeInto(LibraryManager.library, {
       var pointer = HEAPU32[at + 1];
       copies.push([HEAPU32[at], HEAPU8.slice(pointer, pointer + HEAPU32[at + 2]).buffer]);
     }
+    var sealCopy = sealSize > 0 ? HEAPU8.slice(seal, seal + sealSize).buffer : null;
     var faults = Module.tandemRecordsFaults;  // set only by the test hook (?test=1)
     if (faults && faults.quota > 0) {
       faults.quota--;
@@ -324,15 +333,18 @@ mergeInto(LibraryManager.library, {
     var store = tx.objectStore("pages");
     meta.get("commit").onsuccess = function (event) {
       var stored = event.target.result ? event.target.result.generation : 0;
-      if (!full && stored !== base) {
-        refused = "the stored generation is " + stored + ", not " + base;
+      // Never over a newer save, full batches included: generations only grow.
+      if ((!full && stored !== base) || !(generation > stored)) {
+        refused = "the stored generation is " + stored + ", the batch's base " + base + " and its generation " + generation;
         tx.abort();
       }
     };
     if (full) store.clear();
     for (var j = 0; j < copies.length; j++) store.put({ generation: generation, bytes: copies[j][1] }, copies[j][0]);
     store.delete(IDBKeyRange.lowerBound(pageCount, true));
-    meta.put({ generation: generation, pageCount: pageCount, pageSize: pageSize }, "commit");
+    var commit = { generation: generation, pageCount: pageCount, pageSize: pageSize };
+    if (sealCopy) commit.seal = sealCopy;
+    meta.put(commit, "commit");
     tx.oncomplete = function () { answer(0, ""); };
     tx.onabort = function () {
       if (refused) { answer(4, refused); return; }
