@@ -19,17 +19,21 @@ async function focusedField(page) {
   return page.evaluate(() => window.tandem.test.items().keyboard);
 }
 
-test("Tab and Shift+Tab walk the meeting form in reading order and lose no character", async () => {
-  const { context, page, errors } = await openApp(app);
+// A new meeting of a GROW pairing, its length typed over with `length`.
+async function meetingOfLength(page, length) {
   await startGrowPairing(page);
   await click(page, "Record a meeting");
   await waitForState(page, (s) => s.screen === "meeting");
   await currentFrame(page);
-
   await click(page, "Length (minutes)");
   await page.keyboard.press("Control+A");
-  await page.keyboard.type("45");
-  await fieldHolds(page, "Length (minutes)", "45");
+  await page.keyboard.type(length);
+  await fieldHolds(page, "Length (minutes)", length);
+}
+
+test("Tab and Shift+Tab walk the meeting form in reading order and lose no character", async () => {
+  const { context, page, errors } = await openApp(app);
+  await meetingOfLength(page, "45");
 
   // Each Tab is followed at once by typing, as a quick typist does: the
   // drop-downs between are passed over, the paragraphs are not.
@@ -69,13 +73,7 @@ test("Tab and Shift+Tab walk the meeting form in reading order and lose no chara
 
 test("a key held while the computer is slow acts once, and the browser's own repeat acts again", async () => {
   const { context, page, errors } = await openApp(app);
-  await startGrowPairing(page);
-  await click(page, "Record a meeting");
-  await waitForState(page, (s) => s.screen === "meeting");
-  await click(page, "Length (minutes)");
-  await page.keyboard.press("Control+A");
-  await page.keyboard.type("456");
-  await fieldHolds(page, "Length (minutes)", "456");
+  await meetingOfLength(page, "456");
 
   // A second keydown of a key still down is the browser repeating it.
   await page.keyboard.down("Backspace");
