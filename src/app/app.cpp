@@ -75,7 +75,58 @@ bool look_only(const ui::Command& command) {
 
 App::App() : crypto_(crypto::run_self_test()) {
     random_ = crypto::SodiumRandomSource::create();
+    if (random_) gate_ = std::make_unique<VaultGate>(static_cast<VaultHost&>(*this), *random_);
     update_status();
+    update_gate_view();
+}
+
+// [SECTION] The profiles
+
+void App::profile_found(std::string id, std::string name, int colour) {
+    if (gate_) gate_->profile_found(std::move(id), std::move(name), colour);
+}
+
+void App::profiles_listed(bool old_records) {
+    if (gate_) gate_->profiles_listed(old_records);
+    update_gate_view();
+}
+
+void App::records_loaded(store::PageStore& pages, std::optional<std::vector<std::uint8_t>> header,
+                         bool header_damaged) {
+    if (gate_) gate_->loaded(pages, std::move(header), header_damaged, wall_clock_.now_ms());
+    update_gate_view();
+}
+
+void App::vault_header_written(bool ok) {
+    if (gate_) gate_->header_written(ok);
+    update_gate_view();
+}
+
+void App::set_new_vault_kdf(crypto::KdfParams kdf) {
+    if (gate_) gate_->set_new_vault_kdf(kdf);
+}
+
+void App::update_gate_view() {
+    const bool gated = gate_ && !gate_->open() && records_state_ != RecordsState::memory_only;
+    view_.vault = gated ? gate_->view(wall_clock_.now_ms()) : std::nullopt;
+    if (gate_)
+        if (auto said = gate_->take_notice()) notice(std::move(*said), false);
+}
+
+bool App::open_vault_records(store::PageStore& pages, store::PageCodec& codec, std::vector<std::uint8_t> image) {
+    return open_records(pages, codec, std::move(image));
+}
+
+std::vector<std::uint8_t> App::read_old_records(store::PageStore& pages) {
+    auto opened = store::PagedDatabase::open(pages, codec_);
+    if (!opened) return {};
+    return opened.value()->file_bytes();
+}
+
+void App::handle(const ui::LockProfile&) {
+    if (!gate_ || !gate_->open()) return;
+    flush_saves();
+    host_requests_.push_back(LockPage{});
 }
 
 // [SECTION] Opening and closing the records
@@ -95,25 +146,27 @@ void App::close_records() {
     fresh.preferences = view_.preferences;
     fresh.notice = std::move(view_.notice);
     fresh.file_over_page = view_.file_over_page;
+    fresh.vault = std::move(view_.vault);
     view_ = std::move(fresh);
 }
 
-void App::open_records(store::PageStore& pages) {
+bool App::open_records(store::PageStore& pages, store::PageCodec& codec, std::vector<std::uint8_t> image) {
     close_records();
-    auto opened = store::PagedDatabase::open(pages, codec_);
+    auto opened = store::PagedDatabase::open(pages, codec, std::move(image));
     if (!opened) {
         open_problem_ = opened.error();
         store_problem_ = opened.error().message;
-        salvaged_ = store::PagedDatabase::salvage(pages, codec_);
+        salvaged_ = store::PagedDatabase::salvage(pages, codec);
         records_state_ = RecordsState::damaged;
         update_status();
-        return;
+        return false;
     }
     pages_ = std::move(opened).value();
     pages_->on_progress([this] { save_progressed(); });
     records_state_ = start_records(pages_->database()) ? RecordsState::kept : RecordsState::damaged;
     update_status();
     refresh_screen();
+    return records_state_ == RecordsState::kept;
 }
 
 void App::open_records_in_memory() {
@@ -213,6 +266,7 @@ void App::save_progressed() {
     const store::SaveProgress& progress = pages_->progress();
     if (!progress.last_failure) retries_ = 0;
     if (progress.saved() && progress.last_saved_seq > 0) last_saved_at_ms_ = wall_clock_.now_ms();
+    if (progress.saved() && !progress.writing && gate_) gate_->all_saved();
     request_persistence_once_saved();
     update_status();
 }
@@ -282,7 +336,13 @@ void App::apply(const ui::Command& command) {
 
 template <class Command>
 void App::route(const Command& command) {
-    if constexpr (ScreenParts::route<Command> == 0) {
+    if constexpr (requires { gate_->handle(command, std::int64_t{}); }) {
+        gate_->handle(command, wall_clock_.now_ms());
+        update_gate_view();
+    } else if constexpr (requires { gate_->handle(command); }) {
+        gate_->handle(command);
+        update_gate_view();
+    } else if constexpr (ScreenParts::route<Command> == 0) {
         handle(command);
     } else if (auto work = workspace()) {
         records_->apply(*work, command);
@@ -356,6 +416,8 @@ std::optional<int> App::work_delay_ms() {
     if (records_ && records_->due_at() && (!due || *records_->due_at() < *due)) due = records_->due_at();
     // While a passphrase's key is made, its progress bar moves ten times a second.
     if (records_ && records_->deriving_key()) due = std::min(due.value_or(now_ms + 100), now_ms + 100);
+    if (const auto gate_due = view_.vault && gate_ ? gate_->next_change_ms(now_ms) : std::nullopt)
+        due = std::min(due.value_or(*gate_due), *gate_due);
     if (!due) return std::nullopt;
     return static_cast<int>(std::clamp<std::int64_t>(*due - now_ms, 0, max_work_delay_ms));
 }
@@ -445,6 +507,10 @@ void App::file_unreadable(std::string_view name) {
 }
 
 void App::passphrase_key_derived(std::uint64_t id, std::optional<std::array<std::uint8_t, 32>> key) {
+    if (gate_ && gate_->key_derived(id, key, wall_clock_.now_ms())) {
+        update_gate_view();
+        return;
+    }
     auto work = workspace();
     if (!work) return;
     records_->key_derived(*work, id, key);
@@ -457,6 +523,7 @@ std::string App::test_state_json() {
     JsonWriter json;
     json.begin_object();
     json.key("screen").string(ui::screen_info(view_.screen).id);
+    json.key("vault").string(gate_ ? gate_->stage_name() : "open");
     if (auto shown = records_ ? records_->shown_on(view_.screen) : std::nullopt) json.key("recordId").string(shown->hex());
     const std::optional<store::SaveProgress> progress = save_progress();
     json.key("saveStatus").string(save_status().word);

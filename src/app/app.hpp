@@ -18,6 +18,7 @@
 #include "app/display_text.hpp"
 #include "app/host_request.hpp"
 #include "app/open_records.hpp"
+#include "app/vault_gate.hpp"
 #include "app/workspace.hpp"
 #include "core/hybrid_clock.hpp"
 #include "core/record_id.hpp"
@@ -53,16 +54,26 @@ enum class RecordsState : std::uint8_t {
     damaged,      // what is stored cannot be opened for writing, and is left as it is
 };
 
-class App final : private Navigator {
+class App final : private Navigator, private VaultHost {
 public:
-    // Runs the crypto self-test. The records are opened later, when the
-    // platform has loaded them (open_records()) or found it cannot keep any.
+    // Runs the crypto self-test. The records are opened later, once a
+    // profile is unlocked (VaultGate), or at once in memory when the
+    // platform finds it cannot keep any.
     App();
 
-    // Opens the records kept in `pages`, which the app borrows until the
-    // next open; a store that cannot be opened for writing is left untouched
-    // (state damaged), with the problem named in a banner.
-    void open_records(store::PageStore& pages);
+    // [SECTION] The profiles, from the host (VaultGate says what each does)
+    void profile_found(std::string id, std::string name, int colour);
+    void profiles_listed(bool old_records);
+    // The records asked for are loaded in `pages` (borrowed until the next
+    // load), with the vault header kept beside them; `header_damaged` when
+    // what is kept there is not a header.
+    void records_loaded(store::PageStore& pages, std::optional<std::vector<std::uint8_t>> header,
+                        bool header_damaged);
+    // A new passphrase's header was stored (or not).
+    void vault_header_written(bool ok);
+    // New vaults' Argon2id cost (the test hook's cheap one).
+    void set_new_vault_kdf(crypto::KdfParams kdf);
+
     // Opens empty records in memory because this browser keeps nothing.
     void open_records_in_memory();
     // Another tab has the records (this one has not opened them).
@@ -165,6 +176,14 @@ private:
     void handle(const ui::ExportRecords& copy);
     void handle(const ui::UseRecordsHere& take_over);
     void handle(const ui::CloseSearch& close);
+    void handle(const ui::LockProfile& lock);
+    // The records in `pages` through `codec`, as VaultHost::open_vault_records.
+    bool open_records(store::PageStore& pages, store::PageCodec& codec, std::vector<std::uint8_t> image);
+    // VaultHost.
+    bool open_vault_records(store::PageStore& pages, store::PageCodec& codec, std::vector<std::uint8_t> image) override;
+    std::vector<std::uint8_t> read_old_records(store::PageStore& pages) override;
+    // Shows the gate's screen, or its notice once the records are open.
+    void update_gate_view();
     // Shows a deferred edit's text where it was typed, before it is stored.
     void show_typed(const ui::Command& edit);
     // Stores the deferred edit of a long text, if there is one.
@@ -224,6 +243,7 @@ private:
     crypto::SelfTestReport crypto_;
     ui::ShellView view_;
     std::vector<HostRequest> host_requests_;
+    std::unique_ptr<VaultGate> gate_;  // set when there is a random source to make profiles with
 };
 
 }  // namespace tandem::app

@@ -3,6 +3,7 @@
 // picker, a download, a key derived off the interface's thread). App
 // collects them; the host takes them after each call (App::take_host_requests).
 
+#include <cstdint>
 #include <string>
 #include <variant>
 #include <vector>
@@ -32,7 +33,35 @@ struct RefreshStorageEstimate {};
 struct DerivePassphraseKey {
     KeyJob job;
 };
+// Try for the records in `database` (a profile's, or the ones from before
+// profiles), then call App::records_loaded(), or records_elsewhere() when
+// another tab has them.
+struct OpenProfileRecords {
+    std::string database;
+};
+// Make `database` for a new profile and open it as OpenProfileRecords does;
+// its vault `header`, `name` and `colour` are written with its first pages.
+struct CreateProfileRecords {
+    std::string database;
+    std::vector<std::uint8_t> header;
+    std::string name;
+    int colour = 0;
+};
+// Read the open database again (to check what was written), then call
+// App::records_loaded().
+struct ReloadRecords {};
+// Replace the open profile's vault header (a new passphrase); then call
+// App::vault_header_written().
+struct WriteVaultHeader {
+    std::vector<std::uint8_t> header;
+};
+// Delete the records from before profiles: they are in a profile now.
+struct DeleteOldRecords {};
+// Lock: once everything is saved, start the page afresh, which wipes all
+// it held.
+struct LockPage {};
 using HostRequest = std::variant<OpenFilePicker, DownloadFile, TakeOverRecords, RequestPersistentStorage,
-                                 RefreshStorageEstimate, DerivePassphraseKey>;
+                                 RefreshStorageEstimate, DerivePassphraseKey, OpenProfileRecords,
+                                 CreateProfileRecords, ReloadRecords, WriteVaultHeader, DeleteOldRecords, LockPage>;
 
 }  // namespace tandem::app

@@ -188,14 +188,26 @@ PagedDatabase::~PagedDatabase() {
     if (vfs_) sqlite3_vfs_unregister(vfs_.get());
 }
 
-Result<std::unique_ptr<PagedDatabase>, OpenProblem> PagedDatabase::open(PageStore& store, PageCodec& codec) {
+Result<std::unique_ptr<PagedDatabase>, OpenProblem> PagedDatabase::open(PageStore& store, PageCodec& codec,
+                                                                         std::vector<std::uint8_t> initial) {
     using Kind = OpenProblem::Kind;
     auto loaded = store.load();
     if (!loaded) return fail(problem(Kind::store_failed, 0, loaded.error().message));
     StoredDatabase stored = std::move(loaded).value();
 
     std::unique_ptr<PagedDatabase> db(new PagedDatabase(store, codec));
-    if (!stored.commit) {
+    if (!initial.empty()) {
+        if (stored.commit || !stored.pages.empty())
+            return fail(problem(Kind::bad_commit_record, 0, "a database to start from, over a store that is not new"));
+        const std::uint32_t size = header_page_size(initial);
+        if (size == 0 || initial.size() > max_database_bytes || std::memcmp(initial.data(), "SQLite format 3", 16) != 0)
+            return fail(problem(Kind::not_a_database, 1, "the database to start from is not one"));
+        db->image_ = std::move(initial);
+        db->page_count_ = header_page_count(db->image_, size);
+        db->image_.resize(std::size_t{db->page_count_} * size);
+        db->page_size_ = size;
+        db->need_full_ = true;
+    } else if (!stored.commit) {
         if (!stored.pages.empty()) return fail(problem(Kind::pages_without_commit, 0, "pages but no commit record"));
     } else {
         const CommitRecord& commit = *stored.commit;
@@ -258,6 +270,7 @@ Result<std::unique_ptr<PagedDatabase>, OpenProblem> PagedDatabase::open(PageStor
     auto schema = db->database_->query_column("SELECT count(*) FROM sqlite_schema;");
     if (!schema) return fail(problem(Kind::not_a_database, 0, schema.error().message));
     db->dirty_chunks_.clear();
+    if (db->need_full_) db->flush();
     return db;
 }
 

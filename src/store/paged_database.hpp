@@ -64,7 +64,11 @@ public:
     // Loads what `store` holds, checks every page against the commit record,
     // decodes them with `codec` and opens the database. Borrows both, which
     // must outlive it. A new store opens an empty database.
-    static Result<std::unique_ptr<PagedDatabase>, OpenProblem> open(PageStore& store, PageCodec& codec);
+    // With an `initial` database file, `store` must hold nothing
+    // (bad_commit_record otherwise): the database starts as that file,
+    // written whole as the first batch.
+    static Result<std::unique_ptr<PagedDatabase>, OpenProblem> open(PageStore& store, PageCodec& codec,
+                                                                     std::vector<std::uint8_t> initial = {});
 
     // What can be read of a store that open() refused, as a database file:
     // every page that decodes, at its place, and zeros for the rest. Empty

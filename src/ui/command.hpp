@@ -331,6 +331,51 @@ struct AskToTrustAgain {
     RecordId person;
 };
 
+// [SECTION] The profiles and their vaults, before any records are open
+
+// The fields of the profile and vault screens.
+enum class VaultField { profile_name, passphrase, repeat, recovery_code };
+
+// Set a field of the profile screens to what the user typed.
+struct EditVaultField {
+    VaultField field;
+    std::string text;
+};
+
+// Pick the colour (0 to 7) of the profile being made.
+struct ChooseProfileColour {
+    int colour = 0;
+};
+
+// Open profile `id` from the list: its unlock screen.
+struct ChooseProfile {
+    std::string id;
+};
+
+// Make a new profile; Back to profiles leaves it, or any other screen of these.
+struct StartNewProfile {};
+struct BackToProfiles {};
+
+// Make the profile as the form says (name, colour, passphrase twice).
+struct CreateProfile {};
+
+// The new profile's recovery code: download it as a text file; say it is
+// kept somewhere safe; then go on to the records.
+struct SaveRecoveryCode {};
+struct ConfirmRecoveryCodeKept {
+    bool kept = false;
+};
+struct FinishNewProfile {};
+
+// Unlock the chosen profile with the passphrase typed; or switch to the
+// recovery code, and unlock with it and a new passphrase.
+struct UnlockProfile {};
+struct UseRecoveryCode {};
+struct UnlockWithRecoveryCode {};
+
+// Lock the open profile now.
+struct LockProfile {};
+
 using Command = std::variant<NavigateTo, SetTheme, ChangeTextSize, SetSidebarWidth, ChooseFileToOpen, DismissNotice,
                              EditProfile, RetrySaving, ExportRecords, UseRecordsHere, EditField, SelectPerson, SelectPairing,
                              SelectLibraryEntry,
@@ -343,6 +388,9 @@ using Command = std::variant<NavigateTo, SetTheme, ChangeTextSize, SetSidebarWid
                              CreateSamplePairing, RemoveSamplePairing, EditNewGoal, EditNewPractice, AddGoal,
                              AddPractice, BeginExport, EditExport, SuggestPassphrase, WriteExport,
                              EditImportPassphrase, OpenWithPassphrase, TrustSender, ConfirmLink, ApplyImport,
-                             CancelImport, RevokePartner, ReverifyPartner, AskToTrustAgain, ResolveConflict>;
+                             CancelImport, RevokePartner, ReverifyPartner, AskToTrustAgain, ResolveConflict,
+                             EditVaultField, ChooseProfileColour, ChooseProfile, StartNewProfile, BackToProfiles,
+                             CreateProfile, SaveRecoveryCode, ConfirmRecoveryCodeKept, FinishNewProfile, UnlockProfile,
+                             UseRecoveryCode, UnlockWithRecoveryCode, LockProfile>;
 
 }  // namespace tandem::ui

@@ -12,27 +12,6 @@ namespace tandem::ui {
 
 namespace {
 
-void wrapped(const std::string& text) {
-    if (text.empty()) return;
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(px(640), ImGui::GetContentRegionAvail().x));
-    ImGui::TextUnformatted(text.c_str());
-    ImGui::PopTextWrapPos();
-}
-
-void progress_bar(float fraction, const std::string& caption) {
-    const Palette& palette = palette_colors();
-    const float width = std::min(px(420), ImGui::GetContentRegionAvail().x);
-    const float height = px(12);
-    const ImVec2 at = ImGui::GetCursorScreenPos();
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    draw->AddRectFilled(at, ImVec2(at.x + width, at.y + height), ImGui::GetColorU32(palette.frame), height * 0.5f);
-    const float filled = width * std::clamp(fraction, 0.0f, 1.0f);
-    draw->AddRectFilled(at, ImVec2(at.x + std::max(filled, height), at.y + height),
-                        ImGui::GetColorU32(palette.accent_text), height * 0.5f);
-    ImGui::Dummy(ImVec2(width, height + px(4)));
-    field_help(caption);
-}
-
 void draw_send(const ExportView& view, bool read_only, std::vector<Command>& commands) {
     ImGui::TextUnformatted(view.pairing_title.c_str());
     ImGui::Dummy(ImVec2(0, px(8)));
@@ -107,13 +86,13 @@ void draw_send(const ExportView& view, bool read_only, std::vector<Command>& com
     field_problem(view.problem);
     if (!view.written.empty()) {
         ImGui::Dummy(ImVec2(0, px(8)));
-        wrapped(view.written);
+        wrapped_text(view.written);
     }
 }
 
 // A file locked with a passphrase: the field to type it, Open and Cancel.
 void draw_passphrase_asked(const ImportView& view, std::vector<Command>& commands) {
-    wrapped("This file is locked with a passphrase. Your partner will have told you it.");
+    wrapped_text("This file is locked with a passphrase. Your partner will have told you it.");
     ImGui::Dummy(ImVec2(0, px(4)));
     bool entered = false;
     if (auto text = text_field("Passphrase", view.passphrase, view.text, "As your partner told you", &entered))
@@ -128,7 +107,7 @@ void draw_passphrase_asked(const ImportView& view, std::vector<Command>& command
 // A signer not trusted yet: their fingerprint, to compare before anything is opened.
 void draw_fingerprint_check(const ImportView& view, bool read_only, std::vector<Command>& commands) {
     ImGui::TextUnformatted(view.title.c_str());
-    wrapped(view.text);
+    wrapped_text(view.text);
     ImGui::Dummy(ImVec2(0, px(6)));
     ImGui::BeginDisabled(read_only);
     begin_tinted_panel(px(640), px(14));
@@ -157,7 +136,7 @@ void draw_import_summary(const ImportView& view) {
     ImGui::TextColored(palette_colors().warning_text, "%s", view.left_out_title.c_str());
     for (const std::string& line : view.left_out) {
         ImGui::Bullet();
-        wrapped(line);
+        wrapped_text(line);
     }
 }
 
@@ -178,7 +157,7 @@ void draw_receive(const ImportView& view, bool read_only, std::vector<Command>& 
             return;
         case Stage::refused:
             ImGui::TextColored(palette_colors().warning_text, "%s", view.title.c_str());
-            wrapped(view.text);
+            wrapped_text(view.text);
             ImGui::Dummy(ImVec2(0, px(8)));
             if (action_button(open_another.c_str())) commands.push_back(ChooseFileToOpen{});
             return;
@@ -187,17 +166,17 @@ void draw_receive(const ImportView& view, bool read_only, std::vector<Command>& 
         case Stage::done: break;
     }
     ImGui::TextUnformatted(view.title.c_str());
-    wrapped(view.text);
+    wrapped_text(view.text);
     if (!view.trust_note.empty() && view.stage == Stage::preview) {
         ImGui::Dummy(ImVec2(0, px(4)));
-        wrapped(view.trust_note);
+        wrapped_text(view.trust_note);
         field_help("To be doubly sure, you can compare fingerprints: theirs is " + view.fingerprint +
                    ", and they see it under Settings " + symbols::right_arrow + " Sharing with your partner.");
     }
     if (view.keys_changed && view.stage == Stage::preview) {
         ImGui::Dummy(ImVec2(0, px(4)));
         ImGui::PushStyleColor(ImGuiCol_Text, palette_colors().warning_text);
-        wrapped(view.revoked_before
+        wrapped_text(view.revoked_before
                     ? "You had stopped trusting this person's earlier keys. These are new ones, which you checked just "
                       "now: take the records in only if they told you they set Tandem up again."
                     : "These are not the keys you trusted for them before: they set Tandem up again, or on another "
@@ -213,7 +192,7 @@ void draw_receive(const ImportView& view, bool read_only, std::vector<Command>& 
     ImGui::Dummy(ImVec2(0, px(8)));
     ImGui::BeginDisabled(read_only);
     if (!view.link_question.empty()) {
-        wrapped(view.link_question);
+        wrapped_text(view.link_question);
         if (action_button("Yes, that is me")) commands.push_back(ConfirmLink{});
         ImGui::Dummy(ImVec2(0, px(8)));
     }
@@ -228,7 +207,7 @@ void draw_receive(const ImportView& view, bool read_only, std::vector<Command>& 
 // A version of a text, indented under its caption.
 void version_text(const std::string& text) {
     ImGui::Indent(px(16));
-    wrapped(text.empty() ? "(empty)" : text);
+    wrapped_text(text.empty() ? "(empty)" : text);
     ImGui::Unindent(px(16));
 }
 

@@ -412,6 +412,11 @@ void draw_undo_toast(const ShellView& view, float status_height, std::vector<Com
 // [SECTION] The shell
 
 void draw_shell(const ShellView& view, const Fonts& fonts, std::vector<Command>& commands) {
+    if (view.vault) {
+        draw_vault_screen(*view.vault, fonts, commands);
+        handle_shortcuts(view, commands);
+        return;
+    }
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);
     ImGui::SetNextWindowSize(viewport->WorkSize);

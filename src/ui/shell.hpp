@@ -15,6 +15,7 @@
 #include "ui/search_screen.hpp"
 #include "ui/share_screen.hpp"
 #include "ui/today_screen.hpp"
+#include "ui/vault_screen.hpp"
 #include "ui/pairings_screen.hpp"
 #include "ui/people_screen.hpp"
 #include "ui/preferences.hpp"
@@ -76,6 +77,8 @@ struct StorageView {
 
 // What the shell shows; owned by the app, which updates it as commands arrive.
 struct ShellView {
+    // Set while no profile is unlocked: its screens are all that is drawn.
+    std::optional<VaultView> vault;
     Screen screen = Screen::today;
     Preferences preferences;
     std::optional<Notice> notice;

@@ -232,7 +232,7 @@ namespace {
 // `beside` (if any), a square button's width, drawn on its line after it.
 std::optional<std::string> one_line_field(const char* label, const std::string& text, const std::string& problem,
                                           const char* hint, bool* entered, float width,
-                                          const std::function<void()>& beside) {
+                                          const std::function<void()>& beside, bool secret = false) {
     const Palette& palette = palette_colors();
     ImGui::TextUnformatted(label);
     ImGui::PushID(label);
@@ -252,6 +252,7 @@ std::optional<std::string> one_line_field(const char* label, const std::string& 
     ImGui::SetNextItemWidth(std::min(width, ImGui::GetContentRegionAvail().x) - beside_room);
     ImGuiInputTextFlags flags = ImGuiInputTextFlags_CallbackResize;
     if (entered) flags |= ImGuiInputTextFlags_EnterReturnsTrue;
+    if (secret) flags |= ImGuiInputTextFlags_Password;
     take_focus_if_wanted(label);
     carry_typed_characters(id);
     const bool answer = ImGui::InputTextWithHint("##field", hint, edited.data(), edited.capacity() + 1, flags,
@@ -264,7 +265,7 @@ std::optional<std::string> one_line_field(const char* label, const std::string& 
     if (!problem.empty()) ImGui::PopStyleColor();
     ImGui::PopStyleVar();
     ImGui::PopID();
-    mark_text_item(label, edited, !problem.empty());
+    mark_text_item(label, secret ? std::string(utf8_code_points(edited).value_or(edited.size()), '*') : edited, !problem.empty());
     if (beside) {
         ImGui::SameLine(0, px(6));
         beside();
@@ -279,6 +280,32 @@ std::optional<std::string> one_line_field(const char* label, const std::string& 
 std::optional<std::string> text_field(const char* label, const std::string& text, const std::string& problem,
                                       const char* hint, bool* entered) {
     return one_line_field(label, text, problem, hint, entered, px(420), {});
+}
+
+std::optional<std::string> secret_field(const char* label, const std::string& text, const std::string& problem,
+                                        const char* hint, bool* entered) {
+    return one_line_field(label, text, problem, hint, entered, px(420), {}, true);
+}
+
+void wrapped_text(const std::string& text) {
+    if (text.empty()) return;
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(px(640), ImGui::GetContentRegionAvail().x));
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+}
+
+void progress_bar(float fraction, const std::string& caption) {
+    const Palette& palette = palette_colors();
+    const float width = std::min(px(420), ImGui::GetContentRegionAvail().x);
+    const float height = px(12);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(at, ImVec2(at.x + width, at.y + height), ImGui::GetColorU32(palette.frame), height * 0.5f);
+    const float filled = width * std::clamp(fraction, 0.0f, 1.0f);
+    draw->AddRectFilled(at, ImVec2(at.x + std::max(filled, height), at.y + height),
+                        ImGui::GetColorU32(palette.accent_text), height * 0.5f);
+    ImGui::Dummy(ImVec2(width, height + px(4)));
+    field_help(caption);
 }
 
 std::optional<std::string> date_field(const char* label, const std::string& text, const std::string& problem,

@@ -41,6 +41,12 @@ bool large_button(const char* label, float width);
 // `label`, value the total shown.
 bool tally_button(const char* id, const std::string& label, std::int64_t total, float width);
 
+// `text` wrapped at the content width (at most 640 px); nothing when empty.
+void wrapped_text(const std::string& text);
+
+// A bar filled to `fraction` (0 to 1) with `caption` beneath, for slow work.
+void progress_bar(float fraction, const std::string& caption);
+
 // A one-line text field under its visible `label`, showing `text`, with
 // `hint` greyed while it is empty and `problem` (if not empty) beneath it.
 // Returns the new text on the frame the user changed it; the caller keeps
@@ -49,6 +55,11 @@ bool tally_button(const char* id, const std::string& label, std::int64_t total, 
 // the text shown.
 std::optional<std::string> text_field(const char* label, const std::string& text, const std::string& problem,
                                       const char* hint, bool* entered = nullptr);
+
+// text_field() for a secret (a passphrase): what is typed shows as dots,
+// cannot be copied out, and the test hook reports only its length.
+std::optional<std::string> secret_field(const char* label, const std::string& text, const std::string& problem,
+                                        const char* hint, bool* entered = nullptr);
 
 // What a date field's calendar shows: the day stored, today, and the first
 // day of the week.

@@ -22,6 +22,11 @@ void tandem_records_copy_commit_seal(std::uint8_t* destination);
 int tandem_records_loaded_count();
 int tandem_records_loaded_page(int index, double* out);
 void tandem_records_copy_page(int index, std::uint8_t* destination);
+int tandem_records_loaded_header();
+void tandem_records_copy_header(std::uint8_t* destination);
+void tandem_records_drop_loaded();
+void tandem_records_first_meta(const std::uint8_t* header, int size, const char* name, int colour);
+void tandem_records_put_header(const std::uint8_t* header, int size);
 void tandem_records_write(std::uint32_t id, double base, int full, double generation, double page_count,
                           double page_size, const std::uint8_t* seal, int seal_size, const std::uint32_t* pages,
                           int count);
@@ -84,7 +89,26 @@ Result<store::StoredDatabase, store::PageStoreError> IndexedDbPageStore::load() 
         if (length > 0) tandem_records_copy_page(i, stored.bytes.data());
         out.pages.push_back(std::move(stored));
     }
+    tandem_records_drop_loaded();
     return out;
+}
+
+Result<std::optional<std::vector<std::uint8_t>>, store::PageStoreError> IndexedDbPageStore::loaded_header() const {
+    constexpr int max_header_bytes = 1024;
+    const int size = tandem_records_loaded_header();
+    if (size == -1) return std::optional<std::vector<std::uint8_t>>{};
+    if (size < 0 || size > max_header_bytes) return fail(damaged("the vault header is not Tandem's"));
+    std::vector<std::uint8_t> header(static_cast<std::size_t>(size));
+    if (size > 0) tandem_records_copy_header(header.data());
+    return std::optional<std::vector<std::uint8_t>>{std::move(header)};
+}
+
+void IndexedDbPageStore::set_first_meta(const std::vector<std::uint8_t>& header, const std::string& name, int colour) {
+    tandem_records_first_meta(header.data(), static_cast<int>(header.size()), name.c_str(), colour);
+}
+
+void IndexedDbPageStore::put_header(const std::vector<std::uint8_t>& header) {
+    tandem_records_put_header(header.data(), static_cast<int>(header.size()));
 }
 
 void IndexedDbPageStore::write(store::PageBatch batch, store::WriteDone done) {

@@ -8,6 +8,9 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "store/page_store.hpp"
 
@@ -26,6 +29,14 @@ public:
     // records that are not what Tandem stores.
     Result<store::StoredDatabase, store::PageStoreError> load() override;
     void write(store::PageBatch batch, store::WriteDone done) override;
+
+    // The vault header loaded with the records: none, or its bytes (at most
+    // 1 KiB); `damaged` when what is stored there is not bytes of that size.
+    Result<std::optional<std::vector<std::uint8_t>>, store::PageStoreError> loaded_header() const;
+    // A new profile's header, name and colour, written with its first batch.
+    void set_first_meta(const std::vector<std::uint8_t>& header, const std::string& name, int colour);
+    // Replaces the stored header; RecordsStorage's header_written says how it went.
+    void put_header(const std::vector<std::uint8_t>& header);
 
     // [Internal] for records_storage.js: the outcome of write `id`.
     void written(std::uint32_t id, int code, const char* message);

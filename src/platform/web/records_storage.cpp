@@ -18,6 +18,10 @@ void tandem_records_take_over();
 void tandem_records_release();
 void tandem_records_persist();
 void tandem_records_estimate();
+void tandem_records_open(const char* name);
+void tandem_records_reload();
+void tandem_profiles_delete(const char* id);
+void tandem_records_delete_old();
 }
 
 std::optional<std::uint64_t> known_bytes(double value) {
@@ -39,6 +43,10 @@ void RecordsStorage::take_over() { tandem_records_take_over(); }
 void RecordsStorage::release() { tandem_records_release(); }
 void RecordsStorage::persist() { tandem_records_persist(); }
 void RecordsStorage::estimate() { tandem_records_estimate(); }
+void RecordsStorage::open(const std::string& name) { tandem_records_open(name.c_str()); }
+void RecordsStorage::reload() { tandem_records_reload(); }
+void RecordsStorage::delete_profile(const std::string& id) { tandem_profiles_delete(id.c_str()); }
+void RecordsStorage::delete_old_records() { tandem_records_delete_old(); }
 
 }  // namespace tandem::platform
 
@@ -49,6 +57,18 @@ using tandem::platform::when_reading_then;
 extern "C" {
 EMSCRIPTEN_KEEPALIVE void tandem_records_reading() {
     if (auto then = std::exchange(when_reading_then, nullptr)) then();
+}
+EMSCRIPTEN_KEEPALIVE void tandem_profile_found(const char* id, const char* name, int colour) {
+    if (installed && installed->events().profile_found) installed->events().profile_found(id, name, colour);
+}
+EMSCRIPTEN_KEEPALIVE void tandem_profiles_listed(int old_records) {
+    if (installed && installed->events().profiles_listed) installed->events().profiles_listed(old_records != 0);
+}
+EMSCRIPTEN_KEEPALIVE void tandem_records_header_written(int ok) {
+    if (installed && installed->events().header_written) installed->events().header_written(ok != 0);
+}
+EMSCRIPTEN_KEEPALIVE void tandem_profile_deleted(int ok) {
+    if (installed && installed->events().profile_deleted) installed->events().profile_deleted(ok != 0);
 }
 EMSCRIPTEN_KEEPALIVE void tandem_records_ready() {
     if (installed && installed->events().ready) installed->events().ready();

@@ -1,23 +1,33 @@
-// The records' storage in the browser: IndexedDB database "tandem" with two
-// object stores, "pages" (page number -> {generation, bytes}) and "meta"
-// ("commit" -> {generation, pageCount, pageSize, seal}); a Web Lock so that one
-// tab at a time writes it; and the storage estimate. The C++ halves are
-// records_storage.cpp and indexed_db_page_store.cpp.
-// Getting the lock and reading the records begin as soon as this script runs,
-// while the module compiles; what they find reaches the module once it has
-// called tandem_records_start().
+// The records' storage in the browser. Each profile has its own IndexedDB
+// database, "tandem-profile-<id>", with two object stores: "pages" (page
+// number -> {generation, bytes}) and "meta" ("commit" -> {generation,
+// pageCount, pageSize, seal}; "vault" -> the vault's header; "profile" ->
+// {name, colour}, all the profile picker shows). The database from before
+// profiles, "tandem", is read once to move its records into a profile. A Web
+// Lock per database lets one tab at a time write it; and the storage
+// estimate. The C++ halves are records_storage.cpp and
+// indexed_db_page_store.cpp.
+// Listing the profiles begins as soon as this script runs, while the module
+// compiles; what it finds reaches the module once it has called
+// tandem_records_start(). A profile's database is read when the module asks
+// (tandem_records_open), while its passphrase is typed.
 mergeInto(LibraryManager.library, {
   $tandemRecords__postset: "tandemRecords.begin();",
   $tandemRecords: {
-    lockName: "tandem-records",
-    channelName: "tandem-records",
+    oldName: "tandem",
+    profilePrefix: "tandem-profile-",
+    knownKey: "tandem-profile-ids",  // localStorage: ids of the profiles made here (no content)
+    name: null,         // the database open, or being opened
+    lockName: null,
+    channelName: null,
     db: null,
-    loaded: null,       // {commit, pages: [{number, generation, bytes}]} until taken
+    loaded: null,       // {commit, vault, pages: [{number, generation, bytes}]} until the module takes it
+    firstMeta: null,    // {vault, profile}: written with the next batch, for a new profile
     releaseLock: null,  // resolves the held lock's promise
     channel: null,
     started: false,     // tandem_records_start() was called: events may reach the module
     queued: [],         // events that came before that
-    underWay: false,    // IndexedDB is reading the records, or this tab will not read them
+    underWay: false,    // the profiles are listed, or it is known they cannot be
     onUnderWay: null,   // set by tandem_records_when_reading()
 
     // begin() has got as far as it can without the module's help.
@@ -33,17 +43,63 @@ mergeInto(LibraryManager.library, {
       else tandemRecords.queued.push(event);
     },
 
-    say: function (name, text) {
-      if (name === "tandem_records_unavailable") console.warn("Tandem keeps nothing in this browser: " + text);
-      tandemRecords.deliver(function () {
+    // Calls the module's `name` with `texts` as UTF-8 strings, then `numbers`.
+    call: function (name, texts, numbers) {
+      var pointers = texts.map(function (text) {
         var size = lengthBytesUTF8(text) + 1;
         var pointer = _malloc(size);
         stringToUTF8(text, pointer, size);
-        try { Module["_" + name](pointer); } finally { _free(pointer); }
+        return pointer;
+      });
+      try { Module["_" + name].apply(null, pointers.concat(numbers || [])); } finally { pointers.forEach(_free); }
+    },
+
+    say: function (name, text) {
+      if (name === "tandem_records_unavailable") console.warn("Tandem keeps nothing in this browser: " + text);
+      tandemRecords.deliver(function () { tandemRecords.call(name, [text]); });
+    },
+
+    knownIds: function () {
+      try {
+        var ids = JSON.parse(localStorage.getItem(tandemRecords.knownKey) || "[]");
+        return Array.isArray(ids) ? ids.filter(function (id) { return /^[0-9a-f]{32}$/.test(id); }) : [];
+      } catch (e) { return []; }
+    },
+
+    setKnown: function (id, known) {
+      var ids = tandemRecords.knownIds().filter(function (other) { return other !== id; });
+      if (known) ids.push(id);
+      try { localStorage.setItem(tandemRecords.knownKey, JSON.stringify(ids)); } catch (e) {}
+    },
+
+    // Opens database `name` only if it exists: resolves with it, or null.
+    openExisting: function (name) {
+      return new Promise(function (resolve) {
+        var created = false, request;
+        try { request = indexedDB.open(name); } catch (e) { resolve(null); return; }
+        request.onupgradeneeded = function () { created = true; request.transaction.abort(); };
+        request.onsuccess = function () { resolve(request.result); };
+        request.onerror = function (event) { if (created) event.preventDefault(); resolve(null); };
+        request.onblocked = function () { resolve(null); };
       });
     },
 
-    // Tries for the lock and, if this tab gets it, reads the records.
+    // Reads from `db` the meta values `keys`, resolving with them by key; closes it.
+    readMeta: function (db, keys) {
+      return new Promise(function (resolve) {
+        var out = {};
+        if (!db.objectStoreNames.contains("meta")) { db.close(); resolve(out); return; }
+        var tx = db.transaction(["meta"], "readonly");
+        keys.forEach(function (key) {
+          tx.objectStore("meta").get(key).onsuccess = function (e) { out[key] = e.target.result; };
+        });
+        tx.oncomplete = function () { db.close(); resolve(out); };
+        tx.onabort = function () { db.close(); resolve(out); };
+      });
+    },
+
+    // Lists the profiles (id, name, colour) and whether records from before
+    // profiles are kept, and tells the module.
     begin: function () {
       var R = tandemRecords;
       if (typeof indexedDB === "undefined" || !indexedDB) {
@@ -51,13 +107,55 @@ mergeInto(LibraryManager.library, {
         R.settle();
         return;
       }
+      var listed = indexedDB.databases ? indexedDB.databases().then(function (all) {
+        return all.map(function (d) { return d.name; });
+      }, function () { return null; }) : Promise.resolve(null);
+      listed.then(function (names) {
+        var ids = R.knownIds();
+        (names || []).forEach(function (name) {
+          var id = name.slice(R.profilePrefix.length);
+          if (name.indexOf(R.profilePrefix) === 0 && /^[0-9a-f]{32}$/.test(id) && ids.indexOf(id) < 0) ids.push(id);
+        });
+        var old = names && names.indexOf(R.oldName) < 0 ? Promise.resolve(false) :
+          R.openExisting(R.oldName).then(function (db) {
+            return db ? R.readMeta(db, ["commit"]).then(function (meta) { return !!meta.commit; }) : false;
+          });
+        var profiles = ids.map(function (id) {
+          return R.openExisting(R.profilePrefix + id).then(function (db) {
+            if (!db) { R.setKnown(id, false); return null; }
+            return R.readMeta(db, ["profile", "vault", "commit"]).then(function (meta) {
+              var p = meta.profile;
+              if (!p || typeof p.name !== "string" || !(meta.vault instanceof ArrayBuffer) || !meta.commit) return null;
+              return { id: id, name: p.name.slice(0, 200), colour: typeof p.colour === "number" ? p.colour : 0 };
+            });
+          });
+        });
+        return Promise.all([old, Promise.all(profiles)]);
+      }).then(function (found) {
+        var profiles = found[1].filter(function (p) { return p; });
+        R.deliver(function () {
+          profiles.forEach(function (p) { R.call("tandem_profile_found", [p.id, p.name], [p.colour]); });
+          _tandem_profiles_listed(found[0] ? 1 : 0);
+        });
+        R.settle();
+      }, function (e) {
+        R.say("tandem_records_unavailable", String(e && e.message || e));
+        R.settle();
+      });
+    },
+
+    // Tries for database `name`'s lock and, if this tab gets it, reads it.
+    open: function (name) {
+      var R = tandemRecords;
+      R.name = name;
+      R.lockName = name === R.oldName ? "tandem-records" : "tandem-records:" + name;
+      R.channelName = R.lockName;
       R.listen();
       if (!navigator.locks) { R.openAndLoad(); return; }
       try {
         navigator.locks.request(R.lockName, { ifAvailable: true }, function (lock) {
           if (!lock) {
             R.deliver(function () { _tandem_records_elsewhere(); });
-            R.settle();
             return;
           }
           return R.hold(lock);
@@ -72,10 +170,9 @@ mergeInto(LibraryManager.library, {
       var R = tandemRecords;
       var request;
       try {
-        request = indexedDB.open("tandem", 1);
+        request = indexedDB.open(R.name, 1);
       } catch (e) {
         R.say("tandem_records_unavailable", String(e && e.message || e));
-        R.settle();
         return;
       }
       request.onupgradeneeded = function (event) {
@@ -90,38 +187,40 @@ mergeInto(LibraryManager.library, {
       };
       request.onerror = function () {
         R.say("tandem_records_unavailable", String(request.error && request.error.message || "IndexedDB refused"));
-        R.settle();
       };
       request.onsuccess = function () {
         performance.mark("tandem-records-opened");  // for the persistence benchmark's breakdown
         var db = request.result;
-        db.onversionchange = function () { db.close(); };
+        db.onversionchange = function () { db.close(); if (R.db === db) R.db = null; };
         R.db = db;
-        var tx = db.transaction(["pages", "meta"], "readonly");
-        var commit, keys, values;
-        tx.objectStore("meta").get("commit").onsuccess = function (e) { commit = e.target.result; };
-        tx.objectStore("pages").getAllKeys().onsuccess = function (e) { keys = e.target.result; };
-        tx.objectStore("pages").getAll().onsuccess = function (e) { values = e.target.result; };
-        R.settle();
-        tx.oncomplete = function () {
-          performance.mark("tandem-records-read");
-          var pages = [];
-          for (var i = 0; i < keys.length; i++) {
-            var value = values[i];
-            var ok = typeof keys[i] === "number" && value && typeof value.generation === "number" &&
-                     value.bytes instanceof ArrayBuffer;
-            pages.push(ok ? { number: keys[i], generation: value.generation, bytes: new Uint8Array(value.bytes) }
-                          : { number: typeof keys[i] === "number" ? keys[i] : 0, generation: 0, bytes: new Uint8Array(0) });
-          }
-          R.loaded = { commit: commit, pages: pages };
-          R.deliver(function () {
-            _tandem_records_ready();
-            R.loaded = null;
-          });
-        };
-        tx.onabort = function () {
-          R.say("tandem_records_unavailable", String(tx.error && tx.error.message || "reading failed"));
-        };
+        R.load();
+      };
+    },
+
+    // Reads everything the open database holds, then reports ready.
+    load: function () {
+      var R = tandemRecords;
+      var tx = R.db.transaction(["pages", "meta"], "readonly");
+      var commit, vault, keys, values;
+      tx.objectStore("meta").get("commit").onsuccess = function (e) { commit = e.target.result; };
+      tx.objectStore("meta").get("vault").onsuccess = function (e) { vault = e.target.result; };
+      tx.objectStore("pages").getAllKeys().onsuccess = function (e) { keys = e.target.result; };
+      tx.objectStore("pages").getAll().onsuccess = function (e) { values = e.target.result; };
+      tx.oncomplete = function () {
+        performance.mark("tandem-records-read");
+        var pages = [];
+        for (var i = 0; i < keys.length; i++) {
+          var value = values[i];
+          var ok = typeof keys[i] === "number" && value && typeof value.generation === "number" &&
+                   value.bytes instanceof ArrayBuffer;
+          pages.push(ok ? { number: keys[i], generation: value.generation, bytes: new Uint8Array(value.bytes) }
+                        : { number: typeof keys[i] === "number" ? keys[i] : 0, generation: 0, bytes: new Uint8Array(0) });
+        }
+        R.loaded = { commit: commit, vault: vault, pages: pages };
+        R.deliver(function () { _tandem_records_ready(); });
+      };
+      tx.onabort = function () {
+        R.say("tandem_records_unavailable", String(tx.error && tx.error.message || "reading failed"));
       };
     },
 
@@ -133,6 +232,16 @@ mergeInto(LibraryManager.library, {
         R.releaseLock = resolve;
         R.openAndLoad();
       });
+    },
+
+    // Deletes database `name`, closing it here first if it is open; `done(ok)`.
+    deleteDatabase: function (name, done) {
+      var R = tandemRecords;
+      if (R.name === name && R.db) { R.db.close(); R.db = null; }
+      var request;
+      try { request = indexedDB.deleteDatabase(name); } catch (e) { done(false); return; }
+      request.onsuccess = function () { done(true); };
+      request.onerror = function () { done(false); };
     },
 
     listen: function () {
@@ -243,6 +352,68 @@ mergeInto(LibraryManager.library, {
     }, function () {});
   },
 
+  // Tries for database `name`'s lock (a UTF-8 pointer) and reads it if this
+  // tab gets it: tandem_records_ready, or tandem_records_elsewhere.
+  tandem_records_open__deps: ["$tandemRecords"],
+  tandem_records_open: function (name) {
+    tandemRecords.open(UTF8ToString(name));
+  },
+
+  // Reads the open database again (to check what was just written), then
+  // reports ready.
+  tandem_records_reload__deps: ["$tandemRecords"],
+  tandem_records_reload: function () {
+    var R = tandemRecords;
+    if (R.db) R.load();
+    else R.say("tandem_records_unavailable", "the database is closed");
+  },
+
+  // A new profile's vault header (`size` bytes at `header`), name (UTF-8)
+  // and colour, to be written with its first batch.
+  tandem_records_first_meta__deps: ["$tandemRecords"],
+  tandem_records_first_meta: function (header, size, name, colour) {
+    tandemRecords.firstMeta = {
+      vault: HEAPU8.slice(header, header + size).buffer,
+      profile: { name: UTF8ToString(name), colour: colour }
+    };
+  },
+
+  // Replaces the vault header (a new passphrase): answers
+  // tandem_records_header_written(1) once it is durable, (0) if it failed.
+  tandem_records_put_header__deps: ["$tandemRecords"],
+  tandem_records_put_header: function (header, size) {
+    var R = tandemRecords;
+    var bytes = HEAPU8.slice(header, header + size).buffer;
+    var done = function (ok) { R.deliver(function () { _tandem_records_header_written(ok); }); };
+    if (!R.db) { setTimeout(function () { done(0); }, 0); return; }
+    try {
+      var tx = R.db.transaction(["meta"], "readwrite", { durability: "strict" });
+      tx.objectStore("meta").put(bytes, "vault");
+      tx.oncomplete = function () { done(1); };
+      tx.onabort = function () { done(0); };
+    } catch (e) {
+      setTimeout(function () { done(0); }, 0);
+    }
+  },
+
+  // Deletes profile `id`'s database (a UTF-8 pointer) with everything in it;
+  // answers tandem_profile_deleted(1) or (0).
+  tandem_profiles_delete__deps: ["$tandemRecords"],
+  tandem_profiles_delete: function (id) {
+    var R = tandemRecords;
+    var name = R.profilePrefix + UTF8ToString(id);
+    tandemRecords.deleteDatabase(name, function (ok) {
+      if (ok) R.setKnown(name.slice(R.profilePrefix.length), false);
+      R.deliver(function () { _tandem_profile_deleted(ok ? 1 : 0); });
+    });
+  },
+
+  // Deletes the database from before profiles, once its records are in one.
+  tandem_records_delete_old__deps: ["$tandemRecords"],
+  tandem_records_delete_old: function () {
+    tandemRecords.deleteDatabase(tandemRecords.oldName, function () {});
+  },
+
   // --- The PageStore (indexed_db_page_store.cpp) ---
 
   // The loaded commit record into out[0..3] (generation, page count, page
@@ -266,6 +437,26 @@ mergeInto(LibraryManager.library, {
   tandem_records_copy_commit_seal__deps: ["$tandemRecords"],
   tandem_records_copy_commit_seal: function (destination) {
     HEAPU8.set(new Uint8Array(tandemRecords.loaded.commit.seal), destination);
+  },
+
+  // The loaded vault header's length: -1 when there is none, -2 when what
+  // is stored there is not bytes.
+  tandem_records_loaded_header__deps: ["$tandemRecords"],
+  tandem_records_loaded_header: function () {
+    var loaded = tandemRecords.loaded;
+    if (!loaded || loaded.vault === undefined) return -1;
+    return loaded.vault instanceof ArrayBuffer ? loaded.vault.byteLength : -2;
+  },
+
+  tandem_records_copy_header__deps: ["$tandemRecords"],
+  tandem_records_copy_header: function (destination) {
+    HEAPU8.set(new Uint8Array(tandemRecords.loaded.vault), destination);
+  },
+
+  // The module has what was loaded: the copy in JS goes.
+  tandem_records_drop_loaded__deps: ["$tandemRecords"],
+  tandem_records_drop_loaded: function () {
+    tandemRecords.loaded = null;
   },
 
   tandem_records_loaded_count__deps: ["$tandemRecords"],
@@ -345,7 +536,19 @@ mergeInto(LibraryManager.library, {
     var commit = { generation: generation, pageCount: pageCount, pageSize: pageSize };
     if (sealCopy) commit.seal = sealCopy;
     meta.put(commit, "commit");
-    tx.oncomplete = function () { answer(0, ""); };
+    // A new profile's header and name land with its first pages, or not at all.
+    var first = R.firstMeta;
+    if (first) {
+      meta.put(first.vault, "vault");
+      meta.put(first.profile, "profile");
+    }
+    tx.oncomplete = function () {
+      if (first && R.firstMeta === first) {
+        R.firstMeta = null;
+        R.setKnown(R.name.slice(R.profilePrefix.length), true);
+      }
+      answer(0, "");
+    };
     tx.onabort = function () {
       if (refused) { answer(4, refused); return; }
       var error = tx.error;
