@@ -11,6 +11,7 @@
 #include "app/app.hpp"
 #include "crypto/passphrase_key.hpp"
 #include "memory_page_store.hpp"
+#include "profile_steps.hpp"
 #include "store/pairing_share.hpp"
 
 namespace tandem::testing {
@@ -23,14 +24,15 @@ inline constexpr const char* passphrase = "maple harbour seven lanterns";
 // the device holds without touching it.
 struct RecordsCopy {
     MemoryPageStore pages;
-    store::IdentityPageCodec codec;
+    std::unique_ptr<app::VaultPageCodec> codec;
     std::unique_ptr<store::PagedDatabase> database;
     std::unique_ptr<store::SqliteRecordStore> records;
 
-    explicit RecordsCopy(MemoryPageStore& from) {
+    // The records of `profile` kept in `from`.
+    RecordsCopy(MemoryPageStore& from, const ProfileKeys& profile) : codec(profile.codec()) {
         pages.commit() = from.commit();
         pages.pages() = from.pages();
-        database = store::PagedDatabase::open(pages, codec).value();
+        database = store::PagedDatabase::open(pages, *codec).value();
         records = store::SqliteRecordStore::attach(database->database()).value();
     }
 };
@@ -39,19 +41,22 @@ struct RecordsCopy {
 struct Device {
     MemoryPageStore pages;
     app::App app;
+    ProfileKeys profile;
     std::string downloaded_name;
     std::vector<std::uint8_t> downloaded;  // the last file the app offered
     explicit Device(const char* own_name) {
-        app.open_records(pages);
+        profile = make_profile(app, pages, own_name);
         app.dispatch(ui::EditProfile{ui::ProfileField::name, own_name});
     }
     // The same profile on a device restored from `other`'s records: each
     // test can start from one state without building it again.
-    explicit Device(MemoryPageStore& other) {
-        pages.commit() = other.commit();
-        pages.pages() = other.pages();
-        app.open_records(pages);
+    explicit Device(Device& other) : profile(other.profile) {
+        pages.commit() = other.pages.commit();
+        pages.pages() = other.pages.pages();
+        unlock_profile(app, pages, profile);
     }
+    // What this device keeps, read without touching it.
+    RecordsCopy records() { return RecordsCopy(pages, profile); }
     const ui::ImportView& receiving() const { return app.shell_view().share.receive; }
     const ui::ExportView& sending() const { return app.shell_view().share.send; }
 
@@ -62,17 +67,8 @@ struct Device {
         for (int round = 0; round < 4; ++round) {
             auto requests = app.take_host_requests();
             if (requests.empty()) break;
-            for (app::HostRequest& request : requests) {
-                if (auto* derive = std::get_if<app::DerivePassphraseKey>(&request)) {
-                    const app::KeyJob& job = derive->job;
-                    auto key = crypto::derive_passphrase_key(job.passphrase, job.salt, job.params);
-                    std::optional<std::array<std::uint8_t, 32>> bytes;
-                    if (key) {
-                        bytes.emplace();
-                        std::copy(key.value().bytes().begin(), key.value().bytes().end(), bytes->begin());
-                    }
-                    app.passphrase_key_derived(job.id, bytes);
-                } else if (auto* download = std::get_if<app::DownloadFile>(&request)) {
+            for (app::HostRequest& request : serve_keys(app, std::move(requests))) {
+                if (auto* download = std::get_if<app::DownloadFile>(&request)) {
                     downloaded_name = download->name;
                     downloaded = download->bytes;
                     file = download->bytes;
@@ -132,7 +128,7 @@ struct Coach : Device {
 };
 
 inline std::vector<Record> Device::share(const RecordId& pairing) {
-    RecordsCopy copy(pages);
+    RecordsCopy copy = records();
     return store::load_pairing_share(*copy.records, pairing).value();
 }
 

@@ -7,12 +7,16 @@
 #include "app/command_error_text.hpp"
 #include "app/record_forms.hpp"
 #include "app_devices.hpp"
+#include "profile_steps.hpp"
 #include "memory_page_store.hpp"
 #include "test_doubles.hpp"
 
 using namespace tandem;
 using namespace tandem::app;
 using tandem::testing::MemoryPageStore;
+using tandem::testing::ProfileKeys;
+using tandem::testing::make_profile;
+using tandem::testing::unlock_profile;
 
 namespace {
 
@@ -25,12 +29,12 @@ using StoredRecords = tandem::testing::RecordsCopy;
 struct OpenedApp {
     MemoryPageStore pages;
     App app;
+    ProfileKeys profile = make_profile(app, pages);
     std::optional<StoredRecords> stored;
-    OpenedApp() { app.open_records(pages); }
     // The records as stored now.
     store::SqliteRecordStore& store() {
         stored.reset();
-        stored.emplace(pages);
+        stored.emplace(pages, profile);
         return *stored->records;
     }
 };
@@ -108,7 +112,7 @@ TEST_CASE("navigation commands change the screen and the test state") {
           R"({"screen":"today","saveStatus":"saved","lastCommitSeq":5,"lastSavedSeq":5,"sqliteVersion":"3.40.1","cryptoSelfTest":"passed",)"
           R"("theme":"light","textSize":100,"sidebarWidth":232,"notice":"","statusLine":["Saved at )" + clock_text() + R"("],)"
           R"("profile":{"name":"","subject":""},)"
-          R"("counts":{"people":0,"pairings":0,"meetings":0,"actionSteps":0,"notes":0}})");
+          R"("counts":{"people":0,"pairings":0,"meetings":0,"actionSteps":0,"notes":0},"vault":"open"})");
     app.dispatch(ui::NavigateTo{ui::Screen::library});
     CHECK(app.screen() == ui::Screen::library);
     CHECK(app.test_state_json().find(R"("screen":"library")") != std::string::npos);
@@ -301,9 +305,10 @@ std::string save_word(App& app) {
 TEST_CASE("the profile is kept in the page store and is there on the next visit") {
     MemoryPageStore pages;
     std::optional<crypto::PublicKeys> first_keys;
+    ProfileKeys profile;
     {
         App app;
-        app.open_records(pages);
+        profile = make_profile(app, pages);
         first_keys = app.public_keys();
         REQUIRE(first_keys.has_value());
         CHECK(count_requests<RequestPersistentStorage>(app.take_host_requests()) == 0);  // set-up is not the user's
@@ -319,7 +324,7 @@ TEST_CASE("the profile is kept in the page store and is there on the next visit"
         CHECK(count_requests<RequestPersistentStorage>(app.take_host_requests()) == 0);
     }
     App again;
-    again.open_records(pages);
+    unlock_profile(again, pages, profile);
     REQUIRE(again.own_person().has_value());
     CHECK(again.shell_view().profile.name.text == "Ana Kowalska");
     CHECK(again.public_keys() == first_keys);  // the same identity on every visit
@@ -353,7 +358,7 @@ TEST_CASE("a full store: the banner says so, the edit stays, and it lands when r
     CHECK_FALSE(app.retry_delay_ms().has_value());
 
     App again;
-    again.open_records(opened.pages);
+    unlock_profile(again, opened.pages, opened.profile);
     CHECK(again.shell_view().profile.name.text == "Sam");
 }
 
@@ -421,16 +426,17 @@ TEST_CASE("another tab: shown plainly with Use here, and a tab taken over turns 
     first.app.dispatch(ui::EditProfile{ui::ProfileField::name, "Someone else"});
     CHECK(first.app.shell_view().profile.name.problem == "Your records cannot be changed in this tab now.");
 
-    second.open_records(first.pages);
+    unlock_profile(second, first.pages, first.profile);
     CHECK(second.shell_view().profile.name.text == "Sam Patel");
     CHECK_FALSE(second.shell_view().read_only);
 }
 
 TEST_CASE("records that cannot be opened are left untouched, named, and what can be read is offered") {
     MemoryPageStore pages;
+    ProfileKeys profile;
     {
         App app;
-        app.open_records(pages);
+        profile = make_profile(app, pages);
         app.dispatch(ui::EditProfile{ui::ProfileField::name, "Sam"});
     }
     REQUIRE(pages.pages().size() > 3);
@@ -440,7 +446,7 @@ TEST_CASE("records that cannot be opened are left untouched, named, and what can
     const int writes = pages.writes();
 
     App app;
-    app.open_records(pages);
+    unlock_profile(app, pages, profile, RecordsState::damaged);
     CHECK(app.records_state() == RecordsState::damaged);
     CHECK(save_word(app) == "damaged");
     CHECK(app.shell_view().read_only);
@@ -1383,7 +1389,7 @@ TEST_CASE("Check-ins: after every few meetings the user is asked privately, and 
 
     // The next visit asks again; "not really" is kept privately, with advice to raise it early.
     App next;
-    next.open_records(opened.pages);
+    unlock_profile(next, opened.pages, opened.profile);
     next.dispatch(ui::NavigateTo{ui::Screen::pairings});
     next.dispatch(ui::SelectPairing{opened.pairing});
     REQUIRE(next.shell_view().pairings.check_in.asking);

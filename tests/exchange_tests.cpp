@@ -290,7 +290,7 @@ TEST_CASE("a shared meeting written and deleted before sending travels as a bare
     alex.app.dispatch(ui::DeleteRecord{Kind::meeting, meeting});
 
     const std::vector<std::uint8_t> file = alex.send(alex.pairing);
-    RecordsCopy sams(sam.pages);
+    RecordsCopy sams = sam.records();
     const auto keys = crypto::Identity::from_secrets(*sams.records->local_bytes("identity.box_secret").value(),
                                                      *sams.records->local_bytes("identity.sign_secret").value());
     const auto verified = crypto::verify_bundle(file, crypto::inspect_bundle(file).value(), keys.value());
@@ -305,7 +305,7 @@ TEST_CASE("a shared meeting written and deleted before sending travels as a bare
 
     // Sam learns it was deleted, and has nothing of it to bring back.
     sam.take_in(file);
-    RecordsCopy after(sam.pages);
+    RecordsCopy after = sam.records();
     const auto held = after.records->load(Kind::meeting, meeting).value();
     REQUIRE(held.has_value());
     CHECK(held->is_deleted());
@@ -316,7 +316,7 @@ TEST_CASE("a downloaded copy of the records carries no secret key and no trust l
     Coach alex;
     Device sam("Sam");
     sam.take_in(alex.send(alex.pairing));
-    RecordsCopy held(sam.pages);
+    RecordsCopy held = sam.records();
     const auto box = held.records->local_bytes("identity.box_secret").value();
     const auto sign = held.records->local_bytes("identity.sign_secret").value();
     REQUIRE(box.has_value());
@@ -358,7 +358,7 @@ TEST_CASE("a shared reflection deleted on one side is deleted on the other: its 
     alex.take_in(sam.send(alex.pairing));
     sam.app.dispatch(ui::DeleteRecord{Kind::reflection, reflection});
     alex.take_in(sam.send(alex.pairing));  // requires nothing left out
-    RecordsCopy here(alex.pages);
+    RecordsCopy here = alex.records();
     const auto held = here.records->load(Kind::reflection, reflection).value();
     REQUIRE(held.has_value());
     CHECK(held->is_deleted());
@@ -421,7 +421,7 @@ TEST_CASE("the coachee reads what the coach wrote, writes what the pair writes t
     sam.app.dispatch(ui::EditField{Kind::meeting, meeting, Meeting::fields::shared_notes, "I'll try it on Monday", {}});
     sam.app.dispatch(ui::EditField{Kind::meeting, meeting, Meeting::fields::grow_goal, "Changed by Sam", {}});
     sam.app.dispatch(ui::DeleteRecord{Kind::meeting, meeting});
-    RecordsCopy sams(sam.pages);
+    RecordsCopy sams = sam.records();
     const Meeting kept = load<Meeting>(*sams.records, meeting).value();
     CHECK(kept.shared_notes == "I'll try it on Monday");
     CHECK(kept.grow_goal == "Calmer starts");
@@ -434,7 +434,7 @@ TEST_CASE("the coachee reads what the coach wrote, writes what the pair writes t
     CHECK(visit_view.title == "Your lesson, visited by Alex Kim");
     CHECK_FALSE(visit_view.own);
     sam.app.dispatch(ui::CountTally{tally, 5});
-    RecordsCopy after(sam.pages);
+    RecordsCopy after = sam.records();
     CHECK(load<Tally>(*after.records, tally).value().total == 1);
 }
 
@@ -444,7 +444,7 @@ TEST_CASE("a shared reflection may become private until it is first in a file fo
     alex.app.dispatch(ui::EditReflection{0, false, "They answered more when I waited."});
     const RecordId sent = alex.app.shell_view().reflection.id;
     const auto visibility = [&](const RecordId& id) {
-        RecordsCopy here(alex.pages);
+        RecordsCopy here = alex.records();
         return load_record(*here.records, Kind::reflection, id).value().visibility;
     };
     CHECK(alex.app.shell_view().reflection.partner == "Sam Patel");
@@ -471,7 +471,7 @@ TEST_CASE("a shared reflection may become private until it is first in a file fo
     alex.app.dispatch(ui::EditReflection{0, true, "Next time: wait longer."});
     CHECK(visibility(later) == Visibility::private_to_author);
     sam.take_in(alex.send(alex.pairing));
-    RecordsCopy sams(sam.pages);
+    RecordsCopy sams = sam.records();
     CHECK(sams.records->load(Kind::reflection, sent).value().has_value());
     CHECK_FALSE(sams.records->load(Kind::reflection, later).value().has_value());
 }
@@ -491,7 +491,7 @@ TEST_CASE("an answer vouches only for whoever had the passphrase, only about the
     (void)alex.send(with_jo);
 
     // The invitation keys Alex keeps: what someone who learnt a passphrase could derive.
-    RecordsCopy copy(alex.pages);
+    RecordsCopy copy = alex.records();
     auto kept = copy.records->local_bytes(BundleExchange::invitation_state_key);
     REQUIRE(kept.ok());
     REQUIRE(kept.value().has_value());
@@ -601,7 +601,7 @@ TEST_CASE("a passphrase never replaces keys already trusted, and trusts nothing 
     alex.take_in(sam.send(alex.pairing));
 
     // Mallory learnt a passphrase Sam will type, and sends a file about the pairing, signed with her keys.
-    RecordsCopy copy(sam.pages);
+    RecordsCopy copy = sam.records();
     const Record pairing_record = copy.records->load(Kind::pairing, alex.pairing).value().value();
     const crypto::Identity mallory = crypto::Identity::generate();
     crypto::BundleContent content;

@@ -83,11 +83,11 @@ struct School {
 
         sam.take_in(alex.send(alex.pairing));
         alex.take_in(sam.send(alex.pairing));
-        RecordsCopy mine(sam.pages);
+        RecordsCopy mine = sam.records();
         sam_keys = crypto::Identity::from_secrets(*mine.records->local_bytes("identity.box_secret").value(),
                                                   *mine.records->local_bytes("identity.sign_secret").value())
                        .value();
-        RecordsCopy here(alex.pages);
+        RecordsCopy here = alex.records();
         for (const Record& person : here.records->load_all(Kind::person).value()) {
             const auto& name = std::get<std::string>(person.field(Person::fields::display_name).value);
             if (name == "Priya Rao") priya = person.id;
@@ -111,7 +111,7 @@ School& school() {
 // One test's copy of Alex's device, and the attacker's means.
 struct Victim {
     School& s = school();
-    Device alex{s.alex.pages};
+    Device alex{s.alex};
     const RecordId priya = s.priya, with_priya = s.with_priya, own_meeting = s.own_meeting,
                    priya_meeting = s.priya_meeting, private_note = s.private_note, sam_here = s.sam_here;
     int bundles = 0;
@@ -120,7 +120,7 @@ struct Victim {
 
     // Whose profile Alex's app says this is, by the own person's name.
     RecordId own_person() {
-        RecordsCopy here(alex.pages);
+        RecordsCopy here = alex.records();
         for (const Record& person : here.records->load_all(Kind::person).value())
             if (std::get<std::string>(person.field(Person::fields::display_name).value) == "Alex Kim" &&
                 !person.is_deleted())
@@ -130,7 +130,7 @@ struct Victim {
 
     // A record as Alex holds it now.
     Record alex_has(Kind kind, const RecordId& id) {
-        RecordsCopy here(alex.pages);
+        RecordsCopy here = alex.records();
         auto record = here.records->load(kind, id).value();
         REQUIRE(record.has_value());
         return *record;
@@ -179,7 +179,7 @@ struct Holdings {
 };
 
 Holdings holdings(Victim& school) {
-    RecordsCopy here(school.alex.pages);
+    RecordsCopy here = school.alex.records();
     Holdings held;
     for (Record& record : every_record(*here.records)) held.records.emplace(std::pair{record.kind, record.id}, record);
     for (const store::FieldConflict& conflict : store::open_conflicts(here.records->database()).value()) {
@@ -202,7 +202,7 @@ std::vector<std::string> attack(Victim& school, const std::vector<std::uint8_t>&
     if (in.can_apply) alex.app.dispatch(ui::ApplyImport{});
 
     const Holdings after = holdings(school);
-    RecordsCopy here(alex.pages);
+    RecordsCopy here = alex.records();
     for (const auto& entry : before.records) {
         const std::pair<Kind, RecordId> key = entry.first;  // not a binding: clang 14 cannot capture those
         const Record& was = entry.second;
@@ -312,7 +312,7 @@ TEST_CASE("a partner's file cannot change people of the receiver's other pairing
 
 TEST_CASE("a partner's file cannot rename or delete Tandem's starter entries") {
     Victim s;
-    RecordsCopy here(s.alex.pages);
+    RecordsCopy here = s.alex.records();
     std::vector<Record> starters;
     for (Record& entry : here.records->load_all(Kind::library_entry).value())
         if (entry.created_by.is_nil()) starters.push_back(std::move(entry));
@@ -331,7 +331,7 @@ TEST_CASE("a partner's file cannot rename or delete Tandem's starter entries") {
     records = s.honest_share();
     records.push_back(made_up);
     CHECK(names(attack(s, s.bundle_of(records)), "Tandem's own library"));
-    RecordsCopy after(s.alex.pages);
+    RecordsCopy after = s.alex.records();
     CHECK_FALSE(after.records->load(Kind::library_entry, made_up.id).value().has_value());
 }
 
@@ -488,7 +488,7 @@ TEST_CASE("a trusted partner cannot make another person the profile's own with a
     CHECK(s.alex.receiving().stage == Stage::refused);
     CHECK(s.alex.receiving().title == "Not a pairing of yours");
     CHECK(s.own_person() == own);
-    RecordsCopy here(s.alex.pages);
+    RecordsCopy here = s.alex.records();
     CHECK_FALSE(here.records->load(Kind::pairing, new_pairing.id).value().has_value());
 }
 
@@ -523,7 +523,7 @@ TEST_CASE("a copy that changes nothing vouches for nothing: no part can be hung 
     const auto left_out = attack(s, s.bundle_of(records));
     CHECK(names(left_out, "of another pairing"));
     CHECK(names(left_out, "pointing to another pairing's records"));
-    RecordsCopy here(s.alex.pages);
+    RecordsCopy here = s.alex.records();
     CHECK_FALSE(here.records->load(Kind::tally, RecordId::derived("hung under Priya's visit")).value().has_value());
     CHECK_FALSE(here.records->load(Kind::action_step, RecordId::derived("pointing at Priya's meeting")).value().has_value());
 }
@@ -593,9 +593,9 @@ TEST_CASE("a first contact whose person to become is deleted, or left out, is re
     const RecordId pairing = first_contact(vic, deleted);
     CHECK(vic.receiving().stage == Stage::refused);
     CHECK(vic.receiving().title == "Tandem cannot take this file in");
-    Device again(vic.pages);  // the next start
+    Device again(vic);  // the next start
     CHECK(again.app.shell_view().profile.name.text == "Vic Jones");
-    RecordsCopy here(vic.pages);
+    RecordsCopy here = vic.records();
     CHECK_FALSE(here.records->load(Kind::pairing, pairing).value().has_value());
 }
 
@@ -659,7 +659,7 @@ TEST_CASE("a new record's fixed fields carry the stamp of their writing: a pairi
         unwritten.field(Pairing::fields::coachee).stamp = Stamp{};  // "learnt" later, then changed at will
     });
     CHECK(vic.receiving().stage == Stage::refused);
-    RecordsCopy here(vic.pages);
+    RecordsCopy here = vic.records();
     CHECK_FALSE(here.records->load(Kind::pairing, pairing).value().has_value());
 }
 
@@ -687,6 +687,6 @@ TEST_CASE("no other version of the receiver's name or sharing code is planted fo
         code.base = Stamp{};
     }
     CHECK(names(attack(s, s.bundle_of(records)), "your own name and details"));
-    RecordsCopy here(s.alex.pages);
+    RecordsCopy here = s.alex.records();
     CHECK(store::open_conflicts(here.records->database()).value().empty());
 }

@@ -523,7 +523,6 @@ std::string App::test_state_json() {
     JsonWriter json;
     json.begin_object();
     json.key("screen").string(ui::screen_info(view_.screen).id);
-    json.key("vault").string(gate_ ? gate_->stage_name() : "open");
     if (auto shown = records_ ? records_->shown_on(view_.screen) : std::nullopt) json.key("recordId").string(shown->hex());
     const std::optional<store::SaveProgress> progress = save_progress();
     json.key("saveStatus").string(save_status().word);
@@ -576,6 +575,7 @@ std::string App::test_state_json() {
         json.key("written").string(share.send.written);
         json.end_object();
     }
+    json.key("vault").string(gate_ ? gate_->stage_name() : "open");
     json.end_object();
     return json.text();
 }

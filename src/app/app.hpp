@@ -82,7 +82,7 @@ public:
     void records_taken_over();
     // True when nothing waits to be saved: a tab giving its records up may
     // then let go.
-    bool all_saved() const;
+    bool all_saved() const override;
     // Sends what waits to be saved now (the page is being hidden or left).
     void flush_saves();
     // `PRAGMA integrity_check` on the open records: "ok", the problems, or

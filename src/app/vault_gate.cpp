@@ -122,7 +122,10 @@ void VaultGate::loaded(store::PageStore& pages, std::optional<std::vector<std::u
             const bool moved = !old_image_.empty();
             open_with(new_vault_->master_key, std::exchange(old_image_, {}));
             new_vault_.reset();
-            if (step_ == Step::open && moved) step_ = Step::verifying;
+            if (step_ == Step::open && moved) {
+                step_ = Step::verifying;
+                all_saved();  // the store may have answered already
+            }
             return;
         }
         case Step::verifying: {
@@ -177,7 +180,8 @@ bool VaultGate::key_derived(std::uint64_t id, const std::optional<std::array<std
 }
 
 void VaultGate::all_saved() {
-    if (step_ != Step::verifying || !pages_) return;
+    if (step_ != Step::verifying || !pages_ || !host_.all_saved() || reload_asked_) return;
+    reload_asked_ = true;
     host_.request(ReloadRecords{});
 }
 
@@ -247,9 +251,9 @@ void VaultGate::created(const crypto::SecretKey& passphrase_key) {
     std::array<std::uint8_t, 16> id{};
     random_.fill(id);
     new_id_ = hex(id);
+    clear_secrets();
     form_.recovery_code = new_vault_->recovery_code.text();
     form_.code_kept = false;
-    clear_secrets();
     step_ = Step::showing_code;
 }
 
@@ -387,11 +391,14 @@ void VaultGate::derive(JobFor purpose, const std::string& passphrase, const cryp
 void VaultGate::open_with(const crypto::SecretKey& master_key, std::vector<std::uint8_t> image) {
     const crypto::VaultId id = header_ ? header_->id : new_vault_->header.id;
     codec_ = std::make_unique<VaultPageCodec>(master_key, id);
-    if (!pages_ || !host_.open_vault_records(*pages_, *codec_, std::move(image))) {
-        form_.problem = "The records of this profile could not be opened. Nothing was changed.";
+    if (!pages_) {
+        form_.problem = "This profile is still being read. Try again in a moment.";
         step_ = Step::unlocking;
         return;
     }
+    // Records that do not open are shown as the app shows damaged records:
+    // named, left as they are, and what can be read offered.
+    host_.open_vault_records(*pages_, *codec_, std::move(image));
     step_ = Step::open;
 }
 

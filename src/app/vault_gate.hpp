@@ -37,6 +37,8 @@ public:
     // The records kept before profiles, in `pages`, as a database file;
     // empty when they cannot be read.
     virtual std::vector<std::uint8_t> read_old_records(store::PageStore& pages) = 0;
+    // Whether everything the open records changed is saved.
+    virtual bool all_saved() const = 0;
 
 protected:
     ~VaultHost() = default;
@@ -144,6 +146,7 @@ private:
     std::optional<crypto::NewVault> new_vault_;
     std::string new_id_;
     std::vector<std::uint8_t> old_image_;  // the records from before profiles, moving in
+    bool reload_asked_ = false;            // they are written: read them back once
 
     // A recovery: the master key opened by the code, until the new passphrase's key is made.
     std::optional<crypto::SecretKey> recovered_master_;

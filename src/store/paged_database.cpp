@@ -188,59 +188,70 @@ PagedDatabase::~PagedDatabase() {
     if (vfs_) sqlite3_vfs_unregister(vfs_.get());
 }
 
+std::optional<OpenProblem> PagedDatabase::start_from(std::vector<std::uint8_t> initial, const StoredDatabase& stored) {
+    using Kind = OpenProblem::Kind;
+    if (stored.commit || !stored.pages.empty())
+        return problem(Kind::bad_commit_record, 0, "a database to start from, over a store that is not new");
+    const std::uint32_t size = header_page_size(initial);
+    if (size == 0 || initial.size() > max_database_bytes || std::memcmp(initial.data(), "SQLite format 3", 16) != 0)
+        return problem(Kind::not_a_database, 1, "the database to start from is not one");
+    image_ = std::move(initial);
+    page_count_ = header_page_count(image_, size);
+    image_.resize(std::size_t{page_count_} * size);
+    page_size_ = size;
+    need_full_ = true;
+    return std::nullopt;
+}
+
+std::optional<OpenProblem> PagedDatabase::take_stored(const StoredDatabase& stored, PageCodec& codec) {
+    using Kind = OpenProblem::Kind;
+    if (!stored.commit) {
+        if (!stored.pages.empty()) return problem(Kind::pages_without_commit, 0, "pages but no commit record");
+        return std::nullopt;
+    }
+    const CommitRecord& commit = *stored.commit;
+    const std::uint32_t size = commit.page_size;
+    const bool size_ok = size >= chunk_bytes && size <= max_page_size && (size & (size - 1)) == 0;
+    if (!size_ok || commit.generation == 0 || std::uint64_t{commit.page_count} * size > max_database_bytes)
+        return problem(Kind::bad_commit_record, 0, "impossible commit record");
+    if (auto opened = codec.open_commit(commit); !opened)
+        return problem(Kind::commit_changed, 0, opened.error().message);
+    std::unordered_map<std::uint32_t, const StoredPage*> by_number;
+    for (const StoredPage& page : stored.pages)
+        if (page.number >= 1 && page.number <= commit.page_count) by_number[page.number] = &page;
+    image_.resize(std::size_t{commit.page_count} * size);
+    for (std::uint32_t number = 1; number <= commit.page_count; ++number) {
+        const auto found = by_number.find(number);
+        if (found == by_number.end()) return problem(Kind::missing_page, number, "page missing");
+        const StoredPage& page = *found->second;
+        if (page.generation > commit.generation)
+            return problem(Kind::torn_page, number, "page from a later generation than the commit");
+        const std::span<std::uint8_t> place(image_.data() + std::size_t{number - 1} * size, size);
+        auto decoded = codec.decode(number, page.generation, page.bytes, place);
+        if (!decoded) return problem(Kind::undecodable_page, number, decoded.error().message);
+    }
+    if (auto checked = codec.check_pages(commit); !checked)
+        return problem(Kind::pages_mixed, 0, checked.error().message);
+    if (commit.page_count > 0 &&
+        (std::memcmp(image_.data(), "SQLite format 3", 16) != 0 || header_page_size(image_) != size))
+        return problem(Kind::not_a_database, 1, "no SQLite header");
+    stored_generation_ = commit.generation;
+    page_count_ = commit.page_count;
+    page_size_ = size;
+    return std::nullopt;
+}
+
 Result<std::unique_ptr<PagedDatabase>, OpenProblem> PagedDatabase::open(PageStore& store, PageCodec& codec,
                                                                          std::vector<std::uint8_t> initial) {
     using Kind = OpenProblem::Kind;
     auto loaded = store.load();
     if (!loaded) return fail(problem(Kind::store_failed, 0, loaded.error().message));
-    StoredDatabase stored = std::move(loaded).value();
+    const StoredDatabase stored = std::move(loaded).value();
 
     std::unique_ptr<PagedDatabase> db(new PagedDatabase(store, codec));
-    if (!initial.empty()) {
-        if (stored.commit || !stored.pages.empty())
-            return fail(problem(Kind::bad_commit_record, 0, "a database to start from, over a store that is not new"));
-        const std::uint32_t size = header_page_size(initial);
-        if (size == 0 || initial.size() > max_database_bytes || std::memcmp(initial.data(), "SQLite format 3", 16) != 0)
-            return fail(problem(Kind::not_a_database, 1, "the database to start from is not one"));
-        db->image_ = std::move(initial);
-        db->page_count_ = header_page_count(db->image_, size);
-        db->image_.resize(std::size_t{db->page_count_} * size);
-        db->page_size_ = size;
-        db->need_full_ = true;
-    } else if (!stored.commit) {
-        if (!stored.pages.empty()) return fail(problem(Kind::pages_without_commit, 0, "pages but no commit record"));
-    } else {
-        const CommitRecord& commit = *stored.commit;
-        const std::uint32_t size = commit.page_size;
-        const bool size_ok = size >= chunk_bytes && size <= max_page_size && (size & (size - 1)) == 0;
-        if (!size_ok || commit.generation == 0 ||
-            std::uint64_t{commit.page_count} * size > max_database_bytes)
-            return fail(problem(Kind::bad_commit_record, 0, "impossible commit record"));
-        if (auto opened = codec.open_commit(commit); !opened)
-            return fail(problem(Kind::commit_changed, 0, opened.error().message));
-        std::unordered_map<std::uint32_t, const StoredPage*> by_number;
-        for (const StoredPage& page : stored.pages)
-            if (page.number >= 1 && page.number <= commit.page_count) by_number[page.number] = &page;
-        db->image_.resize(std::size_t{commit.page_count} * size);
-        for (std::uint32_t number = 1; number <= commit.page_count; ++number) {
-            const auto found = by_number.find(number);
-            if (found == by_number.end()) return fail(problem(Kind::missing_page, number, "page missing"));
-            const StoredPage& page = *found->second;
-            if (page.generation > commit.generation)
-                return fail(problem(Kind::torn_page, number, "page from a later generation than the commit"));
-            const std::span<std::uint8_t> place(db->image_.data() + std::size_t{number - 1} * size, size);
-            auto decoded = codec.decode(number, page.generation, page.bytes, place);
-            if (!decoded) return fail(problem(Kind::undecodable_page, number, decoded.error().message));
-        }
-        if (auto checked = codec.check_pages(commit); !checked)
-            return fail(problem(Kind::pages_mixed, 0, checked.error().message));
-        if (commit.page_count > 0 &&
-            (std::memcmp(db->image_.data(), "SQLite format 3", 16) != 0 || header_page_size(db->image_) != size))
-            return fail(problem(Kind::not_a_database, 1, "no SQLite header"));
-        db->stored_generation_ = commit.generation;
-        db->page_count_ = commit.page_count;
-        db->page_size_ = size;
-    }
+    const std::optional<OpenProblem> refused =
+        initial.empty() ? db->take_stored(stored, codec) : db->start_from(std::move(initial), stored);
+    if (refused) return fail(*refused);
 
     db->vfs_name_ = "tandem-pages-" + std::to_string(++vfs_counter);
     db->vfs_ = std::make_unique<sqlite3_vfs>();

@@ -101,6 +101,10 @@ public:
 
 private:
     PagedDatabase(PageStore& store, PageCodec& codec);
+    // open()'s two beginnings: the store's pages checked and decoded, or a
+    // database file to start from over a new store.
+    std::optional<OpenProblem> take_stored(const StoredDatabase& stored, PageCodec& codec);
+    std::optional<OpenProblem> start_from(std::vector<std::uint8_t> initial, const StoredDatabase& stored);
     // Sends the waiting pages if no batch is in flight. A full batch copies
     // every page of the file, which is a committed state only at a commit
     // point or between transactions; elsewhere it waits.
