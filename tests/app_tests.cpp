@@ -399,21 +399,24 @@ TEST_CASE("a browser that keeps nothing: records in memory, said plainly, with a
     CHECK(app.shell_view().storage.where.find("only while this tab is open") != std::string::npos);
 }
 
-TEST_CASE("another tab: shown plainly with Use here, and a tab taken over turns read-only") {
+TEST_CASE("another tab: unlocking the profile here takes it over, and the tab it leaves turns read-only") {
+    OpenedApp first;
+    first.app.dispatch(ui::EditProfile{ui::ProfileField::name, "Sam"});
+
     App second;
+    second.profile_found(first.profile.id, first.profile.name, 0);
+    second.profiles_listed(false);
+    second.dispatch(ui::ChooseProfile{first.profile.id});
+    second.take_host_requests();
     second.records_elsewhere();
-    CHECK(save_word(second) == "elsewhere");
-    CHECK(second.shell_view().read_only);
-    REQUIRE(second.shell_view().banner.has_value());
-    CHECK(second.shell_view().banner->title == "Tandem is open in another tab");
-    REQUIRE(second.shell_view().banner->actions.size() == 1);
-    CHECK(second.shell_view().banner->actions[0].label == "Use here");
-    second.dispatch(second.shell_view().banner->actions[0].command);
+    REQUIRE(second.shell_view().vault.has_value());
+    CHECK(second.shell_view().vault->elsewhere);
+    second.dispatch(ui::EditVaultField{ui::VaultField::passphrase, first.profile.passphrase});
+    second.dispatch(ui::UnlockProfile{});
     CHECK(count_requests<TakeOverRecords>(second.take_host_requests()) == 1);
     CHECK(second.records_state() == RecordsState::opening);
 
-    OpenedApp first;
-    first.app.dispatch(ui::EditProfile{ui::ProfileField::name, "Sam"});
+    // The first tab is asked to let go: it stops changing them, and lets go once saved.
     first.pages.defer_answers(true);
     first.app.dispatch(ui::EditProfile{ui::ProfileField::name, "Sam Patel"});
     first.app.records_taken_over();
@@ -426,7 +429,10 @@ TEST_CASE("another tab: shown plainly with Use here, and a tab taken over turns 
     first.app.dispatch(ui::EditProfile{ui::ProfileField::name, "Someone else"});
     CHECK(first.app.shell_view().profile.name.problem == "Your records cannot be changed in this tab now.");
 
-    unlock_profile(second, first.pages, first.profile);
+    // Then this tab reads them, and the unlock asked for goes on.
+    second.records_loaded(first.pages, first.profile.header, false);
+    tandem::testing::serve_keys(second, second.take_host_requests());
+    REQUIRE(second.records_state() == RecordsState::kept);
     CHECK(second.shell_view().profile.name.text == "Sam Patel");
     CHECK_FALSE(second.shell_view().read_only);
 }

@@ -109,6 +109,7 @@ void App::set_new_vault_kdf(crypto::KdfParams kdf) {
 void App::update_gate_view() {
     const bool gated = gate_ && !gate_->open() && records_state_ != RecordsState::memory_only;
     view_.vault = gated ? gate_->view(wall_clock_.now_ms()) : std::nullopt;
+    view_.can_lock = gate_ && gate_->open();
     if (gate_)
         if (auto said = gate_->take_notice()) notice(std::move(*said), false);
 }
@@ -147,6 +148,7 @@ void App::close_records() {
     fresh.notice = std::move(view_.notice);
     fresh.file_over_page = view_.file_over_page;
     fresh.vault = std::move(view_.vault);
+    fresh.can_lock = view_.can_lock;
     view_ = std::move(fresh);
 }
 
@@ -179,6 +181,7 @@ void App::open_records_in_memory() {
         store_problem_ = opened.error().message;
     }
     records_state_ = RecordsState::memory_only;
+    update_gate_view();
     update_status();
     refresh_screen();
 }
@@ -199,6 +202,11 @@ bool App::start_records(store::Database& database) {
 }
 
 void App::records_elsewhere() {
+    if (gate_ && !gate_->open()) {
+        gate_->elsewhere();
+        update_gate_view();
+        return;
+    }
     close_records();
     records_state_ = RecordsState::elsewhere;
     update_status();
@@ -575,7 +583,7 @@ std::string App::test_state_json() {
         json.key("written").string(share.send.written);
         json.end_object();
     }
-    json.key("vault").string(gate_ ? gate_->stage_name() : "open");
+    json.key("vault").string(view_.vault && gate_ ? gate_->stage_name() : "open");
     json.end_object();
     return json.text();
 }

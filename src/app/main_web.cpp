@@ -87,6 +87,16 @@ EM_JS(int, tandem_first_weekday, (int month_first), {
     return month_first ? 6 : 0;
 });
 // Saves are flushed when the page is hidden or left: the last chance to write.
+// Starts the page afresh: the lock.
+EM_JS(void, tandem_reload_page, (), { location.reload(); });
+
+// Whether the test hook asks for new vaults to be made with Argon2id's least
+// work (?test=1&kdf=fast), so that tests which are not about the vault do
+// not wait for its key.
+EM_JS(int, tandem_fast_kdf_requested, (), {
+  return new URLSearchParams(location.search).get("kdf") === "fast" ? 1 : 0;
+});
+
 EM_JS(void, tandem_watch_page_hide, (), {
     document.addEventListener("visibilitychange", function () {
         if (document.visibilityState === "hidden") _tandem_page_hidden();
@@ -174,6 +184,26 @@ void save_preferences_if_changed() {
     platform::write_local_setting(preferences_key, ui::format_preferences(host->saved_preferences));
 }
 
+void lock_when_saved();
+
+// What the profile screens ask of the browser.
+void run_vault_request(const app::HostRequest& request) {
+    if (const auto* open = std::get_if<app::OpenProfileRecords>(&request)) {
+        host->storage->open(open->database);
+    } else if (const auto* create = std::get_if<app::CreateProfileRecords>(&request)) {
+        host->pages->set_first_meta(create->header, create->name, create->colour);
+        host->storage->open(create->database);
+    } else if (std::holds_alternative<app::ReloadRecords>(request)) {
+        host->storage->reload();
+    } else if (const auto* header = std::get_if<app::WriteVaultHeader>(&request)) {
+        host->pages->put_header(header->header);
+    } else if (std::holds_alternative<app::DeleteOldRecords>(request)) {
+        host->storage->delete_old_records();
+    } else if (std::holds_alternative<app::LockPage>(request)) {
+        lock_when_saved();
+    }
+}
+
 void run_host_requests() {
     for (app::HostRequest& request : host->app.take_host_requests()) {
         if (const auto* picker = std::get_if<app::OpenFilePicker>(&request)) {
@@ -189,6 +219,8 @@ void run_host_requests() {
         } else if (const auto* derive = std::get_if<app::DerivePassphraseKey>(&request)) {
             const app::KeyJob& job = derive->job;
             host->passphrase_keys->start(job.id, job.passphrase, job.salt, job.params.opslimit, job.params.memlimit);
+        } else {
+            run_vault_request(request);
         }
     }
 }
@@ -222,6 +254,18 @@ void schedule_retry() {
             wake(platform::WebInput::Urgency::soon);
         },
         *wait, nullptr);
+}
+
+// Locks once the last save has landed (a full disk holds the lock back:
+// the status says so, and Lock can be pressed again once there is room):
+// starting the page afresh is the one wipe that reaches all it held.
+void lock_when_saved() {
+    if (!host->app.all_saved()) {
+        host->app.flush_saves();
+        emscripten_set_timeout([](void*) { lock_when_saved(); }, 100, nullptr);
+        return;
+    }
+    tandem_reload_page();
 }
 
 // After anything that changed the records' state from outside a frame.
@@ -407,10 +451,23 @@ ImGuiIO& create_imgui() {
 // What the app does when the browser's storage says where the records stand.
 platform::RecordsStorage::Events storage_events() {
     platform::RecordsStorage::Events events;
-    events.ready = [] {
-        host->app.open_records(*host->pages);
+    events.profile_found = [](std::string id, std::string name, int colour) {
+        host->app.profile_found(std::move(id), std::move(name), colour);
+    };
+    events.profiles_listed = [](bool old_records) {
+        host->app.profiles_listed(old_records);
         records_changed();
     };
+    events.ready = [] {
+        auto header = host->pages->loaded_header();
+        host->app.records_loaded(*host->pages, header ? std::move(header).value() : std::nullopt, !header);
+        records_changed();
+    };
+    events.header_written = [](bool ok) {
+        host->app.vault_header_written(ok);
+        records_changed();
+    };
+    events.profile_deleted = [](bool) { records_changed(); };
     events.unavailable = [](std::string) {
         host->app.open_records_in_memory();
         records_changed();
@@ -477,6 +534,7 @@ void start_app() {
     tandem_watch_page_hide();
 
     host->test_mode = app::test_mode_requested();
+    if (host->test_mode && tandem_fast_kdf_requested()) host->app.set_new_vault_kdf(crypto::KdfParams{1, 8192});
     if (host->test_mode) {
         host->registry.attach(*ImGui::GetCurrentContext());
         app::install_test_hook(host->registry, host->app, host->frames, platform_state_json, [] {

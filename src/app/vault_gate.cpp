@@ -128,6 +128,9 @@ void VaultGate::loaded(store::PageStore& pages, std::optional<std::vector<std::u
             }
             return;
         }
+        case Step::open:  // taken back from another tab ("Use here"): the same vault, read again
+            host_.open_vault_records(pages, *codec_, {});
+            return;
         case Step::verifying: {
             // What was written, read back from the browser and opened again:
             // only then do the records from before profiles go.
@@ -156,9 +159,7 @@ void VaultGate::loaded(store::PageStore& pages, std::optional<std::vector<std::u
     start_unlock_if_ready(now_ms);
 }
 
-void VaultGate::elsewhere() {
-    form_.problem = "This profile is open in another tab or window. Close it there, or lock it, then come back here.";
-}
+void VaultGate::elsewhere() { form_.elsewhere = true; }
 
 bool VaultGate::key_derived(std::uint64_t id, const std::optional<std::array<std::uint8_t, 32>>& key,
                             std::int64_t now_ms) {
@@ -297,12 +298,14 @@ void VaultGate::handle(const ui::ChooseProfile& choose) {
     header_.reset();
     pages_ = nullptr;
     unlock_asked_ = false;
+    form_.elsewhere = false;
     step_ = Step::unlocking;
     host_.request(OpenProfileRecords{profile_database(found->id)});
 }
 
 void VaultGate::handle(const ui::UnlockProfile&, std::int64_t now_ms) {
     if (step_ != Step::unlocking || form_.passphrase.empty() || now_ms < retry_at_ms_) return;
+    if (std::exchange(form_.elsewhere, false)) host_.request(TakeOverRecords{});  // then read here
     unlock_asked_ = true;
     start_unlock_if_ready(now_ms);
 }

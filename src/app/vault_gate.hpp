@@ -109,6 +109,7 @@ public:
     // A message for the app's notice once the records open, then cleared.
     std::optional<std::string> take_notice();
 
+
 private:
     enum class Step {
         listing, choosing, creating, deriving_new, showing_code, reading_old, opening_new, verifying,

@@ -68,6 +68,12 @@ void draw_sidebar(const ShellView& view, const Fonts& fonts, float height, std::
         if (nav_item(info.title, info.screen == parent_screen(view.screen), info.shortcut))
             commands.push_back(NavigateTo{info.screen});
     }
+    // At the foot of the sidebar, where the hand goes when leaving the laptop.
+    if (view.can_lock) {
+        const float foot = ImGui::GetWindowHeight() - px(metrics().nav_item_height) - px(20);
+        if (ImGui::GetCursorPosY() < foot) ImGui::SetCursorPosY(foot);
+        if (nav_item("Lock", false)) commands.push_back(LockProfile{});
+    }
     ImGui::PopStyleVar();
 
     ImGui::EndChild();

@@ -97,6 +97,7 @@ struct ShellView {
     std::string undo;  // "Meeting deleted.": offered to undo until dismissed; empty when nothing is
     bool read_only = false;      // the records cannot be changed here now
     bool records_kept = false;   // the records are kept on this device
+    bool can_lock = false;       // a profile is unlocked: Lock is offered
     StorageView storage;
     // Settings, About Tandem: the versions of what Tandem is built on and the
     // outcome of its self-test, one line each.

@@ -49,8 +49,12 @@ void draw_choosing(const VaultView& view, const Fonts& fonts, std::vector<Comman
     wrapped_text("Each profile keeps its own records, locked with its own passphrase. Choose yours.");
     gap();
     for (const ProfileChoice& profile : view.profiles) {
-        colour_disc(profile.colour, px(28));
+        const float size = px(28);
+        const float y = ImGui::GetCursorPosY();
+        ImGui::SetCursorPosY(y + std::max(0.0f, (px(36) - size) * 0.5f));
+        colour_disc(profile.colour, size);
         ImGui::SameLine(0, px(12));
+        ImGui::SetCursorPosY(y);
         ImGui::PushID(profile.id.c_str());
         if (action_button(profile.name.c_str())) commands.push_back(ChooseProfile{profile.id});
         ImGui::PopID();
@@ -64,14 +68,21 @@ void draw_choosing(const VaultView& view, const Fonts& fonts, std::vector<Comman
 void passphrase_fields(const VaultView& view, const char* first_label, std::vector<Command>& commands) {
     if (auto text = secret_field(first_label, view.passphrase, view.passphrase_problem, "A few unrelated words"))
         commands.push_back(EditVaultField{VaultField::passphrase, std::move(*text)});
-    field_help("At least 12 characters. Three or four unrelated words are easy to remember and hard to guess.");
+    if (view.passphrase_problem.empty())
+        field_help("At least 12 characters. Three or four unrelated words are easy to remember and hard to guess.");
     if (auto text = secret_field("The same passphrase again", view.repeat, view.repeat_problem, ""))
         commands.push_back(EditVaultField{VaultField::repeat, std::move(*text)});
 }
 
 void draw_creating(const VaultView& view, const Fonts& fonts, std::vector<Command>& commands) {
-    heading(fonts, view.moving_old_records ? "Lock your records with a passphrase" : "A new profile");
-    if (view.moving_old_records)
+    const bool first = view.profiles.empty();
+    heading(fonts, view.moving_old_records ? "Lock your records with a passphrase"
+                   : first                 ? "Welcome to Tandem"
+                                           : "A new profile");
+    if (first && !view.moving_old_records)
+        wrapped_text("Tandem keeps your coaching records on this computer, locked with a passphrase that only you "
+                     "know. Start by making your profile.");
+    else if (view.moving_old_records)
         wrapped_text("Tandem now keeps each person" + std::string(symbols::apostrophe) +
                      "s records locked on this computer. Give your profile a name and a passphrase: your records "
                      "move into it, and only the passphrase opens them.");
@@ -81,13 +92,16 @@ void draw_creating(const VaultView& view, const Fonts& fonts, std::vector<Comman
     gap();
     if (auto text = text_field("Your name", view.chosen.name, view.name_problem, "As the list of profiles shows it"))
         commands.push_back(EditVaultField{VaultField::profile_name, std::move(*text)});
-    ImGui::TextUnformatted("Colour");
+    ImGui::TextUnformatted("Colour, to tell profiles apart at a glance");
     for (int i = 0; i < static_cast<int>(colours.size()); ++i) {
-        if (i > 0) ImGui::SameLine(0, px(8));
-        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(profile_colour(i)));
+        if (i > 0) same_line_if_fits(colour_names[static_cast<std::size_t>(i)]);
+        const float size = px(36) * 0.6f;
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (px(36) - size) * 0.5f);
+        colour_disc(i, size);
+        ImGui::SameLine(0, px(4));
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() - (px(36) - size) * 0.5f);
         if (choice_button(colour_names[static_cast<std::size_t>(i)], view.chosen.colour == i))
             commands.push_back(ChooseProfileColour{i});
-        ImGui::PopStyleColor();
     }
     gap();
     passphrase_fields(view, "Passphrase", commands);
@@ -133,6 +147,11 @@ void chosen_heading(const VaultView& view, const Fonts& fonts) {
 
 void draw_unlocking(const VaultView& view, const Fonts& fonts, std::vector<Command>& commands) {
     chosen_heading(view, fonts);
+    if (view.elsewhere) {
+        wrapped_text("This profile is open in another tab or window. Unlock it here to use it here: the other one "
+                     "then stops changing it.");
+        gap(8);
+    }
     bool entered = false;
     if (auto text = secret_field("Passphrase", view.passphrase, view.passphrase_problem, "", &entered))
         commands.push_back(EditVaultField{VaultField::passphrase, std::move(*text)});

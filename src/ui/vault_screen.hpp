@@ -43,6 +43,7 @@ struct VaultView {
     bool code_kept = false;
     std::string problem;              // why the last attempt failed
     int wait_seconds = 0;             // unlocking: how long before the next try
+    bool elsewhere = false;           // unlocking: the profile is open in another tab, which unlocking here stops
     std::string working_text;         // working: what is being done
     float progress = 0;               // working: 0 to 1, an estimate
 };

@@ -130,16 +130,67 @@ export async function openApp(app, { width = 1366, height = 768, deviceScaleFact
   return { context, page, errors };
 }
 
-// Loads the app in test mode into `page` (or reloads it) and waits until
-// its records are open, or until it says why they are not.
-export async function openTandem(page, app_url) {
-  if (app_url) await page.goto(`${app_url}?test=1`);
+// The profile the tests make and unlock, unless a test says otherwise.
+export const testProfile = { name: "Ana Kowalska", passphrase: "maple orbit candle yonder" };
+
+// Loads the app in test mode into `page` (or reloads it), goes through the
+// profile screens as a teacher would (making the profile on a first visit,
+// unlocking it on a later one) and waits until its records are open, or
+// until it says why they are not. `kdf: "fast"` (the default) makes new
+// profiles with Argon2id's least work: tests not about the vault need not
+// wait for its key.
+export async function openTandem(page, app_url, { kdf = "fast", profile = testProfile } = {}) {
+  if (app_url) await page.goto(`${app_url}?test=1${kdf === "fast" ? "&kdf=fast" : ""}`);
   const step = (what, wait) => wait.catch((error) => { throw new Error(`Tandem never ${what} (${error.message})`); });
   await step("set up its test hook", page.waitForFunction(() => window.tandem?.test, null, { timeout: 30_000 }));
   await step("drew its first frame", page.waitForFunction(() => window.tandem.test.frames() > 0, null, { timeout: 30_000 }));
+  await step("listed its profiles", page.waitForFunction(() => window.tandem.test.state().vault !== "listing",
+    null, { timeout: 30_000 }));
+  const stage = (await page.evaluate(() => window.tandem.test.state())).vault;
+  if (stage === "creating") await makeProfile(page, profile);
+  else if (stage === "choosing" || stage === "unlocking") await unlockProfile(page, profile);
   await step("opened its records", page.waitForFunction(() => window.tandem.test.state().saveStatus !== "opening",
     null, { timeout: 30_000 }));
 }
+
+// Clicks `label` and types `text` into it.
+async function fill(page, label, text) {
+  await click(page, label);
+  await page.keyboard.type(text);
+}
+
+// Makes `profile` on the new-profile screen, through its recovery code.
+export async function makeProfile(page, profile = testProfile) {
+  await waitForState(page, (s) => s.vault === "creating");
+  await currentFrame(page);
+  await fill(page, "Your name", profile.name);
+  await fill(page, "Passphrase", profile.passphrase);
+  await fill(page, "The same passphrase again", profile.passphrase);
+  await click(page, "Create the profile");
+  await waitForState(page, (s) => s.vault === "recovery-code", 30_000);
+  await currentFrame(page);
+  await click(page, "I have kept my recovery code somewhere safe");
+  await waitForWidget(page, `(i) => i.label === "Continue" && i.enabled`);
+  await click(page, "Continue");
+  await waitForState(page, (s) => s.vault === "open", 30_000);  // open, or kept in memory where nothing is kept
+}
+
+// Chooses `profile` from the list (if the list shows) and unlocks it.
+export async function unlockProfile(page, profile = testProfile) {
+  await currentFrame(page);
+  if ((await page.evaluate(() => window.tandem.test.state())).vault === "choosing") {
+    await click(page, profile.name);
+    await waitForState(page, (s) => s.vault === "unlocking");
+    await currentFrame(page);
+  }
+  await fill(page, "Passphrase", profile.passphrase);
+  await page.keyboard.press("Enter");
+  await waitForState(page, (s) => s.vault === "open", 30_000);
+}
+
+// The name of the IndexedDB database of the profile open in `page`.
+export const profileDatabase = (page) => page.evaluate(async () =>
+  (await indexedDB.databases()).map((d) => d.name).find((n) => n.startsWith("tandem-profile-")));
 
 // Calls the test hook's function `name` without arguments.
 export const hook = (page, name) => page.evaluate((n) => window.tandem.test[n](), name);
@@ -197,6 +248,7 @@ export const waitForWidget = (page, predicate, timeout = 10_000) =>
 export async function addPeople(page, ownName, names = []) {
   await click(page, "Settings");
   await click(page, "Your name");
+  await page.keyboard.press("Control+A");  // the name given to the profile is there already
   await page.keyboard.type(ownName);
   await waitForState(page, (s) => s.profile.name === ownName);
   await click(page, "People");

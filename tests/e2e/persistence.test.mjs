@@ -5,7 +5,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { useAppServer, openApp, openTandem, click, waitForState, screenshot } from "./browser.mjs";
+import {
+  useAppServer, openApp, openTandem, click, waitForState, screenshot, profileDatabase, testProfile, unlockProfile,
+} from "./browser.mjs";
 
 const app = useAppServer();
 
@@ -53,12 +55,14 @@ test("a second tab is kept from writing until it takes over, and the first turns
 
   const second = await context.newPage();
   second.on("pageerror", (error) => errors.push(error.message));
-  await openTandem(second, app.url);
-  await waitForState(second, (s) => s.saveStatus === "elsewhere");
-  await waitForItem(second, "Use here");
+  await second.goto(`${app.url}?test=1&kdf=fast`);
+  await second.waitForFunction(() => window.tandem?.test?.state().vault === "choosing");
+  await click(second, testProfile.name);
+  await second.waitForFunction(() => window.tandem.test.items().some((i) => i.label === "Passphrase"));
   await screenshot(second, "persistence-elsewhere");
+  assert.equal((await hookState(first)).saveStatus, "saved", "the first tab goes on until the second is unlocked");
 
-  await click(second, "Use here");
+  await unlockProfile(second);
   const taken = await waitForState(second, (s) => s.saveStatus === "saved");
   assert.equal(taken.profile.name, "Sam Patel");
   await waitForState(first, (s) => s.saveStatus === "read-only");
@@ -137,9 +141,9 @@ test("a browser that keeps nothing: the banner says so, edits last the visit, an
 
 // Changes the stored records from outside the app, as damage on disk would.
 // `damage` runs in the page with the open IndexedDB database; resolves with what it returns.
-const damageStore = (page, damage) => page.evaluate(async (source) => {
+const damageStore = async (page, damage) => page.evaluate(async ([source, name]) => {
   const db = await new Promise((resolve, reject) => {
-    const request = indexedDB.open("tandem", 1);
+    const request = indexedDB.open(name, 1);
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);
   });
@@ -148,7 +152,7 @@ const damageStore = (page, damage) => page.evaluate(async (source) => {
   await new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onabort = () => reject(tx.error); });
   db.close();
   return result;
-}, damage.toString());
+}, [damage.toString(), await profileDatabase(page)]);
 
 // The number of pages stored (for damageStore).
 const pageCount = (tx) => new Promise((resolve) => { tx.objectStore("pages").count().onsuccess = (e) => resolve(e.target.result); });

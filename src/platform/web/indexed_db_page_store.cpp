@@ -24,7 +24,6 @@ int tandem_records_loaded_page(int index, double* out);
 void tandem_records_copy_page(int index, std::uint8_t* destination);
 int tandem_records_loaded_header();
 void tandem_records_copy_header(std::uint8_t* destination);
-void tandem_records_drop_loaded();
 void tandem_records_first_meta(const std::uint8_t* header, int size, const char* name, int colour);
 void tandem_records_put_header(const std::uint8_t* header, int size);
 void tandem_records_write(std::uint32_t id, double base, int full, double generation, double page_count,
@@ -89,7 +88,6 @@ Result<store::StoredDatabase, store::PageStoreError> IndexedDbPageStore::load() 
         if (length > 0) tandem_records_copy_page(i, stored.bytes.data());
         out.pages.push_back(std::move(stored));
     }
-    tandem_records_drop_loaded();
     return out;
 }
 

@@ -147,6 +147,12 @@ mergeInto(LibraryManager.library, {
     // Tries for database `name`'s lock and, if this tab gets it, reads it.
     open: function (name) {
       var R = tandemRecords;
+      // One database at a time: the one held before (the records moving
+      // into a new profile) is closed and its lock let go.
+      if (R.db) { R.db.close(); R.db = null; }
+      if (R.releaseLock) { var release = R.releaseLock; R.releaseLock = null; release(); }
+      if (R.channel) { R.channel.close(); R.channel = null; }
+      R.loaded = null;
       R.name = name;
       R.lockName = name === R.oldName ? "tandem-records" : "tandem-records:" + name;
       R.channelName = R.lockName;
@@ -453,12 +459,6 @@ mergeInto(LibraryManager.library, {
     HEAPU8.set(new Uint8Array(tandemRecords.loaded.vault), destination);
   },
 
-  // The module has what was loaded: the copy in JS goes.
-  tandem_records_drop_loaded__deps: ["$tandemRecords"],
-  tandem_records_drop_loaded: function () {
-    tandemRecords.loaded = null;
-  },
-
   tandem_records_loaded_count__deps: ["$tandemRecords"],
   tandem_records_loaded_count: function () {
     return tandemRecords.loaded ? tandemRecords.loaded.pages.length : 0;
@@ -543,6 +543,7 @@ mergeInto(LibraryManager.library, {
       meta.put(first.profile, "profile");
     }
     tx.oncomplete = function () {
+      R.loaded = null;  // what was read is out of date now, and need not stay in memory
       if (first && R.firstMeta === first) {
         R.firstMeta = null;
         R.setKnown(R.name.slice(R.profilePrefix.length), true);
