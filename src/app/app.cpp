@@ -124,6 +124,13 @@ std::vector<std::uint8_t> App::read_old_records(store::PageStore& pages) {
     return opened.value()->file_bytes();
 }
 
+void App::wipe_for_lock() {
+    close_records();
+    records_state_ = RecordsState::opening;
+    if (gate_) gate_->forget_keys();
+    update_gate_view();
+}
+
 void App::handle(const ui::LockProfile&) {
     if (!gate_ || !gate_->open()) return;
     flush_saves();

@@ -85,6 +85,9 @@ public:
     bool all_saved() const override;
     // Sends what waits to be saved now (the page is being hidden or left).
     void flush_saves();
+    // The lock, once all is saved: closes the records and wipes the vault's
+    // keys; the host then starts the page afresh.
+    void wipe_for_lock();
     // `PRAGMA integrity_check` on the open records: "ok", the problems, or
     // empty when none are open.
     std::string integrity_check();

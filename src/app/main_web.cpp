@@ -265,6 +265,7 @@ void lock_when_saved() {
         emscripten_set_timeout([](void*) { lock_when_saved(); }, 100, nullptr);
         return;
     }
+    host->app.wipe_for_lock();
     tandem_reload_page();
 }
 

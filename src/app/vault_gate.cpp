@@ -469,4 +469,14 @@ const char* VaultGate::stage_name() const {
 
 std::optional<std::string> VaultGate::take_notice() { return std::exchange(notice_, std::nullopt); }
 
+void VaultGate::forget_keys() {
+    codec_.reset();
+    new_vault_.reset();
+    recovered_master_.reset();
+    job_.reset();
+    clear_secrets();
+    form_.recovery_code.clear();
+    step_ = Step::listing;
+}
+
 }  // namespace tandem::app

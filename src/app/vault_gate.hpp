@@ -108,6 +108,9 @@ public:
     const char* stage_name() const;
     // A message for the app's notice once the records open, then cleared.
     std::optional<std::string> take_notice();
+    // Before a lock: wipes every key the gate holds (the records must be
+    // closed first: the codec goes with them) and what was typed.
+    void forget_keys();
 
 
 private:

@@ -171,6 +171,12 @@ std::uint32_t header_page_count(const std::vector<std::uint8_t>& image, std::uin
     return valid ? std::min(declared, in_file) : in_file;
 }
 
+// Zeroes `bytes` in a way the compiler keeps although they are not read again.
+void wipe(std::vector<std::uint8_t>& bytes) {
+    volatile std::uint8_t* at = bytes.data();
+    for (std::size_t i = 0; i < bytes.size(); ++i) at[i] = 0;
+}
+
 OpenProblem problem(OpenProblem::Kind kind, std::uint32_t page, std::string message) {
     return OpenProblem{kind, page, std::move(message)};
 }
@@ -186,6 +192,9 @@ PagedDatabase::PagedDatabase(PageStore& store, PageCodec& codec) : store_(store)
 PagedDatabase::~PagedDatabase() {
     database_.reset();
     if (vfs_) sqlite3_vfs_unregister(vfs_.get());
+    // The records in the clear do not outlive the database (a vault locked).
+    wipe(image_);
+    for (auto& [number, page] : waiting_) wipe(page);
 }
 
 std::optional<OpenProblem> PagedDatabase::start_from(std::vector<std::uint8_t> initial, const StoredDatabase& stored) {

@@ -115,10 +115,12 @@ export function useAppServer() {
 }
 
 // A fresh browser context (own storage) with one page on the app in test
-// mode, ready to draw. `init` runs in the page before the app's scripts;
+// mode, ready to draw, its profile made (`kdf`: as openTandem()). `init`
+// runs in the page before the app's scripts;
 // `contextOptions` go to newContext() (permissions, touch); `errors`
 // collects the page's uncaught errors.
-export async function openApp(app, { width = 1366, height = 768, deviceScaleFactor = 1, init, ...contextOptions } = {}) {
+export async function openApp(app, { width = 1366, height = 768, deviceScaleFactor = 1, init, kdf = "fast",
+                                     ...contextOptions } = {}) {
   const context = await app.browser.newContext({
     viewport: { width, height }, deviceScaleFactor, acceptDownloads: true, ...contextOptions,
   });
@@ -126,7 +128,7 @@ export async function openApp(app, { width = 1366, height = 768, deviceScaleFact
   const page = await context.newPage();
   const errors = [];
   page.on("pageerror", (error) => errors.push(error.message));
-  await openTandem(page, app.url);
+  await openTandem(page, app.url, { kdf });
   return { context, page, errors };
 }
 
