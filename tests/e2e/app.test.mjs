@@ -4,16 +4,17 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { pathToFileURL } from "node:url";
 import { join } from "node:path";
-import { launchBrowser, openPage, useAppServer, waitForState, screenshot, siteDir } from "./browser.mjs";
+import { launchBrowser, openPage, openTandem, useAppServer, waitForState, screenshot, siteDir } from "./browser.mjs";
 
 const app = useAppServer();
 
 const center = (item) => ({ x: item.x + item.w / 2, y: item.y + item.h / 2 });
 
 test("the page opens with the sidebar, and a click on a sidebar entry changes the screen", async () => {
-  const { page, errors } = await openPage(app.browser, `${app.url}?test=1`);
+  const { page, errors } = await openPage(app.browser, `${app.url}?test=1&kdf=fast`);
   await page.evaluate(() => window.tandem.test.ready);
   assert.equal(await page.title(), "Tandem");
+  await openTandem(page);
 
   const state = await waitForState(page, (s) => s.saveStatus === "saved");
   assert.equal(state.screen, "today");
@@ -50,8 +51,8 @@ test("the page opens with the sidebar, and a click on a sidebar entry changes th
 });
 
 test("the hook follows the canvas when the window is resized", async () => {
-  const { page } = await openPage(app.browser, `${app.url}?test=1`, { width: 1024, height: 640 });
-  await page.evaluate(() => window.tandem.test.ready);
+  const { page } = await openPage(app.browser, `${app.url}?test=1&kdf=fast`, { width: 1024, height: 640 });
+  await openTandem(page);
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.waitForFunction(() => {
     const items = window.tandem.test.items();
@@ -72,9 +73,9 @@ test("without ?test=1 the page has no test hook", async () => {
 });
 
 test("the site also works opened straight from the file system", async () => {
-  const url = `${pathToFileURL(join(siteDir, "index.html")).href}?test=1`;
+  const url = `${pathToFileURL(join(siteDir, "index.html")).href}?test=1&kdf=fast`;
   const { page, errors } = await openPage(app.browser, url);
-  await page.evaluate(() => window.tandem.test.ready);
+  await openTandem(page);
   assert.equal((await page.evaluate(() => window.tandem.test.state())).screen, "today");
   assert.deepEqual(errors, []);
   await page.close();
