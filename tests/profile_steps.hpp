@@ -60,7 +60,8 @@ inline std::vector<app::HostRequest> serve_keys(app::App& app, std::vector<app::
             bytes.emplace();
             std::copy(key.value().bytes().begin(), key.value().bytes().end(), bytes->begin());
         }
-        app.passphrase_key_derived(job.id, bytes);
+        // The id comes back as the web platform gives it: through a JavaScript number.
+        app.passphrase_key_derived(static_cast<std::uint64_t>(static_cast<double>(job.id)), bytes);
     }
     return others;
 }

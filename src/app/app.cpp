@@ -227,6 +227,10 @@ void App::records_taken_over() {
     update_status();
 }
 
+std::vector<std::uint8_t> App::records_image() const {
+    return records_ ? records_->store().database().image() : std::vector<std::uint8_t>{};
+}
+
 std::string App::integrity_check() {
     if (!records_) return {};
     auto rows = records_->store().database().query_column("PRAGMA integrity_check;");

@@ -91,6 +91,9 @@ public:
     // `PRAGMA integrity_check` on the open records: "ok", the problems, or
     // empty when none are open.
     std::string integrity_check();
+    // The open records' database file in the clear, identity included (for
+    // the test hook's migration test); empty when none are open.
+    std::vector<std::uint8_t> records_image() const;
     // Retries saving after a failure; the host calls it after retry_delay_ms().
     void retry_saving();
     // How long to wait before retry_saving(), while a save has failed.

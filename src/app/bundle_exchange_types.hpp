@@ -14,7 +14,7 @@ namespace tandem::app {
 
 // A passphrase's key to derive (crypto::derive_passphrase_key) for the job `id`.
 struct KeyJob {
-    std::uint64_t id = 0;
+    std::uint64_t id = 0;  // below 2^53: it crosses to JavaScript as a number, exactly
     std::string passphrase;
     std::array<std::uint8_t, crypto::passphrase_salt_bytes> salt{};
     crypto::KdfParams params;

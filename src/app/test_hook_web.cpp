@@ -113,6 +113,13 @@ EMSCRIPTEN_KEEPALIVE const char* tandem_test_integrity_check() {
     return integrity_reply.c_str();
 }
 
+// Downloads the open records' database file in the clear (the records as
+// the release before profiles kept them, for the migration test).
+EMSCRIPTEN_KEEPALIVE void tandem_test_save_records_image() {
+    if (hooked_app) tandem::platform::FileTransfer::save("records.sqlite", hooked_app->records_image(),
+                                                         "application/vnd.sqlite3");
+}
+
 // Downloads the last opened file again, under its own name.
 EMSCRIPTEN_KEEPALIVE void tandem_test_save_opened_file() {
     tandem::platform::FileTransfer::save(opened_name, opened_bytes, "application/octet-stream");

@@ -163,7 +163,7 @@ void VaultGate::elsewhere() { form_.elsewhere = true; }
 
 bool VaultGate::key_derived(std::uint64_t id, const std::optional<std::array<std::uint8_t, 32>>& key,
                             std::int64_t now_ms) {
-    if (!job_ || job_->id != id) return id >= (1ull << 62);
+    if (!job_ || job_->id != id) return id >= first_job;
     const JobFor purpose = job_->purpose;
     job_.reset();
     if (!key) {

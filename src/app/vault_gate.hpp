@@ -56,6 +56,9 @@ inline constexpr const char* old_records_database = "tandem";
 
 class VaultGate {
 public:
+    // The gate's key jobs are numbered from here, apart from the bundle exchange's.
+    static constexpr std::uint64_t first_job = 1ull << 40;
+
     // Borrows both, which must outlive it.
     VaultGate(VaultHost& host, RandomSource& random);
 
@@ -162,7 +165,7 @@ private:
         std::int64_t started_ms = 0;
     };
     std::optional<Job> job_;
-    std::uint64_t next_job_ = 1ull << 62;  // apart from the bundle exchange's jobs
+    std::uint64_t next_job_ = first_job;
 
     std::unique_ptr<VaultPageCodec> codec_;
     std::optional<std::string> notice_;

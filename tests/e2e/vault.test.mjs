@@ -162,11 +162,11 @@ function keepAsBeforeProfiles(file) {
 }
 
 test("records kept before profiles move into the first profile, encrypted, and the old ones go", async () => {
-  // A database written by this release, as its plain copy downloads.
+  // A database file as this release writes it.
   const first = await openApp(app);
   await setOwnName(first.page, "Marker Kowalska");
-  await click(first.page, "Settings");
-  const [copy] = await Promise.all([first.page.waitForEvent("download"), click(first.page, "Download a copy")]);
+  const [copy] = await Promise.all([first.page.waitForEvent("download"),
+                                    first.page.evaluate(() => window.tandem.test.saveRecordsImage())]);
   const file = [...await readFile(await copy.path())];
   await first.context.close();
 

@@ -3,6 +3,7 @@
 #include <emscripten.h>
 
 #include <algorithm>
+#include <cassert>
 #include <string>
 #include <utility>
 
@@ -26,6 +27,7 @@ PassphraseKeys::~PassphraseKeys() {
 
 void PassphraseKeys::start(std::uint64_t id, std::string_view passphrase, std::span<const std::uint8_t, 16> salt,
                            std::uint32_t opslimit, std::uint32_t memlimit) {
+    assert(id < (1ull << 53) && "a job id must survive the trip through a JavaScript number");
     const std::string text(passphrase);
     tandem_kdf_start(static_cast<double>(id), text.c_str(), static_cast<int>(text.size()), salt.data(), opslimit,
                      memlimit);
