@@ -19,6 +19,7 @@
 #include "memory_page_store.hpp"
 #include "paged_database_steps.hpp"
 #include "profile_steps.hpp"
+#include "test_doubles.hpp"
 
 using namespace tandem;
 using namespace tandem::app;
@@ -336,4 +337,53 @@ TEST_CASE("Lock waits for what is not saved yet, then asks for the page to start
     CHECK_FALSE(app.all_saved());  // the host locks once this is true
     pages.complete_pending();
     CHECK(app.all_saved());
+}
+
+TEST_CASE("an open profile locks by itself after its lock time unused; input puts it off, and a clock set back does not") {
+    MemoryPageStore pages;
+    ManualWallClock wall(test_epoch_ms);
+    App app(wall);
+    CHECK_FALSE(app.idle_lock_wait_ms());  // nothing open, nothing to lock
+    make_profile(app, pages);
+    CHECK(app.shell_view().lock_after_minutes == 10);
+    CHECK(app.idle_lock_wait_ms() == 10 * 60'000);
+
+    wall.advance(9 * 60'000);
+    CHECK_FALSE(app.lock_if_idle());
+    app.user_active();  // a key pressed: ten minutes from now
+    wall.advance(9 * 60'000);
+    CHECK_FALSE(app.lock_if_idle());
+    CHECK(app.idle_lock_wait_ms() == 60'000);
+    wall.set(test_epoch_ms - 60 * 60'000);  // the clock set back an hour counts from there
+    CHECK_FALSE(app.lock_if_idle());
+    CHECK(app.idle_lock_wait_ms() == 10 * 60'000);
+    wall.advance(10 * 60'000);
+    app.take_host_requests();
+    CHECK(app.lock_if_idle());
+    std::vector<HostRequest> requests = app.take_host_requests();
+    take_request<LockPage>(requests);
+    CHECK_FALSE(app.lock_if_idle());  // asked once
+}
+
+TEST_CASE("the lock time is chosen in Settings and kept in the profile's own records") {
+    MemoryPageStore pages;
+    ProfileKeys profile;
+    {
+        ManualWallClock wall(test_epoch_ms);
+        App app(wall);
+        profile = make_profile(app, pages);
+        app.dispatch(ui::SetLockAfter{7});  // not offered: refused
+        CHECK(app.shell_view().lock_after_minutes == 10);
+        app.dispatch(ui::SetLockAfter{30});
+        CHECK(app.shell_view().lock_after_minutes == 30);
+        wall.advance(29 * 60'000);
+        CHECK_FALSE(app.lock_if_idle());
+        wall.advance(60'000);
+        CHECK(app.lock_if_idle());
+    }
+    ManualWallClock wall(test_epoch_ms);
+    App again(wall);
+    unlock_profile(again, pages, profile);
+    CHECK(again.shell_view().lock_after_minutes == 30);
+    CHECK(again.idle_lock_wait_ms() == 30 * 60'000);
 }

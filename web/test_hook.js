@@ -1,5 +1,5 @@
 // Test hook (only with ?test=1): window.tandem.test = { ready, items(), state(), frames(), frameTimes(),
-// saveOpenedFile(), saveRecordsImage(), integrityCheck(), storageFaults() }.
+// saveOpenedFile(), saveRecordsImage(), advanceClock(), integrityCheck(), storageFaults() }.
 // Linked in with --pre-js, so `Module` is the app's module object.
 // items() reports every interactive widget of the last frame in CSS pixels
 // relative to the viewport, with the frame's number (items().frame) and
@@ -46,6 +46,8 @@
     frameTimes: function () { return callJson("tandem_test_frame_times") || []; },
     // Downloads the last file opened through the page again, unchanged.
     saveOpenedFile: function () { Module._tandem_test_save_opened_file(); },
+    // Moves the app's clock on by `ms`, as if that long had passed without use.
+    advanceClock: function (ms) { Module._tandem_test_advance_clock(ms); },
     // Downloads the open records' database file in the clear.
     saveRecordsImage: function () { Module._tandem_test_save_records_image(); },
     // What the browser said it lost of the stored records on opening them:

@@ -30,6 +30,19 @@ constexpr std::size_t deferred_text_bytes = 20'000;
 constexpr std::int64_t edit_pause_ms = 250;
 // The longest the host waits before calling run_due_work() again.
 constexpr std::int64_t max_work_delay_ms = 1000;
+// The profile's lock time, kept in its records (in minutes, as decimal digits).
+constexpr std::string_view lock_after_key = "lock_after_minutes";
+
+// The minutes stored as `bytes`; 0 when they are not one to three digits.
+int read_minutes(std::span<const std::uint8_t> bytes) {
+    if (bytes.empty() || bytes.size() > 3) return 0;
+    int minutes = 0;
+    for (const std::uint8_t digit : bytes) {
+        if (digit < '0' || digit > '9') return 0;
+        minutes = minutes * 10 + (digit - '0');
+    }
+    return minutes;
+}
 
 std::tm local_time(std::int64_t ms) {
     const std::time_t seconds = static_cast<std::time_t>(ms / 1000);
@@ -73,7 +86,9 @@ bool look_only(const ui::Command& command) {
 
 }  // namespace
 
-App::App() : crypto_(crypto::run_self_test()) {
+App::App() : App(system_clock_) {}
+
+App::App(WallClock& clock) : wall_clock_(clock), crypto_(crypto::run_self_test()) {
     random_ = crypto::SodiumRandomSource::create();
     if (random_) gate_ = std::make_unique<VaultGate>(static_cast<VaultHost&>(*this), *random_);
     update_status();
@@ -110,12 +125,19 @@ void App::update_gate_view() {
     const bool gated = gate_ && !gate_->open() && records_state_ != RecordsState::memory_only;
     view_.vault = gated ? gate_->view(wall_clock_.now_ms()) : std::nullopt;
     view_.can_lock = gate_ && gate_->open();
+    view_.lock_after_minutes = view_.can_lock ? idle_lock_.minutes() : 0;
     if (gate_)
         if (auto said = gate_->take_notice()) notice(std::move(*said), false);
 }
 
 bool App::open_vault_records(store::PageStore& pages, store::PageCodec& codec, std::vector<std::uint8_t> image) {
-    return open_records(pages, codec, std::move(image));
+    const bool opened = open_records(pages, codec, std::move(image));
+    idle_lock_ = {};
+    if (records_)
+        if (auto stored = records_->store().local_bytes(lock_after_key); stored && stored.value())
+            idle_lock_.set_minutes(read_minutes(*stored.value()));
+    idle_lock_.start(wall_clock_.now_ms());
+    return opened;
 }
 
 std::vector<std::uint8_t> App::read_old_records(store::PageStore& pages) {
@@ -137,6 +159,31 @@ void App::handle(const ui::LockProfile&) {
     host_requests_.push_back(LockPage{});
 }
 
+void App::handle(const ui::SetLockAfter& set) {
+    if (!gate_ || !gate_->open() || !idle_lock_.set_minutes(set.minutes)) return;
+    const std::string text = std::to_string(set.minutes);
+    if (records_ && records_state_ == RecordsState::kept)
+        if (auto saved = records_->store().set_local_bytes(lock_after_key, std::span(
+                reinterpret_cast<const std::uint8_t*>(text.data()), text.size())); !saved)
+            notice("Tandem could not keep the new lock time: " + saved.error().message, true);
+    view_.lock_after_minutes = idle_lock_.minutes();
+}
+
+// [SECTION] Locking by itself
+
+void App::user_active() { idle_lock_.used(wall_clock_.now_ms()); }
+
+bool App::lock_if_idle() {
+    if (!gate_ || !gate_->open() || !idle_lock_.due(wall_clock_.now_ms())) return false;
+    idle_lock_.stop();
+    handle(ui::LockProfile{});
+    return true;
+}
+
+std::optional<std::int64_t> App::idle_lock_wait_ms() const {
+    return gate_ && gate_->open() ? idle_lock_.wait_ms(wall_clock_.now_ms()) : std::nullopt;
+}
+
 // [SECTION] Opening and closing the records
 
 void App::close_records() {
@@ -156,6 +203,7 @@ void App::close_records() {
     fresh.file_over_page = view_.file_over_page;
     fresh.vault = std::move(view_.vault);
     fresh.can_lock = view_.can_lock;
+    fresh.lock_after_minutes = view_.lock_after_minutes;
     view_ = std::move(fresh);
 }
 

@@ -17,6 +17,7 @@
 
 #include "app/display_text.hpp"
 #include "app/host_request.hpp"
+#include "app/idle_lock.hpp"
 #include "app/open_records.hpp"
 #include "app/vault_gate.hpp"
 #include "app/workspace.hpp"
@@ -60,6 +61,8 @@ public:
     // profile is unlocked (VaultGate), or at once in memory when the
     // platform finds it cannot keep any.
     App();
+    // The same, telling time by `clock` (borrowed: it outlives the app).
+    explicit App(WallClock& clock);
 
     // [SECTION] The profiles, from the host (VaultGate says what each does)
     void profile_found(std::string id, std::string name, int colour);
@@ -88,6 +91,15 @@ public:
     // The lock, once all is saved: closes the records and wipes the vault's
     // keys; the host then starts the page afresh.
     void wipe_for_lock();
+    // [SECTION] Locking by itself (IdleLock)
+    // Input from the user: the open profile is in use.
+    void user_active();
+    // Asks for the lock (LockPage) once the open profile has gone unused for
+    // its lock time; returns whether it did.
+    bool lock_if_idle();
+    // How long until lock_if_idle() may lock; nullopt while no profile is open.
+    std::optional<std::int64_t> idle_lock_wait_ms() const;
+
     // `PRAGMA integrity_check` on the open records: "ok", the problems, or
     // empty when none are open.
     std::string integrity_check();
@@ -183,6 +195,7 @@ private:
     void handle(const ui::UseRecordsHere& take_over);
     void handle(const ui::CloseSearch& close);
     void handle(const ui::LockProfile& lock);
+    void handle(const ui::SetLockAfter& set);
     // The records in `pages` through `codec`, as VaultHost::open_vault_records.
     bool open_records(store::PageStore& pages, store::PageCodec& codec, std::vector<std::uint8_t> image);
     // VaultHost.
@@ -226,7 +239,9 @@ private:
 
     RecordsState records_state_ = RecordsState::opening;
     store::IdentityPageCodec codec_;
-    SystemWallClock wall_clock_;
+    SystemWallClock system_clock_;
+    WallClock& wall_clock_;
+    IdleLock idle_lock_;
     std::optional<crypto::SodiumRandomSource> random_;
     std::unique_ptr<store::PagedDatabase> pages_;     // set for kept records
     std::optional<store::Database> memory_database_;  // set for memory-only records

@@ -100,8 +100,10 @@ EM_JS(int, tandem_fast_kdf_requested, (), {
 EM_JS(void, tandem_watch_page_hide, (), {
     document.addEventListener("visibilitychange", function () {
         if (document.visibilityState === "hidden") _tandem_page_hidden();
+        else _tandem_page_shown();
     });
     window.addEventListener("pagehide", function () { _tandem_page_hidden(); });
+    window.addEventListener("pageshow", function () { _tandem_page_shown(); });
 });
 // clang-format on
 
@@ -120,12 +122,24 @@ constexpr double release_wait_ms = 3000.0;
 
 // [SECTION] The host: what lives as long as the page
 
+// The device's clock, which the test hook can move forward (advanceClock()).
+class PageClock final : public WallClock {
+public:
+    std::int64_t now_ms() override { return system_.now_ms() + shift_ms_; }
+    void advance(std::int64_t ms) { shift_ms_ += std::max<std::int64_t>(ms, 0); }
+
+private:
+    SystemWallClock system_;
+    std::int64_t shift_ms_ = 0;
+};
+
 struct Host {
+    PageClock clock;
     platform::BrowserCanvas canvas;
     platform::WebGlRenderer renderer;
     platform::InputQueue queue;
     platform::FramePacer pacer;
-    app::App app;
+    app::App app{clock};
     ui::ItemRegistry registry;
     ui::Fonts fonts;
     std::vector<ui::Command> commands;
@@ -137,6 +151,7 @@ struct Host {
     std::unique_ptr<platform::IndexedDbPageStore> pages;
     std::unique_ptr<platform::RecordsStorage> storage;
     long retry_timer = 0;
+    long idle_lock_timer = 0;
     std::optional<double> release_by_ms;  // set while another tab waits for the records
 
     bool test_mode = false;
@@ -256,6 +271,24 @@ void schedule_retry() {
         *wait, nullptr);
 }
 
+// Locks the open profile once it has gone unused for its lock time; until
+// then keeps one timer for the moment it may be due. A timer of a hidden or
+// frozen tab may fire late or never: showing the page again checks too.
+void lock_if_idle() {
+    if (host->app.lock_if_idle()) {
+        run_host_requests();
+        return;
+    }
+    const std::optional<std::int64_t> wait = host->app.idle_lock_wait_ms();
+    if (host->idle_lock_timer != 0 || !wait) return;
+    host->idle_lock_timer = emscripten_set_timeout(
+        [](void*) {
+            host->idle_lock_timer = 0;
+            lock_if_idle();
+        },
+        static_cast<double>(*wait) + 50.0, nullptr);
+}
+
 // Locks once the last save has landed (a full disk holds the lock back:
 // the status says so, and Lock can be pressed again once there is room):
 // starting the page afresh is the one wipe that reaches all it held.
@@ -272,6 +305,7 @@ void lock_when_saved() {
 // After anything that changed the records' state from outside a frame.
 void records_changed() {
     run_host_requests();
+    lock_if_idle();
     schedule_retry();
     release_if_ready();
     wake(platform::WebInput::Urgency::soon);
@@ -317,8 +351,12 @@ bool draw_frame() {
                                            : 1.0f / 60.0f;
     host->last_frame_ms = now;
 
+    lock_if_idle();  // before the input: whoever comes back to an idle laptop finds it locked
     const bool had_input = host->queue.apply_frame(io) > 0;
-    if (had_input) host->last_input_ms = now;
+    if (had_input) {
+        host->last_input_ms = now;
+        host->app.user_active();
+    }
     io.ConfigInputTextCursorBlink = now - host->last_input_ms < caret_blink_ms;
     build_look();
 
@@ -429,6 +467,22 @@ std::string platform_state_json() {
 // Called by the page when it is hidden or left.
 extern "C" EMSCRIPTEN_KEEPALIVE void tandem_page_hidden() {
     if (host) host->app.flush_saves();
+}
+
+// Called by the page when it is shown again (its timers may not have run).
+extern "C" EMSCRIPTEN_KEEPALIVE void tandem_page_shown() {
+    if (!host) return;
+    lock_if_idle();
+    wake(platform::WebInput::Urgency::soon);
+}
+
+// The test hook's advanceClock(ms): the app's clock moves on by `ms`, as if
+// that long had passed without use.
+extern "C" EMSCRIPTEN_KEEPALIVE void tandem_test_advance_clock(double ms) {
+    if (!host || !host->test_mode) return;
+    host->clock.advance(static_cast<std::int64_t>(ms));
+    lock_if_idle();
+    wake(platform::WebInput::Urgency::soon);
 }
 
 namespace {

@@ -41,7 +41,7 @@ namespace tandem::app {
 struct ShellCommands {
     using Commands = CommandList<ui::NavigateTo, ui::SetTheme, ui::ChangeTextSize, ui::SetSidebarWidth,
                                  ui::ChooseFileToOpen, ui::DismissNotice, ui::RetrySaving, ui::ExportRecords,
-                                 ui::UseRecordsHere, ui::CloseSearch, ui::LockProfile, ui::EditVaultField,
+                                 ui::UseRecordsHere, ui::CloseSearch, ui::LockProfile, ui::SetLockAfter, ui::EditVaultField,
                                  ui::ChooseProfileColour, ui::ChooseProfile, ui::StartNewProfile, ui::BackToProfiles,
                                  ui::CreateProfile, ui::SaveRecoveryCode, ui::ConfirmRecoveryCodeKept,
                                  ui::FinishNewProfile, ui::UnlockProfile, ui::UseRecoveryCode,

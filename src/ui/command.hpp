@@ -375,6 +375,10 @@ struct UnlockWithRecoveryCode {};
 
 // Lock the open profile now.
 struct LockProfile {};
+// Lock the open profile by itself after this many minutes without use.
+struct SetLockAfter {
+    int minutes = 10;
+};
 
 using Command = std::variant<NavigateTo, SetTheme, ChangeTextSize, SetSidebarWidth, ChooseFileToOpen, DismissNotice,
                              EditProfile, RetrySaving, ExportRecords, UseRecordsHere, EditField, SelectPerson, SelectPairing,
@@ -391,6 +395,6 @@ using Command = std::variant<NavigateTo, SetTheme, ChangeTextSize, SetSidebarWid
                              CancelImport, RevokePartner, ReverifyPartner, AskToTrustAgain, ResolveConflict,
                              EditVaultField, ChooseProfileColour, ChooseProfile, StartNewProfile, BackToProfiles,
                              CreateProfile, SaveRecoveryCode, ConfirmRecoveryCodeKept, FinishNewProfile, UnlockProfile,
-                             UseRecoveryCode, UnlockWithRecoveryCode, LockProfile>;
+                             UseRecoveryCode, UnlockWithRecoveryCode, LockProfile, SetLockAfter>;
 
 }  // namespace tandem::ui

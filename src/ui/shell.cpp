@@ -72,7 +72,7 @@ void draw_sidebar(const ShellView& view, const Fonts& fonts, float height, std::
     if (view.can_lock) {
         const float foot = ImGui::GetWindowHeight() - px(metrics().nav_item_height) - px(20);
         if (ImGui::GetCursorPosY() < foot) ImGui::SetCursorPosY(foot);
-        if (nav_item("Lock", false)) commands.push_back(LockProfile{});
+        if (sidebar_action("Lock")) commands.push_back(LockProfile{});
     }
     ImGui::PopStyleVar();
 
@@ -248,11 +248,35 @@ void draw_sharing(const ProfileView& profile, std::vector<Command>& commands) {
     ImGui::PopTextWrapPos();
 }
 
+// Settings: when the profile locks by itself.
+void draw_locking(const ShellView& view, std::vector<Command>& commands) {
+    if (!view.can_lock) return;
+    section("Locking");
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(px(640), ImGui::GetContentRegionAvail().x));
+    muted("Tandem locks this profile when you press Lock, and by itself when nobody has used it for:");
+    ImGui::PopTextWrapPos();
+    ImGui::Dummy(ImVec2(0, px(4)));
+    static constexpr struct {
+        int minutes;
+        const char* label;
+    } choices[] = {{5, "5 minutes"}, {10, "10 minutes"}, {15, "15 minutes"}, {30, "30 minutes"}, {60, "1 hour"}};
+    for (const auto& choice : choices) {
+        if (&choice != &choices[0]) same_line_if_fits(choice.label);
+        if (choice_button(choice.label, view.lock_after_minutes == choice.minutes))
+            commands.push_back(SetLockAfter{choice.minutes});
+    }
+    ImGui::Dummy(ImVec2(0, px(4)));
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(px(640), ImGui::GetContentRegionAvail().x));
+    muted("What you were writing is saved first. Locked, Tandem shows only the names of the profiles.");
+    ImGui::PopTextWrapPos();
+}
+
 void draw_settings(const ShellView& view, std::vector<Command>& commands) {
     const Preferences& preferences = view.preferences;
     ImGui::BeginDisabled(view.read_only);
     draw_profile(view.profile, commands);
     ImGui::EndDisabled();
+    draw_locking(view, commands);
     section("Theme");
     if (choice_button("Light", preferences.theme == Theme::light)) commands.push_back(SetTheme{Theme::light});
     ImGui::SameLine(0, px(6));

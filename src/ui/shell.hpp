@@ -98,6 +98,7 @@ struct ShellView {
     bool read_only = false;      // the records cannot be changed here now
     bool records_kept = false;   // the records are kept on this device
     bool can_lock = false;       // a profile is unlocked: Lock is offered
+    int lock_after_minutes = 0;  // while one is: it locks by itself after this long unused
     StorageView storage;
     // Settings, About Tandem: the versions of what Tandem is built on and the
     // outcome of its self-test, one line each.

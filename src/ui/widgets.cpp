@@ -149,7 +149,10 @@ void mark_text_item(const char* label, const std::string& shown, bool has_proble
 
 // [SECTION] Navigation and buttons
 
-bool nav_item(const char* label, bool selected, const char* shortcut) {
+namespace {
+
+// A full-width sidebar entry, its shortcut muted at its right.
+bool sidebar_entry(const char* label, bool selected, const char* shortcut) {
     const Palette& palette = palette_colors();
     ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.0f, 0.5f));
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
@@ -161,7 +164,6 @@ bool nav_item(const char* label, bool selected, const char* shortcut) {
     ImGui::PopStyleColor(4);
     ImGui::PopStyleVar(2);
     hand_cursor_on_hover();
-    describe(Role::tab, selected);
     if (shortcut && *shortcut) {
         const ImVec2 max = ImGui::GetItemRectMax(), min = ImGui::GetItemRectMin();
         const ImVec2 size = ImGui::CalcTextSize(shortcut);
@@ -171,6 +173,20 @@ bool nav_item(const char* label, bool selected, const char* shortcut) {
             ImGui::GetWindowDrawList()->AddText(ImVec2(at, (min.y + max.y - size.y) * 0.5f),
                                                 ImGui::GetColorU32(palette.muted_text), shortcut);
     }
+    return clicked;
+}
+
+}  // namespace
+
+bool nav_item(const char* label, bool selected, const char* shortcut) {
+    const bool clicked = sidebar_entry(label, selected, shortcut);
+    describe(Role::tab, selected);
+    return clicked;
+}
+
+bool sidebar_action(const char* label) {
+    const bool clicked = sidebar_entry(label, false, "");
+    describe(Role::button);
     return clicked;
 }
 

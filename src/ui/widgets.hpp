@@ -17,6 +17,8 @@ namespace tandem::ui {
 // Returns true when clicked. Role "tab", value `selected`. A `shortcut`
 // ("Ctrl+K") is shown muted at its right.
 bool nav_item(const char* label, bool selected, const char* shortcut = "");
+// An action in the sidebar (Lock), drawn as its entries are. Role "button".
+bool sidebar_action(const char* label);
 
 // Asks for the keyboard to go to the text field labelled `label` when it is
 // drawn, in this frame or the next (a shortcut's target, or the field a

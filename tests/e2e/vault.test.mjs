@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import {
   useAppServer, openApp, openTandem, click, currentFrame, waitForState, waitForWidget, screenshot, makeProfile,
-  unlockProfile, testProfile,
+  unlockProfile, testProfile, scrollTo,
 } from "./browser.mjs";
 
 const app = useAppServer();
@@ -191,6 +191,38 @@ test("records kept before profiles move into the first profile, encrypted, and t
   await page.reload();
   await openTandem(page, null);
   assert.equal((await waitForState(page, (s) => s.saveStatus === "saved")).profile.name, "Marker Kowalska");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("an unused profile locks by itself after the time chosen in Settings, keeping what was typed", async () => {
+  const { context, page, errors } = await openApp(app);
+  await click(page, "Settings");
+  await scrollTo(page, "5 minutes");
+  await click(page, "5 minutes");
+  await screenshot(page, "settings-locking");
+  await scrollTo(page, "Your name");
+  await click(page, "Your name");
+  await page.keyboard.type("Ana Kowalska");  // still in the field when the lock comes
+  await waitForState(page, (s) => s.profile.name === "Ana Kowalska");
+
+  await page.evaluate(() => window.tandem.test.advanceClock(4 * 60_000));
+  await page.waitForTimeout(500);
+  assert.equal((await hookState(page)).vault, "open", "four minutes unused: still open");
+
+  const reloaded = page.waitForEvent("load");
+  await page.evaluate(() => window.tandem.test.advanceClock(61_000));
+  await reloaded;
+  await page.waitForFunction(() => window.tandem?.test?.state().vault === "choosing", null, { timeout: 30_000 });
+  const items = (await currentFrame(page)).items;
+  assert.ok(!items.some((i) => i.label === "Today" || i.label === "Your name"), "nothing of the records shows");
+
+  await unlockProfile(page, testProfile);
+  assert.equal((await waitForState(page, (s) => s.saveStatus === "saved")).profile.name, "Ana Kowalska");
+  await click(page, "Settings");
+  await scrollTo(page, "5 minutes");
+  const chosen = (await currentFrame(page)).items.find((i) => i.label === "5 minutes");
+  assert.equal(chosen.value, true, "the lock time is kept");
   assert.deepEqual(errors, []);
   await context.close();
 });
