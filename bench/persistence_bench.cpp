@@ -1,6 +1,8 @@
 // persistence_bench: the records' persistence measured in the browser, on the
 // real IndexedDB PageStore. The page bench/persistence_bench.html runs one
-// mode, named by its URL's hash; bench/persistence_bench.mjs drives it:
+// mode, named by its URL's hash, on pages in the clear or, with "-vault"
+// after the mode's name, encrypted in a profile's vault as the app keeps
+// them; bench/persistence_bench.mjs drives it:
 //   #commits   500 single-row commits (one INSERT, its own transaction), each
 //              timed from the statement's start to IndexedDB's complete event
 //              for its batch; then 500 of Tandem's own edits (a profile
@@ -8,7 +10,11 @@
 //   #generate  writes the large school (bench/school_generator) and waits
 //              until IndexedDB holds it.
 //   #open      opens what #generate stored: IndexedDB read, pages checked,
-//              record store opened, today's agenda queried.
+//              record store opened, today's agenda queried. In the vault,
+//              the passphrase's key (Argon2id at the app's cost) comes
+//              first, as an unlock does once the records are read.
+// The vault of #generate-vault is a profile the app lists ("Large school",
+// bench_passphrase), so the app's own unlock can be timed on it.
 // Each mode ends by handing a JSON object to window.benchDone.
 
 #include <emscripten.h>
@@ -20,8 +26,11 @@
 #include <string>
 #include <vector>
 
+#include "app/vault_page_codec.hpp"
 #include "core/hybrid_clock.hpp"
 #include "core/record_commands.hpp"
+#include "crypto/passphrase_key.hpp"
+#include "crypto/vault_header.hpp"
 #include "crypto/sodium_random_source.hpp"
 #include "platform/web/indexed_db_page_store.hpp"
 #include "platform/web/records_storage.hpp"
@@ -42,6 +51,10 @@ EM_JS(void, bench_mode, (char* out, int size), { stringToUTF8(location.hash.slic
 // clang-format on
 
 constexpr int commits = 500;
+constexpr const char* bench_passphrase = "bench school lantern orbit";
+// The profile the vault modes keep the records in (a profile id is 32 hex digits).
+constexpr const char* vault_database = "tandem-profile-0000000000000000000000000000beef";
+constexpr const char* plain_database = "tandem-bench-plain";
 
 void finish(const std::string& json) { bench_done(json.c_str()); }
 
@@ -53,6 +66,8 @@ void finish(const std::string& json) { bench_done(json.c_str()); }
 }
 
 std::string describe(const CommandError& error) { return std::string(error_code_name(error.code)) + " " + error.detail; }
+std::string describe(crypto::BundleError error) { return std::string(crypto::bundle_error_name(error)); }
+std::string describe(const crypto::VaultError& error) { return std::string(crypto::vault_failure_name(error.failure)); }
 template <class E>
 std::string describe(const E& error) {
     return error.message;
@@ -81,11 +96,15 @@ std::string json_array(const std::vector<double>& values) {
 // What one mode holds while the browser's event loop runs it.
 struct Bench {
     std::string mode;
+    bool vault = false;  // the pages are encrypted in a profile's vault
     double started_ms = 0;
     double loaded_ms = 0;  // the storage reported the records read
+    double kdf_ms = 0;     // the vault's passphrase key took this long
     std::unique_ptr<platform::IndexedDbPageStore> pages;
     std::unique_ptr<platform::RecordsStorage> storage;
-    store::IdentityPageCodec codec;
+    store::IdentityPageCodec plain;
+    std::unique_ptr<app::VaultPageCodec> vault_codec;
+    store::PageCodec& codec() { return vault_codec ? static_cast<store::PageCodec&>(*vault_codec) : plain; }
     std::unique_ptr<store::PagedDatabase> database;
     std::unique_ptr<store::SqliteRecordStore> records;
     // Runs once the store holds every commit made so far.
@@ -209,19 +228,46 @@ void run_open(double opened_ms) {
     const double store_ms = emscripten_get_now();
     const auto agenda = must(queries.agenda(CalendarDate::from_ymd(2026, 11, 22)), "agenda");
     const double agenda_ms = emscripten_get_now();
-    char json[320];
+    char json[360];
     std::snprintf(json, sizeof json,
-                  "{\"bytes\":%zu,\"agendaItems\":%zu,\"mainMs\":%.1f,\"loadedMs\":%.1f,\"pagesMs\":%.1f,"
-                  "\"storeMs\":%.1f,\"agendaMs\":%.1f,\"totalMs\":%.1f}",
+                  "{\"bytes\":%zu,\"agendaItems\":%zu,\"mainMs\":%.1f,\"loadedMs\":%.1f,\"kdfMs\":%.1f,"
+                  "\"pagesMs\":%.1f,\"storeMs\":%.1f,\"agendaMs\":%.1f,\"totalMs\":%.1f}",
                   run->database->database().image().size(), agenda.size(), run->started_ms, run->loaded_ms,
-                  opened_ms - run->loaded_ms, store_ms - opened_ms, agenda_ms - store_ms,
+                  run->kdf_ms, opened_ms - run->loaded_ms - run->kdf_ms, store_ms - opened_ms, agenda_ms - store_ms,
                   agenda_ms - run->started_ms);
     finish(json);
 }
 
+crypto::SecretKey passphrase_key(const crypto::PassphraseSalt& salt, crypto::KdfParams kdf) {
+    return must(crypto::derive_passphrase_key(bench_passphrase, salt, kdf), "passphrase key");
+}
+
+// The vault's codec: a new vault for a mode that writes (a profile's header,
+// name and colour go with the first batch), the stored one's for #open.
+void open_vault() {
+    if (run->mode == "open") {
+        const auto stored = must(run->pages->loaded_header(), "header");
+        if (!stored) die("no vault header: run #generate-vault first");
+        const crypto::VaultHeader header = must(crypto::VaultHeader::decode(*stored), "header");
+        const double started = emscripten_get_now();
+        const crypto::SecretKey key = passphrase_key(header.salt, header.kdf);
+        run->vault_codec = std::make_unique<app::VaultPageCodec>(must(open_with_passphrase(header, key), "unlock"),
+                                                                 header.id);
+        run->kdf_ms = emscripten_get_now() - started;
+        return;
+    }
+    // Commits need no slow key: they time the pages, not the lock.
+    const crypto::KdfParams kdf = run->mode == "generate" ? crypto::default_kdf_params : crypto::KdfParams{1, 8192};
+    const crypto::PassphraseSalt salt = crypto::new_passphrase_salt();
+    const crypto::NewVault made = crypto::create_vault(passphrase_key(salt, kdf), kdf, salt);
+    run->pages->set_first_meta(made.header.encode(), "Large school", 3);
+    run->vault_codec = std::make_unique<app::VaultPageCodec>(made.master_key, made.header.id);
+}
+
 void records_ready() {
     run->loaded_ms = emscripten_get_now();
-    run->database = must(store::PagedDatabase::open(*run->pages, run->codec), "open");
+    if (run->vault) open_vault();
+    run->database = must(store::PagedDatabase::open(*run->pages, run->codec()), "open");
     const double opened_ms = emscripten_get_now();
     run->database->on_progress(on_progress);
     if (run->mode == "commits") run_commits();
@@ -238,9 +284,12 @@ int main() {
     std::string mode(static_cast<std::size_t>(bench_mode_length()) + 1, '\0');
     bench_mode(mode.data(), static_cast<int>(mode.size()));
     mode.resize(mode.size() - 1);
-    run->mode = mode;
+    const std::string vault_suffix = "-vault";
+    run->vault = mode.ends_with(vault_suffix);
+    run->mode = run->vault ? mode.substr(0, mode.size() - vault_suffix.size()) : mode;
     run->pages = std::make_unique<platform::IndexedDbPageStore>(nullptr);
     platform::RecordsStorage::Events events;
+    events.profiles_listed = [](bool) { run->storage->open(run->vault ? vault_database : plain_database); };
     events.ready = records_ready;
     events.unavailable = [](std::string why) { die("IndexedDB is unavailable: " + why); };
     events.elsewhere = [] { die("the records are open in another tab"); };

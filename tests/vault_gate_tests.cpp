@@ -345,7 +345,7 @@ TEST_CASE("an open profile locks by itself after its lock time unused; input put
     App app(wall);
     CHECK_FALSE(app.idle_lock_wait_ms());  // nothing open, nothing to lock
     make_profile(app, pages);
-    CHECK(app.shell_view().lock_after_minutes == 10);
+    CHECK(app.shell_view().safety->lock_after_minutes == 10);
     CHECK(app.idle_lock_wait_ms() == 10 * 60'000);
 
     wall.advance(9 * 60'000);
@@ -373,9 +373,9 @@ TEST_CASE("the lock time is chosen in Settings and kept in the profile's own rec
         App app(wall);
         profile = make_profile(app, pages);
         app.dispatch(ui::SetLockAfter{7});  // not offered: refused
-        CHECK(app.shell_view().lock_after_minutes == 10);
+        CHECK(app.shell_view().safety->lock_after_minutes == 10);
         app.dispatch(ui::SetLockAfter{30});
-        CHECK(app.shell_view().lock_after_minutes == 30);
+        CHECK(app.shell_view().safety->lock_after_minutes == 30);
         wall.advance(29 * 60'000);
         CHECK_FALSE(app.lock_if_idle());
         wall.advance(60'000);
@@ -384,6 +384,99 @@ TEST_CASE("the lock time is chosen in Settings and kept in the profile's own rec
     ManualWallClock wall(test_epoch_ms);
     App again(wall);
     unlock_profile(again, pages, profile);
-    CHECK(again.shell_view().lock_after_minutes == 30);
+    CHECK(again.shell_view().safety->lock_after_minutes == 30);
     CHECK(again.idle_lock_wait_ms() == 30 * 60'000);
+}
+
+namespace {
+
+void change_field(App& app, ui::PassphraseChangeField field, const std::string& text) {
+    app.dispatch(ui::EditPassphraseChange{field, text});
+}
+
+}  // namespace
+
+TEST_CASE("a new passphrase from Settings: the current one is checked first, then only the lock changes") {
+    MemoryPageStore pages;
+    ManualWallClock wall(test_epoch_ms);
+    App app(wall);
+    ProfileKeys profile = make_profile(app, pages, "Sam Patel");
+    app.dispatch(ui::EditProfile{ui::ProfileField::name, "Sam Patel"});
+    REQUIRE(app.shell_view().safety.has_value());
+    CHECK(app.shell_view().safety->name == "Sam Patel");
+    app.take_host_requests();
+
+    // Below the floor, or not repeated: nothing is started.
+    change_field(app, ui::PassphraseChangeField::current, profile_passphrase);
+    change_field(app, ui::PassphraseChangeField::fresh, "short");
+    app.dispatch(ui::ChangePassphrase{});
+    CHECK(app.shell_view().safety->fresh_problem.find("at least 12 characters") != std::string::npos);
+    change_field(app, ui::PassphraseChangeField::fresh, "harbour violet kettle drum");
+    change_field(app, ui::PassphraseChangeField::repeat, "harbour violet kettle dram");
+    app.dispatch(ui::ChangePassphrase{});
+    CHECK(app.shell_view().safety->repeat_problem == "This is not the same as the new passphrase above.");
+    CHECK(app.take_host_requests().empty());
+
+    // A wrong current passphrase: named, cleared, and the next try waits.
+    change_field(app, ui::PassphraseChangeField::current, "maple orbit candle yonde");
+    change_field(app, ui::PassphraseChangeField::repeat, "harbour violet kettle drum");
+    app.dispatch(ui::ChangePassphrase{});
+    CHECK(app.shell_view().safety->changing);
+    CHECK(serve_keys(app, app.take_host_requests()).empty());
+    CHECK(app.shell_view().safety->current_problem ==
+          "That is not this profile\xE2\x80\x99s passphrase. Capitals and spaces count.");
+    CHECK(app.shell_view().safety->current.empty());
+    CHECK(app.shell_view().safety->wait_seconds == 1);
+    change_field(app, ui::PassphraseChangeField::current, profile_passphrase);
+    app.dispatch(ui::ChangePassphrase{});
+    CHECK(app.take_host_requests().empty());
+    wall.advance(1000);
+    app.run_due_work();
+    CHECK(app.shell_view().safety->wait_seconds == 0);  // the wait counts down on screen
+
+    app.dispatch(ui::ChangePassphrase{});
+    serve_keys(app, app.take_host_requests());  // the current passphrase's key
+    serve_keys(app, app.take_host_requests());  // the new one's
+    std::vector<HostRequest> requests = app.take_host_requests();
+    const auto written = take_request<WriteVaultHeader>(requests);
+    CHECK(app.shell_view().safety->changing);  // until it is stored
+    app.vault_header_written(true);
+    CHECK_FALSE(app.shell_view().safety->changing);
+    CHECK(app.shell_view().safety->current.empty());
+    CHECK(app.shell_view().safety->fresh.empty());
+    REQUIRE(app.shell_view().notice.has_value());
+    CHECK(app.shell_view().notice->text.find("new passphrase is set") != std::string::npos);
+
+    ProfileKeys renewed{profile.id, profile.name, written.header, "harbour violet kettle drum"};
+    App later;
+    unlock_profile(later, pages, renewed);
+    CHECK(later.shell_view().profile.name.text == "Sam Patel");
+    ProfileKeys old{profile.id, profile.name, written.header, profile_passphrase};
+    App refused;
+    unlock_profile(refused, pages, old, RecordsState::opening);
+}
+
+TEST_CASE("a profile is deleted only once its name is typed, its records closed and its keys wiped first") {
+    MemoryPageStore pages;
+    App app;
+    ProfileKeys profile = make_profile(app, pages, "Sam Patel");
+    app.dispatch(ui::EditProfile{ui::ProfileField::name, "Sam Patel"});
+    app.take_host_requests();
+    app.dispatch(ui::EditDeleteConfirmation{"Sam"});
+    CHECK_FALSE(app.shell_view().safety->delete_confirmed);
+    app.dispatch(ui::DeleteProfile{});
+    CHECK(app.take_host_requests().empty());
+    CHECK(app.records_state() == RecordsState::kept);
+
+    app.dispatch(ui::EditDeleteConfirmation{"Sam Patel "});
+    CHECK(app.shell_view().safety->delete_confirmed);
+    const int writes = pages.writes();
+    app.dispatch(ui::DeleteProfile{});
+    std::vector<HostRequest> requests = app.take_host_requests();
+    CHECK(take_request<DeleteProfileRecords>(requests).id == profile.id);
+    CHECK(pages.writes() == writes);  // nothing more is saved of what goes
+    CHECK(app.records_state() == RecordsState::opening);
+    CHECK_FALSE(app.shell_view().safety.has_value());
+    CHECK_FALSE(app.shell_view().can_lock);
+    CHECK(app.shell_view().profile.name.text.empty());
 }

@@ -1,5 +1,6 @@
 // Test hook (only with ?test=1): window.tandem.test = { ready, items(), state(), frames(), frameTimes(),
-// saveOpenedFile(), saveRecordsImage(), advanceClock(), integrityCheck(), storageFaults() }.
+// saveOpenedFile(), saveRecordsImage(), deviceOnlyValues(), advanceClock(), integrityCheck(),
+// storageFaults() }.
 // Linked in with --pre-js, so `Module` is the app's module object.
 // items() reports every interactive widget of the last frame in CSS pixels
 // relative to the viewport, with the frame's number (items().frame) and
@@ -46,6 +47,9 @@
     frameTimes: function () { return callJson("tandem_test_frame_times") || []; },
     // Downloads the last file opened through the page again, unchanged.
     saveOpenedFile: function () { Module._tandem_test_save_opened_file(); },
+    // The values the open records keep for this device only (the secret
+    // keys among them), as hex strings.
+    deviceOnlyValues: function () { return callJson("tandem_test_device_only_values") || []; },
     // Moves the app's clock on by `ms`, as if that long had passed without use.
     advanceClock: function (ms) { Module._tandem_test_advance_clock(ms); },
     // Downloads the open records' database file in the clear.

@@ -125,7 +125,8 @@ void App::update_gate_view() {
     const bool gated = gate_ && !gate_->open() && records_state_ != RecordsState::memory_only;
     view_.vault = gated ? gate_->view(wall_clock_.now_ms()) : std::nullopt;
     view_.can_lock = gate_ && gate_->open();
-    view_.lock_after_minutes = view_.can_lock ? idle_lock_.minutes() : 0;
+    view_.safety = gate_ ? gate_->safety_view(wall_clock_.now_ms()) : std::nullopt;
+    if (view_.safety) view_.safety->lock_after_minutes = idle_lock_.minutes();
     if (gate_)
         if (auto said = gate_->take_notice()) notice(std::move(*said), false);
 }
@@ -166,7 +167,18 @@ void App::handle(const ui::SetLockAfter& set) {
         if (auto saved = records_->store().set_local_bytes(lock_after_key, std::span(
                 reinterpret_cast<const std::uint8_t*>(text.data()), text.size())); !saved)
             notice("Tandem could not keep the new lock time: " + saved.error().message, true);
-    view_.lock_after_minutes = idle_lock_.minutes();
+    update_gate_view();
+}
+
+void App::handle(const ui::DeleteProfile&) {
+    if (!gate_) return;
+    const std::string id = gate_->confirmed_deletion();
+    if (id.empty()) return;
+    // Nothing more is stored: all of it goes.
+    deferred_edit_.reset();
+    edit_due_at_ms_.reset();
+    wipe_for_lock();
+    host_requests_.push_back(DeleteProfileRecords{id});
 }
 
 // [SECTION] Locking by itself
@@ -203,7 +215,7 @@ void App::close_records() {
     fresh.file_over_page = view_.file_over_page;
     fresh.vault = std::move(view_.vault);
     fresh.can_lock = view_.can_lock;
-    fresh.lock_after_minutes = view_.lock_after_minutes;
+    fresh.safety = std::move(view_.safety);
     view_ = std::move(fresh);
 }
 
@@ -277,6 +289,15 @@ void App::records_taken_over() {
 
 std::vector<std::uint8_t> App::records_image() const {
     return records_ ? records_->store().database().image() : std::vector<std::uint8_t>{};
+}
+
+std::vector<std::vector<std::uint8_t>> App::device_only_values() {
+    std::vector<std::vector<std::uint8_t>> values;
+    if (!records_) return values;
+    for (const std::string_view key : device_only_keys())
+        if (auto value = records_->store().local_bytes(key); value && value.value() && !value.value()->empty())
+            values.push_back(std::move(*value.value()));
+    return values;
 }
 
 std::string App::integrity_check() {
@@ -468,6 +489,7 @@ void App::handle(const ui::CloseSearch&) {
 
 void App::run_due_work() {
     const std::int64_t now_ms = wall_clock_.now_ms();
+    if (gate_) update_gate_view();  // a progress bar or a wait moves on, or ends
     if (edit_due_at_ms_ && now_ms >= *edit_due_at_ms_) apply_deferred_edit();
     if (records_ && records_->due_at() && now_ms >= *records_->due_at()) {
         if (auto work = workspace()) records_->run_due(*work);
@@ -483,7 +505,7 @@ std::optional<int> App::work_delay_ms() {
     if (records_ && records_->due_at() && (!due || *records_->due_at() < *due)) due = records_->due_at();
     // While a passphrase's key is made, its progress bar moves ten times a second.
     if (records_ && records_->deriving_key()) due = std::min(due.value_or(now_ms + 100), now_ms + 100);
-    if (const auto gate_due = view_.vault && gate_ ? gate_->next_change_ms(now_ms) : std::nullopt)
+    if (const auto gate_due = gate_ ? gate_->next_change_ms(now_ms) : std::nullopt)
         due = std::min(due.value_or(*gate_due), *gate_due);
     if (!due) return std::nullopt;
     return static_cast<int>(std::clamp<std::int64_t>(*due - now_ms, 0, max_work_delay_ms));

@@ -106,6 +106,9 @@ public:
     // The open records' database file in the clear, identity included (for
     // the test hook's migration test); empty when none are open.
     std::vector<std::uint8_t> records_image() const;
+    // The values the open records keep for this device only (the identity's
+    // secret keys, the partners trusted), for the test hook's at-rest scan.
+    std::vector<std::vector<std::uint8_t>> device_only_values();
     // Retries saving after a failure; the host calls it after retry_delay_ms().
     void retry_saving();
     // How long to wait before retry_saving(), while a save has failed.
@@ -196,6 +199,7 @@ private:
     void handle(const ui::CloseSearch& close);
     void handle(const ui::LockProfile& lock);
     void handle(const ui::SetLockAfter& set);
+    void handle(const ui::DeleteProfile& remove);
     // The records in `pages` through `codec`, as VaultHost::open_vault_records.
     bool open_records(store::PageStore& pages, store::PageCodec& codec, std::vector<std::uint8_t> image);
     // VaultHost.

@@ -60,8 +60,14 @@ struct DeleteOldRecords {};
 // Lock: once everything is saved, start the page afresh, which wipes all
 // it held.
 struct LockPage {};
+// Delete profile `id`'s database with all its records (they are closed and
+// its keys wiped already), then start the page afresh.
+struct DeleteProfileRecords {
+    std::string id;
+};
 using HostRequest = std::variant<OpenFilePicker, DownloadFile, TakeOverRecords, RequestPersistentStorage,
                                  RefreshStorageEstimate, DerivePassphraseKey, OpenProfileRecords,
-                                 CreateProfileRecords, ReloadRecords, WriteVaultHeader, DeleteOldRecords, LockPage>;
+                                 CreateProfileRecords, ReloadRecords, WriteVaultHeader, DeleteOldRecords, LockPage,
+                                 DeleteProfileRecords>;
 
 }  // namespace tandem::app

@@ -216,6 +216,8 @@ void run_vault_request(const app::HostRequest& request) {
         host->storage->delete_old_records();
     } else if (std::holds_alternative<app::LockPage>(request)) {
         lock_when_saved();
+    } else if (const auto* remove = std::get_if<app::DeleteProfileRecords>(&request)) {
+        host->storage->delete_profile(remove->id);
     }
 }
 
@@ -522,7 +524,9 @@ platform::RecordsStorage::Events storage_events() {
         host->app.vault_header_written(ok);
         records_changed();
     };
-    events.profile_deleted = [](bool) { records_changed(); };
+    // Deleted or not, the page starts afresh on the list of profiles, which
+    // shows whether it is still there.
+    events.profile_deleted = [](bool) { tandem_reload_page(); };
     events.unavailable = [](std::string) {
         host->app.open_records_in_memory();
         records_changed();

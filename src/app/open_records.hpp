@@ -45,7 +45,8 @@ struct ShellCommands {
                                  ui::ChooseProfileColour, ui::ChooseProfile, ui::StartNewProfile, ui::BackToProfiles,
                                  ui::CreateProfile, ui::SaveRecoveryCode, ui::ConfirmRecoveryCodeKept,
                                  ui::FinishNewProfile, ui::UnlockProfile, ui::UseRecoveryCode,
-                                 ui::UnlockWithRecoveryCode>;
+                                 ui::UnlockWithRecoveryCode, ui::EditPassphraseChange, ui::ChangePassphrase,
+                                 ui::EditDeleteConfirmation, ui::DeleteProfile>;
 };
 
 // The screens' parts. Each lists the commands it handles (`Commands`) and

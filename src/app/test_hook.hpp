@@ -1,8 +1,8 @@
 #pragma once
 // The browser test hook, present only when the page URL has ?test=1:
 // window.tandem.test with ready, items(), state(), frames(), frameTimes(),
-// saveOpenedFile(), saveRecordsImage(), advanceClock(), integrityCheck() and
-// storageFaults(). The JS half is
+// saveOpenedFile(), saveRecordsImage(), deviceOnlyValues(), advanceClock(),
+// integrityCheck() and storageFaults(). The JS half is
 // web/test_hook.js; this half answers it from the app's last frame.
 
 #include <cstdint>

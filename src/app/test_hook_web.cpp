@@ -29,6 +29,7 @@ std::vector<std::uint8_t> opened_bytes;
 std::string items_reply;
 std::string state_reply;
 std::string integrity_reply;
+std::string device_values_reply;
 }  // namespace
 
 // clang-format off
@@ -111,6 +112,23 @@ EMSCRIPTEN_KEEPALIVE const char* tandem_test_frame_times() {
 EMSCRIPTEN_KEEPALIVE const char* tandem_test_integrity_check() {
     integrity_reply = hooked_app ? hooked_app->integrity_check() : std::string();
     return integrity_reply.c_str();
+}
+
+// The values the open records keep for this device only, as a JSON array of hex strings.
+EMSCRIPTEN_KEEPALIVE const char* tandem_test_device_only_values() {
+    static constexpr char digits[] = "0123456789abcdef";
+    device_values_reply = "[";
+    if (hooked_app)
+        for (const std::vector<std::uint8_t>& value : hooked_app->device_only_values()) {
+            device_values_reply += device_values_reply.size() > 1 ? ",\"" : "\"";
+            for (const std::uint8_t b : value) {
+                device_values_reply.push_back(digits[b >> 4]);
+                device_values_reply.push_back(digits[b & 15]);
+            }
+            device_values_reply += "\"";
+        }
+    device_values_reply += "]";
+    return device_values_reply.c_str();
 }
 
 // Downloads the open records' database file in the clear (the records as

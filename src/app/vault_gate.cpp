@@ -53,6 +53,9 @@ std::string trimmed(const std::string& text) {
     return text.substr(first, text.find_last_not_of(" \t") - first + 1);
 }
 
+// The seconds to wait before another try after `failures` wrong passphrases in a row.
+int wait_after_failures(int failures) { return std::min(longest_wait_s, 1 << std::min(failures - 1, 5)); }
+
 crypto::SecretKey key_of(const std::array<std::uint8_t, 32>& bytes) {
     crypto::SecretKey key;
     std::copy(bytes.begin(), bytes.end(), key.bytes().begin());
@@ -167,8 +170,7 @@ bool VaultGate::key_derived(std::uint64_t id, const std::optional<std::array<std
     const JobFor purpose = job_->purpose;
     job_.reset();
     if (!key) {
-        form_.problem = "This computer did not have the memory to unlock the profile. Close other tabs, then try again.";
-        step_ = purpose == JobFor::create ? Step::creating : purpose == JobFor::unlock ? Step::unlocking : Step::recovering;
+        no_key_for(purpose);
         return true;
     }
     const crypto::SecretKey passphrase_key = key_of(*key);
@@ -176,8 +178,28 @@ bool VaultGate::key_derived(std::uint64_t id, const std::optional<std::array<std
         case JobFor::create: created(passphrase_key); break;
         case JobFor::unlock: unlocked(passphrase_key, now_ms); break;
         case JobFor::recover: recovered(passphrase_key); break;
+        case JobFor::check_current: current_checked(passphrase_key, now_ms); break;
+        case JobFor::change: changed(passphrase_key); break;
     }
     return true;
+}
+
+void VaultGate::no_key_for(JobFor purpose) {
+    const std::string problem =
+        "This computer did not have the memory to make the passphrase" + std::string(symbols::apostrophe) +
+        "s key. Close other tabs, then try again.";
+    switch (purpose) {
+        case JobFor::create: step_ = Step::creating; break;
+        case JobFor::unlock: step_ = Step::unlocking; break;
+        case JobFor::recover: step_ = Step::recovering; break;
+        case JobFor::check_current:
+        case JobFor::change:
+            opened_master_.reset();
+            change_ = Change::idle;
+            safety_.current_problem = problem;
+            return;
+    }
+    form_.problem = problem;
 }
 
 void VaultGate::all_saved() {
@@ -187,6 +209,10 @@ void VaultGate::all_saved() {
 }
 
 void VaultGate::header_written(bool ok) {
+    if (!pending_header_) return;
+    if (ok) header_ = std::move(pending_header_);
+    pending_header_.reset();
+    change_ = Change::idle;
     notice_ = ok ? "Your new passphrase is set. Keep your recovery code: it still opens this profile."
                  : "The new passphrase could not be stored. Your old passphrase still opens this profile.";
 }
@@ -320,9 +346,7 @@ void VaultGate::start_unlock_if_ready(std::int64_t now_ms) {
 void VaultGate::unlocked(const crypto::SecretKey& passphrase_key, std::int64_t now_ms) {
     auto master_key = crypto::open_with_passphrase(*header_, passphrase_key);
     if (!master_key) {
-        ++failures_;
-        const int wait_s = std::min(longest_wait_s, 1 << std::min(failures_ - 1, 5));
-        retry_at_ms_ = now_ms + wait_s * 1000;
+        retry_at_ms_ = now_ms + wait_after_failures(++failures_) * 1000;
         form_.problem = "That is not this profile" + std::string(symbols::apostrophe) +
                         "s passphrase. Capitals and spaces count.";
         form_.passphrase.clear();
@@ -366,7 +390,7 @@ void VaultGate::handle(const ui::UnlockWithRecoveryCode&, std::int64_t now_ms) {
                                       "s recovery code. Check that it is the one you kept for this profile.";
         return;
     }
-    recovered_master_.emplace(std::move(master_key).value());
+    opened_master_.emplace(std::move(master_key).value());
     new_salt_ = crypto::new_passphrase_salt();
     derive(JobFor::recover, form_.passphrase, new_salt_, new_kdf_, now_ms);
     step_ = Step::deriving_recovered;
@@ -374,12 +398,14 @@ void VaultGate::handle(const ui::UnlockWithRecoveryCode&, std::int64_t now_ms) {
 
 void VaultGate::recovered(const crypto::SecretKey& passphrase_key) {
     const crypto::VaultHeader renewed =
-        crypto::with_new_passphrase(*header_, *recovered_master_, passphrase_key, new_kdf_, new_salt_);
-    const crypto::SecretKey master_key = std::move(*recovered_master_);
-    recovered_master_.reset();
+        crypto::with_new_passphrase(*header_, *opened_master_, passphrase_key, new_kdf_, new_salt_);
+    const crypto::SecretKey master_key = std::move(*opened_master_);
+    opened_master_.reset();
     clear_secrets();
     open_with(master_key, {});
-    if (step_ == Step::open) host_.request(WriteVaultHeader{renewed.encode()});
+    if (step_ != Step::open) return;
+    pending_header_ = renewed;
+    host_.request(WriteVaultHeader{renewed.encode()});
 }
 
 // [SECTION] Shared steps
@@ -403,6 +429,13 @@ void VaultGate::open_with(const crypto::SecretKey& master_key, std::vector<std::
     // named, left as they are, and what can be read offered.
     host_.open_vault_records(*pages_, *codec_, std::move(image));
     step_ = Step::open;
+    open_profile_ = form_.chosen;
+    if (new_vault_) {
+        open_profile_.id = new_id_;
+        header_ = new_vault_->header;
+    }
+    safety_ = {};
+    safety_.name = open_profile_.name;
 }
 
 void VaultGate::clear_secrets() {
@@ -418,6 +451,88 @@ void VaultGate::back_to_list() {
     clear_secrets();
     form_.problem.clear();
     step_ = profiles_.empty() ? Step::creating : Step::choosing;
+}
+
+// [SECTION] While a profile is open
+
+void VaultGate::handle(const ui::EditPassphraseChange& edit) {
+    if (step_ != Step::open || change_ != Change::idle) return;
+    switch (edit.field) {
+        case ui::PassphraseChangeField::current:
+            safety_.current = edit.text;
+            safety_.current_problem.clear();
+            break;
+        case ui::PassphraseChangeField::fresh:
+            safety_.fresh = edit.text;
+            safety_.fresh_problem.clear();
+            break;
+        case ui::PassphraseChangeField::repeat:
+            safety_.repeat = edit.text;
+            safety_.repeat_problem.clear();
+            break;
+    }
+}
+
+void VaultGate::handle(const ui::ChangePassphrase&, std::int64_t now_ms) {
+    if (step_ != Step::open || change_ != Change::idle || !header_ || now_ms < change_retry_at_ms_) return;
+    safety_.current_problem = safety_.current.empty() ? "Type the passphrase you unlock this profile with." : "";
+    safety_.fresh_problem = passphrase_floor_problem(safety_.fresh);
+    safety_.repeat_problem = safety_.fresh_problem.empty() && safety_.repeat != safety_.fresh
+                                 ? "This is not the same as the new passphrase above."
+                                 : "";
+    if (!safety_.current_problem.empty() || !safety_.fresh_problem.empty() || !safety_.repeat_problem.empty()) return;
+    change_ = Change::checking;
+    derive(JobFor::check_current, safety_.current, header_->salt, header_->kdf, now_ms);
+}
+
+void VaultGate::current_checked(const crypto::SecretKey& passphrase_key, std::int64_t now_ms) {
+    auto master_key = crypto::open_with_passphrase(*header_, passphrase_key);
+    if (!master_key) {
+        change_retry_at_ms_ = now_ms + wait_after_failures(++change_failures_) * 1000;
+        safety_.current_problem = "That is not this profile" + std::string(symbols::apostrophe) +
+                                  "s passphrase. Capitals and spaces count.";
+        safety_.current.clear();
+        change_ = Change::idle;
+        return;
+    }
+    change_failures_ = 0;
+    opened_master_.emplace(std::move(master_key).value());
+    new_salt_ = crypto::new_passphrase_salt();
+    change_ = Change::making;
+    derive(JobFor::change, safety_.fresh, new_salt_, new_kdf_, now_ms);
+}
+
+void VaultGate::changed(const crypto::SecretKey& passphrase_key) {
+    pending_header_ = crypto::with_new_passphrase(*header_, *opened_master_, passphrase_key, new_kdf_, new_salt_);
+    opened_master_.reset();
+    const std::string name = safety_.name;
+    safety_ = {};
+    safety_.name = name;
+    change_ = Change::storing;
+    host_.request(WriteVaultHeader{pending_header_->encode()});
+}
+
+void VaultGate::handle(const ui::EditDeleteConfirmation& edit) {
+    if (step_ == Step::open) safety_.delete_typed = edit.text;
+}
+
+std::string VaultGate::confirmed_deletion() const {
+    const bool typed = step_ == Step::open && !open_profile_.id.empty() &&
+                       trimmed(safety_.delete_typed) == open_profile_.name;
+    return typed ? open_profile_.id : std::string();
+}
+
+std::optional<ui::ProfileSafetyView> VaultGate::safety_view(std::int64_t now_ms) const {
+    if (step_ != Step::open) return std::nullopt;
+    ui::ProfileSafetyView view = safety_;
+    view.changing = change_ != Change::idle;
+    if (view.changing)
+        view.progress = job_ ? std::min(0.95f, static_cast<float>(now_ms - job_->started_ms) / static_cast<float>(2 * expected_derive_ms))
+                             : 0.97f;
+    if (change_ == Change::making) view.progress = std::max(view.progress, 0.5f);
+    if (now_ms < change_retry_at_ms_) view.wait_seconds = static_cast<int>((change_retry_at_ms_ - now_ms + 999) / 1000);
+    view.delete_confirmed = !confirmed_deletion().empty();
+    return view;
 }
 
 // [SECTION] The view
@@ -450,7 +565,9 @@ std::optional<ui::VaultView> VaultGate::view(std::int64_t now_ms) const {
 
 std::optional<std::int64_t> VaultGate::next_change_ms(std::int64_t now_ms) const {
     if (job_) return now_ms + 100;  // the progress bar moves
-    if (step_ == Step::unlocking && now_ms < retry_at_ms_) return now_ms + 1000 - (retry_at_ms_ - now_ms) % 1000;
+    // A wait after a wrong passphrase counts down by the second.
+    const std::int64_t retry_at = step_ == Step::unlocking ? retry_at_ms_ : step_ == Step::open ? change_retry_at_ms_ : 0;
+    if (now_ms < retry_at) return now_ms + 1000 - (retry_at - now_ms) % 1000;
     return std::nullopt;
 }
 
@@ -472,7 +589,10 @@ std::optional<std::string> VaultGate::take_notice() { return std::exchange(notic
 void VaultGate::forget_keys() {
     codec_.reset();
     new_vault_.reset();
-    recovered_master_.reset();
+    opened_master_.reset();
+    pending_header_.reset();
+    safety_ = {};
+    change_ = Change::idle;
     job_.reset();
     clear_secrets();
     form_.recovery_code.clear();

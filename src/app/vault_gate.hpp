@@ -21,6 +21,7 @@
 #include "crypto/vault_header.hpp"
 #include "store/page_store.hpp"
 #include "ui/command.hpp"
+#include "ui/profile_safety.hpp"
 #include "ui/vault_screen.hpp"
 
 namespace tandem::app {
@@ -100,6 +101,16 @@ public:
     void handle(const ui::UseRecoveryCode& use);
     void handle(const ui::UnlockWithRecoveryCode& unlock, std::int64_t now_ms);
 
+    // [SECTION] While a profile is open: Settings' new passphrase and deletion
+    void handle(const ui::EditPassphraseChange& edit);
+    void handle(const ui::ChangePassphrase& change, std::int64_t now_ms);
+    void handle(const ui::EditDeleteConfirmation& edit);
+    // Settings' view of the open profile (the lock time is the app's to set);
+    // nullopt while none is open.
+    std::optional<ui::ProfileSafetyView> safety_view(std::int64_t now_ms) const;
+    // The open profile's id once its name has been typed to delete it; empty otherwise.
+    std::string confirmed_deletion() const;
+
     // Whether a profile's records are open (the gate is out of the way).
     bool open() const { return step_ == Step::open; }
     // The screen to show while they are not; nullopt once they are.
@@ -121,13 +132,18 @@ private:
         listing, choosing, creating, deriving_new, showing_code, reading_old, opening_new, verifying,
         unlocking, deriving_unlock, recovering, deriving_recovered, open,
     };
-    enum class JobFor { create, unlock, recover };
+    enum class JobFor { create, unlock, recover, check_current, change };
+    // Where a passphrase change in Settings stands.
+    enum class Change { idle, checking, making, storing };
 
     void derive(JobFor purpose, const std::string& passphrase, const crypto::PassphraseSalt& salt,
                 crypto::KdfParams kdf, std::int64_t now_ms);
     void created(const crypto::SecretKey& passphrase_key);
     void unlocked(const crypto::SecretKey& passphrase_key, std::int64_t now_ms);
     void recovered(const crypto::SecretKey& passphrase_key);
+    void current_checked(const crypto::SecretKey& passphrase_key, std::int64_t now_ms);
+    void changed(const crypto::SecretKey& passphrase_key);
+    void no_key_for(JobFor purpose);
     void start_unlock_if_ready(std::int64_t now_ms);
     void open_with(const crypto::SecretKey& master_key, std::vector<std::uint8_t> image);
     bool check_new_passphrase();
@@ -155,9 +171,19 @@ private:
     std::vector<std::uint8_t> old_image_;  // the records from before profiles, moving in
     bool reload_asked_ = false;            // they are written: read them back once
 
-    // A recovery: the master key opened by the code, until the new passphrase's key is made.
-    std::optional<crypto::SecretKey> recovered_master_;
+    // A new passphrase (a recovery, or a change in Settings): the master key
+    // opened by the code or the current passphrase, until the new
+    // passphrase's key is made; then the new header, until it is stored.
+    std::optional<crypto::SecretKey> opened_master_;
     crypto::PassphraseSalt new_salt_{};
+    std::optional<crypto::VaultHeader> pending_header_;
+
+    // The open profile, and Settings' passphrase change and deletion.
+    ui::ProfileChoice open_profile_;
+    ui::ProfileSafetyView safety_;  // what was typed, and the problems shown
+    Change change_ = Change::idle;
+    int change_failures_ = 0;
+    std::int64_t change_retry_at_ms_ = 0;
 
     struct Job {
         std::uint64_t id = 0;

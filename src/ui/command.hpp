@@ -380,6 +380,21 @@ struct SetLockAfter {
     int minutes = 10;
 };
 
+// The fields of Settings' passphrase change.
+enum class PassphraseChangeField { current, fresh, repeat };
+// Set a field of the passphrase change to what the user typed.
+struct EditPassphraseChange {
+    PassphraseChangeField field;
+    std::string text;
+};
+// Change the open profile's passphrase as the fields say.
+struct ChangePassphrase {};
+// The open profile's name, typed to delete it; then delete it with all its records.
+struct EditDeleteConfirmation {
+    std::string text;
+};
+struct DeleteProfile {};
+
 using Command = std::variant<NavigateTo, SetTheme, ChangeTextSize, SetSidebarWidth, ChooseFileToOpen, DismissNotice,
                              EditProfile, RetrySaving, ExportRecords, UseRecordsHere, EditField, SelectPerson, SelectPairing,
                              SelectLibraryEntry,
@@ -395,6 +410,7 @@ using Command = std::variant<NavigateTo, SetTheme, ChangeTextSize, SetSidebarWid
                              CancelImport, RevokePartner, ReverifyPartner, AskToTrustAgain, ResolveConflict,
                              EditVaultField, ChooseProfileColour, ChooseProfile, StartNewProfile, BackToProfiles,
                              CreateProfile, SaveRecoveryCode, ConfirmRecoveryCodeKept, FinishNewProfile, UnlockProfile,
-                             UseRecoveryCode, UnlockWithRecoveryCode, LockProfile, SetLockAfter>;
+                             UseRecoveryCode, UnlockWithRecoveryCode, LockProfile, SetLockAfter, EditPassphraseChange,
+                             ChangePassphrase, EditDeleteConfirmation, DeleteProfile>;
 
 }  // namespace tandem::ui

@@ -11,12 +11,6 @@ namespace tandem::ui {
 
 namespace {
 
-void muted_wrapped(const char* text) {
-    ImGui::PushStyleColor(ImGuiCol_Text, palette_colors().muted_text);
-    ImGui::TextWrapped("%s", text);
-    ImGui::PopStyleColor();
-}
-
 void draw_add_person(const PeopleView& view, std::vector<Command>& commands) {
     bool entered = false;
     if (auto text = text_field("New person", view.new_name, view.new_name_problem, "Their first name and surname",

@@ -18,6 +18,7 @@
 #include "core/text_symbols.hpp"
 #include "ui/item_registry.hpp"
 #include "ui/key_codes.hpp"
+#include "ui/profile_safety.hpp"
 #include "ui/widgets.hpp"
 
 namespace tandem::ui {
@@ -35,19 +36,6 @@ void heading(const Fonts& fonts, const char* text) {
     if (fonts.heading) ImGui::PopFont();
 }
 
-void muted(const char* text) {
-    ImGui::PushStyleColor(ImGuiCol_Text, palette_colors().muted_text);
-    ImGui::TextWrapped("%s", text);
-    ImGui::PopStyleColor();
-}
-
-void section(const char* title) {
-    ImGui::Dummy(ImVec2(0, px(20)));
-    ImGui::PushStyleColor(ImGuiCol_Text, palette_colors().accent_text);
-    ImGui::TextUnformatted(title);
-    ImGui::PopStyleColor();
-    ImGui::Dummy(ImVec2(0, px(2)));
-}
 
 // [SECTION] The sidebar
 
@@ -169,23 +157,23 @@ void draw_banner(const Banner& banner, std::vector<Command>& commands) {
 void draw_storage(const ShellView& view, std::vector<Command>& commands) {
     const StorageView& storage = view.storage;
     if (storage.where.empty()) return;
-    section("Your records");
+    section_title("Your records");
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(px(640), ImGui::GetContentRegionAvail().x));
     for (const std::string* line : {&storage.where, &storage.persistence, &storage.usage})
-        if (!line->empty()) muted(line->c_str());
+        if (!line->empty()) muted_wrapped(line->c_str());
     ImGui::PopTextWrapPos();
     ImGui::Dummy(ImVec2(0, px(4)));
     if (action_button("Download a copy")) commands.push_back(ExportRecords{});
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(px(640), ImGui::GetContentRegionAvail().x));
-    muted("The copy holds your records as they are, not encrypted: keep it somewhere only you can open. It leaves out "
+    muted_wrapped("The copy holds your records as they are, not encrypted: keep it somewhere only you can open. It leaves out "
           "your sharing keys and the partners you trust, so nobody can open your partners' files with it or sign as "
           "you.");
     ImGui::PopTextWrapPos();
 }
 
 void draw_profile(const ProfileView& profile, std::vector<Command>& commands) {
-    section("About you");
-    muted("Your coaching partner sees your name on what you share with them.");
+    section_title("About you");
+    muted_wrapped("Your coaching partner sees your name on what you share with them.");
     ImGui::Dummy(ImVec2(0, px(6)));
     if (auto text = text_field("Your name", profile.name.text, profile.name.problem, "First name and surname"))
         commands.push_back(EditProfile{ProfileField::name, std::move(*text)});
@@ -199,10 +187,10 @@ void draw_profile(const ProfileView& profile, std::vector<Command>& commands) {
 // partner, and the partners it trusts.
 void draw_sharing(const ProfileView& profile, std::vector<Command>& commands) {
     if (profile.fingerprint.empty()) return;
-    section("Sharing with your partner");
+    section_title("Sharing with your partner");
     const float width = std::min(px(640), ImGui::GetContentRegionAvail().x);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    muted("The first file you send a partner is locked with a passphrase that you tell them in person or on the "
+    muted_wrapped("The first file you send a partner is locked with a passphrase that you tell them in person or on the "
           "phone. Their answer proves they had it, and from then on what you send each other can be read by the two "
           "of you alone.");
     ImGui::Dummy(ImVec2(0, px(6)));
@@ -210,7 +198,7 @@ void draw_sharing(const ProfileView& profile, std::vector<Command>& commands) {
     ImGui::TextUnformatted(profile.fingerprint.c_str());
     if (ItemRegistry* registry = ItemRegistry::current())
         registry->announce_last_text("Your fingerprint", profile.fingerprint);
-    muted("If you both want to be doubly sure, read it to your partner: it must match what their Tandem shows for "
+    muted_wrapped("If you both want to be doubly sure, read it to your partner: it must match what their Tandem shows for "
           "you.");
     ImGui::PopTextWrapPos();
     if (profile.partners.empty()) return;
@@ -221,7 +209,7 @@ void draw_sharing(const ProfileView& profile, std::vector<Command>& commands) {
         ImGui::Dummy(ImVec2(0, px(6)));
         ImGui::PushID(row++);
         ImGui::TextUnformatted(partner.name.c_str());
-        muted((partner.fingerprint + symbols::separator + partner.state).c_str());
+        muted_wrapped((partner.fingerprint + symbols::separator + partner.state).c_str());
         if (!partner.revoked) {
             if (action_button("We compared it again today")) commands.push_back(ReverifyPartner{partner.person});
             ImGui::SameLine(0, px(8));
@@ -243,31 +231,8 @@ void draw_sharing(const ProfileView& profile, std::vector<Command>& commands) {
         ImGui::PopID();
     }
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    muted("Press a button here only after comparing the fingerprint with your partner, in person or on the phone. "
+    muted_wrapped("Press a button here only after comparing the fingerprint with your partner, in person or on the phone. "
           "To trust new keys of theirs, take in a file from them and compare the fingerprint it shows.");
-    ImGui::PopTextWrapPos();
-}
-
-// Settings: when the profile locks by itself.
-void draw_locking(const ShellView& view, std::vector<Command>& commands) {
-    if (!view.can_lock) return;
-    section("Locking");
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(px(640), ImGui::GetContentRegionAvail().x));
-    muted("Tandem locks this profile when you press Lock, and by itself when nobody has used it for:");
-    ImGui::PopTextWrapPos();
-    ImGui::Dummy(ImVec2(0, px(4)));
-    static constexpr struct {
-        int minutes;
-        const char* label;
-    } choices[] = {{5, "5 minutes"}, {10, "10 minutes"}, {15, "15 minutes"}, {30, "30 minutes"}, {60, "1 hour"}};
-    for (const auto& choice : choices) {
-        if (&choice != &choices[0]) same_line_if_fits(choice.label);
-        if (choice_button(choice.label, view.lock_after_minutes == choice.minutes))
-            commands.push_back(SetLockAfter{choice.minutes});
-    }
-    ImGui::Dummy(ImVec2(0, px(4)));
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(px(640), ImGui::GetContentRegionAvail().x));
-    muted("What you were writing is saved first. Locked, Tandem shows only the names of the profiles.");
     ImGui::PopTextWrapPos();
 }
 
@@ -276,13 +241,13 @@ void draw_settings(const ShellView& view, std::vector<Command>& commands) {
     ImGui::BeginDisabled(view.read_only);
     draw_profile(view.profile, commands);
     ImGui::EndDisabled();
-    draw_locking(view, commands);
-    section("Theme");
+    if (view.safety) draw_profile_safety(*view.safety, commands);
+    section_title("Theme");
     if (choice_button("Light", preferences.theme == Theme::light)) commands.push_back(SetTheme{Theme::light});
     ImGui::SameLine(0, px(6));
     if (choice_button("Dark", preferences.theme == Theme::dark)) commands.push_back(SetTheme{Theme::dark});
 
-    section("Text size");
+    section_title("Text size");
     ImGui::BeginDisabled(preferences.text_size_percent <= text_sizes().front());
     if (action_button("Smaller")) commands.push_back(ChangeTextSize{-1});
     ImGui::EndDisabled();
@@ -301,11 +266,12 @@ void draw_settings(const ShellView& view, std::vector<Command>& commands) {
     if (action_button("Reset")) commands.push_back(ChangeTextSize{0, true});
     ImGui::EndDisabled();
     ImGui::Dummy(ImVec2(0, px(4)));
-    muted((std::string("Ctrl and + or ") + symbols::minus + " change it from anywhere; Ctrl and 0 resets it.").c_str());
+    muted_wrapped((std::string("Ctrl and + or ") + symbols::minus + " change it from anywhere; Ctrl and 0 resets it.").c_str());
     draw_sharing(view.profile, commands);
     draw_storage(view, commands);
-    section("About Tandem");
-    for (const std::string& line : view.about) muted(line.c_str());
+    if (view.safety) draw_profile_deletion(*view.safety, commands);
+    section_title("About Tandem");
+    for (const std::string& line : view.about) muted_wrapped(line.c_str());
 }
 
 // [SECTION] The content and the status line
@@ -325,7 +291,7 @@ void draw_content(const ShellView& view, const Fonts& fonts, float height, std::
     heading(fonts, info.title);
     ImGui::Dummy(ImVec2(0, px(4)));
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(px(640), ImGui::GetContentRegionAvail().x));
-    muted(info.purpose);
+    muted_wrapped(info.purpose);
     ImGui::PopTextWrapPos();
     ImGui::Dummy(ImVec2(0, px(4)));
     switch (view.screen) {

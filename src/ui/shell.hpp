@@ -17,6 +17,7 @@
 #include "ui/today_screen.hpp"
 #include "ui/vault_screen.hpp"
 #include "ui/pairings_screen.hpp"
+#include "ui/profile_safety.hpp"
 #include "ui/people_screen.hpp"
 #include "ui/preferences.hpp"
 #include "ui/screen.hpp"
@@ -98,7 +99,7 @@ struct ShellView {
     bool read_only = false;      // the records cannot be changed here now
     bool records_kept = false;   // the records are kept on this device
     bool can_lock = false;       // a profile is unlocked: Lock is offered
-    int lock_after_minutes = 0;  // while one is: it locks by itself after this long unused
+    std::optional<ProfileSafetyView> safety;  // while one is: Settings' parts about it
     StorageView storage;
     // Settings, About Tandem: the versions of what Tandem is built on and the
     // outcome of its self-test, one line each.

@@ -190,6 +190,20 @@ bool sidebar_action(const char* label) {
     return clicked;
 }
 
+void section_title(const char* title) {
+    ImGui::Dummy(ImVec2(0, px(20)));
+    ImGui::PushStyleColor(ImGuiCol_Text, palette_colors().accent_text);
+    ImGui::TextUnformatted(title);
+    ImGui::PopStyleColor();
+    ImGui::Dummy(ImVec2(0, px(2)));
+}
+
+void muted_wrapped(const char* text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, palette_colors().muted_text);
+    ImGui::TextWrapped("%s", text);
+    ImGui::PopStyleColor();
+}
+
 bool action_button(const char* label) {
     const bool clicked = ImGui::Button(label, ImVec2(0.0f, px(target_height)));
     hand_cursor_on_hover();

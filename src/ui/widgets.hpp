@@ -20,6 +20,11 @@ bool nav_item(const char* label, bool selected, const char* shortcut = "");
 // An action in the sidebar (Lock), drawn as its entries are. Role "button".
 bool sidebar_action(const char* label);
 
+// The title of a part of a page (Settings' parts): accent colour, space above.
+void section_title(const char* title);
+// Text in the muted colour, wrapped at the window's edge.
+void muted_wrapped(const char* text);
+
 // Asks for the keyboard to go to the text field labelled `label` when it is
 // drawn, in this frame or the next (a shortcut's target, or the field a
 // button's screen opens on); drop_focus_request(), at the end of each frame,

@@ -156,7 +156,7 @@ export async function openTandem(page, app_url, { kdf = "fast", profile = testPr
 }
 
 // Clicks `label` and types `text` into it.
-async function fill(page, label, text) {
+export async function fill(page, label, text) {
   await click(page, label);
   await page.keyboard.type(text);
 }

@@ -1,7 +1,8 @@
 // The kill test: Chromium is killed with SIGKILL (its whole process group, as
 // a closed lid or a crash would end it) at random moments while the name in
-// Settings is being typed, one keystroke per commit, then started again on
-// the same profile folder. Every round, the records must open, pass
+// Settings is being typed, one keystroke per commit, or after Lock was
+// pressed, then started again on the same profile folder; the records are
+// kept encrypted, as always. Every round, the records must open, pass
 // `PRAGMA integrity_check`, and hold every edit up to the highest
 // lastSavedSeq the test saw before the kill. The seed is printed, and
 // TANDEM_KILL_SEED=<seed> replays a run; TANDEM_KILL_ROUNDS sets the rounds.
@@ -104,6 +105,23 @@ async function startChromium() {
   return { browser, kill, output: () => output };
 }
 
+// Presses Lock and watches the page until `dead()`: true once the lock got
+// as far as the list of profiles (so everything before it was saved).
+async function lockUntilKilled(page, dead) {
+  try {
+    await click(page, "Lock");
+  } catch {
+    return false;  // the browser is gone
+  }
+  while (!dead()) {
+    try {
+      if (await page.evaluate(() => window.tandem?.test?.state().vault === "choosing")) return true;
+    } catch { /* the page is reloading, or gone */ }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return false;
+}
+
 async function openRecords(browser) {
   const context = browser.contexts()[0];
   const page = context.pages()[0] || await context.newPage();
@@ -117,7 +135,7 @@ test(`${rounds} kills at random moments lose no saved edit and corrupt nothing (
   let expected = "";  // the name that must be there: the highest saved edit so far
   let history = [""];  // every name the field went through since `expected`, in order
   let lastCommitted = "";  // the newest name seen committed in memory before the kill
-  const counts = { whileOpening: 0, whileTyping: 0, unsavedLost: 0 };
+  const counts = { whileOpening: 0, whileTyping: 0, whileLocking: 0, locksDone: 0, unsavedLost: 0 };
   const log = [];
   let lastOutput = "";
   const snapshotDir = `${profileDir}-snapshot`;
@@ -187,7 +205,16 @@ test(`${rounds} kills at random moments lose no saved edit and corrupt nothing (
       let savedSeq = 0;
       let dead = false;
       const killed = new Promise((resolve) => setTimeout(resolve, killAfter)).then(kill).then(() => { dead = true; });
+      // A quarter of the rounds press Lock part way: a kill may then cut the
+      // lock short, and a lock that got as far as the list of profiles has
+      // saved every edit made before it.
+      const lockAfterKeys = next() < 0.25 ? 1 + Math.floor(next() * 6) : -1;
+      let lockedFully = false;
       for (let i = 0; i < typed.length && !dead && Date.now() - started < killAfter; ++i) {
+        if (i === lockAfterKeys) {
+          lockedFully = await lockUntilKilled(page, () => dead);
+          break;
+        }
         // A keystroke may reach the page even when the kill cuts off its
         // answer, so the name it makes counts from the moment it is sent.
         history.push(typed.slice(0, i + 1));
@@ -203,12 +230,19 @@ test(`${rounds} kills at random moments lose no saved edit and corrupt nothing (
         }
       }
       await killed;
-      counts.whileTyping++;
+      if (lockedFully) counts.locksDone++;
+      if (lockAfterKeys >= 0 && history.length - 1 >= lockAfterKeys) counts.whileLocking++;
+      else counts.whileTyping++;
       // The newest name known to belong to a saved commit.
       const known = [...names.keys()].filter((seq) => seq <= savedSeq);
       if (known.length > 0) expected = names.get(Math.max(...known));
+      if (lockedFully) {
+        expected = lastCommitted;
+        history = [expected];
+      }
       log.push(`round ${round}: opened ${JSON.stringify(opened)}; killed after ${killAfter.toFixed(0)} ms, ` +
                `${history.length - 1} keys sent, saved seq ${savedSeq}, commits ${JSON.stringify([...names])}, ` +
+               `${lockAfterKeys >= 0 ? `Lock after ${lockAfterKeys} keys${lockedFully ? ", done" : ""}, ` : ""}` +
                `expecting "${expected}"`);
     } finally {
       lastOutput = output();
@@ -217,5 +251,6 @@ test(`${rounds} kills at random moments lose no saved edit and corrupt nothing (
     }
   }
   console.log(`kill test: ${counts.whileTyping} kills while typing (${counts.unsavedLost} took edits not yet ` +
-              `saved, as they may), ${counts.whileOpening} while opening; seed ${seed}`);
+              `saved, as they may), ${counts.whileLocking} after Lock (${counts.locksDone} once it was done), ` +
+              `${counts.whileOpening} while opening; seed ${seed}`);
 });

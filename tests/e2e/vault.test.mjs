@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import {
   useAppServer, openApp, openTandem, click, currentFrame, waitForState, waitForWidget, screenshot, makeProfile,
-  unlockProfile, testProfile, scrollTo,
+  unlockProfile, testProfile, scrollTo, fill,
 } from "./browser.mjs";
 
 const app = useAppServer();
@@ -223,6 +223,67 @@ test("an unused profile locks by itself after the time chosen in Settings, keepi
   await scrollTo(page, "5 minutes");
   const chosen = (await currentFrame(page)).items.find((i) => i.label === "5 minutes");
   assert.equal(chosen.value, true, "the lock time is kept");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a new passphrase set in Settings opens the profile, and the old one no longer does", async () => {
+  const { context, page, errors } = await openApp(app);
+  await setOwnName(page, "Ana Kowalska");
+  const renewed = { name: testProfile.name, passphrase: "harbour violet kettle drum" };
+  await scrollTo(page, "The same new passphrase again");
+  await fill(page, "Current passphrase", testProfile.passphrase);
+  await fill(page, "New passphrase", renewed.passphrase);
+  await fill(page, "The same new passphrase again", renewed.passphrase);
+  await screenshot(page, "settings-passphrase");
+  await click(page, "Change the passphrase");
+  await waitForState(page, (s) => s.notice.startsWith("Your new passphrase is set"), 30_000);
+  await lock(page);
+
+  await click(page, testProfile.name);
+  await waitForState(page, (s) => s.vault === "unlocking");
+  await currentFrame(page);
+  await fill(page, "Passphrase", testProfile.passphrase);
+  await page.keyboard.press("Enter");
+  await waitForWidget(page, `(i) => i.label === "Unlock" && !i.enabled`);
+  await waitForState(page, (s) => s.vault === "unlocking", 30_000);
+  await page.waitForTimeout(1200);  // the wait after a wrong passphrase
+  await unlockProfile(page, renewed);
+  assert.equal((await waitForState(page, (s) => s.saveStatus === "saved")).profile.name, "Ana Kowalska");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a profile is deleted with all its records once its name is typed, and the others stay", async () => {
+  const { context, page, errors } = await openApp(app);
+  await setOwnName(page, "Ana Kowalska");
+  await lock(page);
+  await click(page, "New profile");
+  const ben = { name: "Ben Okafor", passphrase: "copper lantern orchard tide" };
+  await makeProfile(page, ben);
+  await setOwnName(page, "Ben Okafor");
+  const databases = () => page.evaluate(async () =>
+    (await indexedDB.databases()).map((d) => d.name).filter((n) => n.startsWith("tandem")).sort());
+  assert.equal((await databases()).length, 2);
+
+  await scrollTo(page, "Delete this profile and its records");
+  const button = (await currentFrame(page)).items.find((i) => i.label === "Delete this profile and its records");
+  assert.equal(button.enabled, false, "not before the name is typed");
+  await fill(page, "The profile's name", "Ben Okafor");
+  await waitForWidget(page, `(i) => i.label === "Delete this profile and its records" && i.enabled`);
+  await screenshot(page, "settings-delete-profile");
+  const reloaded = page.waitForEvent("load");
+  await click(page, "Delete this profile and its records");
+  await reloaded;
+  await page.waitForFunction(() => window.tandem?.test?.state().vault === "choosing", null, { timeout: 30_000 });
+  const items = (await currentFrame(page)).items;
+  assert.ok(items.some((i) => i.label === "Ana Kowalska"));
+  assert.ok(!items.some((i) => i.label === "Ben Okafor"), "the deleted profile is not listed");
+  assert.equal((await databases()).length, 1);
+  assert.equal(JSON.parse(await page.evaluate(() => localStorage.getItem("tandem-profile-ids"))).length, 1);
+
+  await unlockProfile(page, testProfile);
+  assert.equal((await waitForState(page, (s) => s.saveStatus === "saved")).profile.name, "Ana Kowalska");
   assert.deepEqual(errors, []);
   await context.close();
 });
