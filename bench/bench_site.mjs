@@ -25,9 +25,14 @@ export function serveBenchSite() {
 export async function run(context, url, timeout = 120_000) {
   const page = await context.newPage();
   const errors = [];
-  page.on("pageerror", (error) => errors.push(error.message));
+  // An error on the page ends the wait at once, rather than at the timeout.
+  const failed = new Promise((resolve, reject) => page.on("pageerror", (error) => {
+    errors.push(error.message);
+    reject(new Error(`${url}: ${error.message}`));
+  }));
+  failed.catch(() => {});
   await page.goto(url);
-  await page.waitForFunction(() => window.benchResult, null, { timeout, polling: 100 });
+  await Promise.race([page.waitForFunction(() => window.benchResult, null, { timeout, polling: 100 }), failed]);
   const result = await page.evaluate(() => window.benchResult);
   await page.close();
   if (result.error || errors.length) throw new Error(`${url}: ${result.error || errors.join("; ")}`);

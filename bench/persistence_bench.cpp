@@ -30,6 +30,7 @@
 #include "core/hybrid_clock.hpp"
 #include "core/record_commands.hpp"
 #include "crypto/passphrase_key.hpp"
+#include "crypto/sodium_runtime.hpp"
 #include "crypto/vault_header.hpp"
 #include "crypto/sodium_random_source.hpp"
 #include "platform/web/indexed_db_page_store.hpp"
@@ -281,6 +282,7 @@ void records_ready() {
 int main() {
     run = new Bench;
     run->started_ms = emscripten_get_now();
+    if (!crypto::initialize_sodium().ok()) die("libsodium");
     std::string mode(static_cast<std::size_t>(bench_mode_length()) + 1, '\0');
     bench_mode(mode.data(), static_cast<int>(mode.size()));
     mode.resize(mode.size() - 1);

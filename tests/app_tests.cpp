@@ -477,7 +477,7 @@ TEST_CASE("Settings says where the records are kept and how much space they use"
     app.take_host_requests();
     app.dispatch(ui::NavigateTo{ui::Screen::settings});
     CHECK(count_requests<RefreshStorageEstimate>(app.take_host_requests()) == 1);
-    CHECK(app.shell_view().storage.where == "Your records are kept on this computer, in this browser, and nowhere else.");
+    CHECK(app.shell_view().storage.where == "Your records are kept on this computer, in this browser, encrypted, and nowhere else.");
     CHECK(app.shell_view().storage.persistence.empty());
     app.storage_estimate(StorageEstimate{true, 3482, 2ull * 1024 * 1024 * 1024});
     CHECK(app.shell_view().storage.persistence == "The browser keeps them even when the computer runs short of space.");

@@ -148,7 +148,7 @@ void App::update_storage_view() {
         return;
     }
     if (!view_.records_kept) return;
-    storage.where = "Your records are kept on this computer, in this browser, and nowhere else.";
+    storage.where = "Your records are kept on this computer, in this browser, encrypted, and nowhere else.";
     if (storage_.persistent)
         storage.persistence = *storage_.persistent
                                   ? "The browser keeps them even when the computer runs short of space."

@@ -16,10 +16,14 @@ PassphraseKeys* installed = nullptr;
 
 extern "C" void tandem_kdf_start(double id, const char* passphrase, int length, const std::uint8_t* salt,
                                  double opslimit, double memlimit);
+extern "C" void tandem_kdf_prepare();
 
 }  // namespace
 
-PassphraseKeys::PassphraseKeys(Done done) : done_(std::move(done)) { installed = this; }
+PassphraseKeys::PassphraseKeys(Done done) : done_(std::move(done)) {
+    installed = this;
+    tandem_kdf_prepare();
+}
 
 PassphraseKeys::~PassphraseKeys() {
     if (installed == this) installed = nullptr;

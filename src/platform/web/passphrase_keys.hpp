@@ -16,6 +16,8 @@ public:
     // What comes back for job `id`: the key, or nullopt when it could not be derived.
     using Done = std::function<void(std::uint64_t id, std::optional<std::array<std::uint8_t, 32>> key)>;
 
+    // Starts the worker at once: every visit begins by unlocking a profile,
+    // and its module then compiles while the passphrase is typed.
     explicit PassphraseKeys(Done done);
     PassphraseKeys(const PassphraseKeys&) = delete;
     PassphraseKeys& operator=(const PassphraseKeys&) = delete;

@@ -25,7 +25,13 @@ mergeInto(LibraryManager.library, {
     });
   },
 
-  $withKdfWorker: function (request, done) {
+  // Starts the worker now, so that its module compiles while the passphrase
+  // is typed rather than after.
+  tandem_kdf_prepare__deps: ["$kdfWorker"],
+  tandem_kdf_prepare: function () { kdfWorker(); },
+
+  // The worker, started on first call; null where none can be started.
+  $kdfWorker: function () {
     // What runs in the worker: the module, then this message handler.
     var handler =
       "var tandemKdf = TandemKdf();\n" +
@@ -64,6 +70,12 @@ mergeInto(LibraryManager.library, {
       }
       Module.tandemKdfWorker = worker;
     }
+    return worker;
+  },
+
+  $withKdfWorker__deps: ["$kdfWorker"],
+  $withKdfWorker: function (request, done) {
+    var worker = kdfWorker();
     if (worker) {
       worker.pending[request.id] = done;
       worker.postMessage(request);
