@@ -241,7 +241,6 @@ void draw_settings(const ShellView& view, std::vector<Command>& commands) {
     ImGui::BeginDisabled(view.read_only);
     draw_profile(view.profile, commands);
     ImGui::EndDisabled();
-    if (view.safety) draw_profile_safety(*view.safety, commands);
     section_title("Theme");
     if (choice_button("Light", preferences.theme == Theme::light)) commands.push_back(SetTheme{Theme::light});
     ImGui::SameLine(0, px(6));
@@ -267,6 +266,7 @@ void draw_settings(const ShellView& view, std::vector<Command>& commands) {
     ImGui::EndDisabled();
     ImGui::Dummy(ImVec2(0, px(4)));
     muted_wrapped((std::string("Ctrl and + or ") + symbols::minus + " change it from anywhere; Ctrl and 0 resets it.").c_str());
+    if (view.safety) draw_profile_safety(*view.safety, commands);
     draw_sharing(view.profile, commands);
     draw_storage(view, commands);
     if (view.safety) draw_profile_deletion(*view.safety, commands);

@@ -13,6 +13,8 @@ const app = useAppServer();
 
 test("no frames are drawn while idle, and a mouse move draws one", async () => {
   const { context, page, errors } = await openApp(app);
+  // The new profile's first save lands first: the status line then changes, as it should.
+  await waitForState(page, (s) => s.saveStatus === "saved");
   await page.mouse.move(600, 400);
   const before = await settle(page);
   await page.waitForTimeout(5000);
