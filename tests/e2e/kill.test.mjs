@@ -105,18 +105,20 @@ async function startChromium() {
   return { browser, kill, output: () => output };
 }
 
+// `promise`, or `otherwise` after `ms`: a call into a page that is being
+// reloaded while its browser is killed may never answer.
+const within = (promise, ms, otherwise) => Promise.race([
+  promise.catch(() => otherwise),
+  new Promise((resolve) => setTimeout(() => resolve(otherwise), ms)),
+]);
+
 // Presses Lock and watches the page until `dead()`: true once the lock got
 // as far as the list of profiles (so everything before it was saved).
 async function lockUntilKilled(page, dead) {
-  try {
-    await click(page, "Lock");
-  } catch {
-    return false;  // the browser is gone
-  }
+  if (await within(click(page, "Lock").then(() => true), 5_000, false) === false) return false;
   while (!dead()) {
-    try {
-      if (await page.evaluate(() => window.tandem?.test?.state().vault === "choosing")) return true;
-    } catch { /* the page is reloading, or gone */ }
+    const state = page.evaluate(() => window.tandem?.test?.state().vault === "choosing");
+    if (await within(state, 500, false)) return true;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   return false;
@@ -247,7 +249,7 @@ test(`${rounds} kills at random moments lose no saved edit and corrupt nothing (
     } finally {
       lastOutput = output();
       await kill();
-      await browser.close().catch(() => {});
+      await within(browser.close(), 5_000, undefined);
     }
   }
   console.log(`kill test: ${counts.whileTyping} kills while typing (${counts.unsavedLost} took edits not yet ` +

@@ -32,6 +32,28 @@ async function lock(page) {
   await currentFrame(page);
 }
 
+// Chooses `name` on the list of profiles and sends `passphrase`, which is
+// not its own: resolves once Tandem has refused it (Unlock waits).
+async function refusedPassphrase(page, name, passphrase) {
+  await click(page, name);
+  await waitForState(page, (s) => s.vault === "unlocking");
+  await currentFrame(page);
+  await fill(page, "Passphrase", passphrase);
+  await page.keyboard.press("Enter");
+  await waitForWidget(page, `(i) => i.label === "Unlock" && !i.enabled`);
+  await waitForState(page, (s) => s.vault === "unlocking", 30_000);
+}
+
+const ben = { name: "Ben Okafor", passphrase: "copper lantern orchard tide" };
+
+// The test's own profile named Ana Kowalska, locked; then Ben's made beside it, and open.
+async function twoProfiles(page) {
+  await setOwnName(page, "Ana Kowalska");
+  await lock(page);
+  await click(page, "New profile");
+  await makeProfile(page, ben);
+}
+
 test("a profile is made with its passphrase and recovery code, locks, and opens only with its passphrase", async () => {
   const { context, page, errors } = await openApp(app, { kdf: "real" });
   await setOwnName(page, "Ana Kowalska");
@@ -41,14 +63,7 @@ test("a profile is made with its passphrase and recovery code, locks, and opens 
   assert.ok(!items.some((i) => i.label === "Today"), "nothing of the records shows while locked");
   await screenshot(page, "vault-locked");
 
-  await click(page, "Ana Kowalska");
-  await waitForState(page, (s) => s.vault === "unlocking");
-  await currentFrame(page);
-  await click(page, "Passphrase");
-  await page.keyboard.type("maple orbit candle yonde");
-  await page.keyboard.press("Enter");
-  await waitForWidget(page, `(i) => i.label === "Unlock" && !i.enabled`);
-  await waitForState(page, (s) => s.vault === "unlocking", 30_000);
+  await refusedPassphrase(page, "Ana Kowalska", "maple orbit candle yonde");
   await currentFrame(page);
   await screenshot(page, "vault-wrong-passphrase");
   assert.equal((await hookState(page)).saveStatus, "opening", "nothing opened");
@@ -63,11 +78,7 @@ test("a profile is made with its passphrase and recovery code, locks, and opens 
 
 test("two profiles in one browser each see only their own records", async () => {
   const { context, page, errors } = await openApp(app);
-  await setOwnName(page, "Ana Kowalska");
-  await lock(page);
-  await click(page, "New profile");
-  const ben = { name: "Ben Okafor", passphrase: "copper lantern orchard tide" };
-  await makeProfile(page, ben);
+  await twoProfiles(page);
   await waitForState(page, (s) => s.saveStatus === "saved");
   assert.equal((await hookState(page)).profile.name, "", "a new profile starts empty");
   await setOwnName(page, "Ben Okafor");
@@ -240,13 +251,7 @@ test("a new passphrase set in Settings opens the profile, and the old one no lon
   await waitForState(page, (s) => s.notice.startsWith("Your new passphrase is set"), 30_000);
   await lock(page);
 
-  await click(page, testProfile.name);
-  await waitForState(page, (s) => s.vault === "unlocking");
-  await currentFrame(page);
-  await fill(page, "Passphrase", testProfile.passphrase);
-  await page.keyboard.press("Enter");
-  await waitForWidget(page, `(i) => i.label === "Unlock" && !i.enabled`);
-  await waitForState(page, (s) => s.vault === "unlocking", 30_000);
+  await refusedPassphrase(page, testProfile.name, testProfile.passphrase);
   await page.waitForTimeout(1200);  // the wait after a wrong passphrase
   await unlockProfile(page, renewed);
   assert.equal((await waitForState(page, (s) => s.saveStatus === "saved")).profile.name, "Ana Kowalska");
@@ -256,11 +261,7 @@ test("a new passphrase set in Settings opens the profile, and the old one no lon
 
 test("a profile is deleted with all its records once its name is typed, and the others stay", async () => {
   const { context, page, errors } = await openApp(app);
-  await setOwnName(page, "Ana Kowalska");
-  await lock(page);
-  await click(page, "New profile");
-  const ben = { name: "Ben Okafor", passphrase: "copper lantern orchard tide" };
-  await makeProfile(page, ben);
+  await twoProfiles(page);
   await setOwnName(page, "Ben Okafor");
   const databases = () => page.evaluate(async () =>
     (await indexedDB.databases()).map((d) => d.name).filter((n) => n.startsWith("tandem")).sort());
