@@ -292,8 +292,8 @@ void lock_if_idle() {
 }
 
 // Locks once the last save has landed (a full disk holds the lock back:
-// the status says so, and Lock can be pressed again once there is room):
-// starting the page afresh is the one wipe that reaches all it held.
+// the status says so, and the lock follows once there is room): starting
+// the page afresh is the one wipe that reaches all it held.
 void lock_when_saved() {
     if (!host->app.all_saved()) {
         host->app.flush_saves();
