@@ -489,7 +489,11 @@ void App::handle(const ui::CloseSearch&) {
 
 void App::run_due_work() {
     const std::int64_t now_ms = wall_clock_.now_ms();
-    if (gate_) update_gate_view();  // a progress bar or a wait moves on, or ends
+    // A progress bar or a wait on the gate's screens moves on, or ends.
+    const bool vault_moves = view_.vault && (view_.vault->wait_seconds > 0 ||
+                                             view_.vault->stage == ui::VaultView::Stage::working);
+    const bool safety_moves = view_.safety && (view_.safety->wait_seconds > 0 || view_.safety->changing);
+    if (gate_ && (vault_moves || safety_moves)) update_gate_view();
     if (edit_due_at_ms_ && now_ms >= *edit_due_at_ms_) apply_deferred_edit();
     if (records_ && records_->due_at() && now_ms >= *records_->due_at()) {
         if (auto work = workspace()) records_->run_due(*work);
